@@ -1,0 +1,27 @@
+namespace Uplift.Bench;
+
+/// <summary>
+/// Benchmarks that print figures: `dotnet run -c Release --project bench/Uplift.Bench -- NAME`.
+/// Each benchmark is one class with a static Run(string[] args) returning an exit code.
+/// </summary>
+public static class Program
+{
+    private static readonly Dictionary<string, (string About, Func<string[], Task<int>> Run)> Benchmarks = new()
+    {
+        // name → (what it measures, entry point); each benchmark registers one line here.
+    };
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var bench))
+        {
+            Console.Error.WriteLine("usage: Uplift.Bench NAME [ARGS]; benchmarks:");
+            foreach (var (name, (about, _)) in Benchmarks.OrderBy(b => b.Key))
+            {
+                Console.Error.WriteLine($"  {name,-10} {about}");
+            }
+            return 2;
+        }
+        return await bench.Run(args[1..]);
+    }
+}

@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace Uplift.Cli.Commands;
+
+/// <summary>Not written yet.</summary>
+internal static class CatalogCommands
+{
+    public static IEnumerable<Command> Create() => [];
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Uplift.Cli.Commands;
+using Uplift.Diagnostics;
+
+namespace Uplift.Cli;
+
+/// <summary>
+/// Builds the command tree and runs it. The only place that turns exceptions into exit codes:
+/// 0 success, 1 an operation failed on a node, 2 bad input (nothing was changed), 130 interrupted.
+/// </summary>
+public static class UpliftCommandLine
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+    public const int Interrupted = 130;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Uplift: plans and carries out OpenStack release upgrades over SSH.");
+        foreach (var command in new[]
+        {
+            PlanCommand.Create(),
+            InventoryCommands.Create(),
+            CatalogCommands.Create(),
+            ExecCommand.Create(),
+            LabCommands.Create(),
+            HaproxyCommands.Create(),
+            BackupCommands.Create(),
+            RunCommands.Create(),
+        }.SelectMany(c => c))
+        {
+            root.Subcommands.Add(command);
+        }
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"uplift: {problem.Message}");
+            }
+            error.WriteLine("uplift: see 'uplift --help'");
+            return BadInput;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException bad)
+        {
+            foreach (var diagnostic in bad.Diagnostics)
+            {
+                error.WriteLine($"uplift: {diagnostic}");
+            }
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("uplift: interrupted");
+            return Interrupted;
+        }
+    }
+}

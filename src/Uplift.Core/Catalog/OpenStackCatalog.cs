@@ -1,0 +1,31 @@
+using Uplift.Inventory;
+
+namespace Uplift.Catalog;
+
+/// <summary>
+/// What Uplift knows about OpenStack: releases, services in order, packages and commands.
+/// Data, not code: built by <see cref="CatalogLoader"/> from the embedded YAML plus an optional operator overlay.
+/// </summary>
+/// <param name="Version">Catalog data version; a plan records it.</param>
+/// <param name="Releases">Every known series, oldest first.</param>
+/// <param name="Services">Every service, in the default upgrade order.</param>
+/// <param name="Dependencies">Dependency packages per role, upgraded in "prepare" when installed and outdated.</param>
+/// <param name="ConfigChanges">Options renamed or removed per release.</param>
+/// <param name="Apt">APT source switching.</param>
+/// <param name="ContentHash">sha256 over the catalog data (embedded + overlay): a plan is refused when it changes.</param>
+public sealed record OpenStackCatalog(
+    string Version,
+    IReadOnlyList<Release> Releases,
+    IReadOnlyList<ServiceDefinition> Services,
+    IReadOnlyDictionary<Role, IReadOnlyList<string>> Dependencies,
+    IReadOnlyList<ConfigChange> ConfigChanges,
+    AptSettings Apt,
+    string ContentHash)
+{
+    public Release? FindRelease(string nameOrId) =>
+        Releases.FirstOrDefault(r => string.Equals(r.Series, nameOrId, StringComparison.OrdinalIgnoreCase) || r.Id == nameOrId);
+
+    public ServiceDefinition? FindService(string name) => Services.FirstOrDefault(s => s.Name == name);
+
+    public IReadOnlyList<string> DependenciesOn(Role role) => Dependencies.TryGetValue(role, out var d) ? d : [];
+}

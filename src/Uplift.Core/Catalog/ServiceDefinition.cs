@@ -1,0 +1,33 @@
+using Uplift.Inventory;
+
+namespace Uplift.Catalog;
+
+/// <summary>Everything Uplift knows about one OpenStack service. Loaded from the embedded catalog YAML.</summary>
+/// <param name="Name">keystone, glance, placement, nova …</param>
+/// <param name="Optional">Upgraded only when the inventory enables it.</param>
+/// <param name="After">Services that must be upgraded before this one (when both are in the cluster).</param>
+/// <param name="Backends">APIs behind HAProxy, drained before the node is touched.</param>
+/// <param name="Units">systemd units per role, in start order (stop runs in reverse).</param>
+/// <param name="Packages">Packages installed per role to bring the new code (apt-get install).</param>
+/// <param name="Database">Schema commands by phase.</param>
+/// <param name="OnlineMigrations">Online data migration command, run until it reports nothing left.</param>
+/// <param name="UpgradeCheck">The <c>&lt;svc&gt;-status upgrade check</c> command.</param>
+/// <param name="RpcPin">INI setting pinned during the transition ("file|section|option|value"), removed in finalize.</param>
+/// <param name="SatelliteRoles">Roles on which the service's satellites run right after its control plane (not computes: they have their own phase).</param>
+public sealed record ServiceDefinition(
+    string Name,
+    bool Optional,
+    IReadOnlyList<string> After,
+    IReadOnlyList<ApiBackend> Backends,
+    IReadOnlyDictionary<Role, IReadOnlyList<string>> Units,
+    IReadOnlyDictionary<Role, IReadOnlyList<string>> Packages,
+    DatabaseCommands Database,
+    CatalogCommand? OnlineMigrations,
+    CatalogCommand? UpgradeCheck,
+    RpcPin? RpcPin,
+    IReadOnlyList<Role> SatelliteRoles)
+{
+    public IReadOnlyList<string> UnitsOn(Role role) => Units.TryGetValue(role, out var u) ? u : [];
+
+    public IReadOnlyList<string> PackagesOn(Role role) => Packages.TryGetValue(role, out var p) ? p : [];
+}

@@ -1,0 +1,24 @@
+namespace Uplift.Inventory;
+
+/// <summary>The cluster as the operator describes it in inventory.yaml. Built and validated by <see cref="InventoryLoader"/>.</summary>
+/// <param name="Cluster">Cluster name: names the journal and the state directory.</param>
+/// <param name="Nodes">Every node, in the order of the file.</param>
+/// <param name="OptionalServices">Optional catalog services the cluster runs (barbican, designate, octavia …).</param>
+/// <param name="Source">Path of the file it was read from (for messages).</param>
+/// <param name="ContentHash">sha256 of the file's bytes: a plan records it and is refused when it changes.</param>
+public sealed record ClusterInventory(
+    string Cluster,
+    IReadOnlyList<Node> Nodes,
+    PacemakerSettings Pacemaker,
+    HaproxySettings Haproxy,
+    SshSettings Ssh,
+    ConcurrencySettings Concurrency,
+    DatabaseSettings Database,
+    IReadOnlyList<string> OptionalServices,
+    string Source,
+    string ContentHash)
+{
+    public IEnumerable<Node> WithRole(Role role) => Nodes.Where(n => n.Has(role));
+
+    public Node? Find(string name) => Nodes.FirstOrDefault(n => n.Name == name);
+}
