@@ -1,0 +1,65 @@
+namespace Uplift.Planning;
+
+/// <summary>
+/// What a step does. The executor binds each kind to an adapter; the plan only carries data.
+/// Serialized in kebab-case ("haproxy-drain").
+/// </summary>
+public enum StepKind
+{
+    // Pre-flight (read-only)
+    CheckReachable,
+    LocateVip,
+    CheckHaproxyBackends,
+    UpgradeCheck,
+    CheckServicesUp,
+    CheckOnlineMigrations,
+    CheckDiskSpace,
+    CheckConfigOptions,
+
+    // Backup
+    DatabaseBackup,
+    DatabaseBackupVerify,
+
+    // Prepare
+    PuppetDisable,
+    AptSources,
+    AptUpdate,
+    DependenciesUpgrade,
+
+    // Control plane and satellites
+    HaproxyDrain,
+    UnitsStop,
+    PackagesInstall,
+    DatabaseExpand,
+    DatabaseMigrate,
+    DatabaseSync,
+    UnitsStart,
+    WaitBackend,
+    HaproxyEnable,
+    RpcPin,
+
+    // Computes
+    ComputeDisable,
+    ComputeMigrateInstances,
+    ComputeCheckEmpty,
+    ComputeWaitUp,
+    ComputeEnable,
+
+    // Neutron agents
+    UnitsRestart,
+    QueueGate,
+
+    // Finalize
+    OnlineMigrations,
+    RpcUnpin,
+    DatabaseContract,
+    PuppetEnable,
+    PostCheck,
+
+    // Minor update (Pacemaker)
+    NodeStandby,
+    NodeUnstandby,
+
+    /// <summary>A barrier with no action: "everything before this is done" (keeps the DAG small).</summary>
+    Milestone,
+}
