@@ -1,0 +1,141 @@
+# Shared by the lab's shims (sourced, POSIX sh). The lab is a rehearsal cluster for trying and
+# testing Uplift: these scripts imitate the commands of a Debian OpenStack node, keeping state in files.
+# A shim finds its node from its own path: <state>/nodes/<node>/bin/<command>.
+LAB_BIN=$(dirname "$0")
+LAB_ROOT=$(cd "$LAB_BIN/.." && pwd)
+. "$LAB_ROOT/node.env"
+LAB_SHARED="$LAB_STATE/shared"
+LAB_CLUSTER="$LAB_STATE/cluster"
+LAB_START_DELAY=0
+LAB_MIGRATION_ROWS=0
+. "$LAB_SHARED/settings"
+LAB_CMD=$(basename "$0")
+LAB_STARTED=$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)
+
+lab_quote() {
+  out=""
+  for a in "$@"; do
+    case "$a" in
+      *[!A-Za-z0-9_./=:,@%+-]*|'') a="'$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'" ;;
+    esac
+    out="$out${out:+ }$a"
+  done
+  printf '%s' "$out"
+}
+LAB_ARGV="$LAB_CMD $(lab_quote "$@")"
+
+# Every invocation is logged with its exit code: tests prove from this log that no action ran twice.
+lab_log() {
+  printf '%s\t%s\t%s\t%s\n' "$LAB_STARTED" "$LAB_NODE" "$1" "$LAB_ARGV" >> "$LAB_ROOT/log/commands.log"
+}
+# A shim called by another (apt-get restarting units) is part of its caller's entry.
+[ -n "$LAB_INNER" ] || trap 'lab_log $?' EXIT
+export LAB_INNER=1
+
+lab_lock_node() { exec 8>"$LAB_ROOT/run/node.lock"; flock 8; }
+lab_lock_cluster() { exec 9>"$LAB_CLUSTER/lock"; flock 9; }
+
+# Release index (0 = oldest series in shared/releases) of a series name; empty if unknown.
+lab_release_index() { awk -v s="$1" '$1 == s { print NR - 1; exit }' "$LAB_SHARED/releases"; }
+lab_release_name() { awk -v i="$1" 'NR - 1 == i { print $1; exit }' "$LAB_SHARED/releases"; }
+
+# The series the node's last "apt-get update" saw in its sources (empty before any update).
+lab_apt_release() { cat "$LAB_ROOT/var/lib/apt/release" 2>/dev/null; }
+
+# Version of a package in a series' repository; empty if the repository does not have it.
+lab_repo_version() { awk -v s="$1" -v p="$2" '$1 == s && $2 == p { print $3; exit }' "$LAB_SHARED/repo"; }
+lab_candidate() { r=$(lab_apt_release); [ -n "$r" ] && lab_repo_version "$r" "$1"; }
+lab_installed() { awk -v p="$1" '$1 == p { print $2; exit }' "$LAB_ROOT/var/lib/dpkg/installed"; }
+lab_known_package() { awk -v p="$1" '$2 == p { found = 1; exit } END { exit !found }' "$LAB_SHARED/repo"; }
+
+# Sets the installed version of a package (mark: manual or auto; an existing mark is kept unless given).
+lab_set_installed() {
+  f="$LAB_ROOT/var/lib/dpkg/installed"
+  awk -v p="$1" -v v="$2" -v m="$3" '
+    $1 == p { if (m == "") m = $3; print p, v, m; done = 1; next }
+    { print }
+    END { if (!done) print p, v, (m == "" ? "manual" : m) }' "$f" > "$f.new" && mv "$f.new" "$f"
+}
+
+# Index of the release whose code a service runs on this node (from an installed package of the
+# service); empty when none of its packages is installed.
+lab_code_index() {
+  for p in $(awk -v s="$1" '$1 == s { print $2 }' "$LAB_SHARED/packages"); do
+    v=$(lab_installed "$p")
+    [ -n "$v" ] || continue
+    s=$(awk -v p="$p" -v v="$v" '$2 == p && $3 == v { print $1; exit }' "$LAB_SHARED/repo")
+    [ -n "$s" ] && { lab_release_index "$s"; return; }
+  done
+}
+
+lab_require_code() {
+  LAB_CODE=$(lab_code_index "$1")
+  if [ -z "$LAB_CODE" ]; then
+    echo "sh: 1: $LAB_CMD: not found" >&2
+    exit 127
+  fi
+}
+
+# Schema state of a database, shared by the cluster: "expand migrate contract" release indexes.
+lab_schema() { cat "$LAB_CLUSTER/db/$1"; }
+lab_schema_set() { echo "$2 $3 $4" > "$LAB_CLUSTER/db/$1"; }
+
+lab_sleep() { [ "$1" = "0" ] || sleep "$1"; }
+
+# Schema phases of a database shared by the cluster, moved by the *-manage shims. "code" is the
+# release index of the code running the command: an old node's command never moves the schema.
+lab_schema_expand() { set -- "$1" "$2" $(lab_schema "$1"); [ "$3" -lt "$2" ] && lab_schema_set "$1" "$2" "$2" "$5"; return 0; }
+lab_schema_migrate() {
+  set -- "$1" "$2" $(lab_schema "$1")
+  if [ "$3" -lt "$2" ]; then echo "ERROR: the database must be expanded before data migration" >&2; return 1; fi
+  [ "$4" -lt "$2" ] && lab_schema_set "$1" "$3" "$2" "$5"; return 0
+}
+lab_schema_contract() {
+  set -- "$1" "$2" $(lab_schema "$1")
+  if [ "$3" -lt "$2" ] || [ "$4" -lt "$2" ]; then
+    echo "ERROR: the database must be expanded and migrated before it is contracted" >&2; return 1
+  fi
+  if [ "$5" -lt "$2" ]; then lab_contract_violations "$1" "$2"; lab_schema_set "$1" "$3" "$4" "$2"; fi
+  return 0
+}
+# Offline sync: every phase at once. Sets the service's online data migrations when the schema moves.
+lab_schema_sync() {
+  set -- "$1" "$2" $(lab_schema "$1")
+  if [ "$5" -lt "$2" ]; then lab_contract_violations "$1" "$2"; fi
+  if [ "$3" -lt "$2" ] || [ "$5" -lt "$2" ]; then lab_schema_set "$1" "$2" "$2" "$2"; return 0; fi
+  return 1
+}
+
+# A contract while a unit of the service still runs older code breaks that unit on a real cloud.
+# The lab records it (lab status shows it) so tests can prove Uplift never does that.
+lab_contract_violations() {
+  svc=$(awk -v d="$1" '$1 == d { print $2; exit }' "$LAB_SHARED/schemas")
+  need=$(lab_release_name "$2")
+  for f in "$LAB_STATE"/nodes/*/units/*.active; do
+    [ -e "$f" ] || continue
+    u=$(basename "$f" .active); n=$(basename "$(dirname "$(dirname "$f")")")
+    s=$(awk -v u="$u" '$1 == u { print $4; exit }' "$LAB_STATE/nodes/$n/units.list")
+    [ "$s" = "$svc" ] || continue
+    v=$(cat "$f"); p=$(awk -v u="$u" '$1 == u { print $2; exit }' "$LAB_STATE/nodes/$n/units.list")
+    [ "$v" = "$(lab_repo_version "$need" "$p")" ] && continue
+    printf '%s\t%s contract of %s while %s on %s runs %s\n' "$LAB_STARTED" "$LAB_NODE" "$1" "$u" "$n" "$v" >> "$LAB_CLUSTER/violations"
+  done
+}
+
+# Online data migrations (nova, cinder, placement): rows left in the cluster's database.
+# Exit codes (nova-manage/cinder-manage docs): 0 nothing left, 1 some migrated with a max count, 127 bad input.
+lab_online_migrations() { # service, max count (empty = until complete), migration name
+  [ -z "$2" ] || [ "$2" -gt 0 ] 2>/dev/null || { echo "Must supply a positive value for max_count." >&2; exit 127; }
+  f="$LAB_CLUSTER/migrations/$1"
+  left=$(cat "$f" 2>/dev/null || echo 0)
+  if [ -z "$2" ]; then echo "Running batches of 50 until complete"; done=$left
+  elif [ "$left" -gt "$2" ]; then done=$2; else done=$left; fi
+  echo $((left - done)) > "$f"
+  w=$(printf '%s' "$3" | wc -c); [ "$w" -lt 9 ] && w=9
+  line=$(printf '+-%s-+--------------+-----------+' "$(printf "%${w}s" '' | tr ' ' -)")
+  echo "$line"; printf "| %-${w}s | Total Needed | Completed |\n" Migration; echo "$line"
+  printf "| %-${w}s | %12s | %9s |\n" "$3" "$left" "$done"; echo "$line"
+  [ -n "$2" ] && [ "$done" -gt 0 ] && exit 1
+  exit 0
+}
+lab_set_migrations() { echo "$LAB_MIGRATION_ROWS" > "$LAB_CLUSTER/migrations/$1"; }
