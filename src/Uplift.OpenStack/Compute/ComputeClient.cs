@@ -1,0 +1,94 @@
+namespace Uplift.OpenStack;
+
+/// <summary>
+/// Nova calls Uplift makes, over a session. Learns the server's highest microversion once and lets the
+/// request builders pick the matching form (2.53+ UUID updates, older host/binary actions).
+/// </summary>
+public sealed class ComputeClient(OpenStackSession session)
+{
+    private Task<Microversion?>? _max;
+
+    /// <summary>The highest microversion nova offers; null when it does not say (only 2.1 forms are used then).</summary>
+    public Task<Microversion?> MaxMicroversionAsync(CancellationToken cancellation = default)
+    {
+        if (_max is null || _max.IsFaulted || _max.IsCanceled)
+        {
+            _max = DiscoverAsync(cancellation);
+        }
+        return _max;
+    }
+
+    public async Task<IReadOnlyList<NovaService>> ServicesAsync(string? host = null, string? binary = null, CancellationToken cancellation = default)
+    {
+        var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
+        var response = await SendAsync(NovaRequests.ListServices(max, host, binary), cancellation).ConfigureAwait(false);
+        return NovaServices.ParseList(response.Body);
+    }
+
+    public async Task<NovaService> DisableAsync(NovaService service, string reason, CancellationToken cancellation = default)
+    {
+        var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
+        var response = await SendAsync(NovaRequests.DisableService(service, reason, max), cancellation).ConfigureAwait(false);
+        return NovaServices.ParseOne(response.Body);
+    }
+
+    public async Task<NovaService> EnableAsync(NovaService service, CancellationToken cancellation = default)
+    {
+        var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
+        var response = await SendAsync(NovaRequests.EnableService(service, max), cancellation).ConfigureAwait(false);
+        return NovaServices.ParseOne(response.Body);
+    }
+
+    /// <summary>Every instance on <paramref name="host"/>, all projects, following nova's pages.</summary>
+    public async Task<IReadOnlyList<Server>> ServersOnHostAsync(string host, CancellationToken cancellation = default)
+    {
+        var servers = new List<Server>();
+        string? marker = null;
+        do
+        {
+            var response = await SendAsync(NovaRequests.ServersOnHost(host, marker), cancellation).ConfigureAwait(false);
+            var page = NovaServers.ParsePage(response.Body);
+            servers.AddRange(page.Servers);
+            marker = page.NextMarker;
+        }
+        while (marker is not null);
+        return servers;
+    }
+
+    public async Task<Server> ServerAsync(string serverId, CancellationToken cancellation = default)
+    {
+        var response = await SendAsync(NovaRequests.Server(serverId), cancellation).ConfigureAwait(false);
+        return NovaServers.ParseOne(response.Body);
+    }
+
+    /// <summary>Asks nova to live-migrate the instance (the scheduler chooses the destination); returns at once.</summary>
+    public async Task StartLiveMigrationAsync(string serverId, string? targetHost = null, CancellationToken cancellation = default)
+    {
+        var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
+        await SendAsync(NovaRequests.LiveMigrate(serverId, max, targetHost), cancellation).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Migration>> MigrationsAsync(string serverId, CancellationToken cancellation = default)
+    {
+        var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
+        var response = await SendAsync(NovaRequests.Migrations(serverId, max), cancellation).ConfigureAwait(false);
+        return NovaMigrations.ParseList(response.Body);
+    }
+
+    private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellation) =>
+        session.SendAsync(OpenStackService.Compute, request, cancellation);
+
+    private async Task<Microversion?> DiscoverAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            var response = await SendAsync(NovaRequests.Versions(), cancellation).ConfigureAwait(false);
+            return NovaVersions.MaxMicroversion(response.Body, response.ApiVersion);
+        }
+        catch (OpenStackApiException e) when (e.Status is not null and not System.Net.HttpStatusCode.Unauthorized)
+        {
+            // An endpoint that carries the project id has no version document; the 2.1 forms work everywhere.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace Uplift.OpenStack;
+
+/// <summary>
+/// A password, application-credential secret or token. Its text is only reachable through
+/// <see cref="Reveal"/>, so records that hold one print "(redacted)" instead of the value.
+/// </summary>
+public sealed class Secret : IEquatable<Secret>
+{
+    public const string Redacted = "(redacted)";
+
+    private readonly string _value;
+
+    public Secret(string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        _value = value;
+    }
+
+    /// <summary>The secret's text, for the one place that sends it (a request body or header).</summary>
+    public string Reveal() => _value;
+
+    public override string ToString() => Redacted;
+
+    public bool Equals(Secret? other) => other is not null && string.Equals(_value, other._value, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => Equals(obj as Secret);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_value);
+}
