@@ -1,0 +1,25 @@
+namespace Uplift.Transports;
+
+/// <summary>How the OpenSSH transport runs the system ssh client, beyond what the inventory's ssh settings say.</summary>
+/// <param name="Program">The ssh client (OpenSSH).</param>
+/// <param name="DefaultTimeout">Timeout of a command that does not set its own.</param>
+/// <param name="ControlPersist">How long an idle master connection stays open (it is closed on dispose anyway).</param>
+/// <param name="ServerAliveInterval">Keep-alive probe interval; after 3 unanswered probes the connection counts as lost.</param>
+/// <param name="AcceptNewHostKeys">Accept and record keys of hosts not yet in known_hosts (never a changed key),
+/// even when the inventory asks for strict checking. Off by default: an explicit choice of the operator.</param>
+/// <param name="ControlDirectoryParent">Where the private directory of control sockets is made; null means /tmp
+/// (Unix socket paths are limited to 108 bytes, so it must be short).</param>
+public sealed record OpenSshOptions(
+    string Program = "/usr/bin/ssh",
+    TimeSpan? DefaultTimeout = null,
+    TimeSpan? ControlPersist = null,
+    TimeSpan? ServerAliveInterval = null,
+    bool AcceptNewHostKeys = false,
+    string? ControlDirectoryParent = null)
+{
+    public TimeSpan CommandTimeout => DefaultTimeout ?? TimeSpan.FromHours(1);
+
+    public TimeSpan Persist => ControlPersist ?? TimeSpan.FromMinutes(5);
+
+    public TimeSpan AliveInterval => ServerAliveInterval ?? TimeSpan.FromSeconds(15);
+}

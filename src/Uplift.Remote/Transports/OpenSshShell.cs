@@ -1,0 +1,91 @@
+using Uplift.Inventory;
+
+namespace Uplift.Transports;
+
+/// <summary>Runs commands on one node with the ssh client over the node's master connection.</summary>
+internal sealed class OpenSshShell(
+    string node, SshDestination destination, SshSettings settings, OpenSshOptions options, string controlPath, TimeProvider time)
+    : IRemoteShell
+{
+    // Beyond timeout's own kill-after: the time for ssh to connect and carry the end of the output back.
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim _firstConnection = new(1, 1);
+    private volatile bool _connected;
+
+    public string Node => node;
+
+    public SshDestination Destination => destination;
+
+    public string ControlPath => controlPath;
+
+    public async Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)
+    {
+        if (_connected)
+        {
+            return await RunOnceAsync(command, cancellationToken);
+        }
+        // The first command opens the master; commands that arrive meanwhile wait for it rather than each
+        // opening a connection of its own.
+        await _firstConnection.WaitAsync(cancellationToken);
+        try
+        {
+            var result = await RunOnceAsync(command, cancellationToken);
+            _connected = !result.Unreachable;
+            return result;
+        }
+        finally
+        {
+            _firstConnection.Release();
+        }
+    }
+
+    /// <summary>Whether the master connection is up (<c>ssh -O check</c>).</summary>
+    public async Task<bool> MasterRunningAsync()
+    {
+        var outcome = await ChildProcess.RunAsync(
+            options.Program, OpenSshArguments.ForControl(settings, options, destination, controlPath, "check"),
+            null, TimeSpan.FromSeconds(10), time, CancellationToken.None);
+        return outcome.ExitCode == 0;
+    }
+
+    /// <summary>Closes the master connection (<c>ssh -O exit</c>) if one is open.</summary>
+    public async Task CloseMasterAsync()
+    {
+        if (File.Exists(controlPath))
+        {
+            await ChildProcess.RunAsync(
+                options.Program, OpenSshArguments.ForControl(settings, options, destination, controlPath, "exit"),
+                null, TimeSpan.FromSeconds(10), time, CancellationToken.None);
+        }
+        _connected = false;
+    }
+
+    private async Task<CommandResult> RunOnceAsync(RemoteCommand command, CancellationToken cancellationToken)
+    {
+        var timeout = command.Timeout ?? options.CommandTimeout;
+        var line = RemoteScript.Wrap(command with { Sudo = command.Sudo || settings.Sudo }, timeout);
+        var arguments = OpenSshArguments.ForCommand(settings, options, destination, controlPath, command.StandardInput is null, line);
+        var deadline = timeout + RemoteScript.KillAfter + TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds) + Slack;
+        var outcome = await ChildProcess.RunAsync(options.Program, arguments, command.StandardInput, deadline, time, cancellationToken);
+        return Interpret(node, destination, outcome);
+    }
+
+    /// <summary>Turns what the ssh process did into the command's result (pure).</summary>
+    internal static CommandResult Interpret(string node, SshDestination destination, ChildOutcome outcome)
+    {
+        var (error, remoteExit255) = RemoteScript.TakeMarker(outcome.StandardError);
+        if (outcome.Killed)
+        {
+            var notice = $"uplift: ssh to {node} did not finish in {outcome.Elapsed.TotalSeconds:0.#} s and was killed\n";
+            return new CommandResult(124, outcome.StandardOutput, error + notice, outcome.Elapsed, TimedOut: true);
+        }
+        if (outcome.ExitCode == 255 && !remoteExit255)
+        {
+            var reason = SshFailure.Describe(node, destination, error);
+            return new CommandResult(255, outcome.StandardOutput, $"uplift: {reason}\n{error}", outcome.Elapsed, Unreachable: true);
+        }
+        return new CommandResult(
+            outcome.ExitCode, outcome.StandardOutput, error, outcome.Elapsed,
+            TimedOut: RemoteScript.EndedByTimeout(outcome.ExitCode, error));
+    }
+}

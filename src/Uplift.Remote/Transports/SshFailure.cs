@@ -1,0 +1,41 @@
+namespace Uplift.Transports;
+
+/// <summary>
+/// Reads what ssh wrote when it exited 255 without running the command (pure): what went wrong, in the
+/// operator's words, and what to do. The phrases are OpenSSH's own messages (ssh.c, sshconnect.c, sshconnect2.c).
+/// </summary>
+public static class SshFailure
+{
+    private static readonly (string Phrase, string Reason)[] Known =
+    [
+        ("REMOTE HOST IDENTIFICATION HAS CHANGED", "its host key CHANGED from the one in known_hosts: check the node before removing the old key"),
+        ("Host key verification failed", "its host key is not in known_hosts (strict checking): check its fingerprint and add it, or accept new keys explicitly"),
+        ("No matching host key type found", "no common host key type: check the node's sshd HostKey settings"),
+        ("Connection refused", "connection refused: is sshd running and listening on that port?"),
+        ("Connection timed out during banner exchange", "the node accepted the connection but sshd did not answer in time"),
+        ("Connection timed out", "connection timed out: is the node up and reachable from here (firewall, route)?"),
+        ("Operation timed out", "connection timed out: is the node up and reachable from here (firewall, route)?"),
+        ("No route to host", "no route to host: is the node up and its address right?"),
+        ("Network is unreachable", "network unreachable from this machine"),
+        ("Could not resolve hostname", "its host name does not resolve: check the address in the inventory"),
+        ("Permission denied", "authentication refused: check the ssh user and identity file in the inventory"),
+        ("Too many authentication failures", "too many keys offered: set ssh.identity_file so only that key is tried"),
+        ("Connection closed by", "sshd closed the connection before login (MaxStartups, AllowUsers or a TCP wrapper?)"),
+        ("Connection reset by", "the connection was reset before login"),
+        ("kex_exchange_identification", "sshd closed the connection before login (MaxStartups, AllowUsers or a TCP wrapper?)"),
+        ("Timeout, server", "the connection was lost (no answer to keep-alives): the command may have run in part"),
+        ("Broken pipe", "the connection was lost: the command may have run in part"),
+    ];
+
+    /// <summary>One line: "cannot reach NODE (user@host:port): REASON".</summary>
+    public static string Describe(string node, SshDestination destination, string sshError)
+    {
+        var reason = Known.FirstOrDefault(k => sshError.Contains(k.Phrase, StringComparison.OrdinalIgnoreCase)).Reason
+            ?? LastLine(sshError)
+            ?? "ssh exited 255 without a message";
+        return $"cannot reach {node} ({destination}): {reason}";
+    }
+
+    private static string? LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+}
