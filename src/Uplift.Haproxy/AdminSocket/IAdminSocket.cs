@@ -1,0 +1,15 @@
+namespace Uplift.Haproxy;
+
+/// <summary>
+/// One HAProxy admin socket (runtime API). Each call opens a connection, sends one command and returns the
+/// whole reply, read until HAProxy closes the connection (non-interactive mode, haproxy doc/management.txt §9.3).
+/// Implementations do I/O only; replies are checked and parsed by <see cref="HaproxyClient"/>.
+/// </summary>
+public interface IAdminSocket
+{
+    /// <summary>Where the socket is, for messages: a path, host:port, or node:path.</summary>
+    string Location { get; }
+
+    /// <summary>Sends one command (no newline) and returns every byte of the reply as text.</summary>
+    Task<string> SendAsync(string command, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,50 @@
+namespace Uplift.Haproxy;
+
+/// <summary>
+/// Rows of a reply, addressed by header name (never by position: HAProxy adds and moves columns between
+/// versions). A header "name[N]" spans N values (show servers conn's idle_per_thr[threads]); extra values go unnamed.
+/// </summary>
+internal sealed class ReplyTable
+{
+    private readonly string[] _names;
+    private readonly int[] _starts;
+    private readonly int[] _widths;
+
+    public ReplyTable(IReadOnlyList<string> header)
+    {
+        _names = [.. header];
+        _starts = new int[header.Count];
+        _widths = new int[header.Count];
+        var at = 0;
+        for (var i = 0; i < header.Count; i++)
+        {
+            _starts[i] = at;
+            _widths[i] = Span(header[i]);
+            at += _widths[i];
+        }
+    }
+
+    public bool Has(string name) => Array.IndexOf(_names, name) >= 0;
+
+    /// <summary>The row's values by column name; columns missing at the end of a short row are left out.</summary>
+    public IReadOnlyDictionary<string, string> Read(IReadOnlyList<string> values)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (_names[i].Length == 0 || _starts[i] >= values.Count || fields.ContainsKey(_names[i]))
+            {
+                continue;
+            }
+            var count = Math.Min(_widths[i], values.Count - _starts[i]);
+            fields[_names[i]] = string.Join(' ', values.Skip(_starts[i]).Take(count));
+        }
+        return fields;
+    }
+
+    private static int Span(string name)
+    {
+        var open = name.LastIndexOf('[');
+        return open > 0 && name.EndsWith(']') && int.TryParse(name[(open + 1)..^1], out var n) && n > 0 ? n : 1;
+    }
+}
