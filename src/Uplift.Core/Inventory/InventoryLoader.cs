@@ -1,6 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+using Uplift.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
 namespace Uplift.Inventory;
 
-/// <summary>Reads and validates inventory.yaml. (Implementation in progress.)</summary>
+/// <summary>
+/// Reads and validates inventory.yaml (format: docs/inventory.md). Every problem is collected and
+/// reported together in one <see cref="InputException"/>, each at its file:line:column with what to do.
+/// </summary>
 public static class InventoryLoader
 {
+    internal static readonly string[] RootKeys =
+        ["cluster", "nodes", "pacemaker", "haproxy", "ssh", "concurrency", "database", "services"];
+
+    public static ClusterInventory Load(string path)
+    {
+        var bytes = InputFile.ReadAllBytes(path, "inventory", "check the path given to --inventory");
+        // The hash covers the bytes exactly as stored, byte-order mark included.
+        return Read(InputFile.Text(bytes), path, Hash(bytes));
+    }
+
+    public static ClusterInventory Parse(string yamlText, string sourceName) =>
+        Read(yamlText, sourceName, Hash(Encoding.UTF8.GetBytes(yamlText)));
+
+    private static ClusterInventory Read(string text, string source, string hash)
+    {
+        var problems = new InventoryProblems(source);
+        var root = ParseYaml(text, problems);
+        var section = YamlSection.From(root, "", RootKeys, problems);
+        if (section is null)
+        {
+            problems.Add("the inventory is empty or not a mapping of keys",
+                root is null ? new SourceLocation(source, 1, 1) : problems.At(root),
+                "start from examples/inventory.yaml: 'cluster: <name>' then 'nodes:'");
+            problems.ThrowIfAny();
+        }
+        var inventory = Build(section!, problems, hash);
+        problems.ThrowIfAny();
+        return inventory;
+    }
+
+    private static YamlNode? ParseYaml(string text, InventoryProblems problems)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var what = e.Message.StartsWith("Duplicate key", StringComparison.Ordinal)
+                ? ($"key '{e.Message["Duplicate key ".Length..]}' is written twice in the same mapping", "keep one of them")
+                : ($"YAML syntax error: {e.Message}", "fix the YAML at this place (indentation, quotes, brackets, ':' after keys)");
+            problems.Add(what.Item1, problems.At(e.Start), what.Item2);
+            problems.ThrowIfAny();
+            return null;
+        }
+    }
+
+    private static ClusterInventory Build(YamlSection root, InventoryProblems problems, string hash)
+    {
+        var cluster = root.String("cluster");
+        if (cluster is null)
+        {
+            problems.Add("the inventory has no cluster name", root.Place("cluster"),
+                "add 'cluster: <name>' at the top; it names the journal and the state directory");
+        }
+        else if (!HostAddress.IsValidName(cluster))
+        {
+            problems.Add($"cluster name '{cluster}' is not valid", root.Value("cluster")!, $"use {HostAddress.NameRule}");
+        }
+        var nodes = NodeListReader.Read(root, problems);
+        var pacemakerSection = root.Section("pacemaker", SettingsReader.PacemakerKeys);
+        var pacemaker = SettingsReader.Pacemaker(pacemakerSection);
+        var databaseSection = root.Section("database", SettingsReader.DatabaseKeys);
+        var database = SettingsReader.Database(databaseSection);
+        var inventory = new ClusterInventory(
+            cluster ?? "",
+            nodes.Select(n => n.Node).ToList(),
+            pacemaker,
+            SettingsReader.Haproxy(root.Section("haproxy", SettingsReader.HaproxyKeys)),
+            SettingsReader.Ssh(root.Section("ssh", SettingsReader.SshKeys)),
+            SettingsReader.Concurrency(root.Section("concurrency", SettingsReader.ConcurrencyKeys)),
+            database,
+            SettingsReader.OptionalServices(root.Section("services", SettingsReader.ServicesKeys)),
+            problems.Source,
+            hash);
+
+        var controllers = inventory.WithRole(Role.Controller).Select(n => n.Name).ToList();
+        if (controllers.Count > 1 && pacemaker.ApiVip is null)
+        {
+            problems.Add($"{controllers.Count} controllers ({string.Join(", ", controllers)}) but no pacemaker.api_vip",
+                pacemakerSection?.Mapping ?? root.Place("nodes"),
+                "add 'pacemaker: {api_vip: <resource>}' naming the Pacemaker resource that holds the API VIP (e.g. openstack-api-vip); Uplift upgrades its holder first");
+        }
+        if (database.Node is { } dbNode && inventory.Find(dbNode) is null && nodes.Count > 0)
+        {
+            problems.Add($"database.node '{dbNode}' is not a node of this inventory", databaseSection!.Value("node")!,
+                ClosestName.Hint(dbNode, inventory.Nodes.Select(n => n.Name).ToList()));
+        }
+        return inventory;
+    }
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -1,0 +1,112 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Uplift.Inventory;
+
+/// <summary>Reads the <c>nodes:</c> list: each node's fields, its roles, and names used twice.</summary>
+internal static class NodeListReader
+{
+    internal static readonly string[] Keys = ["name", "address", "roles", "az", "ssh_user", "ssh_port"];
+
+    /// <summary>Role names as written in the file, in the order of <see cref="Role"/>.</summary>
+    internal static readonly IReadOnlyDictionary<string, Role> RoleNames = new Dictionary<string, Role>
+    {
+        ["controller"] = Role.Controller,
+        ["network"] = Role.Network,
+        ["compute"] = Role.Compute,
+        ["volume"] = Role.Volume,
+    };
+
+    /// <summary>The nodes that could be read, with the place of each node's name (for later checks).</summary>
+    public static List<(Node Node, YamlNode Place)> Read(YamlSection root, InventoryProblems problems)
+    {
+        var nodes = new List<(Node, YamlNode)>();
+        var list = root.Value("nodes");
+        if (list is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        {
+            var where = list ?? root.Place("nodes");
+            problems.Add(list is null or YamlSequenceNode ? "the inventory lists no nodes" : "'nodes' must be a list of nodes", where,
+                "add 'nodes:' with one '- name: …' item per machine (see docs/inventory.md)");
+            return nodes;
+        }
+        var firstSeen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        for (var index = 0; index < sequence.Children.Count; index++)
+        {
+            var section = YamlSection.From(sequence.Children[index], $"nodes[{index}]", Keys, problems);
+            if (section is null)
+            {
+                continue;
+            }
+            var name = section.String("name");
+            var namePlace = section.Value("name") ?? section.Mapping;
+            if (name is null)
+            {
+                problems.Add($"node {index + 1} has no name", section.Mapping, "add 'name: <short unique name>'");
+            }
+            else if (!HostAddress.IsValidName(name))
+            {
+                problems.Add($"node name '{name}' is not valid", namePlace, $"use {HostAddress.NameRule}");
+            }
+            else if (firstSeen.TryGetValue(name, out var first))
+            {
+                problems.Add($"node name '{name}' is used twice: here and at {problems.At(first)}", namePlace,
+                    "give every node its own name; remove or rename one of them");
+            }
+            else
+            {
+                firstSeen[name] = namePlace;
+            }
+            var address = ReadAddress(section, name, problems);
+            var roles = ReadRoles(section, name ?? $"{index + 1}", problems);
+            var port = section.Int("ssh_port", 1, 65535);
+            if (name is not null && address is not null && roles is not null)
+            {
+                nodes.Add((new Node(name, address, roles, section.String("az"), section.String("ssh_user"), port), namePlace));
+            }
+        }
+        return nodes;
+    }
+
+    private static string? ReadAddress(YamlSection node, string? name, InventoryProblems problems)
+    {
+        var address = node.String("address");
+        if (address is null)
+        {
+            problems.Add($"node '{name}' has no address", node.Mapping, "add 'address: <IP address or host name SSH connects to>'");
+            return null;
+        }
+        if (!HostAddress.IsValid(address))
+        {
+            problems.Add($"node '{name}' has address '{address}', which is neither an IP address nor a host name",
+                node.Value("address")!, "write an IPv4/IPv6 address or a DNS name; put the SSH port in 'ssh_port'");
+            return null;
+        }
+        return address;
+    }
+
+    private static List<Role>? ReadRoles(YamlSection node, string name, InventoryProblems problems)
+    {
+        var written = node.List("roles");
+        if (written is null || written.Count == 0)
+        {
+            problems.Add($"node '{name}' has no roles", node.Value("roles") ?? node.Mapping,
+                $"add 'roles: [...]' with at least one of: {string.Join(", ", RoleNames.Keys)}");
+            return null;
+        }
+        var roles = new List<Role>();
+        foreach (var (text, place) in written)
+        {
+            if (RoleNames.TryGetValue(text, out var role))
+            {
+                if (!roles.Contains(role))
+                {
+                    roles.Add(role);
+                }
+            }
+            else
+            {
+                problems.Add($"node '{name}' has unknown role '{text}'", place, ClosestName.Hint(text, RoleNames.Keys.ToList()));
+            }
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,126 @@
+namespace Uplift.Inventory;
+
+/// <summary>
+/// Reads the settings sections of inventory.yaml. A missing section or key takes the default
+/// documented on its record (and in docs/inventory.md).
+/// </summary>
+internal static class SettingsReader
+{
+    internal static readonly string[] PacemakerKeys = ["api_vip", "messaging_vip", "vip_address"];
+    internal static readonly string[] HaproxyKeys = ["socket", "backend_pattern", "server_pattern", "backends", "drain_timeout"];
+    internal static readonly string[] SshKeys =
+        ["user", "port", "known_hosts", "identity", "jump_host", "sudo", "strict_host_key_checking", "config", "connect_timeout"];
+    internal static readonly string[] ConcurrencyKeys =
+        ["prepare", "controllers", "compute_batch", "neutron_agents", "neutron_agent_pause", "compute_max_fail_percent"];
+    internal static readonly string[] DatabaseKeys = ["node", "credentials_file", "backup_directory"];
+    internal static readonly string[] ServicesKeys = ["optional"];
+
+    public static PacemakerSettings Pacemaker(YamlSection? section) =>
+        new(section?.String("api_vip"), section?.String("messaging_vip"), VipAddress(section));
+
+    private static string? VipAddress(YamlSection? section)
+    {
+        var address = section?.String("vip_address");
+        if (address is not null && !HostAddress.IsValid(address))
+        {
+            section!.Problems.Add($"'pacemaker.vip_address' is '{address}', not an IP address or host name",
+                section.Value("vip_address")!, "write the API virtual IP address, e.g. 10.0.0.10");
+            return null;
+        }
+        return address;
+    }
+
+    public static HaproxySettings Haproxy(YamlSection? section)
+    {
+        var defaults = new HaproxySettings();
+        if (section is null)
+        {
+            return defaults;
+        }
+        var backendPattern = section.String("backend_pattern") ?? defaults.BackendPattern;
+        if (!backendPattern.Contains("{service}", StringComparison.Ordinal))
+        {
+            section.Problems.Add($"'haproxy.backend_pattern' is '{backendPattern}', which does not contain {{service}}",
+                section.Place("backend_pattern"), "write a pattern such as '{service}be' or '{service}_api', or list exceptions under 'haproxy.backends'");
+        }
+        var serverPattern = section.String("server_pattern") ?? defaults.ServerPattern;
+        if (!serverPattern.Contains("{node}", StringComparison.Ordinal) && !serverPattern.Contains("{address}", StringComparison.Ordinal))
+        {
+            section.Problems.Add($"'haproxy.server_pattern' is '{serverPattern}', which contains neither {{node}} nor {{address}}",
+                section.Place("server_pattern"), "every controller needs its own server name: write e.g. '{node}' or '{node}-api'");
+        }
+        return new HaproxySettings(
+            section.String("socket") ?? defaults.Socket,
+            backendPattern,
+            serverPattern,
+            Backends(section),
+            section.Int("drain_timeout", 1) ?? defaults.DrainTimeoutSeconds);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>>? Backends(YamlSection haproxy)
+    {
+        if (haproxy.Value("backends") is not { } node)
+        {
+            return null;
+        }
+        if (node is not YamlDotNet.RepresentationModel.YamlMappingNode mapping)
+        {
+            haproxy.Problems.Add("'haproxy.backends' must map service names to backend lists", node, "write e.g. 'keystone: [keystonepubbe, keystoneadmbe]'");
+            return null;
+        }
+        var backends = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            var service = key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } name } ? name : "";
+            var names = YamlSection.IsNull(value) ? [] : YamlSection.ListOf(value, $"haproxy.backends.{service}", haproxy.Problems);
+            if (names is { Count: > 0 })
+            {
+                backends[service] = names.Select(n => n.Text).ToList();
+            }
+            else if (names is not null)
+            {
+                haproxy.Problems.Add($"'haproxy.backends.{service}' lists no backend", key, "list the service's HAProxy backend names, or remove the entry");
+            }
+        }
+        return backends;
+    }
+
+    public static SshSettings Ssh(YamlSection? section)
+    {
+        var defaults = new SshSettings();
+        return section is null ? defaults : new SshSettings(
+            section.String("user") ?? defaults.User,
+            section.Int("port", 1, 65535) ?? defaults.Port,
+            section.String("known_hosts"),
+            section.String("identity"),
+            section.String("jump_host"),
+            section.Bool("sudo") ?? defaults.Sudo,
+            section.Bool("strict_host_key_checking") ?? defaults.StrictHostKeyChecking,
+            section.String("config"),
+            section.Int("connect_timeout", 1) ?? defaults.ConnectTimeoutSeconds);
+    }
+
+    public static ConcurrencySettings Concurrency(YamlSection? section)
+    {
+        var defaults = new ConcurrencySettings();
+        return section is null ? defaults : new ConcurrencySettings(
+            section.Int("prepare", 1) ?? defaults.Prepare,
+            section.Int("controllers", 1) ?? defaults.Controllers,
+            section.Int("compute_batch", 1) ?? defaults.ComputeBatch,
+            section.Int("neutron_agents", 1) ?? defaults.NeutronAgents,
+            section.Int("neutron_agent_pause", 0) ?? defaults.NeutronAgentPauseSeconds,
+            section.Int("compute_max_fail_percent", 0, 100) ?? defaults.ComputeMaxFailPercent);
+    }
+
+    public static DatabaseSettings Database(YamlSection? section)
+    {
+        var defaults = new DatabaseSettings();
+        return section is null ? defaults : new DatabaseSettings(
+            section.String("node"),
+            section.String("credentials_file") ?? defaults.CredentialsFile,
+            section.String("backup_directory") ?? defaults.BackupDirectory);
+    }
+
+    public static IReadOnlyList<string> OptionalServices(YamlSection? section) =>
+        section?.List("optional")?.Select(s => s.Text).Distinct().ToList() ?? [];
+}

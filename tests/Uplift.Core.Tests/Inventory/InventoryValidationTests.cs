@@ -1,0 +1,256 @@
+using Uplift.Diagnostics;
+using Uplift.Inventory;
+
+namespace Uplift.Tests.Inventory;
+
+public class InventoryValidationTests
+{
+    private static IReadOnlyList<Diagnostic> Problems(string yaml) =>
+        Should.Throw<InputException>(() => InventoryLoader.Parse(yaml, "inv.yaml")).Diagnostics;
+
+    private static Diagnostic OnlyProblem(string yaml) => Problems(yaml).ShouldHaveSingleItem();
+
+    [Fact]
+    public void Given_a_YAML_syntax_error_When_parsed_Then_it_is_reported_at_its_line_and_column()
+    {
+        var problem = OnlyProblem("""
+            cluster: c
+            nodes:
+              - name: "ctl1
+            """);
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 3, 11));
+        problem.Summary.ShouldStartWith("YAML syntax error");
+        problem.ToString().ShouldStartWith("inv.yaml:3:11: YAML syntax error");
+    }
+
+    [Fact]
+    public void Given_a_key_written_twice_When_parsed_Then_the_second_one_is_reported()
+    {
+        var problem = OnlyProblem("cluster: a\ncluster: b\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 2, 1));
+        problem.Summary.ShouldContain("'cluster' is written twice");
+    }
+
+    [Fact]
+    public void Given_misspelled_keys_When_parsed_Then_each_is_reported_with_the_closest_known_key()
+    {
+        var problems = Problems("""
+            cluster: c
+            nodes:
+              - name: ctl1
+                adress: 10.0.0.1
+                roles: [controller]
+            ssh:
+              prot: 22
+            """);
+
+        problems.Count.ShouldBe(3);
+        problems[0].Where.ShouldBe(new SourceLocation("inv.yaml", 3, 5));
+        problems[0].Summary.ShouldBe("node 'ctl1' has no address");
+        problems[1].Where.ShouldBe(new SourceLocation("inv.yaml", 4, 5));
+        problems[1].Summary.ShouldBe("unknown key 'nodes[0].adress'");
+        problems[1].Hint!.ShouldStartWith("did you mean 'address'?");
+        problems[2].Where.ShouldBe(new SourceLocation("inv.yaml", 7, 3));
+        problems[2].Summary.ShouldBe("unknown key 'ssh.prot'");
+        problems[2].Hint!.ShouldStartWith("did you mean 'port'?");
+    }
+
+    [Fact]
+    public void Given_two_nodes_with_the_same_name_When_parsed_Then_the_error_points_at_the_second_and_names_the_first()
+    {
+        var problem = OnlyProblem("""
+            cluster: c
+            nodes:
+              - name: cmp1
+                address: 10.0.0.1
+                roles: [compute]
+              - name: cmp1
+                address: 10.0.0.2
+                roles: [compute]
+            """);
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 6, 11));
+        problem.Summary.ShouldBe("node name 'cmp1' is used twice: here and at inv.yaml:3:11");
+        problem.Hint.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Given_a_node_without_roles_When_parsed_Then_the_node_is_named_and_the_valid_roles_listed()
+    {
+        var problem = OnlyProblem("""
+            cluster: c
+            nodes:
+              - name: cmp1
+                address: 10.0.0.1
+            """);
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 3, 5));
+        problem.Summary.ShouldBe("node 'cmp1' has no roles");
+        problem.Hint!.ShouldContain("controller, network, compute, volume");
+    }
+
+    [Fact]
+    public void Given_an_empty_role_list_When_parsed_Then_the_list_is_pointed_at()
+    {
+        var problem = OnlyProblem("cluster: c\nnodes:\n  - name: cmp1\n    address: 10.0.0.1\n    roles: []\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, 12));
+        problem.Summary.ShouldBe("node 'cmp1' has no roles");
+    }
+
+    [Fact]
+    public void Given_an_unknown_role_When_parsed_Then_the_closest_and_all_valid_roles_are_suggested()
+    {
+        var problem = OnlyProblem("cluster: c\nnodes:\n  - name: ctl1\n    address: 10.0.0.1\n    roles: [controler]\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, 13));
+        problem.Summary.ShouldBe("node 'ctl1' has unknown role 'controler'");
+        problem.Hint.ShouldBe("did you mean 'controller'? valid: controller, network, compute, volume");
+    }
+
+    [Theory]
+    [InlineData("10.0.0", 4, 14)]
+    [InlineData("10.0.0.300", 4, 14)]
+    [InlineData("ctl1.example.net:2222", 4, 14)]
+    [InlineData("-bad-.example", 4, 14)]
+    public void Given_a_bad_address_When_parsed_Then_it_is_reported_at_the_value(string address, int line, int column)
+    {
+        var problem = OnlyProblem($"cluster: c\nnodes:\n  - name: ctl1\n    address: {address}\n    roles: [compute]\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", line, column));
+        problem.Summary.ShouldContain($"'{address}'");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65536")]
+    [InlineData("ssh")]
+    public void Given_a_bad_port_When_parsed_Then_the_valid_range_is_given(string port)
+    {
+        var problem = OnlyProblem($"cluster: c\nnodes:\n  - name: ctl1\n    address: 10.0.0.1\n    roles: [compute]\n    ssh_port: {port}\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 6, 15));
+        problem.Summary.ShouldBe($"'nodes[0].ssh_port' is '{port}', not a whole number from 1 to 65535");
+    }
+
+    [Fact]
+    public void Given_no_cluster_name_When_parsed_Then_the_error_says_to_add_one()
+    {
+        var problem = OnlyProblem("nodes:\n  - name: ctl1\n    address: 10.0.0.1\n    roles: [compute]\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 1, 1));
+        problem.Summary.ShouldBe("the inventory has no cluster name");
+        problem.Hint!.ShouldContain("cluster: <name>");
+    }
+
+    [Fact]
+    public void Given_three_controllers_and_no_api_vip_When_parsed_Then_the_pacemaker_section_is_pointed_at()
+    {
+        var problem = OnlyProblem("""
+            cluster: c
+            nodes:
+              - {name: ctl1, address: 10.0.0.1, roles: [controller]}
+              - {name: ctl2, address: 10.0.0.2, roles: [controller]}
+              - {name: ctl3, address: 10.0.0.3, roles: [controller]}
+            pacemaker:
+              vip_address: 10.0.0.10
+            """);
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 7, 3));
+        problem.Summary.ShouldBe("3 controllers (ctl1, ctl2, ctl3) but no pacemaker.api_vip");
+        problem.Hint!.ShouldContain("api_vip");
+    }
+
+    [Fact]
+    public void Given_two_controllers_and_no_pacemaker_section_When_parsed_Then_the_nodes_key_is_pointed_at()
+    {
+        var problem = OnlyProblem("""
+            cluster: c
+            nodes:
+              - {name: ctl1, address: 10.0.0.1, roles: [controller]}
+              - {name: ctl2, address: 10.0.0.2, roles: [controller]}
+            """);
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 2, 1));
+    }
+
+    [Fact]
+    public void Given_one_controller_and_no_api_vip_When_parsed_Then_it_is_accepted()
+    {
+        InventoryLoader.Parse("cluster: c\nnodes:\n  - {name: ctl1, address: 10.0.0.1, roles: [controller]}\n", "inv.yaml")
+            .Pacemaker.ApiVip.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Given_a_database_node_that_is_not_in_the_inventory_When_parsed_Then_the_closest_node_is_suggested()
+    {
+        var problem = OnlyProblem("""
+            cluster: c
+            nodes:
+              - {name: ctl1, address: 10.0.0.1, roles: [controller]}
+            database:
+              node: ctl01
+            """);
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, 9));
+        problem.Summary.ShouldBe("database.node 'ctl01' is not a node of this inventory");
+        problem.Hint!.ShouldStartWith("did you mean 'ctl1'?");
+    }
+
+    [Theory]
+    [InlineData("prepare", "0", "1 or more")]
+    [InlineData("controllers", "-1", "1 or more")]
+    [InlineData("compute_batch", "0", "1 or more")]
+    [InlineData("neutron_agents", "0", "1 or more")]
+    [InlineData("neutron_agent_pause", "-5", "0 or more")]
+    [InlineData("compute_max_fail_percent", "101", "from 0 to 100")]
+    public void Given_a_concurrency_value_out_of_range_When_parsed_Then_it_is_reported_with_the_valid_range(string key, string value, string range)
+    {
+        var problem = OnlyProblem($"cluster: c\nnodes:\n  - {{name: a, address: 10.0.0.1, roles: [compute]}}\nconcurrency:\n  {key}: {value}\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, key.Length + 5));
+        problem.Summary.ShouldBe($"'concurrency.{key}' is '{value}', not a whole number {range}");
+    }
+
+    [Fact]
+    public void Given_many_problems_at_once_When_parsed_Then_all_are_reported_in_file_order()
+    {
+        var problems = Problems("""
+            nodes:
+              - {name: a, address: 10.0.0.1, roles: [compute]}
+              - {name: a, address: 10.0.0.2}
+              - {name: c, address: 10.0.0.3, roles: [storage]}
+            concurrency:
+              prepare: 0
+            """);
+
+        problems.Select(p => p.Where!.Line).ShouldBe([1, 3, 3, 4, 6]);
+        problems.ShouldAllBe(p => p.Hint != null);
+    }
+
+    [Fact]
+    public void Given_an_empty_file_When_parsed_Then_it_is_reported_at_line_1()
+    {
+        OnlyProblem("# nothing yet\n").Where.ShouldBe(new SourceLocation("inv.yaml", 1, 1));
+    }
+
+    [Fact]
+    public void Given_a_server_pattern_without_node_or_address_When_parsed_Then_it_is_refused()
+    {
+        var problem = OnlyProblem("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\nhaproxy:\n  server_pattern: api\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, 3));
+        problem.Summary.ShouldContain("neither {node} nor {address}");
+    }
+
+    [Fact]
+    public void Given_a_boolean_that_is_not_true_or_false_When_parsed_Then_it_is_refused()
+    {
+        var problem = OnlyProblem("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\nssh:\n  sudo: maybe\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, 9));
+        problem.Hint.ShouldBe("write true or false");
+    }
+}
