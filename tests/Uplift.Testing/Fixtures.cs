@@ -16,15 +16,14 @@ public static class Fixtures
 
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var root = typeof(Fixtures).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ProjectRoot")?.Value;
+        if (root is not null && File.Exists(Path.Combine(root, "Uplift.slnx")))
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Uplift.slnx")))
-            {
-                return dir.FullName;
-            }
+            return root;
         }
-        // Builds with UPLIFT_ARTIFACTS put binaries outside the tree: fall back to the working directory's ancestors.
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Uplift.slnx")))
             {

@@ -1,8 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using Uplift.Diagnostics;
+
 namespace Uplift.Planning;
 
-/// <summary>The plan's JSON file format (written and read in this one place). (Implementation in progress.)</summary>
+/// <summary>The plan's JSON file format, written and read in this one place.</summary>
 public static class PlanJson
 {
-    /// <summary>Bumped on any incompatible change of the format; older files are refused with a clear message.</summary>
+    /// <summary>Bumped on any incompatible change of the format; other versions are refused with a clear message.</summary>
     public const int FormatVersion = 1;
+
+    public static string Write(Plan plan)
+    {
+        using var buffer = new MemoryStream();
+        Write(plan, buffer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static void Write(Plan plan, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("format_version", plan.FormatVersion);
+        json.WriteString("cluster", plan.Cluster);
+        json.WriteString("mode", plan.Mode);
+        json.WriteStartArray("hops");
+        foreach (var hop in plan.Hops)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", hop.From);
+            json.WriteString("to", hop.To);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        PlanInputsJson.Write(json, plan.Inputs);
+        json.WriteString("inputs_hash", plan.InputsHash);
+        json.WriteStartArray("classes");
+        foreach (var c in plan.Classes)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", c.Name);
+            json.WriteNumber("limit", c.Limit);
+            json.WriteString("about", c.About);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("steps");
+        foreach (var step in plan.Steps)
+        {
+            WriteStep(json, step);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    private static void WriteStep(Utf8JsonWriter json, PlanStep step)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", step.Id);
+        json.WriteString("kind", step.Kind.Name());
+        json.WriteString("phase", step.Phase);
+        if (step.Service is not null)
+        {
+            json.WriteString("service", step.Service);
+        }
+        WriteStrings(json, "nodes", step.Nodes);
+        json.WriteStartObject("arguments");
+        foreach (var (key, value) in step.Arguments)
+        {
+            json.WriteString(key, value);
+        }
+        json.WriteEndObject();
+        json.WriteString("class", step.Class);
+        WriteStrings(json, "needs", step.Needs);
+        WriteStrings(json, "after", step.After);
+        if (step.PauseAfterSeconds != 0)
+        {
+            json.WriteNumber("pause_after_seconds", step.PauseAfterSeconds);
+        }
+        if (step.AlwaysRun)
+        {
+            json.WriteBoolean("always_run", true);
+        }
+        json.WriteString("group", step.Group);
+        json.WriteEndObject();
+    }
+
+    internal static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>Reads a plan file; any problem is an <see cref="InputException"/> naming the file and where.</summary>
+    public static Plan Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputException($"plan file not found: {path}", hint: "write one with 'uplift plan … --format json -o FILE'");
+        }
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    public static Plan Parse(byte[] utf8, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8);
+        }
+        catch (JsonException bad)
+        {
+            throw new InputException($"not valid JSON: {bad.Message}",
+                new SourceLocation(source, (int)(bad.LineNumber ?? -1) + 1, (int)(bad.BytePositionInLine ?? -1) + 1));
+        }
+        using (document)
+        {
+            return PlanReader.Read(document.RootElement, source);
+        }
+    }
 }

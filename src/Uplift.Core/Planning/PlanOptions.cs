@@ -1,14 +1,24 @@
 namespace Uplift.Planning;
 
-/// <summary>Operator choices that change the plan.</summary>
+/// <summary>Operator choices and facts that change the plan.</summary>
 /// <param name="Drain">Drain API servers out of HAProxy before touching them. Turning it off is unsafe (API errors during the upgrade).</param>
 /// <param name="LiveMigrate">Live-migrate instances off each compute before upgrading it.</param>
-/// <param name="AllowInstances">Upgrade a compute that still has instances (they keep running; nova-compute restarts under them).</param>
-/// <param name="Backup">Take and verify a DB backup before any DB step.</param>
+/// <param name="AllowInstances">Upgrade a compute that still has instances (they keep running while nova-compute restarts).
+/// Off by default: a compute with instances is refused unless they were migrated away.</param>
+/// <param name="Backup">Take and verify a DB backup before any DB step. Turning it off is unsafe: DB downgrades are not supported upstream.</param>
+/// <param name="VipHolder">Controller holding the API VIP (found by `crm resource locate` before planning); null assumes the
+/// first controller. Pre-flight checks the VIP is really there and stops the run otherwise.</param>
+/// <param name="MaxParallelMigrations">Live migrations running at once across the cluster.</param>
+/// <param name="OnlineMigrationBatch">--max-count given to online data migration commands (they are repeated until done).</param>
+/// <param name="Via">Intermediate releases for a multi-hop upgrade, comma-separated ("caracal"): each hop must be a supported upgrade.</param>
 /// <param name="RunId">Names the run in reasons written to the cloud (compute disable reason); empty in saved plans until run.</param>
 public sealed record PlanOptions(
     bool Drain = true,
     bool LiveMigrate = false,
-    bool AllowInstances = true,
+    bool AllowInstances = false,
     bool Backup = true,
+    string? VipHolder = null,
+    int MaxParallelMigrations = 2,
+    int OnlineMigrationBatch = 1000,
+    string Via = "",
     string RunId = "");

@@ -11,7 +11,9 @@ namespace Uplift.Planning;
 /// <param name="Needs">Steps that must have succeeded before this one starts.</param>
 /// <param name="After">Steps that must have ended (succeeded, failed or been skipped) before this one starts.</param>
 /// <param name="PauseAfterSeconds">Wait this long after the step before its class slot is released (neutron pacing).</param>
-/// <param name="AlwaysRun">Cleanup that runs even after a failure stopped the run (re-enable a server or a compute).</param>
+/// <param name="AlwaysRun">Cleanup that runs even after a failure stopped the run (re-enable a server or a compute).
+/// It runs once every step it needs has started and ended (whatever their outcome) and its After steps have ended;
+/// it is skipped when none of the steps it needs ever started (nothing to undo).</param>
 /// <param name="Group">Display group: the parallel set it belongs to, e.g. "nova: VIP holder ctl1".</param>
 public sealed record PlanStep(
     string Id,

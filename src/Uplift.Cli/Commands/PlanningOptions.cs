@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Uplift.Catalog;
+using Uplift.Inventory;
+using Uplift.Planning;
+
+namespace Uplift.Cli.Commands;
+
+/// <summary>The options every planning command shares (plan, run): inputs and operator choices.</summary>
+internal sealed class PlanningOptions
+{
+    public Option<FileInfo> Inventory { get; } = new("--inventory", "-i") { Description = "the cluster's inventory.yaml", Required = true };
+
+    public Option<string> From { get; } = new("--from") { Description = "release the cluster runs now (series or id: epoxy, 2025.1)", Required = true };
+
+    public Option<string> To { get; } = new("--to") { Description = "release to upgrade to", Required = true };
+
+    public Option<string> Via { get; } = new("--via") { Description = "intermediate releases of a multi-hop upgrade, comma-separated" };
+
+    public Option<FileInfo?> Catalog { get; } = new("--catalog") { Description = "catalog overlay file (site services, extra packages)" };
+
+    public Option<string?> VipHolder { get; } = new("--vip-holder") { Description = "controller holding the API VIP (default: the first controller; pre-flight checks it)" };
+
+    public Option<bool> NoDrain { get; } = new("--no-drain") { Description = "UNSAFE: do not drain API servers out of HAProxy (API errors during the upgrade)" };
+
+    public Option<bool> NoBackup { get; } = new("--no-backup-i-have-my-own") { Description = "UNSAFE: skip the verified DB backup (DB downgrades are not supported upstream)" };
+
+    public Option<bool> LiveMigrate { get; } = new("--live-migrate") { Description = "live-migrate instances off each compute before upgrading it" };
+
+    public Option<bool> AllowInstances { get; } = new("--allow-instances") { Description = "upgrade computes that still have instances" };
+
+    public Option<int> MaxParallelMigrations { get; } = new("--max-parallel-migrations") { Description = "live migrations at once", DefaultValueFactory = _ => 2 };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Inventory, From, To, Via, Catalog, VipHolder, NoDrain, NoBackup, LiveMigrate, AllowInstances, MaxParallelMigrations })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public (ClusterInventory Inventory, OpenStackCatalog Catalog) LoadInputs(ParseResult parse) =>
+        (InventoryLoader.Load(parse.GetValue(Inventory)!.FullName), CatalogLoader.Load(parse.GetValue(Catalog)?.FullName));
+
+    public PlanOptions Options(ParseResult parse, string runId = "") => new(
+        Drain: !parse.GetValue(NoDrain),
+        LiveMigrate: parse.GetValue(LiveMigrate),
+        AllowInstances: parse.GetValue(AllowInstances),
+        Backup: !parse.GetValue(NoBackup),
+        VipHolder: parse.GetValue(VipHolder),
+        MaxParallelMigrations: parse.GetValue(MaxParallelMigrations),
+        Via: parse.GetValue(Via) ?? "",
+        RunId: runId);
+
+    public Plan Build(ParseResult parse, string runId = "")
+    {
+        var (inventory, catalog) = LoadInputs(parse);
+        return Planner.Build(inventory, catalog, parse.GetValue(From)!, parse.GetValue(To)!, Options(parse, runId));
+    }
+}

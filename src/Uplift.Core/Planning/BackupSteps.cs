@@ -1,0 +1,17 @@
+namespace Uplift.Planning;
+
+/// <summary>Dump every OpenStack schema and prove the dump restorable: DB downgrades are not supported upstream.</summary>
+internal static class BackupSteps
+{
+    public static string Add(HopContext ctx, string preflightDone)
+    {
+        var steps = ctx.Steps;
+        var node = ctx.DatabaseNode;
+        ctx.Enter(Phases.Backup, $"database node {node.Name}");
+        var settings = ctx.Inventory.Database;
+        var dump = steps.Add("backup/dump", StepKind.DatabaseBackup, node.Name, ConcurrencyClasses.Cluster, needs: [preflightDone],
+            arguments: Args.Of(("credentials-file", settings.CredentialsFile), ("directory", settings.BackupDirectory)));
+        return steps.Add("backup/verify", StepKind.DatabaseBackupVerify, node.Name, ConcurrencyClasses.Cluster, needs: [dump],
+            arguments: Args.Of(("credentials-file", settings.CredentialsFile), ("directory", settings.BackupDirectory)));
+    }
+}

@@ -1,0 +1,30 @@
+using Uplift.Inventory;
+
+namespace Uplift.Planning;
+
+/// <summary>The concurrency classes a plan uses, with limits from the inventory.</summary>
+public static class ConcurrencyClasses
+{
+    public const string Cluster = "cluster";
+    public const string Nodes = "nodes";
+    public const string VipHolder = "vip-holder";
+    public const string Controllers = "controllers";
+    public const string Satellites = "satellites";
+    public const string NeutronAgents = "neutron-agents";
+    public const string Computes = "computes";
+    public const string LiveMigrations = "live-migrations";
+    public const string Restarts = "staggered-restarts";
+
+    public static IReadOnlyList<ConcurrencyClass> For(ConcurrencySettings limits, PlanOptions options) =>
+    [
+        new(Cluster, 1, "cluster-wide checks and DB work, one at a time"),
+        new(Nodes, limits.Prepare, "per-node checks and preparation"),
+        new(VipHolder, 1, "the VIP holder, first for every service"),
+        new(Controllers, limits.Controllers, "the other controllers, in parallel"),
+        new(Satellites, limits.Prepare, "satellite services (volume nodes)"),
+        new(NeutronAgents, limits.NeutronAgents, "neutron agents, paced"),
+        new(Computes, limits.ComputeBatch, "computes of one batch"),
+        new(LiveMigrations, options.MaxParallelMigrations, "live migrations across the cluster"),
+        new(Restarts, 1, "staggered restarts after removing RPC pins"),
+    ];
+}

@@ -1,0 +1,70 @@
+using Uplift.Catalog;
+using Uplift.Inventory;
+
+namespace Uplift.Planning;
+
+/// <summary>
+/// Wraps work on a controller the way an API server must be touched: drain each of its HAProxy backends
+/// (when draining is on), do the work, wait until every API answers on the node's own address, and put
+/// the server back in HAProxy (always, even after a failure).
+/// </summary>
+internal static class DrainedWork
+{
+    /// <summary>What the rest of the plan can wait for.</summary>
+    /// <param name="Healthy">The node's new code is running and answering (the last step that must succeed).</param>
+    /// <param name="Ended">Every step of the node, cleanup included: later nodes are ordered after these.</param>
+    public sealed record Result(string Healthy, IReadOnlyList<string> Ended);
+
+    /// <param name="work">Adds the steps between drain and wait; gets what they need, returns the last step.</param>
+    public static Result Add(
+        HopContext ctx,
+        ServiceDefinition service,
+        Node node,
+        string stepPrefix,
+        string concurrencyClass,
+        string[] needs,
+        string[] after,
+        Func<string[], string[], string> work)
+    {
+        var steps = ctx.Steps;
+        var servers = node.Has(Role.Controller) ? Backends(ctx, service, node) : [];
+        var drained = ctx.Options.Drain ? servers : [];
+        var drains = drained
+            .Select(s => steps.Add(stepPrefix + "drain-" + s.Name, StepKind.HaproxyDrain, node.Name, concurrencyClass,
+                needs: needs, after: after, arguments: s.DrainArguments()))
+            .ToArray();
+        var healthy = work(drains.Length > 0 ? drains : needs, drains.Length > 0 ? [] : after);
+        foreach (var server in servers)
+        {
+            healthy = steps.Add(stepPrefix + "wait-" + server.Name, StepKind.WaitBackend, node.Name, concurrencyClass, needs: [healthy],
+                arguments: Args.Of(("address", node.Address), ("port", server.Port.ToString()), ("unit", server.Unit)));
+        }
+        var ended = new List<string> { healthy };
+        for (var i = 0; i < drains.Length; i++)
+        {
+            ended.Add(steps.Add(stepPrefix + "enable-" + drained[i].Name, StepKind.HaproxyEnable, node.Name, concurrencyClass,
+                needs: [drains[i]], after: [healthy], arguments: drained[i].EnableArguments(), alwaysRun: true));
+        }
+        return new Result(healthy, ended);
+    }
+
+    /// <summary>The HAProxy backends a controller serves for a service, named by the inventory's pattern or overrides.</summary>
+    public static IReadOnlyList<HaproxyServer> Backends(HopContext ctx, ServiceDefinition service, Node node) =>
+        service.Backends
+            .Where(b => node.Roles.Any(r => service.UnitsOn(r).Contains(b.Unit)))
+            .Select(b => new HaproxyServer(
+                b.Name,
+                BackendName(ctx.Inventory.Haproxy, b),
+                ctx.Inventory.Haproxy.ServerName(node),
+                b.Port,
+                b.Unit,
+                ctx.Inventory.Haproxy.Socket,
+                ctx.VipHolder.Name,
+                ctx.Inventory.Haproxy.DrainTimeoutSeconds))
+            .ToArray();
+
+    private static string BackendName(HaproxySettings haproxy, ApiBackend backend) =>
+        haproxy.Backends is { } overrides && overrides.TryGetValue(backend.Name, out var names) && names.Count > 0
+            ? names[0]
+            : haproxy.BackendPattern.Replace("{service}", backend.Name, StringComparison.Ordinal);
+}

@@ -1,0 +1,74 @@
+using Uplift.Inventory;
+
+namespace Uplift.Planning;
+
+/// <summary>
+/// Once every node runs the new code: online data migrations to zero, RPC pins removed with staggered restarts,
+/// schema contract, puppet back on, post-checks on the new release.
+/// </summary>
+internal static class FinalizeSteps
+{
+    public static string Add(HopContext ctx, string computesDone)
+    {
+        var steps = ctx.Steps;
+        var vip = ctx.VipHolder;
+        string[] previous = [computesDone];
+
+        ctx.Enter(Phases.Finalize, "online data migrations");
+        foreach (var service in ctx.Services.Where(s => s.OnlineMigrations is not null))
+        {
+            steps.Service = service.Name;
+            previous = [steps.Add($"finalize/{service.Name}/online-migrations", StepKind.OnlineMigrations, vip.Name, ConcurrencyClasses.Cluster,
+                needs: previous, arguments: DatabaseSteps.CommandArguments(service.OnlineMigrations!,
+                    ("max-count", ctx.Options.OnlineMigrationBatch.ToString())))];
+        }
+
+        // Controllers one at a time, each drained while it restarts, so the APIs keep answering.
+        foreach (var service in ctx.Services.Where(s => s.RpcPin is not null))
+        {
+            ctx.Enter(Phases.Finalize, $"{service.Name}: remove RPC pin, restart one controller at a time", service.Name);
+            string[] after = [];
+            foreach (var node in ctx.Controllers)
+            {
+                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: false);
+                var at = $"finalize/{service.Name}/{node.Name}/";
+                var done = DrainedWork.Add(ctx, service, node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
+                {
+                    var unpin = steps.Add(at + "rpc-unpin", StepKind.RpcUnpin, node.Name, ConcurrencyClasses.Restarts, needs: first,
+                        after: firstAfter, arguments: NodeUpgrade.PinArguments(service.RpcPin!));
+                    return steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [unpin],
+                        arguments: Args.Of(("units", string.Join(' ', units))));
+                });
+                after = [.. done.Ended];
+                previous = [done.Healthy];
+            }
+        }
+
+        ctx.Enter(Phases.Finalize, "schema contract");
+        foreach (var service in ctx.Services.Where(s => s.Database.Contract.Count > 0))
+        {
+            steps.Service = service.Name;
+            previous = DatabaseSteps.AddContract(ctx, service, vip, previous);
+        }
+
+        ctx.Enter(Phases.Finalize, "every node");
+        var puppet = ctx.Inventory.Nodes
+            .Select(n => steps.Add($"finalize/{n.Name}/puppet-enable", StepKind.PuppetEnable, n.Name, ConcurrencyClasses.Nodes, needs: previous))
+            .ToArray();
+
+        ctx.Enter(Phases.Finalize, "post-checks");
+        var checks = new List<string>();
+        foreach (var service in ctx.Services.Where(s => s.UpgradeCheck is not null))
+        {
+            steps.Service = service.Name;
+            checks.Add(steps.Add($"finalize/{service.Name}/upgrade-check", StepKind.UpgradeCheck, vip.Name, ConcurrencyClasses.Cluster,
+                needs: previous, arguments: DatabaseSteps.CommandArguments(service.UpgradeCheck!)));
+        }
+        steps.Service = null;
+        checks.Add(steps.Add("finalize/services-up", StepKind.CheckServicesUp, null, ConcurrencyClasses.Cluster, needs: previous,
+            arguments: Args.Of(("services", string.Join(' ', ctx.Services.Select(s => s.Name))), ("release", ctx.To.Series))));
+        checks.Add(steps.Add("finalize/smoke-test", StepKind.PostCheck, null, ConcurrencyClasses.Cluster, needs: previous,
+            arguments: Args.Of(("checks", "issue-token list-servers"))));
+        return steps.Add("finalize/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: [.. puppet, .. checks]);
+    }
+}

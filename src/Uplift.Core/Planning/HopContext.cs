@@ -1,0 +1,37 @@
+using Uplift.Catalog;
+using Uplift.Inventory;
+
+namespace Uplift.Planning;
+
+/// <summary>Everything the phase builders of one hop share.</summary>
+internal sealed record HopContext(
+    ClusterInventory Inventory,
+    OpenStackCatalog Catalog,
+    PlanOptions Options,
+    Release From,
+    Release To,
+    bool FirstHop,
+    IReadOnlyList<ServiceDefinition> Services,
+    Node VipHolder,
+    IReadOnlyList<Node> Controllers,
+    StepList Steps)
+{
+    /// <summary>Controllers other than the VIP holder, in inventory order.</summary>
+    public IEnumerable<Node> OtherControllers => Controllers.Where(c => c != VipHolder);
+
+    public Node DatabaseNode =>
+        (Inventory.Database.Node is { } name ? Inventory.Find(name) : null) ?? VipHolder;
+
+    public string Reason => Options.RunId.Length == 0
+        ? $"uplift: upgrade to {To.Series}"
+        : $"uplift run {Options.RunId}: upgrade to {To.Series}";
+
+    public string Phase(string phase) => Steps.Prefix.Length == 0 ? phase : Steps.Prefix + phase;
+
+    public void Enter(string phase, string group, string? service = null)
+    {
+        Steps.Phase = Phase(phase);
+        Steps.Group = group;
+        Steps.Service = service;
+    }
+}

@@ -1,0 +1,63 @@
+using Uplift.Catalog;
+using Uplift.Inventory;
+
+namespace Uplift.Planning;
+
+/// <summary>
+/// The steps that move one service on one node to new code, inside <see cref="DrainedWork"/>: stop (and mask)
+/// its units, install its packages, run the DB steps (VIP holder only), pin RPC (controllers), start.
+/// </summary>
+internal static class NodeUpgrade
+{
+    public static IReadOnlyList<string> UnitsOn(ServiceDefinition service, Node node, bool includeComputeRole) =>
+        node.Roles.Where(r => includeComputeRole || r != Role.Compute)
+            .SelectMany(service.UnitsOn).Distinct(StringComparer.Ordinal).ToArray();
+
+    public static IReadOnlyList<string> PackagesOn(ServiceDefinition service, Node node, bool includeComputeRole) =>
+        node.Roles.Where(r => includeComputeRole || r != Role.Compute)
+            .SelectMany(service.PackagesOn).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <returns>null when the service has nothing on this node.</returns>
+    public static DrainedWork.Result? Add(
+        HopContext ctx,
+        ServiceDefinition service,
+        Node node,
+        string concurrencyClass,
+        IEnumerable<string> needs,
+        IEnumerable<string> after,
+        bool withDatabase,
+        int pauseAfterSeconds = 0)
+    {
+        var units = UnitsOn(service, node, includeComputeRole: false);
+        var packages = PackagesOn(service, node, includeComputeRole: false);
+        if (units.Count == 0 && packages.Count == 0)
+        {
+            return null;
+        }
+        var at = $"{service.Name}/{node.Name}/";
+        return DrainedWork.Add(ctx, service, node, at, concurrencyClass, needs.ToArray(), after.ToArray(), (first, firstAfter) =>
+        {
+            var steps = ctx.Steps;
+            string[] last = [steps.Add(at + "stop", StepKind.UnitsStop, node.Name, concurrencyClass, needs: first, after: firstAfter,
+                arguments: Args.Of(("units", string.Join(' ', units))))];
+            if (packages.Count > 0)
+            {
+                last = [steps.Add(at + "install", StepKind.PackagesInstall, node.Name, concurrencyClass, needs: last,
+                    arguments: Args.Of(("packages", string.Join(' ', packages)), ("release", ctx.To.Series)))];
+            }
+            if (withDatabase)
+            {
+                last = DatabaseSteps.AddBeforeOthers(ctx, service, node, concurrencyClass, last);
+            }
+            if (service.RpcPin is { } pin && node.Has(Role.Controller))
+            {
+                last = [steps.Add(at + "rpc-pin", StepKind.RpcPin, node.Name, concurrencyClass, needs: last, arguments: PinArguments(pin))];
+            }
+            return steps.Add(at + "start", StepKind.UnitsStart, node.Name, concurrencyClass, needs: last,
+                arguments: Args.Of(("units", string.Join(' ', units))), pauseAfterSeconds: pauseAfterSeconds);
+        });
+    }
+
+    public static IReadOnlyList<KeyValuePair<string, string>> PinArguments(RpcPin pin) =>
+        Args.Of(("file", pin.File), ("section", pin.Section), ("option", pin.Option), ("value", pin.Value));
+}

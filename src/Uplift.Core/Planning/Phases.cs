@@ -1,0 +1,25 @@
+namespace Uplift.Planning;
+
+/// <summary>The phases of an upgrade, in the order they run (DESIGN.md §3).</summary>
+public static class Phases
+{
+    public const string Preflight = "preflight";
+    public const string Backup = "backup";
+    public const string Prepare = "prepare";
+    public const string ControlPlane = "control-plane";
+    public const string Computes = "computes";
+    public const string Finalize = "finalize";
+
+    public static IReadOnlyList<string> InOrder { get; } = [Preflight, Backup, Prepare, ControlPlane, Computes, Finalize];
+
+    public static string Title(string phase) => phase switch
+    {
+        Preflight => "Pre-flight (read-only)",
+        Backup => "Database backup",
+        Prepare => "Prepare every node",
+        ControlPlane => "Control plane, service by service",
+        Computes => "Computes, in batches",
+        Finalize => "Finalize",
+        _ => phase,
+    };
+}

@@ -1,0 +1,39 @@
+using Uplift.Catalog;
+using Uplift.Diagnostics;
+
+namespace Uplift.Planning;
+
+/// <summary>
+/// The hops of a plan: the direct path when the catalog's rule allows it, or the releases the operator names
+/// with --via, each hop checked. A refused path says why and proposes the valid one.
+/// </summary>
+internal static class PlanPath
+{
+    public static IReadOnlyList<UpgradeHop> Hops(OpenStackCatalog catalog, string from, string to, string via)
+    {
+        var paths = new UpgradePaths(catalog);
+        var stops = new List<Release> { paths.Release(from) };
+        stops.AddRange(via.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(paths.Release));
+        stops.Add(paths.Release(to));
+
+        var hops = new List<UpgradeHop>();
+        for (var i = 0; i + 1 < stops.Count; i++)
+        {
+            var check = paths.Check(stops[i], stops[i + 1]);
+            if (!check.Allowed)
+            {
+                var proposal = check.Path is { Hops.Count: > 1 } valid
+                    ? $"plan it as consecutive upgrades: --via {string.Join(',', valid.Hops.Take(valid.Hops.Count - 1).Select(h => h.To.Series))}"
+                    : "choose a later target release";
+                throw new InputException(check.Explanation, hint: proposal);
+            }
+            if (check.Path is not { Hops.Count: > 0 } path)
+            {
+                throw new InputException($"{stops[i]} → {stops[i + 1].Series} is a minor update, not an upgrade",
+                    hint: "minor updates are planned with --from and --to naming the same release, without --via");
+            }
+            hops.AddRange(path.Hops);
+        }
+        return hops;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Uplift.Diagnostics;
+
+namespace Uplift.Planning;
+
+/// <summary>Builds a <see cref="Plan"/> from a parsed plan file, checking the format version and every step reference.</summary>
+internal static class PlanReader
+{
+    public static Plan Read(JsonElement root, string source)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException("a plan file holds one JSON object", new SourceLocation(source));
+        }
+        var plan = new JsonElementReader(root, source, "$");
+        var version = plan.OptionalInt("format_version");
+        if (version != PlanJson.FormatVersion)
+        {
+            throw new InputException($"plan format version {version} is not supported (this uplift reads version {PlanJson.FormatVersion})",
+                new SourceLocation(source), "plan again with this version of uplift");
+        }
+        var steps = plan.Objects("steps").Select(ReadStep).ToArray();
+        CheckReferences(steps, source);
+        return new Plan(
+            version,
+            plan.String("cluster"),
+            plan.String("mode"),
+            plan.Objects("hops").Select(h => new PlanHop(h.String("from"), h.String("to"))).ToArray(),
+            plan.Objects("classes").Select(c => new ConcurrencyClass(c.String("name"), c.Int("limit"), c.String("about"))).ToArray(),
+            steps,
+            PlanInputsJson.Read(plan.Object("inputs")),
+            plan.String("inputs_hash"));
+    }
+
+    private static PlanStep ReadStep(JsonElementReader step)
+    {
+        var kindName = step.String("kind");
+        if (!StepKindNames.TryParse(kindName, out var kind))
+        {
+            throw step.Bad("kind", $"a known step kind, not '{kindName}'");
+        }
+        return new PlanStep(
+            step.String("id"),
+            kind,
+            step.String("phase"),
+            step.OptionalString("service"),
+            step.Strings("nodes"),
+            step.Pairs("arguments"),
+            step.String("class"),
+            step.Strings("needs"),
+            step.Strings("after"),
+            step.OptionalInt("pause_after_seconds"),
+            step.OptionalBool("always_run"),
+            step.String("group"));
+    }
+
+    /// <summary>Every step may only refer to steps before it: this keeps the file a valid DAG in execution order.</summary>
+    private static void CheckReferences(IReadOnlyList<PlanStep> steps, string source)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new List<Diagnostic>();
+        foreach (var step in steps)
+        {
+            foreach (var reference in step.Needs.Concat(step.After).Where(r => !seen.Contains(r)))
+            {
+                problems.Add(new Diagnostic($"step '{step.Id}' refers to '{reference}', which is not an earlier step",
+                    new SourceLocation(source)));
+            }
+            if (!seen.Add(step.Id))
+            {
+                problems.Add(new Diagnostic($"step id '{step.Id}' appears twice", new SourceLocation(source)));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems.Take(20).ToArray());
+        }
+    }
+}

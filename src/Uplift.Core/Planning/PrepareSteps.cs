@@ -1,0 +1,30 @@
+namespace Uplift.Planning;
+
+/// <summary>
+/// Every node, many at a time: puppet off, APT sources switched to the target, apt-get update, dependency packages
+/// upgraded (only installed ones with a newer candidate, decided at run time). Nothing is restarted yet.
+/// </summary>
+internal static class PrepareSteps
+{
+    public static string Add(HopContext ctx, string preflightDone)
+    {
+        var steps = ctx.Steps;
+        ctx.Enter(Phases.Prepare, "every node");
+        var ends = new List<string>();
+        foreach (var node in ctx.Inventory.Nodes)
+        {
+            var at = $"prepare/{node.Name}/";
+            var puppet = steps.Add(at + "puppet-disable", StepKind.PuppetDisable, node.Name, ConcurrencyClasses.Nodes,
+                needs: [preflightDone], arguments: Args.Of(("reason", ctx.Reason)));
+            var sources = steps.Add(at + "apt-sources", StepKind.AptSources, node.Name, ConcurrencyClasses.Nodes, needs: [puppet],
+                arguments: Args.Of(("sources-file", ctx.Catalog.Apt.SourcesFile), ("line", ctx.Catalog.Apt.LineFor(ctx.To)), ("release", ctx.To.Series)));
+            var update = steps.Add(at + "apt-update", StepKind.AptUpdate, node.Name, ConcurrencyClasses.Nodes, needs: [sources]);
+            var packages = node.Roles.SelectMany(ctx.Catalog.DependenciesOn).Distinct(StringComparer.Ordinal).ToArray();
+            ends.Add(packages.Length == 0
+                ? update
+                : steps.Add(at + "dependencies", StepKind.DependenciesUpgrade, node.Name, ConcurrencyClasses.Nodes, needs: [update],
+                    arguments: Args.Of(("packages", string.Join(' ', packages)))));
+        }
+        return steps.Add("prepare/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends);
+    }
+}

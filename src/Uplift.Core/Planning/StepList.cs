@@ -1,0 +1,73 @@
+namespace Uplift.Planning;
+
+/// <summary>
+/// Collects a plan's steps in the order they are added (which is a topological order, since a step can
+/// only name steps that already exist) and refuses duplicate ids or references to unknown steps.
+/// </summary>
+internal sealed class StepList
+{
+    private readonly List<PlanStep> _steps = [];
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<PlanStep> Steps => _steps;
+
+    public string Prefix { get; set; } = "";
+
+    public string Phase { get; set; } = "";
+
+    public string Group { get; set; } = "";
+
+    public string? Service { get; set; }
+
+    /// <summary>Adds a step; <paramref name="id"/> is relative (the hop prefix is added). Returns the full id.</summary>
+    public string Add(
+        string id,
+        StepKind kind,
+        string? node,
+        string concurrencyClass,
+        IEnumerable<string>? needs = null,
+        IEnumerable<string>? after = null,
+        IReadOnlyList<KeyValuePair<string, string>>? arguments = null,
+        int pauseAfterSeconds = 0,
+        bool alwaysRun = false)
+    {
+        var fullId = Prefix + id;
+        if (!_ids.Add(fullId))
+        {
+            throw new InvalidOperationException($"planner bug: step id '{fullId}' used twice");
+        }
+        var needList = Known(needs, fullId);
+        var afterList = Known(after, fullId).Where(a => !needList.Contains(a)).ToArray();
+        _steps.Add(new PlanStep(
+            fullId,
+            kind,
+            Phase,
+            Service,
+            node is null ? [] : [node],
+            arguments ?? [],
+            concurrencyClass,
+            needList,
+            afterList,
+            pauseAfterSeconds,
+            alwaysRun,
+            Group));
+        return fullId;
+    }
+
+    private string[] Known(IEnumerable<string>? ids, string from)
+    {
+        if (ids is null)
+        {
+            return [];
+        }
+        var list = ids.Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var id in list)
+        {
+            if (!_ids.Contains(id) || id == from)
+            {
+                throw new InvalidOperationException($"planner bug: step '{from}' refers to '{id}', which does not come before it");
+            }
+        }
+        return list;
+    }
+}
