@@ -1,0 +1,14 @@
+namespace Uplift.Database;
+
+/// <summary>For a database node that is this machine (local shell): a plain file copy.</summary>
+public sealed class LocalFetch : IBackupFetch
+{
+    public Task FetchAsync(string nodeFile, string localFile, long bytes, CancellationToken cancellationToken = default)
+    {
+        if (Path.GetFullPath(nodeFile) != Path.GetFullPath(localFile))
+        {
+            File.Copy(nodeFile, localFile, overwrite: true);
+        }
+        return Task.CompletedTask;
+    }
+}

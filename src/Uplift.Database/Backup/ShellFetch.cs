@@ -1,0 +1,31 @@
+namespace Uplift.Database;
+
+/// <summary>
+/// Copies a file back through the node's shell alone (no scp/sftp needed, works through any IRemoteShell):
+/// fixed-size slices read with tail|head, base64-encoded on stdout and decoded here. Each slice is a separate
+/// command, so memory stays bounded and a multi-GB dump never sits in one string.
+/// </summary>
+public sealed class ShellFetch(DatabaseNode node, int chunkBytes = 8 * 1024 * 1024) : IBackupFetch
+{
+    public async Task FetchAsync(string nodeFile, string localFile, long bytes, CancellationToken cancellationToken = default)
+    {
+        var part = localFile + ".part";
+        await using (var output = new FileStream(part, FileMode.Create, FileAccess.Write))
+        {
+            for (long offset = 0; offset < bytes; offset += chunkBytes)
+            {
+                var length = (int)Math.Min(chunkBytes, bytes - offset);
+                var result = await node.RunAsync(
+                    DatabaseCommandLines.ReadChunk(nodeFile, offset, length), $"copying {nodeFile} back", null, cancellationToken);
+                var data = Convert.FromBase64String(result.StandardOutput.Trim());
+                if (data.Length != length)
+                {
+                    throw new BackupException(
+                        $"copying {nodeFile} from {node.Name}: got {data.Length} bytes at offset {offset}, expected {length} (file changed or was cut?)");
+                }
+                await output.WriteAsync(data, cancellationToken);
+            }
+        }
+        File.Move(part, localFile, overwrite: true);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Uplift.Database;
+
+/// <summary>
+/// Parses what `nova-manage db online_data_migrations` and `cinder-manage db online_data_migrations` print
+/// (openstack/nova nova/cmd/manage.py DbCommands.online_data_migrations; cinder/cmd/manage.py likewise):
+/// optional "Running batches of 50 until complete" and "N rows matched query NAME, M migrated" lines,
+/// "Error attempting to run NAME" for a migration that raised, then a prettytable
+/// | Migration | Total Needed | Completed | with one row per migration.
+/// </summary>
+public static class OnlineMigrationTable
+{
+    private const string ErrorPrefix = "Error attempting to run ";
+
+    /// <exception cref="FormatException">No summary table, or a row that is not NAME | number | number.</exception>
+    public static IReadOnlyList<MigrationProgress> Parse(string output)
+    {
+        var rows = new List<MigrationProgress>();
+        var header = false;
+        foreach (var line in Lines(output))
+        {
+            if (!line.StartsWith('|'))
+            {
+                continue;
+            }
+            var cells = line.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+            if (cells.Length == 3 && cells[0] == "Migration" && cells[1] == "Total Needed")
+            {
+                header = true;
+                continue;
+            }
+            if (!header)
+            {
+                continue;
+            }
+            if (cells.Length != 3 || !long.TryParse(cells[1], out var needed) || !long.TryParse(cells[2], out var done))
+            {
+                throw new FormatException($"online migrations table row '{line}' is not 'name | total needed | completed'");
+            }
+            rows.Add(new MigrationProgress(cells[0], needed, done));
+        }
+        return header
+            ? rows
+            : throw new FormatException("online migrations output holds no '| Migration | Total Needed | Completed |' table");
+    }
+
+    /// <summary>Migrations that raised ("Error attempting to run NAME"; nova prints the function's repr).</summary>
+    public static IReadOnlyList<string> Errors(string output) =>
+        Lines(output)
+            .Where(l => l.StartsWith(ErrorPrefix, StringComparison.Ordinal))
+            .Select(l => l[ErrorPrefix.Length..].Trim())
+            .Select(name => name.StartsWith("<function ", StringComparison.Ordinal) ? name.Split(' ')[1] : name)
+            .ToList();
+
+    private static IEnumerable<string> Lines(string output) => output.Split('\n').Select(l => l.TrimEnd('\r').Trim());
+}

@@ -1,0 +1,84 @@
+namespace Uplift.Database;
+
+/// <summary>
+/// Shell command lines for the database node: mysql, mysqldump, gzip, sha256sum. Pure: builds text only.
+/// Credentials reach the clients only through --defaults-extra-file (which must be their first option),
+/// so no password is ever on a command line, in the node's process list or in a log.
+/// </summary>
+/// <param name="CredentialsFile">my.cnf-style file with a [client] section (user, password, host/socket/port).</param>
+public sealed record DatabaseCommandLines(string CredentialsFile)
+{
+    /// <summary>The last line mysqldump writes (unless --skip-comments): its absence means a cut-off dump.</summary>
+    public const string DumpTrailer = "-- Dump completed";
+
+    private string Defaults => "--defaults-extra-file=" + ShellQuote.Word(CredentialsFile);
+
+    /// <summary>mysql in batch mode without column names; the SQL goes on standard input.</summary>
+    public string Query() => $"mysql {Defaults} --batch --skip-column-names";
+
+    /// <summary>mysql reading SQL statements (a dump) on standard input, stopping at the first error.</summary>
+    public string Load() => $"mysql {Defaults}";
+
+    /// <summary>
+    /// Dumps one schema, gzip-compressed, to <paramref name="file"/>. Written to FILE.part first and renamed only
+    /// when mysqldump succeeded: /bin/sh has no pipefail, so mysqldump's status travels through FILE.rc.
+    /// </summary>
+    public string Dump(string schema, string file)
+    {
+        SchemaName.Quoted(schema);
+        var f = ShellQuote.Word(file);
+        var part = ShellQuote.Word(file + ".part");
+        var rc = ShellQuote.Word(file + ".rc");
+        return $"(mysqldump {Defaults} --single-transaction --routines --triggers --events --databases {schema}; echo $? > {rc})"
+            + $" | gzip -c > {part} && rc=$(cat {rc}) && rm -f {rc} && [ \"$rc\" = 0 ] && mv {part} {f}"
+            + $" || {{ rm -f {part} {rc}; exit 1; }}";
+    }
+
+    /// <summary>
+    /// Loads a dump into <paramref name="targetSchema"/> instead of the schema it was taken from: rewrites only the
+    /// lines mysqldump --databases writes to create, select and alter the database (anchored at line start,
+    /// so table data is never touched).
+    /// </summary>
+    public string LoadInto(string file, string sourceSchema, string targetSchema)
+    {
+        var from = SchemaName.Quoted(sourceSchema);
+        var to = SchemaName.Quoted(targetSchema);
+        var sed = string.Join(" ", new[]
+        {
+            $"-e 's/^CREATE DATABASE \\(.*\\){from}/CREATE DATABASE \\1{to}/'",
+            $"-e 's/^USE {from};$/USE {to};/'",
+            $"-e 's/^ALTER DATABASE {from}/ALTER DATABASE {to}/'",
+        });
+        return $"gzip -dc {ShellQuote.Word(file)} | sed {sed} | {Load()}";
+    }
+
+    /// <summary>
+    /// Counts the lines outside table data that name <paramref name="schema"/> as a qualifier (`schema`.x or schema.x):
+    /// trigger, routine, event or view definitions that would act on the original schema even when the dump is
+    /// loaded under another name.
+    /// </summary>
+    public static string SchemaQualifiers(string file, string schema)
+    {
+        SchemaName.Quoted(schema);
+        return $"gzip -dc {ShellQuote.Word(file)} | grep -v '^INSERT INTO ' | grep -c -E '(^|[^A-Za-z0-9_$])`?{schema}`?\\.' || true";
+    }
+
+    /// <summary>Loads a dump back into the schema it was taken from (replacing its tables).</summary>
+    public string Restore(string file) => $"gzip -dc {ShellQuote.Word(file)} | {Load()}";
+
+    public static string Sha256(string file) => $"sha256sum {ShellQuote.Word(file)}";
+
+    public static string Size(string file) => $"stat -c %s {ShellQuote.Word(file)}";
+
+    /// <summary>gzip's own integrity test: fails on truncated or corrupted files.</summary>
+    public static string GzipTest(string file) => $"gzip -t {ShellQuote.Word(file)}";
+
+    /// <summary>The end of the uncompressed dump, to find mysqldump's trailer.</summary>
+    public static string Tail(string file) => $"gzip -dc {ShellQuote.Word(file)} | tail -c 256";
+
+    public static string MakeDirectory(string directory) => $"mkdir -p -m 700 {ShellQuote.Word(directory)}";
+
+    /// <summary>Bytes [offset, offset+length) of a file, base64-encoded on one line (for copying over stdout).</summary>
+    public static string ReadChunk(string file, long offset, int length) =>
+        $"tail -c +{offset + 1} {ShellQuote.Word(file)} | head -c {length} | base64 -w0";
+}
