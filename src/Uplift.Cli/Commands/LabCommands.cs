@@ -1,9 +1,116 @@
 using System.CommandLine;
+using Uplift.Catalog;
+using Uplift.Lab;
 
 namespace Uplift.Cli.Commands;
 
-/// <summary>Not written yet.</summary>
+/// <summary>
+/// <c>uplift lab up|status|down|probe</c>: a rehearsal cluster on this machine for trying and testing
+/// Uplift (docs/lab.md). It is not OpenStack and says so.
+/// </summary>
 internal static class LabCommands
 {
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create()
+    {
+        var lab = new Command("lab", "A rehearsal cluster on this machine (loopback nodes with real sshd, HAProxy, MariaDB and shims) for trying and testing Uplift. Not OpenStack.");
+        lab.Subcommands.Add(Up());
+        lab.Subcommands.Add(Status());
+        lab.Subcommands.Add(Down());
+        lab.Subcommands.Add(Probe());
+        return [lab];
+    }
+
+    private static Option<string> StateDirectory() => new("--state-dir")
+    {
+        Description = "Directory holding the lab's files (must be reachable by the lab account)",
+        DefaultValueFactory = _ => LabOptions.DefaultStateDirectory,
+    };
+
+    private static Command Up()
+    {
+        var defaults = new LabOptions();
+        var controllers = Count("--controllers", defaults.Controllers);
+        var network = Count("--network", defaults.Network);
+        var computes = Count("--computes", defaults.Computes);
+        var volumes = Count("--volumes", defaults.Volumes);
+        var release = new Option<string>("--release") { Description = "Release the lab's packages start on", DefaultValueFactory = _ => defaults.Release };
+        var delay = new Option<double>("--start-delay") { Description = "Seconds a started API unit takes to answer (0 for benchmarks)", DefaultValueFactory = _ => defaults.StartDelaySeconds };
+        var rows = new Option<int>("--migration-rows") { Description = "Online data migration rows left by each schema sync", DefaultValueFactory = _ => defaults.MigrationRows };
+        var state = StateDirectory();
+        var command = new Command("up", "Build and start the lab (needs root).") { controllers, network, computes, volumes, release, delay, rows, state };
+        command.SetAction((parse, cancel) => Guarded(parse, async () =>
+        {
+            var options = new LabOptions(parse.GetValue(controllers), parse.GetValue(network), parse.GetValue(computes), parse.GetValue(volumes),
+                parse.GetValue(release)!, Path.GetFullPath(parse.GetValue(state)!), parse.GetValue(delay), parse.GetValue(rows));
+            await LabBuilder.UpAsync(options, CatalogLoader.LoadEmbedded(), TimeProvider.System, parse.InvocationConfiguration.Output, cancel);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<int> Count(string name, int value) =>
+        new(name) { Description = $"Number of {name[2..]} nodes", DefaultValueFactory = _ => value };
+
+    private static Command Status()
+    {
+        var state = StateDirectory();
+        var command = new Command("status", "Show the lab's daemons, VIP holder and each node's release.") { state };
+        command.SetAction((parse, cancel) => Guarded(parse, async () =>
+        {
+            parse.InvocationConfiguration.Output.Write(await LabStatus.ReportAsync(Path.GetFullPath(parse.GetValue(state)!), CatalogLoader.LoadEmbedded(), cancel));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Down()
+    {
+        var state = StateDirectory();
+        var command = new Command("down", "Stop every lab process and remove its files and account (needs root).") { state };
+        command.SetAction((parse, cancel) => Guarded(parse, async () =>
+        {
+            await LabTeardown.DownAsync(Path.GetFullPath(parse.GetValue(state)!), TimeProvider.System, parse.InvocationConfiguration.Output, cancel);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Probe()
+    {
+        var duration = new Option<double>("--duration") { Description = "Seconds to probe (SIGINT or SIGTERM ends it earlier, with its summary)", DefaultValueFactory = _ => 10 };
+        var rate = new Option<double>("--rate") { Description = "Requests per second to every API frontend", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
+        var state = StateDirectory();
+        var command = new Command("probe", "Send requests through the VIP to every API and count failures.") { duration, rate, json, state };
+        command.SetAction((parse, cancel) => Guarded(parse, async () =>
+        {
+            if (parse.GetValue(duration) <= 0 || parse.GetValue(rate) <= 0)
+            {
+                throw new Diagnostics.InputException("--duration and --rate must be positive");
+            }
+            var directory = Path.GetFullPath(parse.GetValue(state)!);
+            var description = LabDescription.Read(directory) ?? throw new LabException($"no lab in {directory}: start one with 'uplift lab up'");
+            var targets = ProbeTarget.For(new LabLayout(description.Options, CatalogLoader.LoadEmbedded()));
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+            var summary = await new ProbeRunner(http, TimeProvider.System)
+                .RunAsync(targets, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)), cancel);
+            parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? summary.ToJson() : summary.ToText());
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>A lab failure is an operation that failed (exit 1) with its message, not a crash.</summary>
+    private static async Task<int> Guarded(ParseResult parse, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (LabException e)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"uplift lab: {e.Message}");
+            return 1;
+        }
+    }
 }

@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace Uplift.Lab;
+
+/// <summary>The lab's inventory.yaml (native format, docs/inventory.md): nodes, VIP, HAProxy socket, the lab
+/// key and pinned host keys, the MariaDB credentials file. Pure.</summary>
+public static class LabInventory
+{
+    public static string For(LabLayout lab)
+    {
+        var paths = lab.Paths;
+        var text = new StringBuilder();
+        text.Append("""
+            # Uplift lab: a rehearsal cluster on this machine for trying and testing Uplift. It is not OpenStack.
+            # Written by 'uplift lab up'; removed by 'uplift lab down'.
+            cluster: lab
+
+            nodes:
+
+            """);
+        foreach (var node in lab.Nodes)
+        {
+            text.Append($"  - name: {node.Name}\n    address: {node.Address}\n    roles: [{node.RoleName}]\n");
+            if (node.AvailabilityZone is not null)
+            {
+                text.Append($"    az: {node.AvailabilityZone}\n");
+            }
+        }
+        var backends = lab.Services
+            .Where(s => s.Backends.Count > 0)
+            .Select(s => $"    {s.Name}: [{string.Join(", ", s.Backends.Select(b => b.Name + "be"))}]");
+        text.Append($"""
+
+            pacemaker:
+              api_vip: {LabLayout.ApiVipResource}
+              vip_address: {LabLayout.VipAddress}
+
+            haproxy:
+              socket: {paths.HaproxySocket}
+              backend_pattern: "{"{service}"}be"
+              server_pattern: "{"{node}"}"
+              backends:
+            {string.Join("\n", backends)}
+              drain_timeout: 10
+
+            ssh:
+              user: {LabLayout.Account}
+              port: 22
+              known_hosts: {paths.KnownHosts}
+              identity: {paths.PrivateKey}
+              sudo: false
+              strict_host_key_checking: true
+              connect_timeout: 5
+
+            concurrency:
+              neutron_agent_pause: 1
+
+            database:
+              node: {lab.Controllers.First().Name}
+              credentials_file: {paths.MyCnf}
+              backup_directory: {paths.Backups}
+
+            """);
+        return text.ToString();
+    }
+}

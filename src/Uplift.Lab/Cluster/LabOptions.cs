@@ -1,0 +1,65 @@
+using Uplift.Catalog;
+using Uplift.Diagnostics;
+
+namespace Uplift.Lab;
+
+/// <summary>What <c>uplift lab up</c> builds. Defaults: the example cluster of the issue (3 controllers,
+/// 2 network, 6 computes, 1 volume node) on epoxy, small lab waits.</summary>
+/// <param name="StartDelaySeconds">How long a started API unit takes to answer (imitates a real service
+/// coming up). Zero for benchmarks that measure Uplift's own overhead.</param>
+/// <param name="MigrationRows">Rows of online data migrations a schema sync leaves for nova, placement and cinder.</param>
+public sealed record LabOptions(
+    int Controllers = 3,
+    int Network = 2,
+    int Computes = 6,
+    int Volumes = 1,
+    string Release = "epoxy",
+    string StateDirectory = LabOptions.DefaultStateDirectory,
+    double StartDelaySeconds = 0.2,
+    int MigrationRows = 2500)
+{
+    public const string DefaultStateDirectory = "/var/lib/uplift-lab";
+
+    /// <summary>127.0.10.1 … 127.0.10.249 for nodes; .250 is the VIP.</summary>
+    public const int MaxNodes = 249;
+
+    public int NodeCount => Controllers + Network + Computes + Volumes;
+
+    /// <summary>Every problem at once, or nothing.</summary>
+    public void Validate(OpenStackCatalog catalog)
+    {
+        var problems = new List<Diagnostic>();
+        if (Controllers < 1)
+        {
+            problems.Add(new Diagnostic($"--controllers {Controllers}: the lab needs at least one controller", null, "use --controllers 1 or more"));
+        }
+        foreach (var (name, count) in new[] { ("network", Network), ("computes", Computes), ("volumes", Volumes) })
+        {
+            if (count < 0)
+            {
+                problems.Add(new Diagnostic($"--{name} {count}: a count cannot be negative", null, $"use --{name} 0 or more"));
+            }
+        }
+        if (NodeCount > MaxNodes)
+        {
+            problems.Add(new Diagnostic($"{NodeCount} nodes asked: the lab has addresses for {MaxNodes} (127.0.10.1-249)", null, "ask for fewer nodes"));
+        }
+        if (catalog.FindRelease(Release) is null)
+        {
+            problems.Add(new Diagnostic($"--release {Release}: unknown release", null,
+                "use one of: " + string.Join(", ", catalog.Releases.Select(r => r.Series))));
+        }
+        if (StartDelaySeconds < 0 || MigrationRows < 0)
+        {
+            problems.Add(new Diagnostic("lab waits and migration rows cannot be negative", null, "use 0 or more"));
+        }
+        if (!Path.IsPathFullyQualified(StateDirectory))
+        {
+            problems.Add(new Diagnostic($"--state-dir {StateDirectory}: must be an absolute path", null, "e.g. /var/lib/uplift-lab"));
+        }
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+    }
+}

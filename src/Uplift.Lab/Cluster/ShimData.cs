@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using Uplift.Catalog;
+
+namespace Uplift.Lab;
+
+/// <summary>
+/// The data files the shims read (formats in docs/lab.md), built from the catalog. Pure: file name → text.
+/// shared/ is read-only data for every node; cluster/ is the state a real cloud keeps in its database
+/// and Pacemaker; nodes/&lt;node&gt;/ is what one machine keeps (installed packages, units).
+/// </summary>
+public static class ShimData
+{
+    public static IReadOnlyDictionary<string, string> Shared(LabLayout lab)
+    {
+        var releases = Lines(lab.Catalog.Releases.Select(r => $"{r.Series} {r.Id}"));
+        var packages = lab.Services
+            .SelectMany(s => s.Packages.Values.SelectMany(p => p).Distinct().Select(p => $"{s.Name} {p}"))
+            .Distinct();
+        var repo = lab.Catalog.Releases.SelectMany((r, i) =>
+            AllPackages(lab).Select(p => $"{r.Series} {p} {LabVersions.Of(i)}"));
+        var settings = string.Create(CultureInfo.InvariantCulture,
+            $"LAB_START_DELAY={lab.Options.StartDelaySeconds}\nLAB_MIGRATION_ROWS={lab.Options.MigrationRows}\n");
+        return new Dictionary<string, string>
+        {
+            ["releases"] = releases,
+            ["packages"] = Lines(packages),
+            ["repo"] = Lines(repo),
+            ["schemas"] = Lines(LabDatabases.Schemas.Select(s => $"{s.Schema} {s.Service}")),
+            ["nodes"] = Lines(lab.Nodes.Select(n => $"{n.Name} {n.Address} {n.RoleName}")),
+            ["settings"] = settings,
+        };
+    }
+
+    /// <summary>Initial cluster state: every schema fully at the lab's release, the VIP on the first controller.</summary>
+    public static IReadOnlyDictionary<string, string> Cluster(LabLayout lab)
+    {
+        var index = lab.IndexOf(lab.Release);
+        var files = LabDatabases.Schemas.ToDictionary(s => $"db/{s.Schema}", _ => $"{index} {index} {index}\n");
+        foreach (var service in new[] { "nova", "placement", "cinder" })
+        {
+            files[$"migrations/{service}"] = "0\n";
+        }
+        files[$"pacemaker/resource.{LabLayout.ApiVipResource}"] = lab.Controllers.First().Name + "\n";
+        return files;
+    }
+
+    /// <summary>node.env, units.list, installed packages and APT state of one node, paths relative to its root.</summary>
+    public static IReadOnlyDictionary<string, string> Node(LabLayout lab, LabNode node)
+    {
+        var version = LabVersions.Of(lab.IndexOf(lab.Release));
+        var units = lab.Services.SelectMany(s => s.UnitsOn(node.Role).Select(u => UnitLine(s, node, u)));
+        var manual = lab.Services.SelectMany(s => s.PackagesOn(node.Role)).Distinct().ToList();
+        var auto = lab.Catalog.DependenciesOn(node.Role).Except(manual);
+        var installed = manual.Select(p => $"{p} {version} manual").Concat(auto.Select(p => $"{p} {version} auto"));
+        return new Dictionary<string, string>
+        {
+            ["node.env"] = $"LAB_NODE={node.Name}\nLAB_ADDRESS={node.Address}\nLAB_ROLES={node.RoleName}\nLAB_STATE={lab.Paths.State}\n",
+            ["units.list"] = Lines(units),
+            ["var/lib/dpkg/installed"] = Lines(installed),
+            ["var/lib/apt/release"] = lab.Release.Series + "\n",
+            ["etc/apt/sources.list.d/" + Path.GetFileName(lab.Catalog.Apt.SourcesFile)] = lab.Catalog.Apt.LineFor(lab.Release) + "\n",
+            ["log/commands.log"] = "",
+        };
+    }
+
+    /// <summary>"unit package port service": the package whose version the unit runs is the one named like
+    /// the unit, else the service's last package on the role; port "-" when the unit serves no API.</summary>
+    private static string UnitLine(ServiceDefinition service, LabNode node, string unit)
+    {
+        var packages = service.PackagesOn(node.Role);
+        var package = packages.Contains(unit) ? unit : packages[^1];
+        var port = service.Backends.FirstOrDefault(b => b.Unit == unit)?.Port.ToString(CultureInfo.InvariantCulture) ?? "-";
+        return $"{unit} {package} {port} {service.Name}";
+    }
+
+    private static IEnumerable<string> AllPackages(LabLayout lab) =>
+        lab.Services.SelectMany(s => s.Packages.Values.SelectMany(p => p))
+            .Concat(lab.Catalog.Dependencies.Values.SelectMany(d => d))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+    private static string Lines(IEnumerable<string> lines)
+    {
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            text.Append(line).Append('\n');
+        }
+        return text.ToString();
+    }
+}

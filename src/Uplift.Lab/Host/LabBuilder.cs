@@ -1,0 +1,62 @@
+using Uplift.Catalog;
+
+namespace Uplift.Lab;
+
+/// <summary><c>lab up</c>: checks the machine, writes the lab's files, creates the account, starts one sshd per
+/// node, the units, HAProxy and MariaDB, and waits until HAProxy sees every API server up.</summary>
+public static class LabBuilder
+{
+    public static async Task<LabLayout> UpAsync(LabOptions options, OpenStackCatalog catalog, TimeProvider time, TextWriter output, CancellationToken cancel)
+    {
+        options.Validate(catalog);
+        await Prerequisites.CheckAsync(cancel);
+        var lab = new LabLayout(options, catalog);
+        var paths = lab.Paths;
+        if (File.Exists(paths.Description))
+        {
+            throw new LabException($"a lab is already up in {paths.State}: run 'uplift lab down --state-dir {paths.State}' first");
+        }
+        if (await LabTeardown.AccountExistsAsync(cancel))
+        {
+            throw new LabException($"the account {LabLayout.Account} exists: another lab is up (or was left behind); run 'uplift lab down --state-dir DIR' for it first");
+        }
+        if (Directory.Exists(paths.State) && Directory.EnumerateFileSystemEntries(paths.State).Any())
+        {
+            throw new LabException($"{paths.State} is not empty: give --state-dir an empty or new directory");
+        }
+        output.WriteLine(LabReadme.Notice);
+        output.WriteLine($"Building {lab.Nodes.Count} nodes on {lab.Release} in {paths.State} …");
+        Directory.CreateDirectory(paths.State);
+        FileModes.Set(paths.State, FileModes.Executable);
+        var privsep = !Directory.Exists("/run/sshd");
+        File.WriteAllText(paths.Description, new LabDescription(options, privsep).ToJson());
+        try
+        {
+            if (privsep)
+            {
+                Directory.CreateDirectory("/run/sshd");
+            }
+            await LocalProgram.CheckAsync("useradd", ["--system", "--user-group", "--no-create-home", "--home-dir", paths.Home,
+                "--shell", "/bin/sh", "--comment", "Uplift lab (rehearsal cluster)", LabLayout.Account], cancel: cancel);
+            // A '!' password locks the account for sshd without PAM; '*' only forbids password logins.
+            await LocalProgram.CheckAsync("usermod", ["-p", "*", LabLayout.Account], cancel: cancel);
+            await LabFiles.WriteAsync(lab, cancel);
+            await LabDaemons.StartSshdAsync(lab, cancel);
+            await LabDaemons.StartUnitsAsync(lab, cancel);
+            await LabDaemons.StartHaproxyAsync(lab, cancel);
+            await LabDatabase.StartAsync(lab, time, cancel);
+            await LabDaemons.WaitForBackendsAsync(lab, time, TimeSpan.FromSeconds(30), cancel);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.WriteLine($"lab up failed: {e.Message}");
+            output.WriteLine($"Remove what was built with: uplift lab down --state-dir {paths.State}");
+            throw;
+        }
+        output.WriteLine($"Lab up: {lab.Nodes.Count} nodes ({options.Controllers} controllers, {options.Network} network, {options.Computes} computes, {options.Volumes} volume), VIP {LabLayout.VipAddress}.");
+        output.WriteLine($"Inventory: {paths.Inventory}");
+        output.WriteLine($"Try: uplift exec --inventory {paths.Inventory} -- apt-cache policy nova-api");
+        output.WriteLine($"Read {paths.Readme}; remove it all with 'uplift lab down --state-dir {paths.State}'.");
+        return lab;
+    }
+}

@@ -1,0 +1,54 @@
+namespace Uplift.Lab;
+
+/// <summary>Starts the lab's real daemons: one sshd per node, HAProxy on the VIP, MariaDB; and the units of
+/// every node through its own systemctl shim, as the lab account.</summary>
+public static class LabDaemons
+{
+    public static async Task StartSshdAsync(LabLayout lab, CancellationToken cancel)
+    {
+        await Parallel.ForEachAsync(lab.Nodes, cancel, async (node, token) =>
+        {
+            var log = Path.Combine(lab.Paths.NodeRoot(node.Name), "log", "sshd.log");
+            await LocalProgram.CheckAsync("/usr/sbin/sshd", ["-f", lab.Paths.SshdConfig(node.Name), "-E", log], cancel: token);
+        });
+    }
+
+    /// <summary>Every unit of every node enabled and started (API listeners included), as after a deployment.</summary>
+    public static async Task StartUnitsAsync(LabLayout lab, CancellationToken cancel)
+    {
+        await Parallel.ForEachAsync(lab.Nodes, cancel, async (node, token) =>
+        {
+            var units = File.ReadAllLines(Path.Combine(lab.Paths.NodeRoot(node.Name), "units.list"))
+                .Select(l => l.Split(' ')[0]).ToList();
+            if (units.Count == 0)
+            {
+                return;
+            }
+            // LAB_INNER keeps this out of the node's command log: the log is what Uplift ran.
+            await LocalProgram.CheckAsync("runuser", ["-u", LabLayout.Account, "--", Path.Combine(lab.Paths.NodeBin(node.Name), "systemctl"), "start", .. units],
+                environment: new Dictionary<string, string> { ["LAB_INNER"] = "1" }, cancel: token);
+        });
+    }
+
+    public static Task StartHaproxyAsync(LabLayout lab, CancellationToken cancel) =>
+        LocalProgram.CheckAsync("haproxy", ["-f", lab.Paths.HaproxyConfig, "-D"], cancel: cancel);
+
+    /// <summary>Waits until HAProxy reports every controller UP in every backend (health checks passed).</summary>
+    public static async Task WaitForBackendsAsync(LabLayout lab, TimeProvider time, TimeSpan timeout, CancellationToken cancel)
+    {
+        var deadline = time.GetUtcNow() + timeout;
+        var expected = lab.Services.Sum(s => s.Backends.Count) * lab.Controllers.Count();
+        var up = 0;
+        while (time.GetUtcNow() < deadline)
+        {
+            var stat = await AdminSocket.QueryAsync(lab.Paths.HaproxySocket, "show stat", cancel);
+            up = stat.Split('\n').Count(l => l.Contains(",UP,", StringComparison.Ordinal) && !l.Contains(",BACKEND,", StringComparison.Ordinal) && !l.Contains(",FRONTEND,", StringComparison.Ordinal));
+            if (up >= expected)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancel);
+        }
+        throw new LabException($"HAProxy sees {up} of {expected} API servers UP after {timeout.TotalSeconds:0} s; see {lab.Paths.Nodes}/*/log/*.log");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Uplift.Lab;
+
+/// <summary>Processes of this machine as /proc shows them, and ending a known set of them by id.</summary>
+public static class LabProcesses
+{
+    public sealed record Entry(int Pid, int ParentPid, int Uid);
+
+    public static IReadOnlyList<Entry> Snapshot()
+    {
+        var entries = new List<Entry>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var status = File.ReadAllLines(Path.Combine(directory, "status"));
+                int Field(string name) => int.Parse(status.First(l => l.StartsWith(name, StringComparison.Ordinal))
+                    .Split('\t', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                entries.Add(new Entry(pid, Field("PPid:"), Field("Uid:")));
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return entries;
+    }
+
+    public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && !IsZombie(pid);
+
+    /// <summary>SIGTERM, then SIGKILL after the grace period; returns the ids still alive.</summary>
+    public static async Task<IReadOnlyList<int>> EndAsync(IReadOnlySet<int> pids, TimeProvider time, TimeSpan grace, CancellationToken cancel)
+    {
+        foreach (var pid in pids)
+        {
+            await LocalProgram.RunAsync("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)], cancel: cancel);
+        }
+        var deadline = time.GetUtcNow() + grace;
+        while (pids.Any(IsAlive) && time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancel);
+        }
+        foreach (var pid in pids.Where(IsAlive))
+        {
+            await LocalProgram.RunAsync("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)], cancel: cancel);
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancel);
+        return [.. pids.Where(IsAlive)];
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}

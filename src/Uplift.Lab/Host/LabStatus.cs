@@ -1,0 +1,75 @@
+using System.Net.Sockets;
+using System.Text;
+using Uplift.Catalog;
+
+namespace Uplift.Lab;
+
+/// <summary><c>lab status</c>: which lab daemons run, where the VIP is, which release each node's packages
+/// are on, and any contract run while old code still ran (recorded by the shims).</summary>
+public static class LabStatus
+{
+    public static async Task<string> ReportAsync(string stateDirectory, OpenStackCatalog catalog, CancellationToken cancel)
+    {
+        var description = LabDescription.Read(stateDirectory)
+            ?? throw new LabException($"no lab in {stateDirectory}: start one with 'uplift lab up --state-dir {stateDirectory}'");
+        var lab = new LabLayout(description.Options, catalog);
+        var text = new StringBuilder();
+        text.AppendLine(LabReadme.Notice);
+        text.AppendLine($"State: {lab.Paths.State}   Inventory: {lab.Paths.Inventory}");
+        var haproxy = await ListensAsync(LabLayout.VipAddress, lab.Services.SelectMany(s => s.Backends).First().Port, cancel);
+        var mariadb = await ListensAsync(LabLayout.VipAddress, LabLayout.DatabasePort, cancel);
+        var holder = ReadOr(Path.Combine(lab.Paths.Cluster, "pacemaker", $"resource.{LabLayout.ApiVipResource}"), "(stopped)");
+        text.AppendLine($"HAProxy on {LabLayout.VipAddress}: {(haproxy ? "up" : "DOWN")}   MariaDB: {(mariadb ? "up" : "DOWN")}   VIP holder: {holder}");
+        text.AppendLine();
+        text.AppendLine($"{"node",-6} {"address",-13} {"role",-10} {"sshd",-5} release");
+        foreach (var node in lab.Nodes)
+        {
+            var sshd = await ListensAsync(node.Address, 22, cancel);
+            text.AppendLine($"{node.Name,-6} {node.Address,-13} {node.RoleName,-10} {(sshd ? "up" : "DOWN"),-5} {NodeRelease(lab, node)}");
+        }
+        var violations = Path.Combine(lab.Paths.Cluster, "violations");
+        if (File.Exists(violations))
+        {
+            text.AppendLine();
+            text.AppendLine("Contracts run while older code still ran (would break a real cloud):");
+            text.Append(File.ReadAllText(violations));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The releases of the node's installed packages, by the lab version scheme (e.g. "epoxy" or "epoxy+flamingo" mid-upgrade).</summary>
+    public static string NodeRelease(LabLayout lab, LabNode node)
+    {
+        var installed = Path.Combine(lab.Paths.NodeRoot(node.Name), "var", "lib", "dpkg", "installed");
+        if (!File.Exists(installed))
+        {
+            return "?";
+        }
+        var byVersion = lab.Catalog.Releases.Select((r, i) => (r.Series, Version: LabVersions.Of(i))).ToDictionary(x => x.Version, x => x.Series);
+        var releases = File.ReadAllLines(installed).Select(l => l.Split(' ')).Where(p => p.Length >= 2)
+            .Select(p => byVersion.GetValueOrDefault(p[1], "?")).Distinct().ToList();
+        return releases.Count == 0 ? "-" : string.Join('+', releases.OrderBy(r => lab.Catalog.Releases.ToList().FindIndex(x => x.Series == r)));
+    }
+
+    private static string ReadOr(string file, string fallback)
+    {
+        var text = File.Exists(file) ? File.ReadAllText(file).Trim() : "";
+        return text.Length > 0 ? text : fallback;
+    }
+
+    private static async Task<bool> ListensAsync(string address, int port, CancellationToken cancel)
+    {
+        using var client = new TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await client.ConnectAsync(address, port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace Uplift.Lab;
+
+/// <summary><c>lab down</c>: stops every lab process, removes the account and every file. Safe to run on a
+/// lab whose <c>up</c> failed half way, and twice.</summary>
+public static class LabTeardown
+{
+    public static async Task DownAsync(string stateDirectory, TimeProvider time, TextWriter output, CancellationToken cancel)
+    {
+        var paths = new LabPaths(stateDirectory);
+        var description = LabDescription.Read(stateDirectory);
+        if (description is null && !Directory.Exists(paths.Nodes) && !await AccountExistsAsync(cancel))
+        {
+            output.WriteLine($"No lab at {stateDirectory}: nothing to remove.");
+            return;
+        }
+        var daemons = new List<int>();
+        if (Directory.Exists(paths.Nodes))
+        {
+            daemons.AddRange(Directory.GetDirectories(paths.Nodes).Select(n => ReadPid(Path.Combine(n, "run", "sshd.pid"))).OfType<int>());
+        }
+        daemons.AddRange(new[] { ReadPid(paths.HaproxyPid), ReadPid(paths.MariaDbPid) }.OfType<int>());
+        // An sshd's connections (e.g. a ControlMaster kept open by ControlPersist) are its children.
+        var processes = LabProcesses.Snapshot();
+        var doomed = daemons.Concat(processes.Where(p => daemons.Contains(p.ParentPid)).Select(p => p.Pid)).ToHashSet();
+        if (await AccountIdAsync(cancel) is { } uid)
+        {
+            doomed.UnionWith(processes.Where(p => p.Uid == uid).Select(p => p.Pid));
+        }
+        var left = await LabProcesses.EndAsync(doomed, time, TimeSpan.FromSeconds(10), cancel);
+        if (left.Count > 0)
+        {
+            throw new LabException($"lab processes {string.Join(", ", left)} did not end; kill them, then run 'uplift lab down' again");
+        }
+        if (await AccountExistsAsync(cancel))
+        {
+            await LocalProgram.CheckAsync("userdel", [LabLayout.Account], cancel: cancel);
+        }
+        if (Directory.Exists(stateDirectory))
+        {
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+        if (description?.CreatedPrivilegeSeparationDirectory == true && Directory.Exists("/run/sshd"))
+        {
+            Directory.Delete("/run/sshd");
+        }
+        output.WriteLine($"Lab removed: {doomed.Count} processes ended, account {LabLayout.Account} and {stateDirectory} deleted.");
+    }
+
+    public static async Task<bool> AccountExistsAsync(CancellationToken cancel) => await AccountIdAsync(cancel) is not null;
+
+    public static async Task<int?> AccountIdAsync(CancellationToken cancel)
+    {
+        var result = await LocalProgram.RunAsync("id", ["-u", LabLayout.Account], cancel: cancel);
+        return result.ExitCode == 0 && int.TryParse(result.Output.Trim(), out var uid) ? uid : null;
+    }
+
+    private static int? ReadPid(string file) =>
+        File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
+}

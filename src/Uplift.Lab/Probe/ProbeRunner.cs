@@ -1,0 +1,54 @@
+namespace Uplift.Lab;
+
+/// <summary>
+/// Sends <c>rate</c> requests per second to every frontend until the duration ends or the token is cancelled
+/// (SIGINT), then waits for requests in flight and returns the summary either way. A request fails on a
+/// non-2xx answer, a refused or reset connection, or after the request timeout. Requests are not awaited
+/// before the next is sent, so a slow answer does not lower the rate.
+/// </summary>
+public sealed class ProbeRunner(HttpClient http, TimeProvider time)
+{
+    public async Task<ProbeSummary> RunAsync(IReadOnlyList<ProbeTarget> targets, double rate, TimeSpan duration, CancellationToken stop)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate);
+        var tally = new ProbeTally(targets.Select(t => t.Name));
+        var started = time.GetUtcNow();
+        var inFlight = new List<Task>();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / rate), time);
+        try
+        {
+            do
+            {
+                if (time.GetUtcNow() - started >= duration)
+                {
+                    break;
+                }
+                var sent = time.GetUtcNow();
+                inFlight.RemoveAll(t => t.IsCompleted);
+                inFlight.AddRange(targets.Select(target => SendAsync(target, sent, tally)));
+            }
+            while (await timer.WaitForNextTickAsync(stop));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // SIGINT: stop sending, report what was seen.
+        }
+        await Task.WhenAll(inFlight);
+        return tally.Summarize(time.GetUtcNow() - started);
+    }
+
+    private async Task SendAsync(ProbeTarget target, DateTimeOffset sent, ProbeTally tally)
+    {
+        bool ok;
+        try
+        {
+            using var response = await http.GetAsync(target.Url, HttpCompletionOption.ResponseHeadersRead);
+            ok = response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            ok = false;
+        }
+        tally.Record(target.Name, sent, ok);
+    }
+}
