@@ -1,0 +1,130 @@
+using Uplift.Haproxy;
+using Uplift.Tests.Fakes;
+
+namespace Uplift.Tests.Draining;
+
+public sealed class ServerDrainTests
+{
+    private const string Stat = "show stat novabe 4 -1";
+    private const string Header = "# pxname,svname,qcur,qmax,scur,smax,status\n";
+
+    private readonly ScriptedAdminSocket _socket = new ScriptedAdminSocket()
+        .OnFixture("show servers state novabe", "show_servers_state_novabe.txt")
+        .On("set server novabe/ctl1.example.net state drain", "\n");
+
+    private readonly SteppingClock _clock = new();
+
+    private ServerDrain Drain => new(new HaproxyClient(_socket), _clock);
+
+    private static string Ctl1(string status, int scur, int qcur) =>
+        $"{Header}novabe,ctl1.example.net,{qcur},0,{scur},0,{status}\nnovabe,ctl10.example.net,0,0,7,0,UP\n\n";
+
+    [Fact]
+    public async Task Given_requests_in_flight_When_ctl1_is_drained_Then_it_waits_until_no_session_and_no_queue_is_left()
+    {
+        _socket.On(Stat, Ctl1("DRAIN", 2, 1), Ctl1("DRAIN", 1, 0), Ctl1("DRAIN", 0, 0));
+
+        var drain = Drain.DrainAsync("novabe", "ctl1.example.net", new DrainOptions { PollInterval = TimeSpan.FromSeconds(2) });
+        await _clock.RunAsync(drain);
+        var outcome = await drain;
+
+        outcome.Drained.ShouldBeTrue();
+        (outcome.Polls, outcome.Elapsed).ShouldBe((3, TimeSpan.FromSeconds(4)));
+        outcome.PreviousAdminState.ShouldBe(ServerAdminState.None);
+        outcome.ThrowIfTimedOut().ShouldBe(outcome);
+        _socket.Sent.ShouldBe(["show servers state novabe", "set server novabe/ctl1.example.net state drain", Stat, Stat, Stat]);
+    }
+
+    [Fact]
+    public async Task Given_a_session_that_never_ends_When_the_timeout_runs_out_Then_the_outcome_says_timed_out_and_can_be_thrown()
+    {
+        _socket.On(Stat, Ctl1("DRAIN", 1, 0));
+
+        var drain = Drain.DrainAsync("novabe", "ctl1.example.net",
+            new DrainOptions { PollInterval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(5) });
+        await _clock.RunAsync(drain);
+        var outcome = await drain;
+
+        outcome.TimedOut.ShouldBeTrue();
+        outcome.Elapsed.ShouldBe(TimeSpan.FromSeconds(5));
+        outcome.Polls.ShouldBe(4);
+        var error = Should.Throw<DrainTimeoutException>(() => outcome.ThrowIfTimedOut());
+        error.Message.ShouldContain("novabe/ctl1.example.net still has 1 session(s)");
+        error.Outcome.Last.SessionsCurrent.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_server_still_UP_When_idle_Then_it_is_not_yet_drained_but_DOWN_and_idle_is()
+    {
+        _socket.On(Stat, Ctl1("UP", 0, 0), Ctl1("DOWN", 0, 0));
+
+        var drain = Drain.DrainAsync("novabe", "ctl1.example.net");
+        await _clock.RunAsync(drain);
+
+        (await drain).Polls.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData(ServerAdminState.None, "ready")]
+    [InlineData(ServerAdminState.ForcedMaintenance, "maint")]
+    [InlineData(ServerAdminState.ForcedMaintenance | ServerAdminState.ForcedDrain, "maint")]
+    [InlineData(ServerAdminState.ForcedDrain, "drain")]
+    [InlineData(ServerAdminState.FqdnFromSocket, "ready")]
+    public async Task Given_the_state_before_a_drain_When_restored_Then_that_state_is_set_again(ServerAdminState previous, string state)
+    {
+        _socket.On($"set server novabe/ctl1 state {state}", "\n");
+
+        await Drain.RestoreAsync("novabe", "ctl1", previous);
+
+        _socket.Sent.ShouldBe([$"set server novabe/ctl1 state {state}"]);
+    }
+
+    [Fact]
+    public async Task Given_a_server_in_maintenance_When_drained_Then_the_outcome_keeps_its_previous_state()
+    {
+        _socket.OnFixture("show servers state novabe", "maint_02_show_servers_state_novabe.txt")
+            .OnFixture(Stat, "drain_03_show_stat_novabe_4_-1.txt");
+
+        var outcome = await Drain.DrainAsync("novabe", "ctl1.example.net");
+
+        outcome.PreviousAdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
+        outcome.Polls.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_service_that_answers_on_the_third_probe_When_enabled_after_healthy_Then_ready_is_sent_only_then()
+    {
+        _socket.On("set server novabe/ctl1.example.net state ready", "\n");
+        var probed = new List<string>();
+        var answers = new Queue<bool>([false, false, true]);
+
+        var enable = Drain.EnableAfterHealthyAsync("novabe", "ctl1.example.net", (server, _) =>
+        {
+            probed.Add($"{server.Address}:{server.Port}");
+            probed.Count.ShouldBeLessThan(4);
+            _socket.Sent.ShouldNotContain("set server novabe/ctl1.example.net state ready");
+            return Task.FromResult(answers.Dequeue());
+        });
+        await _clock.RunAsync(enable);
+
+        (await enable).ShouldBe(TimeSpan.FromSeconds(2));
+        probed.ShouldBe(["127.0.0.1:28774", "127.0.0.1:28774", "127.0.0.1:28774"]);
+        _socket.Sent.Last().ShouldBe("set server novabe/ctl1.example.net state ready");
+    }
+
+    [Fact]
+    public async Task Given_a_service_that_never_answers_When_enabled_after_healthy_Then_it_stays_out_of_rotation()
+    {
+        var enable = Drain.EnableAfterHealthyAsync("novabe", "ctl1.example.net", (_, _) => Task.FromResult(false),
+            new DrainOptions { Timeout = TimeSpan.FromSeconds(3) });
+        await _clock.RunAsync(enable).ShouldThrowAsync<BackendNotAnsweringException>();
+
+        var error = await Should.ThrowAsync<BackendNotAnsweringException>(() => enable);
+        error.Address.ShouldBe("127.0.0.1:28774");
+        _socket.Sent.ShouldNotContain(c => c.Contains("state ready"));
+    }
+
+    [Fact]
+    public void Given_a_zero_poll_interval_When_validated_Then_it_is_refused() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => new DrainOptions { PollInterval = TimeSpan.Zero }.Validated());
+}
