@@ -1,0 +1,77 @@
+using Uplift.Diagnostics;
+using Uplift.Inventory;
+
+namespace Uplift.Catalog;
+
+/// <summary>
+/// Combines catalog files in order into one <see cref="OpenStackCatalog"/>: a later file's service of the
+/// same name overrides the fields it sets, new services are added, dependencies and config changes
+/// are added to, apt settings are replaced key by key.
+/// </summary>
+internal static class CatalogAssembly
+{
+    public static OpenStackCatalog Build(IReadOnlyList<CatalogFile> files, string contentHash)
+    {
+        var problems = new List<Diagnostic>();
+        var services = new List<ServiceDraft>();
+        var dependencies = new Dictionary<Role, List<string>>();
+        var changes = new List<ConfigChange>();
+        string? sourcesFile = null, sourceLine = null;
+        foreach (var file in files)
+        {
+            foreach (var draft in file.Services)
+            {
+                var at = services.FindIndex(s => s.Name == draft.Name);
+                if (at >= 0)
+                {
+                    services[at] = services[at].OverriddenBy(draft);
+                }
+                else
+                {
+                    services.Add(draft);
+                }
+            }
+            foreach (var (role, packages) in file.Dependencies)
+            {
+                var list = dependencies.TryGetValue(role, out var known) ? known : dependencies[role] = [];
+                list.AddRange(packages.Where(p => !list.Contains(p)));
+            }
+            changes.AddRange(file.ConfigChanges);
+            sourcesFile = file.AptSourcesFile ?? sourcesFile;
+            sourceLine = file.AptSourceLine ?? sourceLine;
+        }
+
+        var ordered = ServiceOrder.Sort(services, problems);
+        var releases = files.Select(f => f.Releases).OfType<IReadOnlyList<Release>>().FirstOrDefault() ?? [];
+        var first = files[0].Name;
+        if (releases.Count == 0)
+        {
+            problems.Add(new Diagnostic("the catalog lists no releases", new SourceLocation(first)));
+        }
+        if (sourcesFile is null || sourceLine is null)
+        {
+            problems.Add(new Diagnostic("the catalog needs apt sources-file and source-line", new SourceLocation(first)));
+        }
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        return new OpenStackCatalog(
+            Version(files),
+            releases,
+            [.. ordered.Select(s => s.ToDefinition())],
+            dependencies.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Value),
+            changes,
+            new AptSettings(sourcesFile!, sourceLine!),
+            contentHash);
+    }
+
+    /// <summary>The embedded data's version, with each overlay's own version (or "overlay") appended.</summary>
+    private static string Version(IReadOnlyList<CatalogFile> files)
+    {
+        var versions = files.Where(f => f.Version is not null).Select(f => f.Version!).ToList();
+        var overlays = files.Skip(EmbeddedCatalog.FileNames.Count).Select(f => f.Version ?? "overlay");
+        return string.Join("+", versions.Take(1).Concat(overlays));
+    }
+}

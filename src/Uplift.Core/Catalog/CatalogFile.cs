@@ -1,0 +1,15 @@
+using Uplift.Inventory;
+
+namespace Uplift.Catalog;
+
+/// <summary>What one catalog file (embedded or overlay) says; null or empty where it says nothing.</summary>
+internal sealed record CatalogFile(
+    string Name,
+    string? Version,
+    IReadOnlyList<Release>? Releases,
+    IReadOnlyDictionary<string, ExitCodes> ExitCodeTables,
+    IReadOnlyList<ServiceDraft> Services,
+    IReadOnlyDictionary<Role, IReadOnlyList<string>> Dependencies,
+    IReadOnlyList<ConfigChange> ConfigChanges,
+    string? AptSourcesFile,
+    string? AptSourceLine);

@@ -1,0 +1,133 @@
+using Uplift.Diagnostics;
+using Uplift.Inventory;
+using YamlDotNet.RepresentationModel;
+
+namespace Uplift.Catalog;
+
+/// <summary>
+/// Reads one catalog file. Every file may use the same top-level keys (the embedded data is split
+/// into several files only for readability), except that only the embedded data may list releases.
+/// </summary>
+internal static class CatalogFileReader
+{
+    private static readonly string[] TopLevelKeys =
+        ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt"];
+
+    /// <param name="knownTables">Exit-code tables of the files read before this one.</param>
+    /// <param name="knownSeries">Series read before this one (config changes must name one); null while reading releases.</param>
+    public static CatalogFile Read(
+        string text, string name, bool overlay,
+        IReadOnlyDictionary<string, ExitCodes> knownTables, IReadOnlyCollection<string>? knownSeries,
+        List<Diagnostic> problems)
+    {
+        var yaml = new CatalogYamlReader(name, problems);
+        var root = CatalogYamlReader.Parse(text, name);
+        var entries = root is null ? [] : yaml.Entries(root, "the catalog file", TopLevelKeys).ToList();
+
+        var tables = knownTables.ToDictionary();
+        foreach (var (_, value, _) in entries.Where(e => e.Key == "exit-codes"))
+        {
+            foreach (var (tableName, table) in ServiceReader.ReadTables(yaml, value))
+            {
+                tables[tableName] = table;
+            }
+        }
+
+        var file = new CatalogFile(name, null, null, tables, [], new Dictionary<Role, IReadOnlyList<string>>(), [], null, null);
+        foreach (var (key, value, keyNode) in entries)
+        {
+            file = key switch
+            {
+                "catalog-version" => file with { Version = yaml.Text(value, "catalog-version") },
+                "releases" when overlay => Refuse(yaml, keyNode, file),
+                "releases" => file with { Releases = ReadReleases(yaml, value) },
+                "services" => file with { Services = new ServiceReader(yaml, tables).ReadAll(value) },
+                "dependencies" => file with { Dependencies = yaml.PerRole(value, "dependencies") },
+                "config-changes" => file with { ConfigChanges = ReadConfigChanges(yaml, value, knownSeries ?? []) },
+                "apt" => ReadApt(yaml, value, file),
+                _ => file,
+            };
+        }
+        return file;
+    }
+
+    private static CatalogFile Refuse(CatalogYamlReader yaml, YamlNode keyNode, CatalogFile file)
+    {
+        yaml.Problem(keyNode, "an overlay cannot change the release list", "releases come from openstack/releases; remove 'releases:' from the overlay");
+        return file;
+    }
+
+    private static List<Release> ReadReleases(CatalogYamlReader yaml, YamlNode node)
+    {
+        var releases = new List<Release>();
+        foreach (var item in yaml.Items(node, "releases"))
+        {
+            string? series = null, id = null;
+            bool slurp = false, future = false;
+            foreach (var (key, value, _) in yaml.Entries(item, "a release", "series", "id", "slurp", "future"))
+            {
+                switch (key)
+                {
+                    case "series": series = yaml.Text(value, "release series"); break;
+                    case "id": id = yaml.Text(value, "release id"); break;
+                    case "slurp": slurp = yaml.Flag(value, "release slurp"); break;
+                    case "future": future = yaml.Flag(value, "release future"); break;
+                }
+            }
+            if (series is null || id is null)
+            {
+                yaml.Problem(item, "a release needs a series and an id", "e.g. {series: epoxy, id: \"2025.1\", slurp: true}");
+            }
+            else if (releases.Count > 0 && string.CompareOrdinal(releases[^1].Id, id) >= 0)
+            {
+                yaml.Problem(item, $"release {series} ({id}) is out of order", "list releases oldest first, each id once");
+            }
+            else
+            {
+                releases.Add(new Release(series, id, slurp, future));
+            }
+        }
+        return releases;
+    }
+
+    private static List<ConfigChange> ReadConfigChanges(CatalogYamlReader yaml, YamlNode node, IReadOnlyCollection<string> knownSeries)
+    {
+        var changes = new List<ConfigChange>();
+        string[] required = ["release", "file", "section", "option", "note"];
+        foreach (var item in yaml.Items(node, "config-changes"))
+        {
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value, _) in yaml.Entries(item, "a config change", [.. required, "replaced-by"]))
+            {
+                if (yaml.Text(value, $"config change {key}") is { } text)
+                {
+                    fields[key] = text;
+                }
+            }
+            if (required.FirstOrDefault(k => !fields.ContainsKey(k)) is { } missing)
+            {
+                yaml.Problem(item, $"a config change needs '{missing}'", $"keys: {string.Join(", ", required)}, and optionally replaced-by");
+                continue;
+            }
+            if (!knownSeries.Contains(fields["release"]))
+            {
+                yaml.Problem(item, $"config change names unknown release '{fields["release"]}'", $"known series: {string.Join(", ", knownSeries)}");
+                continue;
+            }
+            changes.Add(new ConfigChange(fields["release"], fields["file"], fields["section"], fields["option"],
+                fields.GetValueOrDefault("replaced-by"), fields["note"]));
+        }
+        return changes;
+    }
+
+    private static CatalogFile ReadApt(CatalogYamlReader yaml, YamlNode node, CatalogFile file)
+    {
+        foreach (var (key, value, _) in yaml.Entries(node, "apt", "sources-file", "source-line"))
+        {
+            file = key == "sources-file"
+                ? file with { AptSourcesFile = yaml.Text(value, "apt sources-file") }
+                : file with { AptSourceLine = yaml.Text(value, "apt source-line") };
+        }
+        return file;
+    }
+}
