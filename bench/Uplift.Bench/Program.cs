@@ -9,6 +9,7 @@ public static class Program
     private static readonly Dictionary<string, (string About, Func<string[], Task<int>> Run)> Benchmarks = new()
     {
         // name → (what it measures, entry point); each benchmark registers one line here.
+        ["plan"] = ("planning time and peak memory for 10 … 10,000-node inventories", PlanBenchmark.Run),
     };
 
     public static async Task<int> Main(string[] args)
