@@ -23,8 +23,9 @@ internal static class ClosestName
     public static string Hint(string typed, IReadOnlyCollection<string> known)
     {
         var closest = To(typed, known);
-        var all = string.Join(", ", known);
-        return closest is null ? $"valid: {all}" : $"did you mean '{closest}'? valid: {all}";
+        // A long list (every node of a large cluster) would bury the suggestion.
+        var valid = known.Count <= 12 ? $"valid: {string.Join(", ", known)}" : $"one of the {known.Count} names defined in the file";
+        return closest is null ? valid : $"did you mean '{closest}'? {valid}";
     }
 
     private static int Distance(string a, string b)
