@@ -1,0 +1,73 @@
+using Uplift.Adapters;
+using Uplift.Planning;
+
+namespace Uplift.Execution;
+
+/// <summary>
+/// Upgrades packages ("packages" argument). Dependencies: only those installed with a newer candidate.
+/// Service packages: also those missing; a package apt has no candidate for fails the step (sources not switched?).
+/// Done when nothing is left to install; checked again after installing.
+/// </summary>
+public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
+{
+    public override IReadOnlyList<string> Describe(PlanStep step)
+    {
+        var packages = ShellQuote.Split(step.Argument("packages"));
+        return [DpkgQuery.Command(packages), AptCachePolicy.Command(packages), Apt.Install(packages) + "   # only those outdated"];
+    }
+
+    protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
+    {
+        var todo = await ToInstallAsync(context, node).ConfigureAwait(false);
+        context.Remember("todo:" + node, todo);
+        return todo.Count == 0;
+    }
+
+    protected override async Task ActOnAsync(StepContext context, string node)
+    {
+        var todo = context.Fact<IReadOnlyList<string>>("todo:" + node) ?? await ToInstallAsync(context, node).ConfigureAwait(false);
+        context.Report($"{node}: installing {string.Join(' ', todo)}");
+        await context.RunCheckedAsync(node, Apt.Install(todo)).ConfigureAwait(false);
+    }
+
+    protected override async Task VerifyOnAsync(StepContext context, string node)
+    {
+        var left = await ToInstallAsync(context, node).ConfigureAwait(false);
+        if (left.Count > 0)
+        {
+            throw new StepFailedException($"on {node}: still not at the candidate version after apt-get install: {string.Join(' ', left)}");
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ToInstallAsync(StepContext context, string node)
+    {
+        var wanted = ShellQuote.Split(context.Require("packages"));
+        var query = await context.RunAsync(node, DpkgQuery.Command(wanted)).ConfigureAwait(false);
+        var installed = Parse(node, () => DpkgQuery.Parse(query.ExitCode, query.StandardOutput, query.StandardError));
+        var policy = await context.RunCheckedAsync(node, AptCachePolicy.Command(wanted)).ConfigureAwait(false);
+        var policies = Parse(node, () => AptCachePolicy.Parse(policy.StandardOutput));
+        if (installedOnly)
+        {
+            return PackageUpgrades.Outdated(installed, policies);
+        }
+        var unavailable = PackageUpgrades.Unavailable(wanted, policies);
+        if (unavailable.Count > 0)
+        {
+            throw new StepFailedException(
+                $"on {node}: apt has no candidate for {string.Join(' ', unavailable)}: are the APT sources switched to the target release (apt-sources step) and apt-get update done?");
+        }
+        return PackageUpgrades.MissingOrOutdated(wanted, installed, policies);
+    }
+
+    private static T Parse<T>(string node, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (FormatException bad)
+        {
+            throw new StepFailedException($"on {node}: {bad.Message}");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Uplift.Planning;
+
+namespace Uplift.Execution;
+
+/// <summary>
+/// Carries out one kind of step (or a family of kinds). The executor calls <see cref="IsDoneAsync"/> (the guard),
+/// and only when it says no, <see cref="ActAsync"/> then <see cref="VerifyAsync"/>. Failures are thrown as
+/// <see cref="StepFailedException"/>. Handlers hold no state between steps: everything comes from the step's
+/// arguments and the nodes.
+/// </summary>
+public interface IStepHandler
+{
+    /// <summary>The commands the step runs on each of its nodes, for --dry-run: built from the arguments alone.</summary>
+    IReadOnlyList<string> Describe(PlanStep step);
+
+    /// <summary>The guard: true when the step's work is already done on every node (nothing will be changed).</summary>
+    Task<bool> IsDoneAsync(StepContext context);
+
+    Task ActAsync(StepContext context);
+
+    /// <summary>Checks the action had its effect (a unit is active, a package at its candidate).</summary>
+    Task VerifyAsync(StepContext context);
+}

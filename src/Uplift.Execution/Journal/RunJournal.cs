@@ -1,0 +1,201 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Uplift.Journal;
+
+/// <summary>
+/// The SQLite journal of one cluster: runs, the plans they ran, each step's current state and every attempt.
+/// Every change is its own committed transaction before the executor goes on (WAL mode: a killed process loses
+/// nothing it was told was written). Outputs are trimmed to their end and masked before they are stored.
+/// Thread-safe: the executor records steps from several tasks.
+/// </summary>
+public sealed class RunJournal : IDisposable
+{
+    /// <summary>Characters kept of each output: the end, where errors are.</summary>
+    public const int OutputLimit = 4000;
+
+    private readonly SqliteConnection _connection;
+    private readonly object _gate = new();
+
+    private RunJournal(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public static RunJournal Open(string path)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        var journal = new RunJournal(connection, path);
+        journal.Execute(JournalSchema.Pragmas);
+        journal.Execute(JournalSchema.Tables);
+        return journal;
+    }
+
+    public long StartRun(string planHash, string planJson, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Command("INSERT INTO plans(plan_hash, plan_json, stored) VALUES($h, $j, $t) ON CONFLICT(plan_hash) DO NOTHING",
+                ("$h", planHash), ("$j", planJson), ("$t", Stamp(now))).ExecuteNonQuery();
+            var id = (long)Command("INSERT INTO runs(plan_hash, started) VALUES($h, $t) RETURNING id",
+                ("$h", planHash), ("$t", Stamp(now))).ExecuteScalar()!;
+            transaction.Commit();
+            return id;
+        }
+    }
+
+    public void EndRun(long runId, string outcome, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Command("UPDATE runs SET ended = $t, outcome = $o WHERE id = $id", ("$t", Stamp(now)), ("$o", outcome), ("$id", runId))
+                .ExecuteNonQuery();
+        }
+    }
+
+    public void MarkRunning(long runId, string planHash, string stepId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Upsert(planHash, stepId, runId, new StepResult(StepState.Running), now, null);
+            Command("INSERT INTO attempts(run_id, step_id, state, started) VALUES($r, $s, 'running', $t)",
+                ("$r", runId), ("$s", stepId), ("$t", Stamp(now))).ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Records how a step ended. <paramref name="reopen"/> names steps to set back to pending in the same transaction:
+    /// a cleanup step (re-enable a drained server) undoes the steps it needs, so a resume must do them again.
+    /// </summary>
+    public void Finish(long runId, string planHash, string stepId, StepResult result, DateTimeOffset started, DateTimeOffset now,
+        IReadOnlyList<string>? reopen = null)
+    {
+        var output = Trim(SecretMask.Apply(result.StandardOutput));
+        var error = Trim(SecretMask.Apply(result.StandardError));
+        var clean = result with { StandardOutput = output, StandardError = error, Message = SecretMask.Apply(result.Message) };
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Upsert(planHash, stepId, runId, clean, started, now);
+            Command("""
+                UPDATE attempts SET state = $st, ended = $t, exit_code = $x, stdout = $o, stderr = $e, message = $m
+                WHERE id = (SELECT max(id) FROM attempts WHERE run_id = $r AND step_id = $s)
+                """,
+                ("$st", clean.State.Word()), ("$t", Stamp(now)), ("$x", clean.ExitCode), ("$o", output), ("$e", error),
+                ("$m", clean.Message), ("$r", runId), ("$s", stepId)).ExecuteNonQuery();
+            foreach (var undone in reopen ?? [])
+            {
+                Command("UPDATE steps SET state = 'pending', message = $m WHERE plan_hash = $h AND step_id = $s",
+                    ("$m", $"undone by cleanup {stepId}: runs again on resume"), ("$h", planHash), ("$s", undone)).ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>The current state of every step of a plan the journal has seen.</summary>
+    public IReadOnlyDictionary<string, StepRecord> Steps(string planHash)
+    {
+        lock (_gate)
+        {
+            using var reader = Command(
+                "SELECT step_id, state, run_id, started, ended, exit_code, stdout, stderr, message FROM steps WHERE plan_hash = $h",
+                ("$h", planHash)).ExecuteReader();
+            var result = new Dictionary<string, StepRecord>();
+            while (reader.Read())
+            {
+                result[reader.GetString(0)] = new StepRecord(reader.GetString(0), StepStates.Parse(reader.GetString(1)),
+                    reader.GetInt64(2), ReadStamp(reader, 3), ReadStamp(reader, 4),
+                    reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetString(6), reader.GetString(7), reader.GetString(8));
+            }
+            return result;
+        }
+    }
+
+    /// <summary>How many times each step's action was started, over all runs of the plan (tests and reports).</summary>
+    public IReadOnlyDictionary<string, int> AttemptCounts(string planHash)
+    {
+        lock (_gate)
+        {
+            using var reader = Command(
+                "SELECT a.step_id, count(*) FROM attempts a JOIN runs r ON r.id = a.run_id WHERE r.plan_hash = $h GROUP BY a.step_id",
+                ("$h", planHash)).ExecuteReader();
+            var result = new Dictionary<string, int>();
+            while (reader.Read())
+            {
+                result[reader.GetString(0)] = reader.GetInt32(1);
+            }
+            return result;
+        }
+    }
+
+    public RunRecord? LatestRun()
+    {
+        lock (_gate)
+        {
+            using var reader = Command("SELECT id, plan_hash, started, ended, outcome FROM runs ORDER BY id DESC LIMIT 1").ExecuteReader();
+            return reader.Read()
+                ? new RunRecord(reader.GetInt64(0), reader.GetString(1), ReadStamp(reader, 2)!.Value, ReadStamp(reader, 3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4))
+                : null;
+        }
+    }
+
+    /// <summary>The plan as it was saved when a run of it started (for resume and status).</summary>
+    public string? PlanJson(string planHash)
+    {
+        lock (_gate)
+        {
+            return Command("SELECT plan_json FROM plans WHERE plan_hash = $h", ("$h", planHash)).ExecuteScalar() as string;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private void Upsert(string planHash, string stepId, long runId, StepResult result, DateTimeOffset? started, DateTimeOffset? ended) =>
+        Command("""
+            INSERT INTO steps(plan_hash, step_id, state, run_id, started, ended, exit_code, stdout, stderr, message)
+            VALUES($h, $s, $st, $r, $b, $t, $x, $o, $e, $m)
+            ON CONFLICT(plan_hash, step_id) DO UPDATE SET state = $st, run_id = $r, started = $b, ended = $t,
+                exit_code = $x, stdout = $o, stderr = $e, message = $m
+            """,
+            ("$h", planHash), ("$s", stepId), ("$st", result.State.Word()), ("$r", runId), ("$b", Stamp(started)),
+            ("$t", Stamp(ended)), ("$x", result.ExitCode), ("$o", result.StandardOutput), ("$e", result.StandardError),
+            ("$m", result.Message)).ExecuteNonQuery();
+
+    private void Execute(string sql)
+    {
+        lock (_gate)
+        {
+            Command(sql).ExecuteNonQuery();
+        }
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return command;
+    }
+
+    private static string Trim(string text) => text.Length <= OutputLimit ? text : "…" + text[^OutputLimit..];
+
+    private static string? Stamp(DateTimeOffset? time) => time?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? ReadStamp(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column)
+            ? null
+            : DateTimeOffset.Parse(reader.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

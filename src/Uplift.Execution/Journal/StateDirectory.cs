@@ -1,0 +1,40 @@
+namespace Uplift.Journal;
+
+/// <summary>
+/// Where Uplift keeps its journals and locks: --state-dir, else $UPLIFT_STATE_DIR, else $XDG_STATE_HOME/uplift,
+/// else ~/.local/state/uplift (XDG base directory spec). One journal and one lock file per cluster.
+/// </summary>
+public sealed class StateDirectory(string path)
+{
+    public string Path { get; } = path;
+
+    public static StateDirectory Resolve(string? option, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        if (!string.IsNullOrWhiteSpace(option))
+        {
+            return new StateDirectory(option);
+        }
+        if (environment("UPLIFT_STATE_DIR") is { Length: > 0 } fromUplift)
+        {
+            return new StateDirectory(fromUplift);
+        }
+        if (environment("XDG_STATE_HOME") is { Length: > 0 } xdg)
+        {
+            return new StateDirectory(System.IO.Path.Combine(xdg, "uplift"));
+        }
+        var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return new StateDirectory(System.IO.Path.Combine(home, ".local", "state", "uplift"));
+    }
+
+    public string JournalOf(string cluster) => System.IO.Path.Combine(Path, FileName(cluster) + ".journal.sqlite");
+
+    public string LockOf(string cluster) => System.IO.Path.Combine(Path, FileName(cluster) + ".lock");
+
+    // Cluster names come from the inventory: keep them readable but never let them leave the directory.
+    private static string FileName(string cluster)
+    {
+        var name = new string(cluster.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+        return name.Trim('.').Length > 0 ? name : "cluster";
+    }
+}

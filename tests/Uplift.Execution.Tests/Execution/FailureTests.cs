@@ -1,0 +1,154 @@
+using Uplift.Execution;
+using Uplift.Journal;
+using Uplift.Planning;
+
+namespace Uplift.Tests.Execution;
+
+public sealed class FailureTests : IDisposable
+{
+    private readonly ExecutorFixture _run = new();
+
+    public void Dispose() => _run.Dispose();
+
+    /// <summary>drain → stop → install → start, with the re-enable in HAProxy as always-run cleanup.</summary>
+    private static Plan ControlPlane() => new TestPlan().Class("default", 2)
+        .Step("nova/ctl1/drain", StepKind.HaproxyDrain, node: "ctl1")
+        .Step("nova/ctl1/stop", StepKind.UnitsStop, needs: ["nova/ctl1/drain"], node: "ctl1")
+        .Step("nova/ctl1/install", StepKind.PackagesInstall, needs: ["nova/ctl1/stop"], node: "ctl1")
+        .Step("nova/ctl1/start", StepKind.UnitsStart, needs: ["nova/ctl1/install"], node: "ctl1")
+        .Step("nova/ctl1/enable", StepKind.HaproxyEnable, needs: ["nova/ctl1/drain"], after: ["nova/ctl1/start"], node: "ctl1", alwaysRun: true)
+        .Step("neutron/ctl1/drain", StepKind.HaproxyDrain, needs: ["nova/ctl1/enable"], node: "ctl1")
+        .Build();
+
+    [Fact]
+    public async Task Given_a_failing_step_When_run_Then_nothing_new_starts_and_the_cleanup_runs()
+    {
+        _run.Handler.Failing.Add("nova/ctl1/install");
+
+        var summary = await _run.RunAsync(ControlPlane());
+
+        summary.Outcome.ShouldBe(RunOutcome.Failed);
+        _run.Handler.Acted.ShouldBe(["nova/ctl1/drain", "nova/ctl1/stop", "nova/ctl1/install", "nova/ctl1/enable"]);
+        summary.Failure.ShouldBe("nova/ctl1/install: nova/ctl1/install failed on purpose");
+        summary.States["nova/ctl1/install"].ShouldBe(StepState.Failed);
+        summary.States["nova/ctl1/start"].ShouldBe(StepState.Pending);
+        summary.States["neutron/ctl1/drain"].ShouldBe(StepState.Pending);
+    }
+
+    [Fact]
+    public async Task Given_a_cleanup_ran_after_a_failure_When_resumed_Then_what_it_undid_is_done_again_and_the_rest_once()
+    {
+        _run.Handler.Failing.Add("nova/ctl1/install");
+        var first = await _run.RunAsync(ControlPlane());
+        first.States["nova/ctl1/drain"].ShouldBe(StepState.Pending, "the cleanup re-enabled the server: the drain must run again");
+        first.States["nova/ctl1/enable"].ShouldBe(StepState.Pending);
+        _run.Handler.Failing.Clear();
+        _run.Handler.Acted.Clear();
+        _run.Restart();
+
+        var resumed = await _run.RunAsync(ControlPlane());
+
+        resumed.Outcome.ShouldBe(RunOutcome.Succeeded);
+        _run.Handler.Acted.ShouldBe(["nova/ctl1/drain", "nova/ctl1/install", "nova/ctl1/start", "nova/ctl1/enable", "neutron/ctl1/drain"]);
+    }
+
+    [Fact]
+    public async Task Given_a_failure_while_another_step_runs_When_run_Then_the_running_step_finishes_and_later_ones_do_not_start()
+    {
+        var plan = new TestPlan().Class("default", 2).Step("slow", node: "n1").Step("bad", node: "n2").Step("later", node: "n3").Build();
+        var hold = _run.Handler.Holds["slow"] = new TaskCompletionSource();
+        _run.Handler.Failing.Add("bad");
+
+        var running = _run.RunAsync(plan);
+        await Eventually.True(() => _run.Handler.Ended.Contains("bad"), "bad fails");
+        hold.SetResult();
+        var summary = await running;
+
+        summary.States["slow"].ShouldBe(StepState.Done);
+        summary.States["later"].ShouldBe(StepState.Pending);
+        _run.Handler.Acted.ShouldNotContain("later");
+    }
+
+    [Fact]
+    public async Task Given_a_first_interrupt_When_a_step_runs_Then_it_finishes_the_cleanup_runs_and_the_run_stops()
+    {
+        var hold = _run.Handler.Holds["nova/ctl1/stop"] = new TaskCompletionSource();
+
+        var running = _run.RunAsync(ControlPlane());
+        await Eventually.True(() => _run.Handler.Acted.Contains("nova/ctl1/stop"), "stop starts");
+        _run.Control.Interrupt().ShouldBeFalse();
+        hold.SetResult();
+        var summary = await running;
+
+        summary.Outcome.ShouldBe(RunOutcome.Stopped);
+        summary.States["nova/ctl1/stop"].ShouldBe(StepState.Done);
+        _run.Handler.Acted.ShouldBe(["nova/ctl1/drain", "nova/ctl1/stop", "nova/ctl1/enable"]);
+    }
+
+    [Fact]
+    public async Task Given_a_second_interrupt_When_a_step_runs_Then_it_is_cancelled_and_no_cleanup_runs()
+    {
+        _run.Handler.Holds["nova/ctl1/stop"] = new TaskCompletionSource();
+
+        var running = _run.RunAsync(ControlPlane());
+        await Eventually.True(() => _run.Handler.Acted.Contains("nova/ctl1/stop"), "stop starts");
+        _run.Control.Interrupt();
+        _run.Control.Interrupt().ShouldBeTrue();
+        var summary = await running;
+
+        summary.Outcome.ShouldBe(RunOutcome.Aborted);
+        summary.States["nova/ctl1/stop"].ShouldBe(StepState.Failed);
+        _run.Handler.Acted.ShouldNotContain("nova/ctl1/enable");
+        _run.Journal.LatestRun()!.Outcome.ShouldBe("aborted");
+    }
+
+    [Fact]
+    public async Task Given_the_process_dies_during_a_step_When_resumed_Then_completed_steps_never_act_again()
+    {
+        var plan = new TestPlan().Class("default", 1).Step("s1").Step("s2", needs: ["s1"]).Step("s3", needs: ["s2"]).Step("s4", needs: ["s3"]).Build();
+        _run.Handler.OnAct = id =>
+        {
+            if (id == "s3")
+            {
+                throw new ProcessDied();
+            }
+        };
+        await Should.ThrowAsync<ProcessDied>(() => _run.RunAsync(plan));
+        _run.Journal.Steps(plan.InputsHash)["s3"].State.ShouldBe(StepState.Running, "the journal shows where it died");
+        _run.Handler.OnAct = null;
+        _run.Restart();
+
+        var resumed = await _run.RunAsync(plan);
+
+        resumed.Outcome.ShouldBe(RunOutcome.Succeeded);
+        _run.Handler.Acted.ShouldBe(["s1", "s2", "s3", "s3", "s4"], "only the step that never completed acts again");
+    }
+
+    [Fact]
+    public async Task Given_a_breakpoint_before_a_phase_When_the_operator_declines_Then_the_run_stops_before_it()
+    {
+        var plan = new TestPlan().Step("prep", phase: "prepare").Step("c1", phase: "computes", needs: ["prep"]).Build();
+        _run.Answer = _ => false;
+
+        var summary = await _run.RunAsync(plan, new ExecutionOptions(PauseBefore: ["computes"]));
+
+        summary.Outcome.ShouldBe(RunOutcome.Stopped);
+        _run.Questions.ShouldHaveSingleItem().ShouldContain("phase computes");
+        _run.Handler.Acted.ShouldBe(["prep"]);
+    }
+
+    [Fact]
+    public async Task Given_step_mode_When_run_Then_each_group_is_approved_once()
+    {
+        var plan = new TestPlan().Class("default", 4)
+            .Step("a1", group: "batch 1").Step("a2", group: "batch 1").Step("b1", group: "batch 2", needs: ["a1", "a2"]).Build();
+
+        var summary = await _run.RunAsync(plan, new ExecutionOptions(ApproveEachGroup: true));
+
+        summary.Outcome.ShouldBe(RunOutcome.Succeeded);
+        _run.Questions.Count.ShouldBe(2);
+        _run.Questions[1].ShouldContain("batch 2");
+    }
+
+    private sealed class ProcessDied : Exception;
+}
