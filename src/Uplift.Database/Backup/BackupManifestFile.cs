@@ -17,6 +17,8 @@ public static class BackupManifestFile
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        // Readable by people: '+' in versions and offsets stays '+' (the file is not embedded in HTML).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string ToJson(BackupManifest manifest)
