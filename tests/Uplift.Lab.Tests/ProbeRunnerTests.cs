@@ -1,0 +1,78 @@
+using System.Net;
+using Uplift.Lab;
+using Uplift.Testing;
+
+namespace Uplift.Tests;
+
+public class ProbeRunnerTests
+{
+    /// <summary>Answers 503 for nova while <see cref="NovaDown"/> is set, 200 otherwise; signals every request.</summary>
+    private sealed class FakeApis : HttpMessageHandler
+    {
+        public volatile bool NovaDown;
+        public SemaphoreSlim Requests { get; } = new(0);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var status = NovaDown && request.RequestUri!.Port == 8774 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
+            Requests.Release();
+            return Task.FromResult(new HttpResponseMessage(status));
+        }
+    }
+
+    private static readonly ProbeTarget[] Targets =
+    [
+        new("nova", new Uri("http://127.0.10.250:8774/")),
+        new("glance", new Uri("http://127.0.10.250:9292/")),
+    ];
+
+    private static async Task Sent(FakeApis apis, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            (await apis.Requests.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeTrue("the probe did not send its requests");
+        }
+    }
+
+    [Fact]
+    public async Task GivenARateAndDuration_WhenNovaFailsForAWhile_ThenEveryFrontendGetsTheRateAndOnlyNovaCountsFailures()
+    {
+        var time = new ManualTimeProvider();
+        var apis = new FakeApis();
+        using var http = new HttpClient(apis);
+        var run = new ProbeRunner(http, time).RunAsync(Targets, rate: 10, TimeSpan.FromSeconds(1), CancellationToken.None);
+        await Sent(apis, 2);
+
+        for (var tick = 1; tick <= 9; tick++)
+        {
+            apis.NovaDown = tick is >= 3 and <= 5;
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Sent(apis, 2);
+        }
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        var summary = await run;
+
+        summary.Frontends.Select(f => (f.Name, f.Sent, f.Failures)).ShouldBe([("nova", 10, 3), ("glance", 10, 0)]);
+        summary.Frontends[0].LongestFailureWindow.ShouldBe(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public async Task GivenARunningProbe_WhenInterrupted_ThenItStopsSendingAndStillReturnsItsSummary()
+    {
+        var time = new ManualTimeProvider();
+        var apis = new FakeApis();
+        using var http = new HttpClient(apis);
+        using var interrupt = new CancellationTokenSource();
+        var run = new ProbeRunner(http, time).RunAsync(Targets, rate: 20, TimeSpan.FromMinutes(10), interrupt.Token);
+        await Sent(apis, 2);
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        await Sent(apis, 2);
+
+        await interrupt.CancelAsync();
+        var summary = await run;
+
+        summary.Sent.ShouldBe(4);
+        summary.Failures.ShouldBe(0);
+        summary.Duration.ShouldBe(TimeSpan.FromMilliseconds(50));
+    }
+}
