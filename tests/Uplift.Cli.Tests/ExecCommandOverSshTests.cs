@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Uplift.Cli;
+using Uplift.Inventory;
+using Uplift.Sshd;
+
+namespace Uplift.Tests;
+
+/// <summary>`uplift exec` end to end against three real sshd nodes (127.0.30.21–23:2222, account uplift-tc).</summary>
+public sealed class ExecCommandOverSshTests : IAsyncLifetime
+{
+    private LoopbackSshCluster _cluster = null!;
+    private string _inventory = null!;
+
+    public async Task InitializeAsync()
+    {
+        var nodes = Enumerable.Range(21, 3).Select(i => new Node($"n{i}", $"127.0.30.{i}", [i == 21 ? Role.Controller : Role.Compute])).ToList();
+        _cluster = await LoopbackSshCluster.StartAsync(nodes, 2222, "uplift-tc");
+        _inventory = Path.Combine(_cluster.Directory, "inventory.yaml");
+        var ssh = _cluster.Ssh;
+        await File.WriteAllTextAsync(_inventory, $"""
+            cluster: exec-test
+            nodes:
+            {string.Join("\n", nodes.Select(n => $"  - {{name: {n.Name}, address: {n.Address}, roles: [{n.Roles[0].ToString().ToLowerInvariant()}]}}"))}
+            ssh:
+              user: {ssh.User}
+              port: {ssh.Port}
+              known_hosts: {ssh.KnownHostsFile}
+              identity: {ssh.IdentityFile}
+              config: {ssh.ConfigFile}
+              connect_timeout: 5
+            """);
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public void Given_every_node_up_When_exec_runs_Then_each_answers_and_it_exits_0()
+    {
+        var (exit, output, error) = Run("exec", "--inventory", _inventory, "--", "echo", "$SSH_CONNECTION", "|", "cut", "-d' '", "-f3");
+
+        exit.ShouldBe(0, error);
+        output.ShouldContain("n21 | 127.0.30.21\n");
+        output.ShouldContain("n22 | 127.0.30.22\n");
+        output.ShouldContain("n23 | 127.0.30.23\n");
+        output.ShouldContain("3 nodes: 3 succeeded, 0 failed");
+    }
+
+    [Fact]
+    public async Task Given_a_node_whose_sshd_is_stopped_When_exec_runs_Then_it_alone_fails_with_the_reason_and_it_exits_1()
+    {
+        await _cluster.StopNodeAsync("n22");
+
+        var (exit, output, _) = Run("exec", "--inventory", _inventory, "--parallel", "2", "--", "true");
+
+        exit.ShouldBe(1);
+        output.ShouldContain("3 nodes: 2 succeeded, 1 failed");
+        output.ShouldContain("  n22  unreachable: cannot reach n22 (uplift-tc@127.0.30.22:2222): connection refused");
+    }
+
+    [Fact]
+    public void Given_json_and_a_role_When_exec_runs_Then_one_document_holds_the_chosen_nodes()
+    {
+        var (exit, output, _) = Run("exec", "--inventory", _inventory, "--role", "compute", "--json", "--", "exit 3");
+
+        exit.ShouldBe(1);
+        using var document = JsonDocument.Parse(output);
+        var nodes = document.RootElement.GetProperty("nodes").EnumerateArray().ToList();
+        nodes.Select(n => n.GetProperty("node").GetString()).ShouldBe(["n22", "n23"]);
+        nodes.ShouldAllBe(n => n.GetProperty("exit_code").GetInt32() == 3 && n.GetProperty("status").GetString() == "failed");
+    }
+
+    [Fact]
+    public void Given_a_command_past_its_timeout_When_exec_runs_Then_the_node_reports_it_timed_out()
+    {
+        var (exit, output, _) = Run("exec", "--inventory", _inventory, "--nodes", "n21", "--timeout", "0.5", "--", "sleep 30");
+
+        exit.ShouldBe(1);
+        output.ShouldContain("  n21  timed out: ended after its timeout");
+    }
+
+    [Fact]
+    public void Given_an_unknown_node_When_exec_runs_Then_it_is_bad_input_and_nothing_runs()
+    {
+        var (exit, _, error) = Run("exec", "--inventory", _inventory, "--nodes", "n99", "--", "true");
+
+        exit.ShouldBe(2);
+        error.ShouldContain("no node named 'n99'");
+    }
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = UpliftCommandLine.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
