@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Uplift.OpenStack;
+
+namespace Uplift.Tests.OpenStack;
+
+/// <summary>A live migration watched over real HTTP, with waits on the stepping clock (no sleeping).</summary>
+public sealed class LiveMigrationHttpTests : IAsyncDisposable
+{
+    private const string Root = "/compute/v2.1";
+    private static readonly Server Instance = new("vm1", "web", "ACTIVE", "cmp1");
+
+    private readonly SteppingClock _clock = new();
+    private readonly ScriptedCloud _cloud;
+    private readonly Queue<string> _looks = new();
+    private string _migrationsAfterStart = """{"migrations": []}""";
+    private bool _started;
+    private OpenStackSession? _session;
+
+    public LiveMigrationHttpTests()
+    {
+        _cloud = new ScriptedCloud(_clock) { TokenLifetime = TimeSpan.FromDays(1) };
+        _cloud.On("GET", Root, _ => Reply.Json("""{"version": {"id": "v2.1", "version": "2.96"}}"""));
+        _cloud.On("POST", Root + "/servers/vm1/action", _ =>
+        {
+            _started = true;
+            return new Reply(202);
+        });
+        _cloud.On("GET", Root + "/servers/vm1", _ => Reply.Json(_looks.Count > 1 ? _looks.Dequeue() : _looks.Peek()));
+        _cloud.On("GET", Root + "/os-migrations", _ => Reply.Json(_started
+            ? _migrationsAfterStart
+            : """{"migrations": [{"id": 1, "instance_uuid": "vm1", "status": "error", "migration_type": "live-migration"}]}"""));
+    }
+
+    [Fact]
+    public async Task Given_nova_moves_the_instance_When_watched_Then_it_is_reported_moved_once_settled_on_the_new_host()
+    {
+        Look("MIGRATING", "cmp1", "migrating");
+        Look("MIGRATING", "cmp2", "migrating");
+        Look("ACTIVE", "cmp2", null);
+
+        var outcome = await Migration().MoveAsync(Instance);
+
+        outcome.Result.ShouldBe(LiveMigrationResult.Moved);
+        outcome.CurrentHost.ShouldBe("cmp2");
+        var post = _cloud.Server.RequestsTo("POST", Root + "/servers/vm1/action").ShouldHaveSingleItem();
+        JsonAssert.Equal("""{"os-migrateLive": {"host": null, "block_migration": "auto"}}""", JsonNode.Parse(post.Body));
+        post.Header("OpenStack-API-Version").ShouldBe("compute 2.25");
+        _cloud.Server.RequestsTo("GET", Root + "/servers/vm1").Count.ShouldBe(3);
+        _clock.Delays.ShouldBe(Enumerable.Repeat(TimeSpan.FromSeconds(5), 3));
+    }
+
+    [Fact]
+    public async Task Given_the_instance_goes_to_error_When_watched_Then_it_is_reported_failed()
+    {
+        Look("MIGRATING", "cmp1", "migrating");
+        Look("ERROR", "cmp1", null);
+
+        var outcome = await Migration().MoveAsync(Instance);
+
+        outcome.Result.ShouldBe(LiveMigrationResult.Failed);
+        outcome.Detail.ShouldContain("went to ERROR on cmp1");
+    }
+
+    [Fact]
+    public async Task Given_nova_rolls_back_When_watched_Then_the_new_failed_migration_record_reports_failure_but_the_old_one_does_not()
+    {
+        Look("MIGRATING", "cmp1", "migrating");
+        Look("ACTIVE", "cmp1", null);
+        _migrationsAfterStart = """
+            {"migrations": [{"id": 2, "instance_uuid": "vm1", "status": "failed", "migration_type": "live-migration"},
+                            {"id": 1, "instance_uuid": "vm1", "status": "error", "migration_type": "live-migration"}]}
+            """;
+
+        var outcome = await Migration().MoveAsync(Instance);
+
+        outcome.Result.ShouldBe(LiveMigrationResult.Failed);
+        outcome.Detail.ShouldContain("ended 'failed'; it is still ACTIVE on cmp1");
+    }
+
+    [Fact]
+    public async Task Given_the_migration_never_settles_When_watched_Then_it_times_out_on_the_clock()
+    {
+        Look("MIGRATING", "cmp1", "migrating");
+        var start = _clock.GetUtcNow();
+
+        var outcome = await Migration(new LiveMigrationOptions { PollInterval = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromMinutes(1) }).MoveAsync(Instance);
+
+        outcome.Result.ShouldBe(LiveMigrationResult.TimedOut);
+        outcome.Detail.ShouldContain("still MIGRATING (task migrating) on cmp1");
+        (_clock.GetUtcNow() - start).ShouldBe(TimeSpan.FromMinutes(1));
+        _cloud.Server.RequestsTo("GET", Root + "/servers/vm1").Count.ShouldBe(6);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _session?.Dispose();
+        return _cloud.DisposeAsync();
+    }
+
+    private LiveMigration Migration(LiveMigrationOptions? options = null)
+    {
+        _session = _cloud.Session();
+        return new LiveMigration(new ComputeClient(_session), _clock, options);
+    }
+
+    private void Look(string status, string host, string? taskState) =>
+        _looks.Enqueue(new JsonObject
+        {
+            ["server"] = new JsonObject
+            {
+                ["id"] = "vm1",
+                ["status"] = status,
+                ["OS-EXT-SRV-ATTR:host"] = host,
+                ["OS-EXT-STS:task_state"] = taskState,
+            },
+        }.ToJsonString());
+}
