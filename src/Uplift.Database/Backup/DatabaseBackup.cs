@@ -1,3 +1,5 @@
+using Uplift.Transports;
+
 namespace Uplift.Database;
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed class DatabaseBackup(DatabaseNode node, IBackupFetch fetch, TimePr
     public async Task SaveAsync(BackupManifest manifest, string localDirectory, CancellationToken cancellationToken = default)
     {
         var nodeFile = Path.Combine(manifest.NodeDirectory, BackupManifestFile.FileName);
-        await node.RunAsync($"cat > {ShellQuote.Word(nodeFile)}", $"writing {nodeFile}", BackupManifestFile.ToJson(manifest), cancellationToken);
+        await node.RunAsync($"cat > {ShellWords.Quote(nodeFile)}", $"writing {nodeFile}", BackupManifestFile.ToJson(manifest), cancellationToken);
         await BackupManifestFile.WriteAsync(manifest, localDirectory, cancellationToken);
     }
 

@@ -7,11 +7,15 @@ namespace Uplift.Database;
 /// against its own server, or on this machine against a server the operator names.
 /// </summary>
 /// <param name="server">Where the files are and which server receives the scratch schemas.</param>
-public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Action<string>? report = null)
+/// <param name="scratchServer">The server is a private one (<see cref="ScratchMariaDb"/>): load under the original
+/// names, so definitions that name their schema load too.</param>
+public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Action<string>? report = null, bool scratchServer = false)
 {
     public const string ScratchPrefix = "uplift_verify_";
 
     public static string ScratchSchema(string schema) => ScratchPrefix + schema;
+
+    private string TargetOf(string schema) => scratchServer ? schema : ScratchSchema(schema);
 
     /// <summary>
     /// Verifies every dump in <paramref name="directory"/>; returns the manifest marked verified.
@@ -29,9 +33,9 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
     public async Task VerifyAsync(SchemaDump dump, string file, CancellationToken cancellationToken = default)
     {
         await CheckFileAsync(server, dump, file, cancellationToken);
-        var scratch = ScratchSchema(dump.Schema);
-        var qualified = await server.RunAsync(DatabaseCommandLines.SchemaQualifiers(file, dump.Schema), $"scanning {file}", null, cancellationToken);
-        if (qualified.StandardOutput.Trim() is var count && count != "0")
+        var scratch = TargetOf(dump.Schema);
+        var qualified = scratchServer ? null : await server.RunAsync(DatabaseCommandLines.SchemaQualifiers(file, dump.Schema), $"scanning {file}", null, cancellationToken);
+        if (qualified?.StandardOutput.Trim() is { } count && count != "0")
         {
             // Loading such a dump under a scratch name would still create or change objects in the real schema.
             throw Failed(dump, file,

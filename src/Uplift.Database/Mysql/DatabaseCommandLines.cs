@@ -1,3 +1,5 @@
+using Uplift.Transports;
+
 namespace Uplift.Database;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
     /// <summary>The last line mysqldump writes (unless --skip-comments): its absence means a cut-off dump.</summary>
     public const string DumpTrailer = "-- Dump completed";
 
-    private string Defaults => "--defaults-extra-file=" + ShellQuote.Word(CredentialsFile);
+    private string Defaults => "--defaults-extra-file=" + ShellWords.Quote(CredentialsFile);
 
     /// <summary>mysql in batch mode without column names; the SQL goes on standard input.</summary>
     public string Query() => $"mysql {Defaults} --batch --skip-column-names";
@@ -26,9 +28,9 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
     public string Dump(string schema, string file)
     {
         SchemaName.Quoted(schema);
-        var f = ShellQuote.Word(file);
-        var part = ShellQuote.Word(file + ".part");
-        var rc = ShellQuote.Word(file + ".rc");
+        var f = ShellWords.Quote(file);
+        var part = ShellWords.Quote(file + ".part");
+        var rc = ShellWords.Quote(file + ".rc");
         return $"(mysqldump {Defaults} --single-transaction --routines --triggers --events --databases {schema}; echo $? > {rc})"
             + $" | gzip -c > {part} && rc=$(cat {rc}) && rm -f {rc} && [ \"$rc\" = 0 ] && mv {part} {f}"
             + $" || {{ rm -f {part} {rc}; exit 1; }}";
@@ -41,6 +43,10 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
     /// </summary>
     public string LoadInto(string file, string sourceSchema, string targetSchema)
     {
+        if (sourceSchema == targetSchema)
+        {
+            return Restore(file);
+        }
         var from = SchemaName.Quoted(sourceSchema);
         var to = SchemaName.Quoted(targetSchema);
         var sed = string.Join(" ", new[]
@@ -49,7 +55,7 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
             $"-e 's/^USE {from};$/USE {to};/'",
             $"-e 's/^ALTER DATABASE {from}/ALTER DATABASE {to}/'",
         });
-        return $"gzip -dc {ShellQuote.Word(file)} | sed {sed} | {Load()}";
+        return $"gzip -dc {ShellWords.Quote(file)} | sed {sed} | {Load()}";
     }
 
     /// <summary>
@@ -60,25 +66,25 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
     public static string SchemaQualifiers(string file, string schema)
     {
         SchemaName.Quoted(schema);
-        return $"gzip -dc {ShellQuote.Word(file)} | grep -v '^INSERT INTO ' | grep -c -E '(^|[^A-Za-z0-9_$])`?{schema}`?\\.' || true";
+        return $"gzip -dc {ShellWords.Quote(file)} | grep -v '^INSERT INTO ' | grep -c -E '(^|[^A-Za-z0-9_$])`?{schema}`?\\.' || true";
     }
 
     /// <summary>Loads a dump back into the schema it was taken from (replacing its tables).</summary>
-    public string Restore(string file) => $"gzip -dc {ShellQuote.Word(file)} | {Load()}";
+    public string Restore(string file) => $"gzip -dc {ShellWords.Quote(file)} | {Load()}";
 
-    public static string Sha256(string file) => $"sha256sum {ShellQuote.Word(file)}";
+    public static string Sha256(string file) => $"sha256sum {ShellWords.Quote(file)}";
 
-    public static string Size(string file) => $"stat -c %s {ShellQuote.Word(file)}";
+    public static string Size(string file) => $"stat -c %s {ShellWords.Quote(file)}";
 
     /// <summary>gzip's own integrity test: fails on truncated or corrupted files.</summary>
-    public static string GzipTest(string file) => $"gzip -t {ShellQuote.Word(file)}";
+    public static string GzipTest(string file) => $"gzip -t {ShellWords.Quote(file)}";
 
     /// <summary>The end of the uncompressed dump, to find mysqldump's trailer.</summary>
-    public static string Tail(string file) => $"gzip -dc {ShellQuote.Word(file)} | tail -c 256";
+    public static string Tail(string file) => $"gzip -dc {ShellWords.Quote(file)} | tail -c 256";
 
-    public static string MakeDirectory(string directory) => $"mkdir -p -m 700 {ShellQuote.Word(directory)}";
+    public static string MakeDirectory(string directory) => $"mkdir -p -m 700 {ShellWords.Quote(directory)}";
 
     /// <summary>Bytes [offset, offset+length) of a file, base64-encoded on one line (for copying over stdout).</summary>
     public static string ReadChunk(string file, long offset, int length) =>
-        $"tail -c +{offset + 1} {ShellQuote.Word(file)} | head -c {length} | base64 -w0";
+        $"tail -c +{offset + 1} {ShellWords.Quote(file)} | head -c {length} | base64 -w0";
 }

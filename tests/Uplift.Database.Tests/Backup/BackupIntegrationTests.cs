@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using Uplift.Database;
+using Uplift.Inventory;
 using Uplift.Testing;
+using Uplift.Transports;
 
 namespace Uplift.Tests.Backup;
 
@@ -81,7 +83,7 @@ public sealed class BackupIntegrationTests(MariaDbFixture db)
     }
 
     [Fact]
-    public async Task Given_a_trigger_that_names_its_schema_When_verified_on_the_same_server_Then_it_is_refused_before_loading()
+    public async Task Given_a_trigger_that_names_its_schema_When_verified_Then_the_same_server_refuses_it_before_loading_and_a_scratch_server_passes_it()
     {
         var (node, _) = Node();
         var dir = db.NewDirectory("qualified");
@@ -97,6 +99,9 @@ public sealed class BackupIntegrationTests(MariaDbFixture db)
 
             failure.Message.ShouldContain("name the schema designate explicitly");
             (await Databases()).ShouldNotContain("uplift_verify_designate");
+            await using var scratch = await ScratchMariaDb.StartAsync(MariaDbFixture.Port + 1);
+            var onScratch = new DatabaseNode(Local("operator"), new DatabaseCommandLines(scratch.CredentialsFile));
+            (await new DumpVerification(onScratch, _clock, scratchServer: true).VerifyAsync(manifest, dir)).Verified.ShouldBeTrue();
         }
         finally
         {
@@ -134,12 +139,14 @@ public sealed class BackupIntegrationTests(MariaDbFixture db)
 
     private (DatabaseNode Node, RecordingShell Shell) Node()
     {
-        var shell = new RecordingShell(new LocalShell("db1"));
+        var shell = new RecordingShell(Local("db1"));
         return (new DatabaseNode(shell, new DatabaseCommandLines(db.Server.CredentialsFile)), shell);
     }
 
+    internal static IRemoteShell Local(string node) => new LocalTransport().ShellFor(new Node(node, "127.0.0.1", [Role.Controller]));
+
     private async Task<string> Query(string sql) =>
-        (await new LocalShell().RunAsync(new(new DatabaseCommandLines(db.Server.CredentialsFile).Query(), StandardInput: sql))).StandardOutput;
+        (await Local("local").RunAsync(new(new DatabaseCommandLines(db.Server.CredentialsFile).Query(), StandardInput: sql))).StandardOutput;
 
     private async Task<IReadOnlyList<string>> Databases() => DatabaseOutput.Databases(await Query(DatabaseQueries.ShowDatabases));
 

@@ -1,4 +1,5 @@
 using Uplift.Database;
+using Uplift.Transports;
 
 namespace Uplift.Tests.Mysql;
 
@@ -50,7 +51,7 @@ public sealed class DatabaseCommandLinesTests
     [InlineData("/it's/x", "'/it'\\''s/x'")]
     [InlineData("$(reboot)", "'$(reboot)'")]
     public void Given_a_path_When_quoted_for_the_shell_Then_it_stays_one_word(string path, string quoted) =>
-        ShellQuote.Word(path).ShouldBe(quoted);
+        ShellWords.Quote(path).ShouldBe(quoted);
 
     [Theory]
     [InlineData("nova; DROP DATABASE x")]
