@@ -58,6 +58,7 @@ public class AnsibleImportTests
         import.FilledDefaults.Select(f => (f.Key, f.Value)).ShouldBe(
         [
             ("cluster", "multinode"),
+            ("ssh.user", "root"),
             ("pacemaker.api_vip", "openstack-api-vip"),
             ("haproxy.socket", "/run/haproxy/admin.sock"),
             ("haproxy.backend_pattern", "{service}be"),

@@ -67,9 +67,10 @@ public static partial class AnsibleInventoryImporter
         {
             ssh = ssh with { User = sharedUser };
         }
-        else if (users is [null])
+        else if (users.Contains(null))
         {
-            filled.Add(new FilledDefault("ssh.user", ssh.User, "no host sets ansible_user; change it if Uplift must log in as another user"));
+            filled.Add(new FilledDefault("ssh.user", ssh.User,
+                "used for the hosts without ansible_user; change it if Uplift must log in as another user"));
         }
         var ports = nodes.Select(n => n.Port).Distinct().ToList();
         if (ports is [{ } sharedPort])
