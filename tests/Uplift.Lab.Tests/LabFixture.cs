@@ -1,0 +1,55 @@
+using Uplift.Catalog;
+using Uplift.Lab;
+
+namespace Uplift.Tests;
+
+/// <summary>A small real lab (2 controllers, 1 network, 1 compute, 1 volume) for the tests of one class;
+/// removed afterwards. Runs as root; uses 127.0.10.1-5 and the VIP 127.0.10.250.</summary>
+public sealed class LabFixture : IAsyncLifetime
+{
+    public string State { get; } = Path.Combine(Path.GetTempPath(), "uplift-lab-tests-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public LabLayout Lab { get; private set; } = null!;
+
+    public LabPaths Paths => Lab.Paths;
+
+    /// <summary>The release after the lab's: what an upgrade in the tests goes to.</summary>
+    public Release Next => Lab.Catalog.Releases[Lab.IndexOf(Lab.Release) + 1];
+
+    public async Task InitializeAsync()
+    {
+        if (await LabTeardown.AccountExistsAsync(CancellationToken.None))
+        {
+            throw new InvalidOperationException($"the {LabLayout.Account} account exists: another lab is up; run 'uplift lab down' for it before these tests");
+        }
+        var options = new LabOptions(Controllers: 2, Network: 1, Computes: 1, Volumes: 1, StateDirectory: State, StartDelaySeconds: 0.05, MigrationRows: 2500);
+        Lab = await LabBuilder.UpAsync(options, CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => LabTeardown.DownAsync(State, TimeProvider.System, TextWriter.Null, CancellationToken.None);
+
+    public LabNode Node(string name) => Lab.Nodes.Single(n => n.Name == name);
+
+    /// <summary>Runs a command on a node the way any SSH tool would: the lab key, pinned host keys, real sshd.</summary>
+    public Task<LocalProgram.Result> SshAsync(string node, string command) => Ssh(Paths, Node(node).Address, command);
+
+    /// <summary>Runs a command on a node and fails the test, with the node's error output, if it fails.</summary>
+    public async Task<LocalProgram.Result> SucceedAsync(string node, string command)
+    {
+        var result = await SshAsync(node, command);
+        result.ExitCode.ShouldBe(0, $"{node}: {command}: {result.Error}{result.Output}");
+        return result;
+    }
+
+    public static Task<LocalProgram.Result> Ssh(LabPaths paths, string address, string command, string? knownHosts = null) =>
+        LocalProgram.RunAsync("ssh", ["-i", paths.PrivateKey, "-o", $"UserKnownHostsFile={knownHosts ?? paths.KnownHosts}",
+            "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", $"{LabLayout.Account}@{address}", command]);
+
+    /// <summary>Points the node's APT sources at the next release and runs apt-get update, as Uplift's prepare phase does.</summary>
+    public async Task SwitchToNextReleaseAsync(string node)
+    {
+        var sources = Path.Combine(Paths.SourcesDirectory(node), Path.GetFileName(Lab.Catalog.Apt.SourcesFile));
+        var result = await SshAsync(node, $"echo '{Lab.Catalog.Apt.LineFor(Next)}' > {sources} && apt-get update");
+        result.ExitCode.ShouldBe(0, result.Error);
+    }
+}
