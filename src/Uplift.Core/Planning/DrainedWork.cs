@@ -24,10 +24,22 @@ internal static class DrainedWork
         string concurrencyClass,
         string[] needs,
         string[] after,
+        Func<string[], string[], string> work) =>
+        AddMany(ctx, [service], node, stepPrefix, concurrencyClass, needs, after, work);
+
+    /// <summary>The same around the APIs of several services at once (a minor update restarts them all).</summary>
+    public static Result AddMany(
+        HopContext ctx,
+        IReadOnlyList<ServiceDefinition> services,
+        Node node,
+        string stepPrefix,
+        string concurrencyClass,
+        string[] needs,
+        string[] after,
         Func<string[], string[], string> work)
     {
         var steps = ctx.Steps;
-        var servers = node.Has(Role.Controller) ? Backends(ctx, service, node) : [];
+        var servers = node.Has(Role.Controller) ? services.SelectMany(s => Backends(ctx, s, node)).ToArray() : [];
         var drained = ctx.Options.Drain ? servers : [];
         var drains = drained
             .Select(s => steps.Add(stepPrefix + "drain-" + s.Name, StepKind.HaproxyDrain, node.Name, concurrencyClass,

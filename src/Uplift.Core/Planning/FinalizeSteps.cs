@@ -8,14 +8,15 @@ namespace Uplift.Planning;
 /// </summary>
 internal static class FinalizeSteps
 {
-    public static string Add(HopContext ctx, string computesDone)
+    /// <param name="upgrade">false for a minor update: only puppet and the post-checks.</param>
+    public static string Add(HopContext ctx, string computesDone, bool upgrade)
     {
         var steps = ctx.Steps;
         var vip = ctx.VipHolder;
         string[] previous = [computesDone];
 
         ctx.Enter(Phases.Finalize, "online data migrations");
-        foreach (var service in ctx.Services.Where(s => s.OnlineMigrations is not null))
+        foreach (var service in ctx.Services.Where(s => upgrade && s.OnlineMigrations is not null))
         {
             steps.Service = service.Name;
             previous = [steps.Add($"finalize/{service.Name}/online-migrations", StepKind.OnlineMigrations, vip.Name, ConcurrencyClasses.Cluster,
@@ -24,7 +25,7 @@ internal static class FinalizeSteps
         }
 
         // Controllers one at a time, each drained while it restarts, so the APIs keep answering.
-        foreach (var service in ctx.Services.Where(s => s.RpcPin is not null))
+        foreach (var service in ctx.Services.Where(s => upgrade && s.RpcPin is not null))
         {
             ctx.Enter(Phases.Finalize, $"{service.Name}: remove RPC pin, restart one controller at a time", service.Name);
             string[] after = [];
@@ -45,7 +46,7 @@ internal static class FinalizeSteps
         }
 
         ctx.Enter(Phases.Finalize, "schema contract");
-        foreach (var service in ctx.Services.Where(s => s.Database.Contract.Count > 0))
+        foreach (var service in ctx.Services.Where(s => upgrade && s.Database.Contract.Count > 0))
         {
             steps.Service = service.Name;
             previous = DatabaseSteps.AddContract(ctx, service, vip, previous);

@@ -5,7 +5,7 @@ namespace Uplift.Planning;
 
 /// <summary>
 /// The hops of a plan: the direct path when the catalog's rule allows it, or the releases the operator names
-/// with --via, each hop checked. A refused path says why and proposes the valid one.
+/// with --via, each hop checked; none for a minor update (same release). A refused path says why and proposes the valid one.
 /// </summary>
 internal static class PlanPath
 {
@@ -15,6 +15,10 @@ internal static class PlanPath
         var stops = new List<Release> { paths.Release(from) };
         stops.AddRange(via.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(paths.Release));
         stops.Add(paths.Release(to));
+        if (stops is [var only, var same] && only == same)
+        {
+            return []; // a minor update: same release, no hop
+        }
 
         var hops = new List<UpgradeHop>();
         for (var i = 0; i + 1 < stops.Count; i++)

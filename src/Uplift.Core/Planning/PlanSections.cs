@@ -70,7 +70,7 @@ internal static class PlanSections
         {
             parts.RemoveAt(0);
         }
-        if (parts.Count > 1 && parts[0] == PhaseOf(step.Phase))
+        if (parts.Count > 1 && (parts[0] == PhaseOf(step.Phase) || parts[0] == "update"))
         {
             parts.RemoveAt(0);
         }

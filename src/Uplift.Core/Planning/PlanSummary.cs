@@ -8,7 +8,9 @@ internal static class PlanSummary
     public static void Header(Plan plan, StringBuilder text, bool markdown)
     {
         var path = string.Join(" → ", new[] { plan.Hops[0].From }.Concat(plan.Hops.Select(h => h.To)));
-        var title = $"Uplift plan: {plan.Mode} of cluster \"{plan.Cluster}\", {path} ({PlanTreeView.Count(plan.Hops.Count, "hop")})";
+        var title = plan.Mode == "update"
+            ? $"Uplift plan: minor update of cluster \"{plan.Cluster}\" on {plan.Hops[0].To} (packages updated in place, no schema change)"
+            : $"Uplift plan: {plan.Mode} of cluster \"{plan.Cluster}\", {path} ({PlanTreeView.Count(plan.Hops.Count, "hop")})";
         text.Append(markdown ? "# " : "").Append(title).Append('\n');
         if (markdown)
         {

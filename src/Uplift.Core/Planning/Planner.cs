@@ -22,21 +22,23 @@ public static class Planner
         var controllers = Controllers(inventory, options);
         var services = ClusterServices.For(inventory, catalog);
         var steps = new StepList();
+        var update = hops.Count == 0;
+        var stages = update ? [new UpgradeHop(new UpgradePaths(catalog).Release(from), new UpgradePaths(catalog).Release(to), false)] : hops;
         var previous = Array.Empty<string>();
-        for (var i = 0; i < hops.Count; i++)
+        for (var i = 0; i < stages.Count; i++)
         {
-            steps.Prefix = hops.Count == 1 ? "" : hops[i].To.Series + "/";
-            var ctx = new HopContext(inventory, catalog, options, hops[i].From, hops[i].To, i == 0, services, controllers[0], controllers, steps);
-            previous = [AddHop(ctx, previous)];
+            steps.Prefix = stages.Count == 1 ? "" : stages[i].To.Series + "/";
+            var ctx = new HopContext(inventory, catalog, options, stages[i].From, stages[i].To, i == 0, services, controllers[0], controllers, steps);
+            previous = [update ? AddUpdate(ctx) : AddHop(ctx, previous)];
         }
         var inputs = new PlanInputs(
             inventory.Source, inventory.ContentHash, catalog.Version, catalog.ContentHash, ToolVersion,
-            hops[0].From.Series, hops[^1].To.Series, options);
+            stages[0].From.Series, stages[^1].To.Series, options);
         return new Plan(
             PlanJson.FormatVersion,
             inventory.Cluster,
-            "upgrade",
-            hops.Select(h => new PlanHop(h.From.Series, h.To.Series)).ToArray(),
+            update ? "update" : "upgrade",
+            stages.Select(h => new PlanHop(h.From.Series, h.To.Series)).ToArray(),
             ConcurrencyClasses.For(inventory.Concurrency, options),
             steps.Steps,
             inputs,
@@ -50,7 +52,17 @@ public static class Planner
         string[] entry = [PrepareSteps.Add(ctx, preflight), .. backup];
         var controlPlane = ControlPlaneSteps.Add(ctx, entry);
         var computes = ComputeSteps.Add(ctx, controlPlane);
-        return FinalizeSteps.Add(ctx, computes);
+        return FinalizeSteps.Add(ctx, computes, upgrade: true);
+    }
+
+    /// <summary>A minor update: no backup of schemas that do not change, no DB step, no RPC pin, no contract.</summary>
+    private static string AddUpdate(HopContext ctx)
+    {
+        var preflight = PreflightSteps.Add(ctx, []);
+        var prepared = PrepareSteps.Add(ctx, preflight);
+        var controlPlane = UpdateSteps.Add(ctx, prepared);
+        var computes = ComputeSteps.Add(ctx, controlPlane);
+        return FinalizeSteps.Add(ctx, computes, upgrade: false);
     }
 
     /// <summary>Controllers with the VIP holder first.</summary>

@@ -13,6 +13,7 @@ public sealed class PlanGoldenTests
     [InlineData("examples/inventory.yaml", "epoxy", "flamingo", "", "example-epoxy-flamingo.txt")]
     [InlineData("examples/large-inventory.yaml", "epoxy", "flamingo", "", "large-epoxy-flamingo.txt")]
     [InlineData("examples/inventory.yaml", "bobcat", "epoxy", "caracal", "example-bobcat-caracal-epoxy.txt")]
+    [InlineData("examples/inventory.yaml", "epoxy", "epoxy", "", "example-update-epoxy.txt")]
     public void Given_a_cluster_When_planned_Then_the_tree_matches_the_expected_text(string inventory, string from, string to, string via, string golden)
     {
         var plan = Planner.Build(PlanningInputs.Load(inventory), PlanningInputs.Catalog, from, to, new PlanOptions(Via: via));

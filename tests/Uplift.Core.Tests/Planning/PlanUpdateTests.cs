@@ -1,0 +1,49 @@
+using Uplift.Planning;
+
+namespace Uplift.Tests.Planning;
+
+/// <summary>A minor update (same release): controllers one at a time in Pacemaker standby, no schema work.</summary>
+public sealed class PlanUpdateTests
+{
+    private static readonly Plan Update = Planner.Build(PlanningInputs.Example, PlanningInputs.Catalog, "epoxy", "epoxy");
+
+    [Fact]
+    public void It_is_planned_as_an_update_without_any_DB_step()
+    {
+        Update.Mode.ShouldBe("update");
+        StepKind[] schemaWork = [StepKind.DatabaseExpand, StepKind.DatabaseMigrate, StepKind.DatabaseSync, StepKind.DatabaseContract,
+            StepKind.DatabaseBackup, StepKind.RpcPin, StepKind.OnlineMigrations];
+        Update.Steps.Where(s => schemaWork.Contains(s.Kind)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Controllers_go_one_at_a_time_drained_and_in_standby_while_updated()
+    {
+        var graph = new PlanGraph(Update);
+        var standbys = Update.Steps.Where(s => s.Kind == StepKind.NodeStandby).ToList();
+
+        standbys.Select(s => s.Node).ShouldBe(["ctl1", "ctl2", "ctl3"]);
+        standbys[0].Argument("vip-resource").ShouldBe(PlanningInputs.Example.Pacemaker.ApiVip);
+        for (var i = 0; i < standbys.Count; i++)
+        {
+            var node = standbys[i].Node;
+            Update.Steps.Where(s => s.Node == node && s.Kind == StepKind.HaproxyDrain).ShouldAllBe(d => graph.Orders(d.Id, standbys[i].Id));
+            graph.Orders($"update/{node}/restart", $"update/{node}/online").ShouldBeTrue();
+            if (i > 0)
+            {
+                var before = standbys[i - 1].Node;
+                Update.Steps.Where(s => s.Node == before && s.Kind == StepKind.HaproxyEnable)
+                    .ShouldAllBe(e => graph.Orders(e.Id, standbys[i].Id), $"{node} goes into standby while {before} is still out");
+            }
+        }
+    }
+
+    [Fact]
+    public void Computes_still_do_the_dance_after_the_controllers()
+    {
+        var graph = new PlanGraph(Update);
+
+        Update.Steps.Where(s => s.Kind == StepKind.ComputeDisable).ShouldAllBe(s => graph.Orders("update/done", s.Id));
+        Update.Steps.Count(s => s.Kind == StepKind.ComputeEnable && s.AlwaysRun).ShouldBe(6);
+    }
+}
