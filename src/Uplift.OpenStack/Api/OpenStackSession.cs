@@ -77,13 +77,10 @@ public sealed class OpenStackSession : IDisposable
                 return await _http.SendAsync(message, cancel).ConfigureAwait(false);
             }, cancellation).ConfigureAwait(false);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellation.IsCancellationRequested))
         {
-            throw new OpenStackApiException($"cannot reach {service} at {url}: {e.Message}; check that the API is up and the catalog's {_cloud.Interface} endpoint is reachable from here", null, e);
-        }
-        catch (TaskCanceledException e) when (!cancellation.IsCancellationRequested)
-        {
-            throw new OpenStackApiException($"{service} {request} did not answer in time ({url})", null, e);
+            throw TransportFailure.From(service.Name, url, e,
+                $"check that the API is up and the catalog's {_cloud.Interface} endpoint is reachable from here");
         }
     }
 

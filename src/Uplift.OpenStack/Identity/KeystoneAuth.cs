@@ -113,13 +113,9 @@ internal sealed class KeystoneAuth(
                 return await http.SendAsync(request, token).ConfigureAwait(false);
             }, cancellation).ConfigureAwait(false);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellation.IsCancellationRequested))
         {
-            throw new OpenStackApiException($"cannot reach keystone at {TokensUrl}: {e.Message}; check auth_url in clouds.yaml", null, e);
-        }
-        catch (TaskCanceledException e) when (!cancellation.IsCancellationRequested)
-        {
-            throw new OpenStackApiException($"keystone at {TokensUrl} did not answer in time", null, e);
+            throw TransportFailure.From("keystone", TokensUrl, e, "check auth_url in clouds.yaml");
         }
     }
 }

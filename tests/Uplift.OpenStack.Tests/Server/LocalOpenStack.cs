@@ -10,8 +10,6 @@ namespace Uplift.Tests.OpenStack;
 /// </summary>
 public sealed class LocalOpenStack : IAsyncDisposable
 {
-    private static int s_nextPort = 28900 + (Environment.ProcessId % 10 * 10);
-
     private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, Func<RecordedRequest, Reply>> _routes = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
@@ -31,9 +29,9 @@ public sealed class LocalOpenStack : IAsyncDisposable
 
     public static LocalOpenStack Start()
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < TestPorts.Count; attempt++)
         {
-            var port = 28900 + (Interlocked.Increment(ref s_nextPort) - 28900) % 100;
+            var port = TestPorts.Next();
             var listener = new HttpListener();
             listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
