@@ -56,11 +56,22 @@ internal sealed class Walk
         while (changed);
     }
 
-    /// <summary>Waiting steps whose needs succeeded and whose followed steps ended, in plan order.</summary>
-    public List<PlanStep> Ready() =>
-        _plan.Steps.Where(s => Status[s.Id] == StepStatus.Waiting
-            && s.Needs.All(n => Status[n] == StepStatus.Succeeded)
+    /// <summary>
+    /// Waiting steps whose needs are settled and whose followed steps ended, in plan order. Settled: succeeded, and so
+    /// is everything it needs, transitively. A cleanup that undid a drain sets the drain back to pending; the stop that
+    /// needed the drain stays done, but the install after the stop must wait until the drain is done again.
+    /// </summary>
+    public List<PlanStep> Ready()
+    {
+        var settled = new Dictionary<string, bool>();
+        foreach (var step in _plan.Steps)
+        {
+            settled[step.Id] = Status[step.Id] == StepStatus.Succeeded && step.Needs.All(n => settled[n]);
+        }
+        return _plan.Steps.Where(s => Status[s.Id] == StepStatus.Waiting
+            && s.Needs.All(n => settled[n])
             && s.After.All(a => Status[a] is not (StepStatus.Waiting or StepStatus.Running))).ToList();
+    }
 
     /// <summary>A cleanup step runs "as cleanup" when something it follows did not succeed.</summary>
     public bool AnyAfterUnsuccessful(PlanStep step) => step.After.Any(a => Status[a] != StepStatus.Succeeded);

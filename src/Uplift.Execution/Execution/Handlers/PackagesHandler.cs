@@ -39,35 +39,6 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
         }
     }
 
-    private async Task<IReadOnlyList<string>> ToInstallAsync(StepContext context, string node)
-    {
-        var wanted = ShellQuote.Split(context.Require("packages"));
-        var query = await context.RunAsync(node, DpkgQuery.Command(wanted)).ConfigureAwait(false);
-        var installed = Parse(node, () => DpkgQuery.Parse(query.ExitCode, query.StandardOutput, query.StandardError));
-        var policy = await context.RunCheckedAsync(node, AptCachePolicy.Command(wanted)).ConfigureAwait(false);
-        var policies = Parse(node, () => AptCachePolicy.Parse(policy.StandardOutput));
-        if (installedOnly)
-        {
-            return PackageUpgrades.Outdated(installed, policies);
-        }
-        var unavailable = PackageUpgrades.Unavailable(wanted, policies);
-        if (unavailable.Count > 0)
-        {
-            throw new StepFailedException(
-                $"on {node}: apt has no candidate for {string.Join(' ', unavailable)}: are the APT sources switched to the target release (apt-sources step) and apt-get update done?");
-        }
-        return PackageUpgrades.MissingOrOutdated(wanted, installed, policies);
-    }
-
-    private static T Parse<T>(string node, Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (FormatException bad)
-        {
-            throw new StepFailedException($"on {node}: {bad.Message}");
-        }
-    }
+    private Task<IReadOnlyList<string>> ToInstallAsync(StepContext context, string node) =>
+        PackageCheck.ToInstallAsync(context, node, ShellQuote.Split(context.Require("packages")), installedOnly);
 }

@@ -3,7 +3,10 @@ using Uplift.Planning;
 
 namespace Uplift.Execution;
 
-/// <summary>Stops (+disable, mask), starts (unmask, enable, start) or restarts the step's "units", in their order.</summary>
+/// <summary>
+/// Stops (+disable, mask), starts (unmask, enable, start) or restarts the step's "units", in their order. A stop step may
+/// carry the service's "packages": its guard then also finds it done when the units already run the new packages.
+/// </summary>
 public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
 {
     public override IReadOnlyList<string> Describe(PlanStep step) => [Command(ShellQuote.Split(step.Argument("units")))];
@@ -15,7 +18,19 @@ public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
             return false;
         }
         var states = await QueryAsync(context, node).ConfigureAwait(false);
-        return kind == StepKind.UnitsStop ? states.All(s => s.IsStoppedAndMasked) : states.All(s => s.IsRunningAndEnabled);
+        if (kind != StepKind.UnitsStop)
+        {
+            return states.All(s => s.IsRunningAndEnabled);
+        }
+        if (states.All(s => s.IsStoppedAndMasked))
+        {
+            return true;
+        }
+        // Units already running the new code need no stop: with the service's "packages" on the step, running units
+        // whose packages are all at their candidate mean this node was upgraded already (a fresh plan after a finished run).
+        var packages = ShellQuote.Split(context.Step.Argument("packages"));
+        return packages.Count > 0 && states.All(s => s.IsRunningAndEnabled) &&
+            (await PackageCheck.ToInstallAsync(context, node, packages, installedOnly: false).ConfigureAwait(false)).Count == 0;
     }
 
     protected override Task ActOnAsync(StepContext context, string node) =>

@@ -1,0 +1,99 @@
+using Uplift.Execution;
+using Uplift.Journal;
+using Uplift.Planning;
+
+namespace Uplift.Tests.Execution;
+
+/// <summary>The real handlers (apt, systemd, sources) driven by the executor against in-memory nodes.</summary>
+public sealed class NodeStepsTests : IDisposable
+{
+    private const string Sources = "/etc/apt/sources.list.d/openstack.list";
+    private const string Line = "deb http://osbpo.debian.net/debian bookworm-dalmatian-backports main";
+    private readonly ExecutorFixture _run = new();
+    private readonly FakeNode _ctl1 = new("ctl1");
+
+    public NodeStepsTests()
+    {
+        _run.Handlers = StepHandlers.Standard();
+        _run.Shells = node => node == "ctl1" ? _ctl1 : throw new InvalidOperationException(node);
+        _ctl1.Installed["haproxy"] = "2.6.12-1+deb12u3";
+        _ctl1.Installed["bash"] = "5.2.15-2+b8";
+        _ctl1.Installed["nova-api"] = "2:29.0.0-1";
+        _ctl1.Candidates["haproxy"] = "2.6.12-1+deb12u4";
+        _ctl1.Candidates["bash"] = "5.2.15-2+b8";
+        _ctl1.Candidates["openssh-client"] = "1:9.2p1-2+deb12u10";
+        _ctl1.Candidates["nova-api"] = "2:30.0.0-1";
+        _ctl1.Candidates["nova-conductor"] = "2:30.0.0-1";
+        _ctl1.Units["nova-conductor"] = ("active", "enabled");
+        _ctl1.Units["nova-api"] = ("active", "enabled");
+        _ctl1.Files[Sources] = "deb http://osbpo.debian.net/debian bookworm-caracal-backports main\n";
+    }
+
+    public void Dispose() => _run.Dispose();
+
+    private static Plan Upgrade(string hash = "h1") => new TestPlan().Class("default", 1)
+        .Step("prepare/ctl1/apt-sources", StepKind.AptSources, node: "ctl1", arguments: [("sources-file", Sources), ("line", Line)])
+        .Step("prepare/ctl1/dependencies", StepKind.DependenciesUpgrade, needs: ["prepare/ctl1/apt-sources"], node: "ctl1",
+            arguments: ("packages", "bash haproxy openssh-client"))
+        .Step("nova/ctl1/stop", StepKind.UnitsStop, needs: ["prepare/ctl1/dependencies"], node: "ctl1",
+            arguments: [("units", "nova-conductor nova-api"), ("packages", "nova-api nova-conductor")])
+        .Step("nova/ctl1/install", StepKind.PackagesInstall, needs: ["nova/ctl1/stop"], node: "ctl1", arguments: ("packages", "nova-api nova-conductor"))
+        .Step("nova/ctl1/start", StepKind.UnitsStart, needs: ["nova/ctl1/install"], node: "ctl1", arguments: ("units", "nova-conductor nova-api"))
+        .Build(hash);
+
+    [Fact]
+    public async Task Given_a_node_on_the_old_release_When_upgraded_Then_sources_packages_and_units_end_at_the_target()
+    {
+        var summary = await _run.RunAsync(Upgrade());
+
+        summary.Outcome.ShouldBe(RunOutcome.Succeeded, summary.Failure);
+        _ctl1.Files[Sources].ShouldBe(Line + "\n");
+        _ctl1.Installed["haproxy"].ShouldBe("2.6.12-1+deb12u4");
+        _ctl1.Installed["nova-api"].ShouldBe("2:30.0.0-1");
+        _ctl1.Installed["nova-conductor"].ShouldBe("2:30.0.0-1");
+        _ctl1.Installed.ShouldNotContainKey("openssh-client", "a dependency that was not installed stays so");
+        _ctl1.Units["nova-api"].ShouldBe(("active", "enabled"));
+        _ctl1.Log.ShouldContain("DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confold haproxy");
+        _ctl1.Log.IndexOf("systemctl stop nova-api && systemctl stop nova-conductor && systemctl disable nova-conductor nova-api && systemctl mask nova-conductor nova-api")
+            .ShouldBeGreaterThan(-1);
+    }
+
+    [Fact]
+    public async Task Given_an_upgraded_node_When_a_fresh_plan_runs_Then_every_guard_finds_its_step_done_and_nothing_changes()
+    {
+        await _run.RunAsync(Upgrade("h1"));
+        var changesBefore = _ctl1.Log.Count(IsChange);
+
+        var again = await _run.RunAsync(Upgrade("h2"));
+
+        again.States.Values.ShouldAllBe(s => s == StepState.AlreadyDone);
+        _ctl1.Log.Count(IsChange).ShouldBe(changesBefore);
+    }
+
+    [Fact]
+    public async Task Given_a_package_without_candidate_When_installed_Then_the_step_fails_saying_to_check_the_sources()
+    {
+        _ctl1.Candidates.Remove("nova-conductor");
+
+        var summary = await _run.RunAsync(Upgrade());
+
+        summary.Outcome.ShouldBe(RunOutcome.Failed);
+        summary.Failure!.ShouldStartWith("nova/ctl1/stop: on ctl1: apt has no candidate for nova-conductor");
+        _ctl1.Units["nova-api"].Active.ShouldBe("active", "the stop's guard found the packages missing before stopping anything");
+    }
+
+    [Fact]
+    public async Task Given_an_unreachable_node_When_run_Then_the_first_step_fails_naming_the_node_and_nothing_else_runs()
+    {
+        _ctl1.Reachable = false;
+
+        var summary = await _run.RunAsync(Upgrade());
+
+        summary.Failure!.ShouldContain("ctl1 is unreachable");
+        summary.States["prepare/ctl1/dependencies"].ShouldBe(StepState.Pending);
+    }
+
+    private static bool IsChange(string command) =>
+        command.Contains("apt-get install", StringComparison.Ordinal) || command.StartsWith("printf", StringComparison.Ordinal) ||
+        (command.StartsWith("systemctl", StringComparison.Ordinal) && !command.StartsWith("systemctl is-active", StringComparison.Ordinal));
+}

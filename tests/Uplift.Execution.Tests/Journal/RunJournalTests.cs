@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Uplift.Journal;
+
+namespace Uplift.Tests.Journal;
+
+public sealed class RunJournalTests : IDisposable
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"uplift-journal-{Guid.NewGuid():N}");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string DatabasePath => Path.Combine(_directory, "lab.journal.sqlite");
+
+    [Fact]
+    public void Given_a_step_output_with_secrets_When_recorded_Then_the_journal_holds_it_masked_and_trimmed()
+    {
+        using (var journal = RunJournal.Open(DatabasePath))
+        {
+            var run = journal.StartRun("h", "{}", Noon);
+            journal.MarkRunning(run, "h", "db/backup", Noon);
+            journal.Finish(run, "h", "db/backup", new StepResult(StepState.Failed, 2,
+                new string('x', 10_000) + " password=hunter2", "Authorization: Bearer hunter2", "failed with --password hunter2"), Noon, Noon);
+        }
+
+        var all = ReadEverything();
+        all.ShouldNotContain("hunter2");
+        using var reopened = RunJournal.Open(DatabasePath);
+        var step = reopened.Steps("h")["db/backup"];
+        step.State.ShouldBe(StepState.Failed);
+        step.ExitCode.ShouldBe(2);
+        step.StandardOutput.Length.ShouldBeLessThanOrEqualTo(RunJournal.OutputLimit + 1);
+        step.StandardOutput.ShouldEndWith("password=****");
+    }
+
+    [Fact]
+    public void Given_a_journal_When_opened_Then_it_uses_write_ahead_logging()
+    {
+        using var journal = RunJournal.Open(DatabasePath);
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        command.ExecuteScalar().ShouldBe("wal");
+    }
+
+    [Fact]
+    public void Given_a_running_step_When_another_connection_reads_Then_it_sees_the_committed_state_at_once()
+    {
+        using var journal = RunJournal.Open(DatabasePath);
+        var run = journal.StartRun("h", "{\"plan\":1}", Noon);
+        journal.MarkRunning(run, "h", "nova/ctl1/stop", Noon);
+
+        using var reader = RunJournal.Open(DatabasePath);
+        reader.Steps("h")["nova/ctl1/stop"].State.ShouldBe(StepState.Running);
+        reader.LatestRun()!.Id.ShouldBe(run);
+        reader.LatestRun()!.Outcome.ShouldBeNull();
+        reader.PlanJson("h").ShouldBe("{\"plan\":1}");
+    }
+
+    [Fact]
+    public void Given_a_cleanup_that_undid_steps_When_finished_Then_those_steps_and_itself_are_pending_again()
+    {
+        using var journal = RunJournal.Open(DatabasePath);
+        var run = journal.StartRun("h", "{}", Noon);
+        foreach (var id in new[] { "drain", "enable" })
+        {
+            journal.MarkRunning(run, "h", id, Noon);
+            journal.Finish(run, "h", id, new StepResult(StepState.Done), Noon, Noon, id == "enable" ? ["drain", "enable"] : null);
+        }
+
+        var steps = journal.Steps("h");
+        steps["drain"].State.ShouldBe(StepState.Pending);
+        steps["drain"].Message.ShouldContain("undone by cleanup enable");
+        steps["enable"].State.ShouldBe(StepState.Pending);
+        journal.AttemptCounts("h")["enable"].ShouldBe(1);
+    }
+
+    private string ReadEverything()
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(coalesce(stdout,'') || coalesce(stderr,'') || coalesce(message,''), '|') FROM (SELECT stdout, stderr, message FROM steps UNION ALL SELECT stdout, stderr, message FROM attempts)";
+        return (string)command.ExecuteScalar()!;
+    }
+}
