@@ -1,0 +1,65 @@
+using Uplift.Cli;
+using Uplift.Database;
+
+namespace Uplift.Tests.Backup;
+
+/// <summary>`uplift backup` and `uplift restore` end to end on this machine (--local) against the fixture's MariaDB.</summary>
+[Collection(MariaDbCollection.Name)]
+public sealed class BackupCommandTests(MariaDbFixture db)
+{
+    [Fact]
+    public async Task Given_an_inventory_When_backup_verify_then_restore_run_Then_rows_come_back_and_no_output_holds_the_password()
+    {
+        var dir = db.NewDirectory("cli");
+        var inventory = Path.Combine(dir, "inventory.yaml");
+        await File.WriteAllTextAsync(inventory, $"""
+            cluster: cli-test
+            nodes:
+              - name: db1
+                address: 127.0.0.1
+                roles: [controller]
+            database:
+              node: db1
+              credentials_file: {db.Server.CredentialsFile}
+              backup_directory: {dir}/node
+            """);
+        var copies = Path.Combine(dir, "copies");
+
+        var (backupExit, backupOut, backupErr) = Cli("backup", "-i", inventory, "--local", "--verify", "--schemas", "heat,nova_api", "--run-id", "cli-1", "--out", copies);
+        await db.Server.AdminAsync("DELETE FROM nova_api.flavors WHERE id > 10");
+        var (restoreExit, restoreOut, restoreErr) = Cli("restore", "nova_api", "--from", copies, "-i", inventory, "--local", "--yes");
+
+        backupExit.ShouldBe(0, backupErr);
+        backupOut.ShouldContain("backup cli-1: 2 schema(s)");
+        backupOut.ShouldContain("verified");
+        backupErr.ShouldContain("nova_api: verified");
+        (await BackupManifestFile.ReadAsync(copies)).Verified.ShouldBeTrue();
+        (await BackupManifestFile.ReadAsync(Path.Combine(dir, "node", "cli-1"))).Verified.ShouldBeTrue("the node's manifest is marked too");
+        restoreExit.ShouldBe(0, restoreErr);
+        restoreOut.ShouldContain("nova_api: restored");
+        var rows = await BackupIntegrationTests.Local("check").RunAsync(new(
+            new DatabaseCommandLines(db.Server.CredentialsFile).Query(), StandardInput: "SELECT COUNT(*) FROM nova_api.flavors;"));
+        rows.StandardOutput.Trim().ShouldBe("2000");
+        string[] everything = [backupOut, backupErr, restoreOut, restoreErr, .. Directory.GetFiles(copies, "*.json").Select(File.ReadAllText)];
+        everything.ShouldAllBe(text => !text.Contains(db.Server.Password));
+    }
+
+    [Fact]
+    public void Given_a_backup_directory_without_manifest_When_restore_runs_Then_it_is_bad_input_and_nothing_changes()
+    {
+        var dir = db.NewDirectory("cli-missing");
+
+        var (exit, _, err) = Cli("restore", "heat", "--from", dir, "-i", Path.Combine(dir, "none.yaml"), "--local", "--yes");
+
+        exit.ShouldBe(UpliftCommandLine.BadInput);
+        err.ShouldContain("no backup manifest at");
+    }
+
+    private static (int Exit, string Output, string Error) Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = UpliftCommandLine.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
