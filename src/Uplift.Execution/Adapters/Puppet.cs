@@ -1,23 +1,40 @@
 namespace Uplift.Adapters;
 
 /// <summary>
-/// Keeps puppet from undoing an upgrade halfway: the agent is disabled with a reason (shown by puppet to whoever
-/// runs it) and its unit stopped, disabled and masked. Nodes without puppet are left alone.
+/// Keeps puppet from undoing an upgrade halfway: the agent is disabled with a reason (puppet shows it to whoever runs
+/// it; the lock file is `puppet config print agent_disabled_lockfile`) and its unit stopped, disabled and masked.
+/// Nodes without puppet are left alone; unit commands are best effort (nodes that run the agent from cron have no unit).
 /// </summary>
 public static class Puppet
 {
-    public const string Unit = "puppet";
+    private const string IfPuppet = "if command -v puppet >/dev/null 2>&1; then ";
 
     public static string Disable(string reason) =>
-        "if command -v puppet >/dev/null 2>&1; then puppet agent --disable " + ShellQuote.Word(reason) + " && " +
-        Systemd.StopDisableMask([Unit]) + "; fi";
+        IfPuppet + "puppet agent --disable " + ShellQuote.Word(reason) + " || exit 1; " +
+        "for verb in stop disable mask; do systemctl $verb puppet >/dev/null 2>&1; done; fi; true";
 
     public static string Enable =>
-        "if command -v puppet >/dev/null 2>&1; then " + Systemd.UnmaskEnableStart([Unit]) + " && puppet agent --enable; fi";
+        IfPuppet + "for verb in unmask enable start; do systemctl $verb puppet >/dev/null 2>&1; done; puppet agent --enable || exit 1; fi; true";
 
-    /// <summary>Prints "absent" when the node has no puppet, else the unit's is-active and is-enabled lines.</summary>
+    /// <summary>Prints "absent" without puppet; else "disabled" or "enabled" (the agent lock), then the unit's is-active.</summary>
     public static string Query =>
-        "if command -v puppet >/dev/null 2>&1; then " + Systemd.Query([Unit]) + "; else echo absent; fi";
+        IfPuppet + "if [ -e \"$(puppet config print agent_disabled_lockfile)\" ]; then echo disabled; else echo enabled; fi; " +
+        "systemctl is-active puppet 2>/dev/null; true; else echo absent; fi";
 
-    public static bool IsAbsent(string queryOutput) => queryOutput.Trim() == "absent";
+    /// <summary>Reads <see cref="Query"/>: true when puppet is absent or in the wanted state.</summary>
+    public static bool IsSettled(string queryOutput, bool disabled)
+    {
+        var lines = queryOutput.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (lines.Count == 0)
+        {
+            throw new FormatException("the puppet state query printed nothing");
+        }
+        return lines[0] switch
+        {
+            "absent" => true,
+            "disabled" => disabled && (lines.Count < 2 || lines[1] != "active"),
+            "enabled" => !disabled,
+            _ => throw new FormatException($"the puppet state query printed '{lines[0]}'"),
+        };
+    }
 }

@@ -24,6 +24,8 @@ public sealed class StepHandlers
         {
             [StepKind.CheckReachable] = new ShellStepHandler((_, _) => "true"),
             [StepKind.LocateVip] = new LocateVipHandler(),
+            [StepKind.CheckDiskSpace] = new DiskSpaceHandler(),
+            [StepKind.CheckConfigOptions] = new ConfigOptionsHandler(),
             [StepKind.CheckHaproxyBackends] = haproxy,
             [StepKind.HaproxyDrain] = haproxy,
             [StepKind.HaproxyEnable] = haproxy,
@@ -54,7 +56,7 @@ public sealed class StepHandlers
         };
         foreach (var kind in new[]
         {
-            StepKind.UpgradeCheck, StepKind.CheckOnlineMigrations, StepKind.CheckDiskSpace, StepKind.CheckConfigOptions,
+            StepKind.UpgradeCheck, StepKind.CheckOnlineMigrations,
             StepKind.DatabaseExpand, StepKind.DatabaseMigrate, StepKind.DatabaseSync, StepKind.DatabaseContract,
             StepKind.OnlineMigrations, StepKind.PostCheck,
         })

@@ -46,7 +46,28 @@ public class NodeAdaptersTests
     {
         var command = Puppet.Disable("uplift run 7: don't touch");
 
-        command.ShouldContain("puppet agent --disable 'uplift run 7: don'\\''t touch'");
-        command.ShouldContain("systemctl mask puppet");
+        command.ShouldContain("puppet agent --disable 'uplift run 7: don'\\''t touch' || exit 1");
+        command.ShouldContain("for verb in stop disable mask");
+    }
+
+    [Theory]
+    [InlineData("absent\n", true, true)]
+    [InlineData("absent\n", false, true)]
+    [InlineData("disabled\ninactive\n", true, true)]
+    [InlineData("disabled\nactive\n", true, false)]
+    [InlineData("disabled\n", true, true)]
+    [InlineData("enabled\ninactive\n", true, false)]
+    [InlineData("enabled\nactive\n", false, true)]
+    [InlineData("disabled\ninactive\n", false, false)]
+    public void Given_the_puppet_state_When_read_Then_it_is_settled_only_in_the_wanted_state(string output, bool disable, bool settled) =>
+        Puppet.IsSettled(output, disable).ShouldBe(settled);
+
+    [Fact]
+    public void Given_df_output_When_read_Then_the_available_kilobytes_are_returned()
+    {
+        const string output = "Filesystem     1024-blocks     Used Available Capacity Mounted on\n/dev/sda1         41152812 12345678  26700000      32% /\n";
+
+        DiskSpace.AvailableKilobytes(output).ShouldBe(26_700_000);
+        Should.Throw<FormatException>(() => DiskSpace.AvailableKilobytes("df: /nope: No such file or directory\n"));
     }
 }

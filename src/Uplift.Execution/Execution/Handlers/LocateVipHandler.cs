@@ -4,8 +4,8 @@ using Uplift.Planning;
 namespace Uplift.Execution;
 
 /// <summary>
-/// Asks Pacemaker where the API VIP ("vip-resource") runs. When the step names one node, the plan was built for that
-/// holder: a VIP found elsewhere fails the step (re-plan), since the drain order depends on it.
+/// Asks Pacemaker (on the step's node) where the API VIP ("vip-resource") runs. The plan was built for the holder in
+/// "expected-node": a VIP found elsewhere fails the step (plan again), since the drain order depends on it.
 /// </summary>
 public sealed class LocateVipHandler : IStepHandler
 {
@@ -24,9 +24,10 @@ public sealed class LocateVipHandler : IStepHandler
             throw new StepFailedException($"{resource} is not running on any node (asked on {node}); start it before upgrading", result);
         }
         context.Report($"{resource} is on {string.Join(", ", holders)}");
-        if (context.Step.Nodes.Count == 1 && !holders.Contains(node))
+        if (context.Step.Argument("expected-node") is { Length: > 0 } expected && !holders.Contains(expected))
         {
-            throw new StepFailedException($"{resource} moved to {string.Join(", ", holders)}; the plan was made for {node}: plan again", result);
+            throw new StepFailedException(
+                $"{resource} runs on {string.Join(", ", holders)}, but the plan was made with {expected} as VIP holder: plan again (or move the VIP back to {expected})", result);
         }
     }
 

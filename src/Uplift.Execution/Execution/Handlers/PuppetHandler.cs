@@ -13,12 +13,14 @@ public sealed class PuppetHandler(bool disable) : NodeStepHandler
     protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
     {
         var result = await context.RunAsync(node, Puppet.Query).ConfigureAwait(false);
-        if (Puppet.IsAbsent(result.StandardOutput))
+        try
         {
-            return true;
+            return Puppet.IsSettled(result.StandardOutput, disable);
         }
-        var unit = Systemd.ParseQuery([Puppet.Unit], result.StandardOutput)[0];
-        return disable ? unit.IsStoppedAndMasked : unit.IsRunningAndEnabled;
+        catch (FormatException bad)
+        {
+            throw new StepFailedException($"on {node}: {bad.Message}", result);
+        }
     }
 
     protected override Task ActOnAsync(StepContext context, string node) => context.RunCheckedAsync(node, Command(context.Step));
@@ -27,7 +29,7 @@ public sealed class PuppetHandler(bool disable) : NodeStepHandler
     {
         if (!await IsDoneOnAsync(context, node).ConfigureAwait(false))
         {
-            throw new StepFailedException($"on {node}: the puppet unit is not {(disable ? "stopped and masked" : "running")} after {context.Step.Kind}");
+            throw new StepFailedException($"on {node}: the puppet agent is not {(disable ? "disabled (or its unit still runs)" : "enabled")} after {context.Step.Kind}");
         }
     }
 
