@@ -27,7 +27,7 @@ public sealed class UpgradePaths(OpenStackCatalog catalog)
         if (i == j)
         {
             return new PathCheck(from, to, true,
-                $"{from} → {to.Series} is a minor update: same release, packages updated in place", new UpgradePath(from, to, []));
+                $"{from.Series} → {to} is a minor update: same release, packages updated in place, no schema contract", new UpgradePath(from, to, []));
         }
         if (j < i)
         {

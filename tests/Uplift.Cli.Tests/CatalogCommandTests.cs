@@ -1,0 +1,140 @@
+using Uplift.Cli;
+
+namespace Uplift.Tests;
+
+public class CatalogCommandTests
+{
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = UpliftCommandLine.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Given_catalog_releases_When_run_Then_every_series_is_listed_with_its_id_and_slurp_and_future_flags()
+    {
+        var (exit, output, error) = Run("catalog", "releases");
+
+        exit.ShouldBe(0, error);
+        var lines = output.Split('\n');
+        lines[0].ShouldStartWith("SERIES");
+        lines.ShouldContain(l => l.StartsWith("caracal", StringComparison.Ordinal) && l.Contains("2024.1") && l.Contains("yes"));
+        lines.Single(l => l.StartsWith("indri", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ShouldBe(["indri", "2027.1", "yes", "yes"]);
+        lines.Single(l => l.StartsWith("bobcat", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ShouldBe(["bobcat", "2023.2", "-", "-"]);
+    }
+
+    [Fact]
+    public void Given_a_supported_path_When_checking_Then_the_hop_is_printed_and_the_exit_code_is_0()
+    {
+        var (exit, output, error) = Run("catalog", "path", "caracal", "epoxy");
+
+        exit.ShouldBe(0, error);
+        output.ShouldContain("skip-level");
+        output.ShouldContain("1. caracal (2024.1) → epoxy (2025.1)");
+    }
+
+    [Fact]
+    public void Given_bobcat_to_epoxy_When_checking_Then_it_is_refused_with_the_reason_and_the_valid_path_and_exit_2()
+    {
+        var (exit, output, error) = Run("catalog", "path", "bobcat", "epoxy");
+
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("bobcat is not a SLURP release");
+        error.ShouldContain("bobcat → caracal → epoxy");
+    }
+
+    [Fact]
+    public void Given_a_downgrade_When_checking_Then_it_is_refused_with_exit_2()
+    {
+        var (exit, _, error) = Run("catalog", "path", "epoxy", "zed");
+
+        exit.ShouldBe(2);
+        error.ShouldContain("downgrade");
+    }
+
+    [Fact]
+    public void Given_the_same_release_When_checking_Then_it_is_reported_as_a_minor_update()
+    {
+        var (exit, output, _) = Run("catalog", "path", "epoxy", "2025.1");
+
+        exit.ShouldBe(0);
+        output.ShouldContain("minor update");
+    }
+
+    [Fact]
+    public void Given_an_unknown_release_When_checking_Then_exit_2_lists_the_known_series()
+    {
+        var (exit, output, error) = Run("catalog", "path", "yoga", "zed");
+
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("unknown release 'yoga'");
+        error.ShouldContain("caracal (2024.1)");
+    }
+
+    [Fact]
+    public void Given_catalog_services_When_run_Then_services_are_numbered_in_order_with_backends_and_units()
+    {
+        var (exit, output, error) = Run("catalog", "services");
+
+        exit.ShouldBe(0, error);
+        output.ShouldStartWith("1. keystone");
+        output.IndexOf(". placement", StringComparison.Ordinal).ShouldBeLessThan(output.IndexOf(". nova", StringComparison.Ordinal));
+        output.ShouldContain("nova :8774 (nova-api)");
+        output.ShouldContain("controller: nova-conductor, nova-scheduler, nova-novncproxy, nova-api-metadata, nova-api");
+        output.ShouldContain("barbican (optional)");
+    }
+
+    [Fact]
+    public void Given_a_release_When_listing_services_Then_its_config_changes_are_listed()
+    {
+        var (exit, output, error) = Run("catalog", "services", "--release", "dalmatian");
+
+        exit.ShouldBe(0, error);
+        output.ShouldContain("Config options dalmatian (2024.2) renames or removes: 2");
+        output.ShouldContain("[database] use_tpool: removed");
+    }
+
+    [Fact]
+    public void Given_an_overlay_When_listing_services_Then_the_site_service_is_shown()
+    {
+        var overlay = Path.Combine(Path.GetTempPath(), $"uplift-cli-overlay-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(overlay, "services:\n  - name: sitemon\n    after: [keystone]\n    units:\n      controller: [sitemon-api]\n");
+        try
+        {
+            var (exit, output, error) = Run("catalog", "services", "--catalog", overlay);
+
+            exit.ShouldBe(0, error);
+            output.ShouldContain("sitemon");
+            output.ShouldContain("+overlay");
+        }
+        finally
+        {
+            File.Delete(overlay);
+        }
+    }
+
+    [Fact]
+    public void Given_a_broken_overlay_When_listing_releases_Then_exit_2_names_file_line_and_column()
+    {
+        var overlay = Path.Combine(Path.GetTempPath(), $"uplift-cli-overlay-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(overlay, "services:\n  - name: nova\n    colour: blue\n");
+        try
+        {
+            var (exit, output, error) = Run("catalog", "releases", "--catalog", overlay);
+
+            exit.ShouldBe(2);
+            output.ShouldBeEmpty();
+            error.ShouldContain($"{overlay}:3:5: unknown key 'colour' in service 'nova'");
+        }
+        finally
+        {
+            File.Delete(overlay);
+        }
+    }
+}
