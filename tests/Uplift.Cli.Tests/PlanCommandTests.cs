@@ -1,0 +1,88 @@
+using Uplift.Cli;
+using Uplift.Planning;
+using Uplift.Testing;
+
+namespace Uplift.Tests;
+
+/// <summary>`uplift plan` as an operator calls it: exit codes, formats, and no partial output on bad input.</summary>
+public sealed class PlanCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("uplift-plan-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Uplift(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = UpliftCommandLine.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static readonly string Example = Fixtures.Project("examples/inventory.yaml");
+
+    [Fact]
+    public void Planning_the_example_prints_the_tree_and_exits_0()
+    {
+        var (code, output, error) = Uplift("plan", "--inventory", Example, "--from", "epoxy", "--to", "flamingo");
+
+        code.ShouldBe(0, error);
+        output.ShouldStartWith("Uplift plan: upgrade of cluster \"example\", epoxy → flamingo");
+        output.ShouldContain("Control plane, service by service");
+    }
+
+    [Fact]
+    public void The_json_format_is_a_plan_file_that_reads_back()
+    {
+        var file = Path.Combine(_dir, "plan.json");
+
+        var (code, output, error) = Uplift("plan", "-i", Example, "--from", "epoxy", "--to", "flamingo", "--format", "json", "-o", file);
+
+        code.ShouldBe(0, error);
+        output.ShouldBeEmpty();
+        var plan = PlanJson.Read(file);
+        plan.Cluster.ShouldBe("example");
+        error.ShouldContain($"{plan.Steps.Count} steps");
+    }
+
+    [Theory]
+    [InlineData("epoxy", "flamingoo", "unknown release 'flamingoo'")]
+    [InlineData("bobcat", "epoxy", "--via caracal")]
+    [InlineData("flamingo", "epoxy", "downgrade")]
+    public void A_refused_release_or_path_exits_2_with_the_reason_and_prints_no_plan(string from, string to, string message)
+    {
+        var (code, output, error) = Uplift("plan", "-i", Example, "--from", from, "--to", to);
+
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData("cluster: x\nnodes:\n  - name: a\n    address: 10.0.0.1\n    roles: [controller]\n  - name: a\n    address: 10.0.0.2\n    roles: [compute]\n", ":6:")]
+    [InlineData("cluster: x\nnodes:\n  - name: a\n    address: 10.0.0.1\n    roles: []\n", ":5:")]
+    [InlineData("cluster: x\nnodes:\n  - name: a\n    address: 10.0.0.1\n    roles: [controler]\n", "controler")]
+    [InlineData("cluster: x\nnodes:\n  - name: a\n    address: [10.0.0.1\n", ":5:")]
+    [InlineData("cluster: x\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [controller]}\n  - {name: b, address: 10.0.0.2, roles: [controller]}\n", "api_vip")]
+    public void A_bad_inventory_exits_2_naming_the_file_and_line_and_prints_no_plan(string yaml, string where)
+    {
+        var file = Path.Combine(_dir, "inventory.yaml");
+        File.WriteAllText(file, yaml);
+
+        var (code, output, error) = Uplift("plan", "-i", file, "--from", "epoxy", "--to", "flamingo");
+
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain(file);
+        error.ShouldContain(where);
+    }
+
+    [Fact]
+    public void A_missing_inventory_file_exits_2()
+    {
+        var (code, output, error) = Uplift("plan", "-i", Path.Combine(_dir, "nope.yaml"), "--from", "epoxy", "--to", "flamingo");
+
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("nope.yaml");
+    }
+}
