@@ -6,6 +6,8 @@ namespace Uplift.Transports;
 /// <summary>Runs a local program with its arguments, feeds stdin, captures stdout and stderr, and kills it past a deadline.</summary>
 internal static class ChildProcess
 {
+    private const string Setsid = "/usr/bin/setsid";
+
     /// <summary>How long output is still read after the process exited or was killed (a grandchild may hold the pipes).</summary>
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
 
@@ -15,9 +17,14 @@ internal static class ChildProcess
         string? standardInput,
         TimeSpan deadline,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool ownSession = false)
     {
-        var start = new ProcessStartInfo(program)
+        // In its own session (setsid) the child is out of the terminal's foreground process group: a Ctrl-C
+        // reaches Uplift alone, which lets running commands finish (or ends them itself), instead of killing
+        // every ssh at once. The scheduler's autogroups also give each such session its own CPU share, as
+        // parallel-ssh's children get (psshlib/task.py runs ssh with os.setsid).
+        var start = new ProcessStartInfo(ownSession ? Setsid : program)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -26,6 +33,10 @@ internal static class ChildProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (ownSession)
+        {
+            start.ArgumentList.Add(program);
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

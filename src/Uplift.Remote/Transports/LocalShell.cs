@@ -12,7 +12,8 @@ internal sealed class LocalShell(string node, TimeProvider time, TimeSpan defaul
         var timeout = command.Timeout ?? defaultTimeout;
         var line = RemoteScript.Wrap(command, timeout);
         var outcome = await ChildProcess.RunAsync(
-            "/bin/sh", ["-c", line], command.StandardInput, timeout + RemoteScript.KillAfter + Slack, time, cancellationToken);
+            "/bin/sh", ["-c", line], command.StandardInput, timeout + RemoteScript.KillAfter + Slack, time, cancellationToken,
+            ownSession: true);
         var (error, _) = RemoteScript.TakeMarker(outcome.StandardError);
         return new CommandResult(
             outcome.Killed ? 124 : outcome.ExitCode, outcome.StandardOutput, error, outcome.Elapsed,

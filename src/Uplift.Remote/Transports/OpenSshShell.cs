@@ -66,7 +66,8 @@ internal sealed class OpenSshShell(
         var line = RemoteScript.Wrap(command with { Sudo = command.Sudo || settings.Sudo }, timeout);
         var arguments = OpenSshArguments.ForCommand(settings, options, destination, controlPath, command.StandardInput is null, line);
         var deadline = timeout + RemoteScript.KillAfter + TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds) + Slack;
-        var outcome = await ChildProcess.RunAsync(options.Program, arguments, command.StandardInput, deadline, time, cancellationToken);
+        var outcome = await ChildProcess.RunAsync(
+            options.Program, arguments, command.StandardInput, deadline, time, cancellationToken, ownSession: true);
         return Interpret(node, destination, outcome);
     }
 
