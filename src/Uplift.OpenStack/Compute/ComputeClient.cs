@@ -25,6 +25,14 @@ public sealed class ComputeClient(OpenStackSession session)
         return NovaServices.ParseList(response.Body);
     }
 
+    /// <summary>The nova-compute service of <paramref name="host"/> (as nova names the host, e.g. its hostname).</summary>
+    public async Task<NovaService> ComputeServiceAsync(string host, CancellationToken cancellation = default)
+    {
+        var services = await ServicesAsync(host, "nova-compute", cancellation).ConfigureAwait(false);
+        return services.FirstOrDefault(s => s.Host == host && s.Binary == "nova-compute")
+            ?? throw new OpenStackApiException($"nova has no nova-compute service on host '{host}'; compare the inventory's node names with `openstack compute service list`");
+    }
+
     public async Task<NovaService> DisableAsync(NovaService service, string reason, CancellationToken cancellation = default)
     {
         var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);

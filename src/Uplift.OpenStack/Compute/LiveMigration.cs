@@ -8,6 +8,26 @@ public sealed class LiveMigration(ComputeClient compute, TimeProvider time, Live
 {
     private readonly LiveMigrationOptions _options = options ?? new LiveMigrationOptions();
 
+    /// <summary>Moves every instance, at most <paramref name="maxParallel"/> at a time; the outcomes keep the input order.</summary>
+    public async Task<IReadOnlyList<LiveMigrationOutcome>> MoveAllAsync(IReadOnlyList<Server> servers, int maxParallel, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
+        using var slots = new SemaphoreSlim(maxParallel);
+        var moves = servers.Select(async server =>
+        {
+            await slots.WaitAsync(cancellation).ConfigureAwait(false);
+            try
+            {
+                return await MoveAsync(server, cancellation).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+        return await Task.WhenAll(moves).ConfigureAwait(false);
+    }
+
     public async Task<LiveMigrationOutcome> MoveAsync(Server server, CancellationToken cancellation = default)
     {
         var source = server.Host ?? throw new OpenStackApiException($"nova does not say which host runs instance {server.Id} (admin credentials are needed)");

@@ -78,6 +78,21 @@ public sealed class ComputeClientHttpTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Given_a_host_name_When_finding_its_compute_service_Then_a_missing_one_is_a_clear_error()
+    {
+        ServeVersionDocument("2.79");
+        _cloud.On("GET", Root + "/os-services", request => Reply.Json(request.Query.Contains("host=host1")
+            ? Fixtures.ReadShared("openstack-api/nova/os-services_v2.53_services-list-get-resp.json")
+            : """{"services": []}"""));
+        using var session = _cloud.Session();
+        var compute = new ComputeClient(session);
+
+        (await compute.ComputeServiceAsync("host1")).Id.ShouldBe("e81d66a4-ddd3-4aba-8a84-171d1cb4d339");
+        (await Should.ThrowAsync<OpenStackApiException>(() => compute.ComputeServiceAsync("cmp9")))
+            .Message.ShouldContain("nova has no nova-compute service on host 'cmp9'");
+    }
+
+    [Fact]
     public async Task Given_a_host_with_two_pages_of_instances_When_listing_Then_all_pages_are_read_for_all_projects()
     {
         _cloud.On("GET", Root + "/servers/detail", request => request.Query.Contains("marker=a2")

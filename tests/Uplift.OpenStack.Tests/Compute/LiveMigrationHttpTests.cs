@@ -91,6 +91,22 @@ public sealed class LiveMigrationHttpTests : IAsyncDisposable
         _cloud.Server.RequestsTo("GET", Root + "/servers/vm1").Count.ShouldBe(6);
     }
 
+    [Fact]
+    public async Task Given_two_instances_and_one_slot_When_moving_all_Then_they_move_one_after_the_other()
+    {
+        _cloud.On("POST", Root + "/servers/vm2/action", _ => new Reply(202));
+        _cloud.On("GET", Root + "/servers/vm2", _ => Reply.Json("""{"server": {"id": "vm2", "status": "ACTIVE", "OS-EXT-SRV-ATTR:host": "cmp3"}}"""));
+        Look("ACTIVE", "cmp2", null);
+
+        var outcomes = await Migration().MoveAllAsync([Instance, Instance with { Id = "vm2" }], maxParallel: 1);
+
+        outcomes.Select(o => (o.ServerId, o.Result, o.CurrentHost)).ShouldBe([
+            ("vm1", LiveMigrationResult.Moved, "cmp2"), ("vm2", LiveMigrationResult.Moved, "cmp3")]);
+        _cloud.Server.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/action", StringComparison.Ordinal)).Select(r => r.Path).ShouldBe([Root + "/servers/vm1/action", Root + "/servers/vm2/action"]);
+        var requests = _cloud.Server.Requests.Select(r => r.Path).ToList();
+        requests.LastIndexOf(Root + "/servers/vm1").ShouldBeLessThan(requests.IndexOf(Root + "/servers/vm2/action"));
+    }
+
     public ValueTask DisposeAsync()
     {
         _session?.Dispose();

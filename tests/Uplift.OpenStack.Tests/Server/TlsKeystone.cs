@@ -107,7 +107,10 @@ public sealed class TlsKeystone : IDisposable
             {
                 await using var tls = new SslStream(client.GetStream());
                 await tls.AuthenticateAsServerAsync(_certificate);
-                await ReadRequestAsync(tls);
+                if (!await ReadRequestAsync(tls))
+                {
+                    return; // the client closed after the handshake: it did not trust us
+                }
                 Interlocked.Increment(ref _answered);
                 var body = """{"token": {"expires_at": "2099-01-01T00:00:00.000000Z", "catalog": []}}""";
                 var response = $"HTTP/1.1 201 Created\r\nX-Subject-Token: tls-token\r\nContent-Type: application/json\r\n" +
@@ -121,7 +124,7 @@ public sealed class TlsKeystone : IDisposable
         }
     }
 
-    private static async Task ReadRequestAsync(Stream stream)
+    private static async Task<bool> ReadRequestAsync(Stream stream)
     {
         var received = new StringBuilder();
         var buffer = new byte[4096];
@@ -131,7 +134,7 @@ public sealed class TlsKeystone : IDisposable
             var read = await stream.ReadAsync(buffer);
             if (read == 0)
             {
-                return;
+                return false;
             }
             received.Append(Encoding.UTF8.GetString(buffer, 0, read));
         }
@@ -144,9 +147,10 @@ public sealed class TlsKeystone : IDisposable
             var read = await stream.ReadAsync(buffer);
             if (read == 0)
             {
-                return;
+                return false;
             }
             have += read;
         }
+        return true;
     }
 }
