@@ -43,7 +43,7 @@ public static class OpenSshArguments
         var arguments = new List<string>();
         if (settings.ConfigFile is not null)
         {
-            arguments.AddRange(["-F", settings.ConfigFile]);
+            arguments.AddRange(["-F", HomePath(settings.ConfigFile)]);
         }
         Option(arguments, "BatchMode", "yes");
         Option(arguments, "StrictHostKeyChecking", settings.StrictHostKeyChecking && !options.AcceptNewHostKeys ? "yes" : "accept-new");
@@ -61,7 +61,7 @@ public static class OpenSshArguments
         Option(arguments, "LogLevel", "ERROR");
         if (settings.IdentityFile is not null)
         {
-            arguments.AddRange(["-i", settings.IdentityFile]);
+            arguments.AddRange(["-i", HomePath(settings.IdentityFile)]);
             Option(arguments, "IdentitiesOnly", "yes");
         }
         if (settings.JumpHost is not null)
@@ -80,6 +80,12 @@ public static class OpenSshArguments
         var escaped = path.Replace("%", "%%", StringComparison.Ordinal);
         return escaped.Contains(' ', StringComparison.Ordinal) ? $"\"{escaped}\"" : escaped;
     }
+
+    // ssh expands ~ in -i and in -o paths but not in -F (ssh.c reads that file name as given).
+    private static string HomePath(string path) =>
+        path.StartsWith("~/", StringComparison.Ordinal) && Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home
+            ? Path.Combine(home, path[2..])
+            : path;
 
     private static string WholeSeconds(TimeSpan span) =>
         Math.Max(1, (long)Math.Ceiling(span.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -83,4 +83,12 @@ public class OpenSshArgumentsTests
         Joined(arguments).ShouldContain("-o ControlPath=/tmp/u/m1");
         arguments.TakeLast(4).ShouldBe(["-O", "exit", "--", "10.0.0.11"]);
     }
+
+    [Fact]
+    public void Given_a_config_file_under_home_When_built_Then_the_tilde_is_expanded_because_ssh_does_not_for_F()
+    {
+        var arguments = OpenSshArguments.ForCommand(new SshSettings(ConfigFile: "~/.ssh/uplift_config"), new OpenSshOptions(), Ctl1, "/tmp/u/m1", true, "true");
+
+        arguments[1].ShouldBe(Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".ssh/uplift_config"));
+    }
 }
