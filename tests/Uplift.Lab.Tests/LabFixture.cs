@@ -45,11 +45,11 @@ public sealed class LabFixture : IAsyncLifetime
         LocalProgram.RunAsync("ssh", ["-i", paths.PrivateKey, "-o", $"UserKnownHostsFile={knownHosts ?? paths.KnownHosts}",
             "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", $"{LabLayout.Account}@{address}", command]);
 
-    /// <summary>Points the node's APT sources at the next release and runs apt-get update, as Uplift's prepare phase does.</summary>
+    /// <summary>Points the node's APT sources at the next release and runs apt-get update, as Uplift's prepare phase does
+    /// (the node sees its own /etc/apt: its etc/ overlays /etc in its sshd's mount namespace).</summary>
     public async Task SwitchToNextReleaseAsync(string node)
     {
-        var sources = Path.Combine(Paths.SourcesDirectory(node), Path.GetFileName(Lab.Catalog.Apt.SourcesFile));
-        var result = await SshAsync(node, $"echo '{Lab.Catalog.Apt.LineFor(Next)}' > {sources} && apt-get update");
+        var result = await SshAsync(node, $"echo '{Lab.Catalog.Apt.LineFor(Next)}' > {Lab.Catalog.Apt.SourcesFile} && apt-get update");
         result.ExitCode.ShouldBe(0, result.Error);
     }
 }

@@ -56,6 +56,38 @@ public class LabNodeTests(LabFixture lab)
     }
 
     [Fact]
+    public async Task GivenTwoNodes_WhenOneWritesItsAptSourcesAtTheRealPath_ThenOnlyThatNodeSeesItAndTheHostIsUntouched()
+    {
+        var file = lab.Lab.Catalog.Apt.SourcesFile;
+        var hostBefore = File.Exists(file);
+
+        await lab.SucceedAsync("vol1", $"echo 'deb http://example.invalid/debian bookworm-gazpacho-backports main' > {file}");
+        var vol1 = await lab.SucceedAsync("vol1", $"cat {file}; cat /etc/cinder/cinder.conf");
+        var net1 = await lab.SucceedAsync("net1", $"cat {file}");
+        await lab.SucceedAsync("vol1", $"echo '{lab.Lab.Catalog.Apt.LineFor(lab.Lab.Release)}' > {file}");
+
+        vol1.Output.ShouldStartWith("deb http://example.invalid/debian bookworm-gazpacho-backports main\n# Uplift lab node vol1");
+        net1.Output.ShouldBe(lab.Lab.Catalog.Apt.LineFor(lab.Lab.Release) + "\n");
+        File.Exists(file).ShouldBe(hostBefore);
+    }
+
+    [Fact]
+    public async Task GivenAStoppedNode_WhenReached_ThenItAloneIsUnreachableUntilStartedAgain()
+    {
+        await LabNodeControl.StopAsync(lab.Lab, "net1", TimeProvider.System, CancellationToken.None);
+        var stopped = await lab.SshAsync("net1", "true");
+        var other = await lab.SshAsync("vol1", "true");
+        await LabNodeControl.StartAsync(lab.Lab, "net1", CancellationToken.None);
+        var back = await lab.SshAsync("net1", "systemctl is-active neutron-l3-agent");
+
+        stopped.ExitCode.ShouldBe(255);
+        stopped.Error.ShouldContain("Connection refused");
+        other.ExitCode.ShouldBe(0);
+        back.ExitCode.ShouldBe(0, back.Error);
+        back.Output.ShouldBe("active\n");
+    }
+
+    [Fact]
     public async Task GivenAnUnknownPackage_WhenItsPolicyIsAsked_ThenNothingIsPrintedAndItExitsZero()
     {
         var result = await lab.SshAsync("vol1", "apt-cache policy nosuchpkg");

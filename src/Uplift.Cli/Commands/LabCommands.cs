@@ -17,6 +17,8 @@ internal static class LabCommands
         lab.Subcommands.Add(Status());
         lab.Subcommands.Add(Down());
         lab.Subcommands.Add(Probe());
+        lab.Subcommands.Add(NodeSwitch("stop-node", "Stop one node's sshd and end its connections: the node becomes unreachable.", stop: true));
+        lab.Subcommands.Add(NodeSwitch("start-node", "Start a stopped node's sshd again.", stop: false));
         return [lab];
     }
 
@@ -88,9 +90,7 @@ internal static class LabCommands
             {
                 throw new Diagnostics.InputException("--duration and --rate must be positive");
             }
-            var directory = Path.GetFullPath(parse.GetValue(state)!);
-            var description = LabDescription.Read(directory) ?? throw new LabException($"no lab in {directory}: start one with 'uplift lab up'");
-            var targets = ProbeTarget.For(new LabLayout(description.Options, CatalogLoader.LoadEmbedded()));
+            var targets = ProbeTarget.For(Layout(Path.GetFullPath(parse.GetValue(state)!)));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
             var summary = await new ProbeRunner(http, TimeProvider.System)
                 .RunAsync(targets, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)), cancel);
@@ -98,6 +98,35 @@ internal static class LabCommands
             return 0;
         }));
         return command;
+    }
+
+    private static Command NodeSwitch(string name, string description, bool stop)
+    {
+        var node = new Argument<string>("node") { Description = "Node name, e.g. cmp3" };
+        var state = StateDirectory();
+        var command = new Command(name, description) { node, state };
+        command.SetAction((parse, cancel) => Guarded(parse, async () =>
+        {
+            var lab = Layout(Path.GetFullPath(parse.GetValue(state)!));
+            var target = parse.GetValue(node)!;
+            if (stop)
+            {
+                await LabNodeControl.StopAsync(lab, target, TimeProvider.System, cancel);
+            }
+            else
+            {
+                await LabNodeControl.StartAsync(lab, target, cancel);
+            }
+            parse.InvocationConfiguration.Output.WriteLine($"{target}: sshd {(stop ? "stopped" : "started")}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static LabLayout Layout(string directory)
+    {
+        var description = LabDescription.Read(directory) ?? throw new LabException($"no lab in {directory}: start one with 'uplift lab up'");
+        return new LabLayout(description.Options, CatalogLoader.LoadEmbedded());
     }
 
     /// <summary>A lab failure is an operation that failed (exit 1) with its message, not a crash.</summary>

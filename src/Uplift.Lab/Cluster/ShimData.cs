@@ -53,7 +53,7 @@ public static class ShimData
         var manual = lab.Services.SelectMany(s => s.PackagesOn(node.Role)).Distinct().ToList();
         var auto = lab.Catalog.DependenciesOn(node.Role).Except(manual);
         var installed = manual.Select(p => $"{p} {version} manual").Concat(auto.Select(p => $"{p} {version} auto"));
-        return new Dictionary<string, string>
+        var files = new Dictionary<string, string>
         {
             ["node.env"] = $"LAB_NODE={node.Name}\nLAB_ADDRESS={node.Address}\nLAB_ROLES={node.RoleName}\nLAB_STATE={lab.Paths.State}\n",
             ["units.list"] = Lines(units),
@@ -62,6 +62,12 @@ public static class ShimData
             ["etc/apt/sources.list.d/" + Path.GetFileName(lab.Catalog.Apt.SourcesFile)] = lab.Catalog.Apt.LineFor(lab.Release) + "\n",
             ["log/commands.log"] = "",
         };
+        // Config files Uplift may read or pin (RPC pins, renamed options), seen by the node at /etc/<service>/.
+        foreach (var service in lab.Services.Where(s => s.UnitsOn(node.Role).Count > 0 && !s.Database.IsEmpty))
+        {
+            files[$"etc/{service.Name}/{service.Name}.conf"] = $"# Uplift lab node {node.Name} (rehearsal cluster, not OpenStack)\n[DEFAULT]\n";
+        }
+        return files;
     }
 
     /// <summary>"unit package port service": the package whose version the unit runs is the one named like

@@ -4,12 +4,22 @@ namespace Uplift.Lab;
 /// every node through its own systemctl shim, as the lab account.</summary>
 public static class LabDaemons
 {
-    public static async Task StartSshdAsync(LabLayout lab, CancellationToken cancel)
+    public static Task StartSshdAsync(LabLayout lab, CancellationToken cancel) => StartSshdAsync(lab, lab.Nodes, cancel);
+
+    public static async Task StartSshdAsync(LabLayout lab, IEnumerable<LabNode> nodes, CancellationToken cancel)
     {
-        await Parallel.ForEachAsync(lab.Nodes, cancel, async (node, token) =>
+        await Parallel.ForEachAsync(nodes, cancel, async (node, token) =>
         {
-            var log = Path.Combine(lab.Paths.NodeRoot(node.Name), "log", "sshd.log");
-            await LocalProgram.CheckAsync("/usr/sbin/sshd", ["-f", lab.Paths.SshdConfig(node.Name), "-E", log], cancel: token);
+            var root = lab.Paths.NodeRoot(node.Name);
+            // The node's sshd (and everything its sessions start) sees /etc overlaid with the node's etc/, in a
+            // mount namespace of its own: Uplift writes /etc/apt/sources.list.d/openstack.list or
+            // /etc/nova/nova.conf there as on a real node, and each node has its own.
+            var script = """
+                mount -t overlay overlay -o "lowerdir=/etc,upperdir=$1/etc,workdir=$1/.etc-work" /etc ||
+                  echo "lab: no private /etc on this node (overlay mount refused)" >&2
+                exec /usr/sbin/sshd -f "$2" -E "$1/log/sshd.log"
+                """;
+            await LocalProgram.CheckAsync("unshare", ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh", root, lab.Paths.SshdConfig(node.Name)], cancel: token);
         });
     }
 

@@ -48,7 +48,7 @@ public static class LabFiles
         {
             var root = paths.NodeRoot(node.Name);
             WriteAll(root, ShimData.Node(lab, node));
-            foreach (var directory in new[] { "bin", "lib", "run", "units", "etc/ssh", "var/cache/puppet/state" })
+            foreach (var directory in new[] { "bin", "lib", "run", "units", "etc/ssh", ".etc-work", "var/cache/puppet/state" })
             {
                 Directory.CreateDirectory(Path.Combine(root, directory));
             }
@@ -111,7 +111,8 @@ public static class LabFiles
         var writable = new[] { paths.Home, paths.Cluster, paths.Nodes, paths.Backups, Path.GetDirectoryName(paths.MyCnf)! };
         Directory.CreateDirectory(paths.MariaDb);
         await LocalProgram.CheckAsync("chown", ["-R", owner, .. writable], cancel: cancel);
-        await LocalProgram.CheckAsync("chown", ["-R", "root:root", .. lab.Nodes.Select(n => Path.GetDirectoryName(paths.SshdConfig(n.Name))!)], cancel: cancel);
+        await LocalProgram.CheckAsync("chown", ["-R", "root:root", .. lab.Nodes.SelectMany(n => new[]
+            { Path.GetDirectoryName(paths.SshdConfig(n.Name))!, Path.Combine(paths.NodeRoot(n.Name), ".etc-work") })], cancel: cancel);
         foreach (var node in lab.Nodes)
         {
             FileModes.Set(paths.HostKey(node.Name), FileModes.Private);
