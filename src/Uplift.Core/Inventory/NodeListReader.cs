@@ -86,6 +86,10 @@ internal static class NodeListReader
     private static List<Role>? ReadRoles(YamlSection node, string name, InventoryProblems problems)
     {
         var written = node.List("roles");
+        if (written is null && node.Value("roles") is not null)
+        {
+            return null; // not a list: already reported
+        }
         if (written is null || written.Count == 0)
         {
             problems.Add($"node '{name}' has no roles", node.Value("roles") ?? node.Mapping,

@@ -253,4 +253,13 @@ public class InventoryValidationTests
         problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, 9));
         problem.Hint.ShouldBe("write true or false");
     }
+
+    [Fact]
+    public void Given_roles_written_as_a_mapping_When_parsed_Then_only_the_shape_is_reported()
+    {
+        var problem = OnlyProblem("cluster: c\nnodes:\n  - name: a\n    address: 10.0.0.1\n    roles: {compute: true}\n");
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, 12));
+        problem.Summary.ShouldBe("'nodes[0].roles' must be a list");
+    }
 }

@@ -7,7 +7,19 @@ internal sealed class AnsibleGroup(string name)
 {
     public string Name { get; } = name;
 
-    public List<string> Hosts { get; } = [];
+    private readonly HashSet<string> _hostSet = new(StringComparer.Ordinal);
+    private readonly List<string> _hosts = [];
+
+    /// <summary>The group's own hosts, in the order first listed.</summary>
+    public IReadOnlyList<string> Hosts => _hosts;
+
+    public void Add(string host)
+    {
+        if (_hostSet.Add(host))
+        {
+            _hosts.Add(host);
+        }
+    }
 
     public List<(string Name, SourceLocation Where)> Children { get; } = [];
 

@@ -41,11 +41,7 @@ internal sealed class AnsibleInventory
             _hosts[hostName] = host = new AnsibleHost(hostName, where);
             _hostOrder.Add(host);
         }
-        var group = Group(groupName);
-        if (!group.Hosts.Contains(hostName))
-        {
-            group.Hosts.Add(hostName);
-        }
+        Group(groupName).Add(hostName);
         return host;
     }
 
