@@ -46,6 +46,7 @@ public class CatalogCommandTests
         output.ShouldBeEmpty();
         error.ShouldContain("bobcat is not a SLURP release");
         error.ShouldContain("bobcat → caracal → epoxy");
+        error.ShouldContain("--via caracal");
     }
 
     [Fact]

@@ -54,9 +54,10 @@ internal static class CatalogCommands
             var check = paths.Check(parse.GetValue(from)!, parse.GetValue(to)!);
             if (!check.Allowed)
             {
-                // The explanation already names the valid path; a downgrade has none, so say what does work.
-                throw new InputException(check.Explanation,
-                    hint: check.Path is null ? "restore the backup taken before the upgrade to go back" : null);
+                // The explanation names the valid path; the hint says how to plan it (a downgrade has none).
+                throw new InputException(check.Explanation, hint: check.Path is { } valid
+                    ? $"plan it as consecutive upgrades: uplift plan --from {check.From.Series} --to {check.To.Series} --via {string.Join(',', valid.Hops.SkipLast(1).Select(h => h.To.Series))}"
+                    : "restore the backup taken before the upgrade to go back");
             }
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine(check.Explanation);
