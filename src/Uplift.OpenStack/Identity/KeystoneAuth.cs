@@ -20,6 +20,7 @@ internal sealed class KeystoneAuth(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private KeystoneToken? _token;
+    private DateTimeOffset _renewAt;
 
     public Uri TokensUrl { get; } = TokensUrlFor(cloud.AuthUrl);
 
@@ -29,7 +30,7 @@ internal sealed class KeystoneAuth(
         await _gate.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            if (_token is null || time.GetUtcNow() >= _token.ExpiresAt - refreshMargin)
+            if (_token is null || time.GetUtcNow() >= _renewAt)
             {
                 _token = await AuthenticateAsync(cancellation).ConfigureAwait(false);
             }
@@ -57,6 +58,21 @@ internal sealed class KeystoneAuth(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// When to renew, on our clock: the token's lifetime is measured on Keystone's clock (issued_at to expires_at)
+    /// so a skew between the two machines does not matter; the margin is at most half the lifetime, so short-lived
+    /// tokens are still reused.
+    /// </summary>
+    public static DateTimeOffset RenewalTime(KeystoneToken token, DateTimeOffset receivedAt, TimeSpan margin)
+    {
+        var lifetime = token.ExpiresAt - (token.IssuedAt ?? receivedAt);
+        if (lifetime <= TimeSpan.Zero)
+        {
+            return receivedAt;
+        }
+        return receivedAt + lifetime - (margin < lifetime / 2 ? margin : lifetime / 2);
     }
 
     /// <summary>Keystone's token URL from auth_url, which may or may not end in /v3.</summary>
@@ -91,7 +107,9 @@ internal sealed class KeystoneAuth(
         }
         try
         {
-            return TokenResponse.Parse(text, subject);
+            var token = TokenResponse.Parse(text, subject);
+            _renewAt = RenewalTime(token, time.GetUtcNow(), refreshMargin);
+            return token;
         }
         catch (FormatException e)
         {

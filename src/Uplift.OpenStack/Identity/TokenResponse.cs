@@ -19,7 +19,8 @@ public static class TokenResponse
             : [];
         return new KeystoneToken(new Secret(subjectToken), expiresAt, new ServiceCatalog(catalog),
             (token["project"] as JsonObject) is { } project ? JsonFields.Id(project, "id") : null,
-            (token["user"] as JsonObject) is { } user ? JsonFields.Id(user, "id") : null);
+            (token["user"] as JsonObject) is { } user ? JsonFields.Id(user, "id") : null,
+            JsonFields.Time(token, "issued_at"));
     }
 
     private static CatalogService ParseService(JsonObject service)

@@ -44,6 +44,23 @@ public sealed class SessionHttpTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Given_keystones_clock_three_hours_behind_When_calling_Then_the_token_is_still_reused_until_near_its_lifetime()
+    {
+        _cloud.KeystoneClockOffset = TimeSpan.FromHours(-3);
+        _cloud.On("GET", Services, _ => Reply.Json(ServicesList));
+        using var session = _cloud.Session();
+
+        await session.SendAsync(OpenStackService.Compute, new ApiRequest(HttpMethod.Get, "/os-services"));
+        _clock.Manual.Advance(TimeSpan.FromMinutes(54));
+        await session.SendAsync(OpenStackService.Compute, new ApiRequest(HttpMethod.Get, "/os-services"));
+        _cloud.TokensIssued.ShouldBe(1);
+        _clock.Manual.Advance(TimeSpan.FromMinutes(2));
+        await session.SendAsync(OpenStackService.Compute, new ApiRequest(HttpMethod.Get, "/os-services"));
+
+        _cloud.TokensIssued.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Given_the_token_is_revoked_mid_run_When_calling_Then_it_reauthenticates_once_and_repeats_the_call_once()
     {
         _cloud.On("GET", Services, _ => Reply.Json(ServicesList));

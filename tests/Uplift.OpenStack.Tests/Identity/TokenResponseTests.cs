@@ -12,6 +12,7 @@ public class TokenResponseTests
 
         token.Value.Reveal().ShouldBe("gAAAAB-subject");
         token.ExpiresAt.ShouldBe(new DateTimeOffset(2015, 11, 7, 2, 58, 43, TimeSpan.Zero).AddTicks(5788870));
+        token.IssuedAt.ShouldBe(new DateTimeOffset(2015, 11, 7, 1, 58, 43, TimeSpan.Zero).AddTicks(5789290));
         token.ProjectId.ShouldBe("a6944d763bf64ee6a275f1263fae0352");
         token.UserId.ShouldBe("ee4dfb6e5540447cb3741905149d9b6e");
         var identity = token.Catalog.Services.ShouldHaveSingleItem();

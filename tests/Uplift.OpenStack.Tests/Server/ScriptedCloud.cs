@@ -29,6 +29,9 @@ public sealed class ScriptedCloud : IAsyncDisposable
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How far Keystone's clock is from the test's (issued_at and expires_at are on Keystone's clock).</summary>
+    public TimeSpan KeystoneClockOffset { get; set; }
+
     /// <summary>The catalog's endpoints; tests replace it to check endpoint selection.</summary>
     public Func<string, JsonArray> Catalog { get; set; } = DefaultCatalog;
 
@@ -86,7 +89,8 @@ public sealed class ScriptedCloud : IAsyncDisposable
         {
             ["token"] = new JsonObject
             {
-                ["expires_at"] = (Clock.GetUtcNow() + TokenLifetime).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"),
+                ["issued_at"] = (Clock.GetUtcNow() + KeystoneClockOffset).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"),
+                ["expires_at"] = (Clock.GetUtcNow() + KeystoneClockOffset + TokenLifetime).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"),
                 ["methods"] = new JsonArray("password"),
                 ["project"] = new JsonObject { ["id"] = "p1", ["name"] = "admin" },
                 ["catalog"] = Catalog(Server.BaseUrl.ToString().TrimEnd('/')),
