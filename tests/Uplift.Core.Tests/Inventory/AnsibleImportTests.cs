@@ -150,4 +150,23 @@ public class AnsibleImportTests
 
         import.Inventory.Nodes.ShouldHaveSingleItem().Name.ShouldBe("cmp1");
     }
+
+    [Fact]
+    public void Given_quoted_values_and_trailing_comments_When_imported_Then_quotes_and_comments_are_not_part_of_the_values()
+    {
+        var import = AnsibleInventoryImporter.Parse(
+            "[compute]\ncmp1 ansible_host=\"10.0.1.1\" availability_zone='zone one' # rack 4\n; a comment line\ncmp2 ansible_host=10.0.1.2 #note\n",
+            "hosts");
+
+        import.Inventory.Nodes.Select(n => (n.Name, n.Address, n.AvailabilityZone))
+            .ShouldBe([("cmp1", "10.0.1.1", "zone one"), ("cmp2", "10.0.1.2", null)]);
+    }
+
+    [Fact]
+    public void Given_a_host_in_several_role_groups_When_imported_Then_it_gets_every_role_once()
+    {
+        var import = AnsibleInventoryImporter.Parse("[control]\naio\n[network]\naio\n[compute]\naio\n[storage]\naio\n[volume]\naio\n", "hosts");
+
+        import.Inventory.Nodes.ShouldHaveSingleItem().Roles.ShouldBe([Role.Controller, Role.Network, Role.Compute, Role.Volume]);
+    }
 }

@@ -110,4 +110,23 @@ public class InventoryLoaderTests
 
         error.Diagnostics.ShouldHaveSingleItem().Where!.File.ShouldBe("/nonexistent/inventory.yaml");
     }
+
+    [Fact]
+    public void Given_a_file_starting_with_a_byte_order_mark_When_loaded_Then_it_reads_and_the_hash_covers_the_mark()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\n"u8.ToArray()).ToArray();
+        var path = Path.Combine(Path.GetTempPath(), $"uplift-bom-{Guid.NewGuid():N}.yaml");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var inventory = InventoryLoader.Load(path);
+
+            inventory.Cluster.ShouldBe("c");
+            inventory.ContentHash.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -262,4 +262,23 @@ public class InventoryValidationTests
         problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, 12));
         problem.Summary.ShouldBe("'nodes[0].roles' must be a list");
     }
+
+    [Theory]
+    [InlineData("cluster: c\n", 1, 1, "the inventory lists no nodes")]
+    [InlineData("cluster: c\nnodes: []\n", 2, 8, "the inventory lists no nodes")]
+    [InlineData("cluster: c\nnodes: ctl1\n", 2, 8, "'nodes' must be a list of nodes")]
+    [InlineData("cluster: c\nnodes:\n  - ctl1\n", 3, 5, "'nodes[0]' must be a mapping of keys to values")]
+    [InlineData("cluster: my cluster\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\n", 1, 10, "cluster name 'my cluster' is not valid")]
+    [InlineData("cluster: c\nnodes:\n  - {name: a/b, address: 10.0.0.1, roles: [compute]}\n", 3, 12, "node name 'a/b' is not valid")]
+    [InlineData("cluster: c\nnodes:\n  - {address: 10.0.0.1, roles: [compute]}\n", 3, 5, "node 1 has no name")]
+    [InlineData("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\npacemaker:\n  vip_address: 10.0.0\n", 5, 16,
+        "'pacemaker.vip_address' is '10.0.0', not an IP address or host name")]
+    public void Given_a_malformed_inventory_When_parsed_Then_the_problem_is_located(string yaml, int line, int column, string summary)
+    {
+        var problem = OnlyProblem(yaml);
+
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", line, column));
+        problem.Summary.ShouldBe(summary);
+        problem.Hint.ShouldNotBeNullOrWhiteSpace();
+    }
 }
