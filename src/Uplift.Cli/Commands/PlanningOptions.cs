@@ -30,6 +30,9 @@ internal sealed class PlanningOptions
 
     public Option<int> MaxParallelMigrations { get; } = new("--max-parallel-migrations") { Description = "live migrations at once", DefaultValueFactory = _ => 2 };
 
+    /// <param name="required">False where a saved plan may stand in for --inventory, --from and --to (uplift run PLAN.json).</param>
+    public PlanningOptions(bool required = true) => Inventory.Required = From.Required = To.Required = required;
+
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Inventory, From, To, Via, Catalog, VipHolder, NoDrain, NoBackup, LiveMigrate, AllowInstances, MaxParallelMigrations })

@@ -1,9 +1,229 @@
 using System.CommandLine;
+using System.Text;
+using Spectre.Console;
+using Uplift.Catalog;
+using Uplift.Diagnostics;
+using Uplift.Execution;
+using Uplift.Inventory;
+using Uplift.Journal;
+using Uplift.Planning;
+using Uplift.Progress;
+using Uplift.Transports;
 
 namespace Uplift.Cli.Commands;
 
-/// <summary>Not written yet.</summary>
+/// <summary>`uplift run`, `uplift resume`, `uplift status`: carry out a plan with the executor and read the journal.</summary>
 internal static class RunCommands
 {
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create() => [Run(), Resume(), Status()];
+
+    /// <summary>The handlers runs use; the HAProxy, database and OpenStack step kinds register theirs here.</summary>
+    public static StepHandlers Handlers() => StepHandlers.Standard();
+
+    private static Command Run()
+    {
+        var planning = new PlanningOptions(required: false);
+        var planFile = new Argument<FileInfo?>("plan") { Description = "a saved plan (uplift plan --format json -o FILE) to run exactly", Arity = ArgumentArity.ZeroOrOne };
+        var dryRun = new Option<bool>("--dry-run") { Description = "print every command per node without connecting to any" };
+        var execution = new ExecutionSwitches();
+        var command = new Command("run", "Plan (or read a saved plan), show it, confirm, and carry it out; a re-run continues where the journal stopped.");
+        command.Arguments.Add(planFile);
+        planning.AddTo(command);
+        command.Options.Add(dryRun);
+        execution.AddTo(command);
+        command.SetAction(async (parse, _) =>
+        {
+            var (plan, json, inventory) = parse.GetValue(planFile) is { } file
+                ? Saved(file.FullName, parse.GetValue(planning.Inventory)?.FullName, parse.GetValue(planning.Catalog)?.FullName)
+                : Fresh(parse, planning);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(dryRun))
+            {
+                await output.WriteAsync(DryRun.Render(plan, Handlers()));
+                return UpliftCommandLine.Success;
+            }
+            await output.WriteAsync(PlanTreeView.Render(plan));
+            return await execution.RunAsync(parse, plan, json, inventory, confirm: true);
+        });
+        return command;
+    }
+
+    private static Command Resume()
+    {
+        var where = new JournalChoice();
+        var catalog = new Option<FileInfo?>("--catalog") { Description = "catalog overlay file the plan was made with" };
+        var execution = new ExecutionSwitches();
+        var command = new Command("resume", "Continue the cluster's last run from its journal (steps done are not redone).");
+        where.AddTo(command);
+        command.Options.Add(catalog);
+        execution.AddTo(command);
+        command.SetAction(async (parse, _) =>
+        {
+            var (cluster, state) = where.Resolve(parse, execution.StateDir);
+            string json;
+            using (var journal = RunJournal.Open(state.JournalOf(cluster)))
+            {
+                var run = journal.LatestRun() ?? throw new InputException($"no run of cluster '{cluster}' in {journal.Path}", hint: "start one with uplift run");
+                if (run.Outcome == "succeeded")
+                {
+                    await parse.InvocationConfiguration.Output.WriteLineAsync($"nothing to resume: run {run.Id} of {cluster} succeeded");
+                    return UpliftCommandLine.Success;
+                }
+                json = journal.PlanJson(run.PlanHash)!;
+            }
+            var plan = PlanJson.Parse(Encoding.UTF8.GetBytes(json), $"{cluster} journal");
+            var inventory = InventoryLoader.Load(parse.GetValue(where.Inventory)?.FullName ?? plan.Inputs.InventoryFile);
+            PlanFreshness.Check(plan, $"{cluster} journal", inventory, CatalogLoader.Load(parse.GetValue(catalog)?.FullName));
+            return await execution.RunAsync(parse, plan, json, inventory, confirm: false);
+        });
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var where = new JournalChoice();
+        var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "state directory (default $UPLIFT_STATE_DIR or ~/.local/state/uplift)" };
+        var command = new Command("status", "Show the cluster's last run from its journal: phases, failed and running steps, each node's release.");
+        where.AddTo(command);
+        command.Options.Add(stateDir);
+        command.SetAction(parse =>
+        {
+            var (cluster, state) = where.Resolve(parse, stateDir);
+            using var journal = RunJournal.Open(state.JournalOf(cluster));
+            var run = journal.LatestRun() ?? throw new InputException($"no run of cluster '{cluster}' in {journal.Path}", hint: "start one with uplift run");
+            var plan = PlanJson.Parse(Encoding.UTF8.GetBytes(journal.PlanJson(run.PlanHash)!), $"{cluster} journal");
+            parse.InvocationConfiguration.Output.Write(StatusView.Render(plan, run, journal.Steps(run.PlanHash)));
+            return UpliftCommandLine.Success;
+        });
+        return command;
+    }
+
+    private static (Plan, string, ClusterInventory) Saved(string path, string? inventoryPath, string? catalogPath)
+    {
+        var plan = PlanJson.Read(path);
+        var inventory = InventoryLoader.Load(inventoryPath ?? plan.Inputs.InventoryFile);
+        PlanFreshness.Check(plan, path, inventory, CatalogLoader.Load(catalogPath));
+        return (plan, File.ReadAllText(path), inventory);
+    }
+
+    private static (Plan, string, ClusterInventory) Fresh(ParseResult parse, PlanningOptions planning)
+    {
+        if (parse.GetValue(planning.Inventory) is null || parse.GetValue(planning.From) is null || parse.GetValue(planning.To) is null)
+        {
+            throw new InputException("uplift run needs a saved PLAN.json, or --inventory, --from and --to to plan now",
+                hint: "e.g. uplift run --inventory inventory.yaml --from caracal --to dalmatian");
+        }
+        var (inventory, catalog) = planning.LoadInputs(parse);
+        var plan = Planner.Build(inventory, catalog, parse.GetValue(planning.From)!, parse.GetValue(planning.To)!, planning.Options(parse));
+        return (plan, PlanJson.Write(plan), inventory);
+    }
+
+    /// <summary>Which cluster's journal: --inventory's cluster, --cluster, or the only journal of the state directory.</summary>
+    private sealed class JournalChoice
+    {
+        public Option<FileInfo?> Inventory { get; } = new("--inventory", "-i") { Description = "the cluster's inventory.yaml (names the journal; default: the one the plan was made from)" };
+
+        public Option<string?> Cluster { get; } = new("--cluster") { Description = "cluster name (when the state directory holds several)" };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Inventory);
+            command.Options.Add(Cluster);
+        }
+
+        public (string Cluster, StateDirectory State) Resolve(ParseResult parse, Option<DirectoryInfo?> stateDir)
+        {
+            var state = StateDirectory.Resolve(parse.GetValue(stateDir)?.FullName);
+            if (parse.GetValue(Cluster) is { } cluster)
+            {
+                return (cluster, state);
+            }
+            if (parse.GetValue(Inventory) is { } file)
+            {
+                return (InventoryLoader.Load(file.FullName).Cluster, state);
+            }
+            var journals = Directory.Exists(state.Path) ? Directory.GetFiles(state.Path, "*.journal.sqlite") : [];
+            return journals.Length == 1
+                ? (Path.GetFileName(journals[0])[..^".journal.sqlite".Length], state)
+                : throw new InputException(
+                    journals.Length == 0 ? $"no journal in {state.Path}" : $"{journals.Length} clusters have journals in {state.Path}",
+                    hint: journals.Length == 0 ? "start a run with uplift run, or give --state-dir" : "say which with --cluster NAME or --inventory FILE");
+        }
+    }
+
+    /// <summary>Options of every command that executes a plan, and the wiring of one execution.</summary>
+    private sealed class ExecutionSwitches
+    {
+        public Option<bool> Yes { get; } = new("--yes", "-y") { Description = "do not ask for confirmation (breakpoints still stop)" };
+
+        public Option<FileInfo?> LogJson { get; } = new("--log-json") { Description = "write every event as one JSON object per line to FILE" };
+
+        public Option<DirectoryInfo?> StateDir { get; } = new("--state-dir") { Description = "state directory (default $UPLIFT_STATE_DIR or ~/.local/state/uplift)" };
+
+        public Option<string[]> PauseBefore { get; } = new("--pause-before") { Description = "ask before the first step of this phase or service (repeatable)", AllowMultipleArgumentsPerToken = true };
+
+        public Option<bool> Step { get; } = new("--step") { Description = "approve each group of steps (a service on a node set, a compute batch) before it starts" };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public async Task<int> RunAsync(ParseResult parse, Plan plan, string json, ClusterInventory inventory, bool confirm)
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var interactive = !Console.IsInputRedirected && ReferenceEquals(output, Console.Out);
+            var prompt = new ConsolePrompt(Console.In, output, interactive, parse.GetValue(Yes));
+            if (confirm && !await prompt.ConfirmAsync($"Run these {plan.Steps.Count} steps on cluster {plan.Cluster}?", false, CancellationToken.None))
+            {
+                throw new InputException(interactive ? "not confirmed: nothing was changed" : "no terminal to confirm on: nothing was changed",
+                    hint: interactive ? null : "pass --yes to run without confirmation");
+            }
+            var time = TimeProvider.System;
+            using var control = new RunControl();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                Console.Error.WriteLine(control.Interrupt()
+                    ? "uplift: aborting: running commands are cancelled"
+                    : "uplift: stopping after the running steps (Ctrl-C again to abort)");
+            };
+            Console.CancelKeyPress += onCancel;
+            await using var log = parse.GetValue(LogJson) is { } file ? new StreamWriter(file.FullName, append: true) : null;
+            var progress = new RunProgress(time);
+            var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
+            IRunObserver view = live ? progress : new RunObservers(progress, new PlainProgressWriter(output));
+            var observer = log is null ? view : new RunObservers(view, new JsonEventLog(log));
+            try
+            {
+                await using var transport = new OpenSshTransport(inventory.Ssh, new OpenSshOptions(), time);
+                IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
+                    ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
+                var options = new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step));
+                var run = new ClusterRun(StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName), Handlers(), Shell, time, observer, prompt, control, options);
+                var summary = live
+                    ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json))
+                    : await run.RunAsync(plan, json);
+                await output.WriteLineAsync(Summary(summary));
+                return summary.Outcome switch
+                {
+                    RunOutcome.Succeeded => UpliftCommandLine.Success,
+                    RunOutcome.Failed => UpliftCommandLine.Failed,
+                    _ => UpliftCommandLine.Interrupted,
+                };
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }
+
+        private static string Summary(RunSummary s) =>
+            $"run {s.RunId} {s.Outcome.ToString().ToLowerInvariant()}: {s.Count(StepState.Done)} done, {s.Count(StepState.AlreadyDone)} found done, " +
+            $"{s.Count(StepState.Failed)} failed, {s.Count(StepState.Skipped)} skipped, {s.Count(StepState.Pending)} pending" +
+            (s.Failure is null ? "" : $"\nfirst failure: {s.Failure}\nfix the cause, then: uplift resume (uplift status shows where it stands)");
+    }
 }

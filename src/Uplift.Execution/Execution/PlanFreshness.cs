@@ -1,0 +1,40 @@
+using Uplift.Catalog;
+using Uplift.Diagnostics;
+using Uplift.Inventory;
+using Uplift.Planning;
+
+namespace Uplift.Execution;
+
+/// <summary>A saved plan may only run against the inventory and catalog it was built from.</summary>
+public static class PlanFreshness
+{
+    /// <summary>Throws, saying what changed and to plan again, when the inputs differ from the plan's.</summary>
+    public static void Check(Plan plan, string planFile, ClusterInventory inventory, OpenStackCatalog catalog)
+    {
+        var where = new SourceLocation(planFile);
+        var hint = $"plan again: uplift plan --inventory {inventory.Source} --from {plan.Inputs.From} --to {plan.Inputs.To} --format json -o {planFile}";
+        var problems = new List<Diagnostic>();
+        if (plan.FormatVersion != PlanJson.FormatVersion)
+        {
+            problems.Add(new Diagnostic($"the plan has format version {plan.FormatVersion}; this uplift reads {PlanJson.FormatVersion}", where, hint));
+        }
+        if (inventory.Cluster != plan.Cluster)
+        {
+            problems.Add(new Diagnostic($"the plan is for cluster '{plan.Cluster}', the inventory {inventory.Source} describes '{inventory.Cluster}'", where, hint));
+        }
+        else if (inventory.ContentHash != plan.Inputs.InventoryHash)
+        {
+            problems.Add(new Diagnostic($"the inventory {inventory.Source} changed since the plan was made (sha256 {Short(plan.Inputs.InventoryHash)} then, {Short(inventory.ContentHash)} now)", where, hint));
+        }
+        if (catalog.ContentHash != plan.Inputs.CatalogHash)
+        {
+            problems.Add(new Diagnostic($"the catalog changed since the plan was made (version {plan.Inputs.CatalogVersion} then, {catalog.Version} now; an overlay added, removed or edited?)", where, hint));
+        }
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+    }
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}

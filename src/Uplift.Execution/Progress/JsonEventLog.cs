@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Uplift.Progress;
+
+/// <summary>--log-json: one JSON object per line and per event, flushed at once (a killed run keeps its log).</summary>
+public sealed class JsonEventLog(TextWriter output) : IRunObserver
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly object _gate = new();
+
+    public void On(RunEvent runEvent)
+    {
+        var line = JsonSerializer.Serialize(runEvent, Options);
+        lock (_gate)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using Uplift.Journal;
+using Uplift.Planning;
+
+namespace Uplift.Progress;
+
+/// <summary>
+/// `uplift status`: the latest run of a cluster, each phase's steps by state (failed and running ones named), and the
+/// release each node is on as the journal knows it: a node is on a hop's target once all of its steps of that hop
+/// (ids prefixed "series/" on multi-hop plans) are done.
+/// </summary>
+public static class StatusView
+{
+    public static string Render(Plan plan, RunRecord run, IReadOnlyDictionary<string, StepRecord> steps)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"cluster {plan.Cluster}: {plan.Mode} {string.Join(" → ", plan.Hops.Select(h => h.From).Append(plan.Hops[^1].To))}");
+        text.AppendLine($"run {run.Id} started {run.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: " +
+            (run.Outcome is null ? "running (or its process died: resume continues it)" : $"{run.Outcome} at {run.Ended?.UtcDateTime:HH:mm:ss}"));
+        StepState StateOf(PlanStep s) => steps.TryGetValue(s.Id, out var r) ? r.State : StepState.Pending;
+        text.AppendLine().AppendLine("phases:");
+        foreach (var phase in plan.Steps.GroupBy(s => s.Phase))
+        {
+            var counts = phase.GroupBy(StateOf).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Word()}");
+            text.AppendLine($"  {phase.Key,-28} {string.Join(", ", counts)}");
+            foreach (var step in phase.Where(s => StateOf(s) is StepState.Failed or StepState.Running))
+            {
+                var record = steps[step.Id];
+                text.AppendLine($"    {record.State.Word()}: {step.Id}{(record.Message.Length > 0 ? " — " + record.Message : "")}");
+            }
+        }
+        text.AppendLine().AppendLine("nodes:");
+        foreach (var node in plan.Steps.SelectMany(s => s.Nodes).Distinct().Order(StringComparer.Ordinal))
+        {
+            text.AppendLine($"  {node,-16} {ReleaseOf(plan, node, StateOf)}");
+        }
+        return text.ToString();
+    }
+
+    private static string ReleaseOf(Plan plan, string node, Func<PlanStep, StepState> stateOf)
+    {
+        var release = plan.Hops[0].From;
+        foreach (var hop in plan.Hops)
+        {
+            var mine = plan.Steps.Where(s => s.Nodes.Contains(node) && (plan.Hops.Count == 1 || s.Id.StartsWith(hop.To + "/", StringComparison.Ordinal)));
+            if (!mine.All(s => stateOf(s).IsComplete()))
+            {
+                var started = mine.Any(s => stateOf(s) != StepState.Pending);
+                return started ? $"{release} (upgrading to {hop.To})" : release;
+            }
+            release = hop.To;
+        }
+        return release;
+    }
+}

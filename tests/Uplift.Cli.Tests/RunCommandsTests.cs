@@ -1,0 +1,110 @@
+using Uplift.Cli;
+using Uplift.Journal;
+using Uplift.Planning;
+using Uplift.Testing;
+
+namespace Uplift.Tests;
+
+/// <summary>`uplift run`, `resume` and `status` as an operator calls them, without any node to connect to.</summary>
+public sealed class RunCommandsTests : IDisposable
+{
+    private static readonly string Example = Fixtures.Project("examples/inventory.yaml");
+    private readonly string _dir = Directory.CreateTempSubdirectory("uplift-run-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Uplift(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = UpliftCommandLine.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Given_a_dry_run_When_run_Then_every_node_gets_its_commands_and_nothing_connects()
+    {
+        var (code, output, error) = Uplift("run", "--dry-run", "-i", Example, "--from", "epoxy", "--to", "flamingo", "--state-dir", _dir);
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("ctl1:");
+        output.ShouldContain("cmp1:");
+        output.ShouldContain("DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confold");
+        output.ShouldContain("systemctl mask");
+        Directory.GetFiles(_dir).ShouldBeEmpty("a dry run writes no journal and takes no lock");
+    }
+
+    [Fact]
+    public void Given_a_saved_plan_and_a_changed_inventory_When_run_Then_it_is_refused_saying_what_changed()
+    {
+        var inventory = Path.Combine(_dir, "inventory.yaml");
+        File.Copy(Example, inventory);
+        var plan = Path.Combine(_dir, "plan.json");
+        Uplift("plan", "-i", inventory, "--from", "epoxy", "--to", "flamingo", "--format", "json", "-o", plan).Code.ShouldBe(0);
+        File.AppendAllText(inventory, "\n# edited after planning\n");
+
+        var (code, _, error) = Uplift("run", plan, "--yes", "--state-dir", _dir);
+
+        code.ShouldBe(2);
+        error.ShouldContain("changed since the plan was made");
+        error.ShouldContain("plan again");
+    }
+
+    [Fact]
+    public void Given_neither_a_plan_nor_inputs_When_run_Then_it_says_what_to_give()
+    {
+        var (code, _, error) = Uplift("run", "--state-dir", _dir);
+
+        code.ShouldBe(2);
+        error.ShouldContain("--inventory, --from and --to");
+    }
+
+    [Fact]
+    public void Given_no_terminal_and_no_yes_When_run_Then_nothing_runs()
+    {
+        var (code, output, error) = Uplift("run", "-i", Example, "--from", "epoxy", "--to", "flamingo", "--state-dir", _dir);
+
+        code.ShouldBe(2);
+        output.ShouldContain("Control plane");
+        error.ShouldContain("pass --yes");
+        File.Exists(Path.Combine(_dir, "example.journal.sqlite")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Given_a_journal_with_a_failed_run_When_status_is_asked_Then_phases_failures_and_node_releases_show()
+    {
+        var (_, json, _) = Uplift("plan", "-i", Example, "--from", "epoxy", "--to", "flamingo", "--format", "json");
+        var plan = PlanJson.Parse(System.Text.Encoding.UTF8.GetBytes(json), "test");
+        var now = DateTimeOffset.UtcNow;
+        using (var journal = RunJournal.Open(new StateDirectory(_dir).JournalOf("example")))
+        {
+            var run = journal.StartRun(plan.InputsHash, json, now);
+            foreach (var step in plan.Steps.Where(s => s.Nodes.SequenceEqual(["cmp1"]) || s.Nodes.Count == 0))
+            {
+                journal.MarkRunning(run, plan.InputsHash, step.Id, now);
+                journal.Finish(run, plan.InputsHash, step.Id, new StepResult(StepState.Done), now, now);
+            }
+            var failing = plan.Steps.First(s => s.Nodes.SequenceEqual(["ctl2"]));
+            journal.MarkRunning(run, plan.InputsHash, failing.Id, now);
+            journal.Finish(run, plan.InputsHash, failing.Id, new StepResult(StepState.Failed, 1, Message: "broken on purpose"), now, now);
+            journal.EndRun(run, "failed", now);
+        }
+
+        var (code, output, error) = Uplift("status", "--state-dir", _dir);
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("cluster example: upgrade epoxy → flamingo");
+        output.ShouldContain($"failed: {plan.Steps.First(s => s.Nodes.SequenceEqual(["ctl2"])).Id} — broken on purpose");
+        output.ShouldMatch(@"(?m)^  cmp1\s+flamingo$");
+        output.ShouldMatch(@"(?m)^  ctl2\s+epoxy \(upgrading to flamingo\)$");
+        output.ShouldMatch(@"(?m)^  ctl3\s+epoxy$");
+    }
+
+    [Fact]
+    public void Given_no_journal_When_status_is_asked_Then_it_says_how_to_start()
+    {
+        var (code, _, error) = Uplift("status", "--state-dir", _dir);
+
+        code.ShouldBe(2);
+        error.ShouldContain("uplift run");
+    }
+}
