@@ -46,7 +46,8 @@ public sealed class LocalAdminSocket : IAdminSocket
         }
         catch (SocketException failure)
         {
-            throw new AdminSocketUnreachableException(Location, command, failure.Message, Hint(failure.SocketErrorCode), failure);
+            var reason = _address.IsUnix && !File.Exists(_address.UnixPath) ? "no socket at this path" : failure.Message;
+            throw new AdminSocketUnreachableException(Location, command, reason, Hint(failure.SocketErrorCode), failure);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
