@@ -18,7 +18,7 @@ public sealed class OpenStackSession : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly KeystoneAuth _auth;
 
-    /// <param name="handler">The HTTP handler; by default one honouring the cloud's cacert / verify settings.</param>
+    /// <param name="handler">The HTTP handler; by default one honouring the cloud's cacert.</param>
     public OpenStackSession(CloudConfig cloud, TimeProvider time, ApiSessionOptions? options = null, HttpMessageHandler? handler = null)
     {
         options ??= new ApiSessionOptions();
@@ -126,6 +126,12 @@ public sealed class OpenStackSession : IDisposable
                 UseJitter = false,
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result?.Headers.RetryAfter?.Delta is { } after ? (TimeSpan?)(after < options.MaxDelay ? after : options.MaxDelay) : null),
+                // Free the busy answer's connection now (disposing twice is harmless if Polly does it too).
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
 }
