@@ -26,6 +26,22 @@ internal sealed record HopContext(
         ? $"uplift: upgrade to {To.Series}"
         : $"uplift run {Options.RunId}: upgrade to {To.Series}";
 
+    private readonly Dictionary<string, string> _perRoles = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A text that depends only on a node's roles (its packages, its config checks), computed once per role set:
+    /// large clusters have thousands of nodes but a handful of role sets.
+    /// </summary>
+    public string PerRoles(string what, Node node, Func<string> make)
+    {
+        var key = what + ":" + string.Join(',', node.Roles);
+        if (!_perRoles.TryGetValue(key, out var text))
+        {
+            _perRoles[key] = text = make();
+        }
+        return text;
+    }
+
     public string Phase(string phase) => Steps.Prefix.Length == 0 ? phase : Steps.Prefix + phase;
 
     public void Enter(string phase, string group, string? service = null)

@@ -15,12 +15,13 @@ internal static class PreflightSteps
         var all = new List<string>();
 
         ctx.Enter(Phases.Preflight, "every node");
+        var diskSpace = Args.Of(("path", "/var/cache/apt/archives"), ("min-free-mb", MinimumFreeMegabytes.ToString()));
         foreach (var node in ctx.Inventory.Nodes)
         {
             var reachable = steps.Add($"preflight/{node.Name}/reachable", StepKind.CheckReachable, node.Name, ConcurrencyClasses.Nodes, after: afterList);
             all.Add(steps.Add($"preflight/{node.Name}/disk-space", StepKind.CheckDiskSpace, node.Name, ConcurrencyClasses.Nodes,
-                needs: [reachable], arguments: Args.Of(("path", "/var/cache/apt/archives"), ("min-free-mb", MinimumFreeMegabytes.ToString()))));
-            if (ConfigOptions(ctx, node) is { Length: > 0 } options)
+                needs: [reachable], arguments: diskSpace));
+            if (ctx.PerRoles("config-options", node, () => ConfigOptions(ctx, node)) is { Length: > 0 } options)
             {
                 all.Add(steps.Add($"preflight/{node.Name}/config-options", StepKind.CheckConfigOptions, node.Name, ConcurrencyClasses.Nodes,
                     needs: [reachable], arguments: Args.Of(("options", options))));

@@ -11,19 +11,21 @@ internal static class PrepareSteps
         var steps = ctx.Steps;
         ctx.Enter(Phases.Prepare, "every node");
         var ends = new List<string>();
+        var sourceArguments = Args.Of(("sources-file", ctx.Catalog.Apt.SourcesFile), ("line", ctx.Catalog.Apt.LineFor(ctx.To)), ("release", ctx.To.Series));
         foreach (var node in ctx.Inventory.Nodes)
         {
             var at = $"prepare/{node.Name}/";
             var puppet = steps.Add(at + "puppet-disable", StepKind.PuppetDisable, node.Name, ConcurrencyClasses.Nodes,
                 needs: [preflightDone], arguments: Args.Of(("reason", ctx.Reason)));
             var sources = steps.Add(at + "apt-sources", StepKind.AptSources, node.Name, ConcurrencyClasses.Nodes, needs: [puppet],
-                arguments: Args.Of(("sources-file", ctx.Catalog.Apt.SourcesFile), ("line", ctx.Catalog.Apt.LineFor(ctx.To)), ("release", ctx.To.Series)));
+                arguments: sourceArguments);
             var update = steps.Add(at + "apt-update", StepKind.AptUpdate, node.Name, ConcurrencyClasses.Nodes, needs: [sources]);
-            var packages = node.Roles.SelectMany(ctx.Catalog.DependenciesOn).Distinct(StringComparer.Ordinal).ToArray();
+            var packages = ctx.PerRoles("dependencies", node,
+                () => string.Join(' ', node.Roles.SelectMany(ctx.Catalog.DependenciesOn).Distinct(StringComparer.Ordinal)));
             ends.Add(packages.Length == 0
                 ? update
                 : steps.Add(at + "dependencies", StepKind.DependenciesUpgrade, node.Name, ConcurrencyClasses.Nodes, needs: [update],
-                    arguments: Args.Of(("packages", string.Join(' ', packages)))));
+                    arguments: Args.Of(("packages", packages))));
         }
         return steps.Add("prepare/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends);
     }

@@ -37,7 +37,7 @@ internal sealed class StepList
             throw new InvalidOperationException($"planner bug: step id '{fullId}' used twice");
         }
         var needList = Known(needs, fullId);
-        var afterList = Known(after, fullId).Where(a => !needList.Contains(a)).ToArray();
+        var afterList = Known(after, fullId, except: needList);
         _steps.Add(new PlanStep(
             fullId,
             kind,
@@ -54,20 +54,27 @@ internal sealed class StepList
         return fullId;
     }
 
-    private string[] Known(IEnumerable<string>? ids, string from)
+    /// <summary>The referenced ids, each once, all of them earlier steps (a planner bug otherwise).</summary>
+    private string[] Known(IEnumerable<string>? ids, string from, string[]? except = null)
     {
         if (ids is null)
         {
             return [];
         }
-        var list = ids.Distinct(StringComparer.Ordinal).ToArray();
-        foreach (var id in list)
+        var list = new List<string>(ids is ICollection<string> c ? c.Count : 4);
+        var seen = list.Capacity > 8 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        foreach (var id in ids)
         {
             if (!_ids.Contains(id) || id == from)
             {
                 throw new InvalidOperationException($"planner bug: step '{from}' refers to '{id}', which does not come before it");
             }
+            var duplicate = seen is null ? list.Contains(id) : !seen.Add(id);
+            if (!duplicate && (except is null || Array.IndexOf(except, id) < 0))
+            {
+                list.Add(id);
+            }
         }
-        return list;
+        return list.Count == 0 ? [] : list.ToArray();
     }
 }
