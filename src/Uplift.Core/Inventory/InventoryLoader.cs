@@ -29,15 +29,14 @@ public static class InventoryLoader
     {
         var problems = new InventoryProblems(source);
         var root = ParseYaml(text, problems);
-        var section = YamlSection.From(root, "", RootKeys, problems);
-        if (section is null)
+        if (root is not YamlMappingNode)
         {
             problems.Add("the inventory is empty or not a mapping of keys",
                 root is null ? new SourceLocation(source, 1, 1) : problems.At(root),
                 "start from examples/inventory.yaml: 'cluster: <name>' then 'nodes:'");
             problems.ThrowIfAny();
         }
-        var inventory = Build(section!, problems, hash);
+        var inventory = Build(YamlSection.From(root, "", RootKeys, problems)!, problems, hash);
         problems.ThrowIfAny();
         return inventory;
     }
@@ -48,14 +47,19 @@ public static class InventoryLoader
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
+            if (stream.Documents.Count > 1)
+            {
+                problems.Add("the file holds more than one YAML document", stream.Documents[1].RootNode,
+                    "keep one inventory per file: remove the second '---' and what follows, or merge it into the first");
+            }
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException e)
         {
-            var what = e.Message.StartsWith("Duplicate key", StringComparison.Ordinal)
+            var (summary, hint) = e.Message.StartsWith("Duplicate key", StringComparison.Ordinal)
                 ? ($"key '{e.Message["Duplicate key ".Length..]}' is written twice in the same mapping", "keep one of them")
                 : ($"YAML syntax error: {e.Message}", "fix the YAML at this place (indentation, quotes, brackets, ':' after keys)");
-            problems.Add(what.Item1, problems.At(e.Start), what.Item2);
+            problems.Add(summary, problems.At(e.Start), hint);
             problems.ThrowIfAny();
             return null;
         }

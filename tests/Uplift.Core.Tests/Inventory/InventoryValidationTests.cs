@@ -265,6 +265,8 @@ public class InventoryValidationTests
 
     [Theory]
     [InlineData("cluster: c\n", 1, 1, "the inventory lists no nodes")]
+    [InlineData("- cluster: c\n", 1, 1, "the inventory is empty or not a mapping of keys")]
+    [InlineData("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\n---\ncluster: d\n", 5, 1, "the file holds more than one YAML document")]
     [InlineData("cluster: c\nnodes: []\n", 2, 8, "the inventory lists no nodes")]
     [InlineData("cluster: c\nnodes: ctl1\n", 2, 8, "'nodes' must be a list of nodes")]
     [InlineData("cluster: c\nnodes:\n  - ctl1\n", 3, 5, "'nodes[0]' must be a mapping of keys to values")]
