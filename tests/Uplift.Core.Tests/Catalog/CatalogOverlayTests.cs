@@ -155,6 +155,28 @@ public class CatalogOverlayTests
     }
 
     [Fact]
+    public void Given_an_overlay_with_a_duplicate_key_Then_the_error_points_at_the_second_one()
+    {
+        var problem = Problems("apt:\n  source-line: a {series}\n  source-line: b {series}\n").ShouldHaveSingleItem();
+
+        problem.Where!.File.ShouldBe("site.yaml");
+        problem.Where.Line.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Given_an_overlay_naming_an_unknown_exit_code_table_Then_the_error_lists_the_known_tables()
+    {
+        var problem = Problems("""
+            services:
+              - name: heat
+                upgrade-check: {command: heat-status upgrade check, exit-codes: lenient}
+            """).ShouldHaveSingleItem();
+
+        problem.Summary.ShouldContain("unknown exit-code table 'lenient'");
+        problem.Hint!.ShouldContain("online-migrations");
+    }
+
+    [Fact]
     public void Given_an_overlay_with_several_mistakes_Then_they_are_reported_together()
     {
         var problems = Problems("""
