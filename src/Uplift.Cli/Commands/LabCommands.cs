@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Uplift.Catalog;
 using Uplift.Lab;
 
@@ -92,8 +93,18 @@ internal static class LabCommands
             }
             var targets = ProbeTarget.For(Layout(Path.GetFullPath(parse.GetValue(state)!)));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+            // SIGINT or SIGTERM ends the probe early, with its summary: it often runs in the background
+            // (where a non-interactive shell leaves SIGINT ignored, so SIGTERM is the way to stop it).
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            void Stop(PosixSignalContext signal)
+            {
+                signal.Cancel = true;
+                interrupt.Cancel();
+            }
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             var summary = await new ProbeRunner(http, TimeProvider.System)
-                .RunAsync(targets, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)), cancel);
+                .RunAsync(targets, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)), interrupt.Token);
             parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? summary.ToJson() : summary.ToText());
             return 0;
         }));
