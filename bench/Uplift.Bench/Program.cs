@@ -9,6 +9,7 @@ public static class Program
     private static readonly Dictionary<string, (string About, Func<string[], Task<int>> Run)> Benchmarks = new()
     {
         // name → (what it measures, entry point); each benchmark registers one line here.
+        ["backup"] = ("backup+verify MB/s of a generated ~1 GB schema beside plain mysqldump | mysql (--size-mb N)", BackupBenchmark.Run),
         ["exec"] = ("a trivial command on 50 sshd nodes: uplift vs ansible vs parallel-ssh, cold and warm", ExecBenchmark.Run),
         ["plan"] = ("planning time and peak memory for 10 … 10,000-node inventories", PlanBenchmark.Run),
     };

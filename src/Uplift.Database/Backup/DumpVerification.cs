@@ -32,14 +32,13 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
 
     public async Task VerifyAsync(SchemaDump dump, string file, CancellationToken cancellationToken = default)
     {
-        await CheckFileAsync(server, dump, file, cancellationToken);
+        var inspection = await CheckFileAsync(server, dump, file, cancellationToken);
         var scratch = TargetOf(dump.Schema);
-        var qualified = scratchServer ? null : await server.RunAsync(DatabaseCommandLines.SchemaQualifiers(file, dump.Schema), $"scanning {file}", null, cancellationToken);
-        if (qualified?.StandardOutput.Trim() is { } count && count != "0")
+        if (!scratchServer && inspection.QualifiedLines > 0)
         {
             // Loading such a dump under a scratch name would still create or change objects in the real schema.
             throw Failed(dump, file,
-                $"{count} definition line(s) name the schema {dump.Schema} explicitly, so it cannot be loaded under the scratch name {scratch} "
+                $"{inspection.QualifiedLines} definition line(s) name the schema {dump.Schema} explicitly, so it cannot be loaded under the scratch name {scratch} "
                 + "without touching the real schema: verify it on a scratch server instead (uplift backup --verify-on scratch)");
         }
         try
@@ -66,8 +65,8 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
         }
     }
 
-    /// <summary>The checks that need no server: sha256 against the manifest, gzip integrity, mysqldump's trailer.</summary>
-    internal static async Task CheckFileAsync(DatabaseNode on, SchemaDump dump, string file, CancellationToken cancellationToken)
+    /// <summary>The checks that need no server: sha256 against the manifest, then one read for gzip integrity and mysqldump's trailer.</summary>
+    internal static async Task<DumpInspection> CheckFileAsync(DatabaseNode on, SchemaDump dump, string file, CancellationToken cancellationToken)
     {
         var sha = await on.TryRunAsync(DatabaseCommandLines.Sha256(file), null, cancellationToken);
         if (!sha.Succeeded)
@@ -79,16 +78,17 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
         {
             throw Failed(dump, file, $"sha256 mismatch: file has {actual}, manifest says {dump.Sha256} (file truncated or changed since the backup)");
         }
-        var gzip = await on.TryRunAsync(DatabaseCommandLines.GzipTest(file), null, cancellationToken);
-        if (!gzip.Succeeded)
+        var read = await on.RunAsync(DatabaseCommandLines.Inspect(file, dump.Schema), $"reading {file}", null, cancellationToken);
+        var inspection = DumpInspection.Parse(read.StandardOutput);
+        if (inspection.GzipStatus != 0)
         {
-            throw Failed(dump, file, $"gzip integrity error: {DatabaseNode.Describe(gzip)}");
+            throw Failed(dump, file, $"gzip integrity error (gzip exit {inspection.GzipStatus}): {read.StandardError.Trim()}");
         }
-        var tail = await on.TryRunAsync(DatabaseCommandLines.Tail(file), null, cancellationToken);
-        if (!tail.StandardOutput.Contains(DatabaseCommandLines.DumpTrailer, StringComparison.Ordinal))
+        if (!inspection.Trailer)
         {
             throw Failed(dump, file, $"the dump does not end with mysqldump's '{DatabaseCommandLines.DumpTrailer}' line: it was cut off");
         }
+        return inspection;
     }
 
     /// <summary>Differences between a restored schema and the manifest, in words. Pure.</summary>

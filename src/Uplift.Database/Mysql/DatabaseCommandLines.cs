@@ -59,14 +59,18 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
     }
 
     /// <summary>
-    /// Counts the lines outside table data that name <paramref name="schema"/> as a qualifier (`schema`.x or schema.x):
-    /// trigger, routine, event or view definitions that would act on the original schema even when the dump is
-    /// loaded under another name.
+    /// Reads the dump once and prints what <see cref="DumpInspection.Parse"/> reads: gzip's exit status (non-zero for
+    /// a truncated or corrupted file), whether mysqldump's trailer line was reached, and how many lines outside table
+    /// data name <paramref name="schema"/> as a qualifier (`schema`.x or schema.x): trigger, routine, event or view
+    /// definitions that would act on the original schema even when the dump is loaded under another name.
     /// </summary>
-    public static string SchemaQualifiers(string file, string schema)
+    public static string Inspect(string file, string schema)
     {
         SchemaName.Quoted(schema);
-        return $"gzip -dc {ShellWords.Quote(file)} | grep -v '^INSERT INTO ' | grep -c -E '(^|[^A-Za-z0-9_$])`?{schema}`?\\.' || true";
+        var awk = "'/^INSERT INTO / { next } /^" + DumpTrailer + "/ { done = 1 } /^#uplift-gzip / { status = $2; next } "
+            + "$0 ~ (\"(^|[^A-Za-z0-9_])`?\" s \"`?[.]\") { n++ } "
+            + "END { printf \"gzip=%s trailer=%d qualified=%d\\n\", status, done, n }'";
+        return $"{{ gzip -dc {ShellWords.Quote(file)}; s=$?; echo; echo \"#uplift-gzip $s\"; }} | awk -v s={schema} {awk}";
     }
 
     /// <summary>Loads a dump back into the schema it was taken from (replacing its tables).</summary>
@@ -75,12 +79,6 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
     public static string Sha256(string file) => $"sha256sum {ShellWords.Quote(file)}";
 
     public static string Size(string file) => $"stat -c %s {ShellWords.Quote(file)}";
-
-    /// <summary>gzip's own integrity test: fails on truncated or corrupted files.</summary>
-    public static string GzipTest(string file) => $"gzip -t {ShellWords.Quote(file)}";
-
-    /// <summary>The end of the uncompressed dump, to find mysqldump's trailer.</summary>
-    public static string Tail(string file) => $"gzip -dc {ShellWords.Quote(file)} | tail -c 256";
 
     public static string MakeDirectory(string directory) => $"mkdir -p -m 700 {ShellWords.Quote(directory)}";
 
