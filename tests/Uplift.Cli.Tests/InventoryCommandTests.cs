@@ -96,4 +96,23 @@ public sealed class InventoryCommandTests : IDisposable
         toFile.Exit.ShouldBe(2);
         File.Exists(target).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("cluster: c\nnodes:\n  - name: a\n    address: 10.0.0.1\n    roles: [compute\n", "6:1: YAML syntax error")]
+    [InlineData("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\n  - {name: a, address: 10.0.0.2, roles: [compute]}\n",
+        "4:12: node name 'a' is used twice")]
+    [InlineData("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1}\n", "3:5: node 'a' has no roles")]
+    [InlineData("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [hypervisor]}\n", "3:42: node 'a' has unknown role 'hypervisor'")]
+    [InlineData("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [controller]}\n  - {name: b, address: 10.0.0.2, roles: [controller]}\n",
+        "2:1: 2 controllers (a, b) but no pacemaker.api_vip")]
+    public void Given_each_kind_of_bad_inventory_When_shown_Then_it_exits_2_with_the_located_message_and_no_output(string yaml, string expected)
+    {
+        var path = Write("inventory.yaml", yaml);
+
+        var (exit, output, error) = Run("inventory", "show", "--inventory", path);
+
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain($"uplift: {path}:{expected}");
+    }
 }

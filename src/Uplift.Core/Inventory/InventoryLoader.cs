@@ -58,7 +58,9 @@ public static class InventoryLoader
         {
             var (summary, hint) = e.Message.StartsWith("Duplicate key", StringComparison.Ordinal)
                 ? ($"key '{e.Message["Duplicate key ".Length..]}' is written twice in the same mapping", "keep one of them")
-                : ($"YAML syntax error: {e.Message}", "fix the YAML at this place (indentation, quotes, brackets, ':' after keys)");
+                : ($"YAML syntax error: {e.Message}", e.Message.Contains("flow", StringComparison.Ordinal)
+                    ? "a '[' or '{' opened before this place is not closed"
+                    : "fix the YAML at this place (indentation, quotes, brackets, ':' after keys)");
             problems.Add(summary, problems.At(e.Start), hint);
             problems.ThrowIfAny();
             return null;
