@@ -12,6 +12,7 @@ public static class Program
         ["backup"] = ("backup+verify MB/s of a generated ~1 GB schema beside plain mysqldump | mysql (--size-mb N)", BackupBenchmark.Run),
         ["catalog"] = ("catalog load (first, cached, with overlay) and path finding", CatalogBenchmark.Run),
         ["exec"] = ("a trivial command on 50 sshd nodes: uplift vs ansible vs parallel-ssh, cold and warm", ExecBenchmark.Run),
+        ["haproxy"] = ("admin socket round trip (unix, tcp, socat) and show stat read+parse of N backends (--backends N)", HaproxyBenchmark.Run),
         ["openstack"] = ("OpenStack session overhead per call vs plain HttpClient, neutron agent list parsing (calls N)", OpenStackBenchmark.Run),
         ["plan"] = ("planning time and peak memory for 10 … 10,000-node inventories", PlanBenchmark.Run),
     };

@@ -29,7 +29,7 @@ internal sealed class ReplyTable
     /// <summary>The row's values by column name; columns missing at the end of a short row are left out.</summary>
     public IReadOnlyDictionary<string, string> Read(IReadOnlyList<string> values)
     {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(_names.Length, StringComparer.Ordinal);
         for (var i = 0; i < _names.Length; i++)
         {
             if (_names[i].Length == 0 || _starts[i] >= values.Count || fields.ContainsKey(_names[i]))
@@ -37,7 +37,7 @@ internal sealed class ReplyTable
                 continue;
             }
             var count = Math.Min(_widths[i], values.Count - _starts[i]);
-            fields[_names[i]] = string.Join(' ', values.Skip(_starts[i]).Take(count));
+            fields[_names[i]] = count == 1 ? values[_starts[i]] : string.Join(' ', values.Skip(_starts[i]).Take(count));
         }
         return fields;
     }

@@ -27,6 +27,10 @@ public static class ShowStat
 
     internal static List<string> SplitCsv(string line)
     {
+        if (!line.Contains('"', StringComparison.Ordinal))
+        {
+            return [.. line.Split(',')];
+        }
         var values = new List<string>();
         var value = new StringBuilder();
         var quoted = false;
