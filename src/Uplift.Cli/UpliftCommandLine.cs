@@ -51,7 +51,17 @@ public static class UpliftCommandLine
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // ProcessTerminationTimeout null: System.CommandLine's own Ctrl-C handler would block .NET's signal thread
+            // for its 2 s timeout, which also delays every child-process exit (SIGCHLD is handled on that thread,
+            // dotnet/corefx#29699), then force exit 130 with no clean-up. Commands that run work handle Ctrl-C
+            // themselves (Console.CancelKeyPress) and end with OperationCanceledException or their own exit code.
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            });
         }
         catch (InputException bad)
         {

@@ -16,19 +16,8 @@ public sealed class ExecCommandOverSshTests : IAsyncLifetime
         var nodes = Enumerable.Range(21, 3).Select(i => new Node($"n{i}", $"127.0.30.{i}", [i == 21 ? Role.Controller : Role.Compute])).ToList();
         _cluster = await LoopbackSshCluster.StartAsync(nodes, 2222, "uplift-tc");
         _inventory = Path.Combine(_cluster.Directory, "inventory.yaml");
-        var ssh = _cluster.Ssh;
-        await File.WriteAllTextAsync(_inventory, $"""
-            cluster: exec-test
-            nodes:
-            {string.Join("\n", nodes.Select(n => $"  - {{name: {n.Name}, address: {n.Address}, roles: [{n.Roles[0].ToString().ToLowerInvariant()}]}}"))}
-            ssh:
-              user: {ssh.User}
-              port: {ssh.Port}
-              known_hosts: {ssh.KnownHostsFile}
-              identity: {ssh.IdentityFile}
-              config: {ssh.ConfigFile}
-              connect_timeout: 5
-            """);
+        var nodeLines = nodes.Select(n => $"  - {{name: {n.Name}, address: {n.Address}, roles: [{n.Roles[0].ToString().ToLowerInvariant()}]}}");
+        await File.WriteAllTextAsync(_inventory, $"cluster: exec-test\nnodes:\n{string.Join("\n", nodeLines)}\n{_cluster.InventorySshSection()}");
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();

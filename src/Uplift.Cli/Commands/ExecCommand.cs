@@ -42,8 +42,24 @@ internal static class ExecCommand
             IExecView view = parse.GetValue(json) ? new JsonExecView(output)
                 : ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? new LiveExecView(AnsiConsole.Console, targets, TimeProvider.System)
                 : new PlainExecView(output, targets.Max(n => n.Name.Length));
-            await using var transport = new OpenSshTransport(cluster.Ssh, new OpenSshOptions(AcceptNewHostKeys: parse.GetValue(acceptNew)));
-            return await ExecRun.RunAsync(line, TimeSpan.FromSeconds(seconds), width, targets, transport, view, TimeProvider.System, cancellationToken);
+            // Ctrl-C: no new node starts, running ssh clients end here and the masters close; a command already
+            // running on a node goes on until it ends or its timeout (killing dpkg halfway would do more harm).
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                _ = interrupt.CancelAsync();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                await using var transport = new OpenSshTransport(cluster.Ssh, new OpenSshOptions(AcceptNewHostKeys: parse.GetValue(acceptNew)));
+                return await ExecRun.RunAsync(line, TimeSpan.FromSeconds(seconds), width, targets, transport, view, TimeProvider.System, interrupt.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
         });
         return [command];
     }

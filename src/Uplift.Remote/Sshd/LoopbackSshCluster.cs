@@ -36,6 +36,19 @@ public sealed class LoopbackSshCluster : IAsyncDisposable
     /// <summary>The nodes' host key ("ssh-ed25519 AAAA…"), for writing other known_hosts files.</summary>
     public string HostPublicKey { get; }
 
+    /// <summary>The <c>ssh:</c> section of an inventory.yaml that reaches these nodes (docs/inventory.md).</summary>
+    public string InventorySshSection() =>
+        $"""
+        ssh:
+          user: {Ssh.User}
+          port: {Ssh.Port}
+          known_hosts: {Ssh.KnownHostsFile}
+          identity: {Ssh.IdentityFile}
+          config: {Ssh.ConfigFile}
+          connect_timeout: {Ssh.ConnectTimeoutSeconds}
+
+        """;
+
     /// <param name="nodes">Each node's Address is the loopback address its sshd listens on.</param>
     public static async Task<LoopbackSshCluster> StartAsync(
         IReadOnlyList<Node> nodes, int port, string accountName, CancellationToken cancellationToken = default)
