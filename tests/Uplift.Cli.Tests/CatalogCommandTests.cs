@@ -102,6 +102,16 @@ public class CatalogCommandTests
     }
 
     [Fact]
+    public void Given_an_unknown_release_When_listing_services_Then_exit_2_and_nothing_is_printed()
+    {
+        var (exit, output, error) = Run("catalog", "services", "--release", "yoga");
+
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("unknown release 'yoga'");
+    }
+
+    [Fact]
     public void Given_an_overlay_When_listing_services_Then_the_site_service_is_shown()
     {
         var overlay = Path.Combine(Path.GetTempPath(), $"uplift-cli-overlay-{Guid.NewGuid():N}.yaml");
