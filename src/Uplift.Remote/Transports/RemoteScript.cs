@@ -29,7 +29,8 @@ public static class RemoteScript
             runner = "sudo -n " + runner;
         }
         var outer = $"{runner}; rc=$?; if [ $rc -eq 255 ]; then echo {RemoteExit255Marker} >&2; fi; exit $rc";
-        return "/bin/sh -c " + ShellWords.Quote(outer);
+        // exec: the login shell gives way to /bin/sh instead of waiting for it (dash does not exec the last command).
+        return "exec /bin/sh -c " + ShellWords.Quote(outer);
     }
 
     /// <summary>True when timeout ended the script: it exits 124 (TERM) or 137 (KILL) and says so on stderr.</summary>

@@ -9,7 +9,7 @@ public class RemoteScriptTests
     {
         var line = RemoteScript.Wrap(new RemoteCommand("echo hi"), TimeSpan.FromSeconds(2.5));
 
-        line.ShouldStartWith("/bin/sh -c '");
+        line.ShouldStartWith("exec /bin/sh -c '");
         line.ShouldContain("timeout --verbose --kill-after=5s 2.5s /bin/sh -c '\\''echo hi'\\''");
         line.ShouldNotContain("sudo");
     }
