@@ -11,18 +11,7 @@ public sealed class BackupCommandTests(MariaDbFixture db)
     public async Task Given_an_inventory_When_backup_verify_then_restore_run_Then_rows_come_back_and_no_output_holds_the_password()
     {
         var dir = db.NewDirectory("cli");
-        var inventory = Path.Combine(dir, "inventory.yaml");
-        await File.WriteAllTextAsync(inventory, $"""
-            cluster: cli-test
-            nodes:
-              - name: db1
-                address: 127.0.0.1
-                roles: [controller]
-            database:
-              node: db1
-              credentials_file: {db.Server.CredentialsFile}
-              backup_directory: {dir}/node
-            """);
+        var inventory = await InventoryAsync(dir);
         var copies = Path.Combine(dir, "copies");
 
         var (backupExit, backupOut, backupErr) = Cli("backup", "-i", inventory, "--local", "--verify", "--schemas", "heat,nova_api", "--run-id", "cli-1", "--out", copies);
@@ -37,11 +26,40 @@ public sealed class BackupCommandTests(MariaDbFixture db)
         (await BackupManifestFile.ReadAsync(Path.Combine(dir, "node", "cli-1"))).Verified.ShouldBeTrue("the node's manifest is marked too");
         restoreExit.ShouldBe(0, restoreErr);
         restoreOut.ShouldContain("nova_api: restored");
-        var rows = await BackupIntegrationTests.Local("check").RunAsync(new(
-            new DatabaseCommandLines(db.Server.CredentialsFile).Query(), StandardInput: "SELECT COUNT(*) FROM nova_api.flavors;"));
-        rows.StandardOutput.Trim().ShouldBe("2000");
+        (await CountAsync("nova_api.flavors")).ShouldBe(2000);
         string[] everything = [backupOut, backupErr, restoreOut, restoreErr, .. Directory.GetFiles(copies, "*.json").Select(File.ReadAllText)];
         everything.ShouldAllBe(text => !text.Contains(db.Server.Password));
+    }
+
+    [Fact]
+    public async Task Given_a_restore_without_yes_When_the_operator_types_another_name_Then_nothing_is_changed()
+    {
+        var dir = db.NewDirectory("cli-confirm");
+        var inventory = await InventoryAsync(dir);
+        var copies = Path.Combine(dir, "copies");
+        Cli("backup", "-i", inventory, "--local", "--schemas", "heat", "--run-id", "cli-2", "--out", copies).Exit.ShouldBe(0);
+        await db.Server.AdminAsync("DELETE FROM heat.stack WHERE id = 1");
+        var stdin = Console.In;
+        (int Exit, string Output, string Error) refused, typed;
+        try
+        {
+            Console.SetIn(new StringReader("keystone\n"));
+            refused = Cli("restore", "heat", "--from", copies, "-i", inventory, "--local");
+            var afterRefusal = await CountAsync("heat.stack");
+            Console.SetIn(new StringReader("heat\n"));
+            typed = Cli("restore", "heat", "--from", copies, "-i", inventory, "--local");
+            afterRefusal.ShouldBe(299);
+        }
+        finally
+        {
+            Console.SetIn(stdin);
+        }
+
+        refused.Exit.ShouldBe(UpliftCommandLine.BadInput);
+        refused.Error.ShouldContain("Type the schema name to go on");
+        refused.Error.ShouldContain("restore of heat not confirmed: nothing was changed");
+        typed.Exit.ShouldBe(0, typed.Error);
+        (await CountAsync("heat.stack")).ShouldBe(300);
     }
 
     [Fact]
@@ -53,6 +71,30 @@ public sealed class BackupCommandTests(MariaDbFixture db)
 
         exit.ShouldBe(UpliftCommandLine.BadInput);
         err.ShouldContain("no backup manifest at");
+    }
+
+    private async Task<long> CountAsync(string table)
+    {
+        var rows = await BackupIntegrationTests.Local("check").RunAsync(new(
+            new DatabaseCommandLines(db.Server.CredentialsFile).Query(), StandardInput: $"SELECT COUNT(*) FROM {table};"));
+        return long.Parse(rows.StandardOutput.Trim());
+    }
+
+    private async Task<string> InventoryAsync(string dir)
+    {
+        var inventory = Path.Combine(dir, "inventory.yaml");
+        await File.WriteAllTextAsync(inventory, $"""
+            cluster: cli-test
+            nodes:
+              - name: db1
+                address: 127.0.0.1
+                roles: [controller]
+            database:
+              node: db1
+              credentials_file: {db.Server.CredentialsFile}
+              backup_directory: {dir}/node
+            """);
+        return inventory;
     }
 
     private static (int Exit, string Output, string Error) Cli(params string[] args)
