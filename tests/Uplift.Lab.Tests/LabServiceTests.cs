@@ -90,10 +90,12 @@ public class LabServiceTests(LabFixture lab)
     {
         await lab.SwitchToNextReleaseAsync("ctl2");
         await lab.SucceedAsync("ctl2", "apt-get install -y glance-api");
+        // The restart may have taken ctl2 out of HAProxy for a moment: wait until it is back in.
+        await LabDaemons.WaitForBackendsAsync(lab.Lab, TimeProvider.System, TimeSpan.FromSeconds(10), CancellationToken.None);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var seen = new HashSet<(string, string)>();
 
-        for (var i = 0; i < 100 && seen.Count < 2; i++)
+        for (var i = 0; i < 200 && seen.Count < 2; i++)
         {
             using var response = await http.GetAsync(new Uri("http://127.0.10.250:9292/"));
             if (response.IsSuccessStatusCode)

@@ -25,6 +25,10 @@ public sealed record LabPaths(string State)
     public string MariaDbPid => Path.Combine(MariaDb, "mysqld.pid");
     public string MyCnf => Path.Combine(MariaDb, "my.cnf");
     public string Backups => Path.Combine(State, "backups");
+    public string CloudsYaml => Path.Combine(State, "clouds.yaml");
+
+    /// <summary>The lab keystone's admin password, read by the keystone listener (lab account only).</summary>
+    public string KeystoneAdmin => Path.Combine(Cluster, "keystone-admin");
 
     /// <summary>A python3 copy allowed to bind ports below 1024 (horizon's port 80) as the lab account.</summary>
     public string Python => Path.Combine(State, "bin", "python3");

@@ -27,7 +27,7 @@ public static class ShimData
             ["packages"] = Lines(packages),
             ["repo"] = Lines(repo),
             ["schemas"] = Lines(LabDatabases.Schemas.Select(s => $"{s.Schema} {s.Service}")),
-            ["nodes"] = Lines(lab.Nodes.Select(n => $"{n.Name} {n.Address} {n.RoleName}")),
+            ["nodes"] = Lines(lab.Nodes.Select(n => $"{n.Name} {n.Address} {n.RoleName} {n.AvailabilityZone ?? "-"}")),
             ["settings"] = settings,
         };
     }

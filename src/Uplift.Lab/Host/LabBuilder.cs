@@ -55,6 +55,7 @@ public static class LabBuilder
         }
         output.WriteLine($"Lab up: {lab.Nodes.Count} nodes ({options.Controllers} controllers, {options.Network} network, {options.Computes} computes, {options.Volumes} volume), VIP {LabLayout.VipAddress}.");
         output.WriteLine($"Inventory: {paths.Inventory}");
+        output.WriteLine($"Lab keystone credentials (cloud '{LabCloud.Name}'): {paths.CloudsYaml}");
         output.WriteLine($"Try: uplift exec --inventory {paths.Inventory} -- apt-cache policy nova-api");
         output.WriteLine($"Read {paths.Readme}; remove it all with 'uplift lab down --state-dir {paths.State}'.");
         return lab;

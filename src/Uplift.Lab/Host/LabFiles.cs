@@ -70,6 +70,9 @@ public static class LabFiles
         Write(paths.Readme, LabReadme.For(lab));
         await WriteKeysAsync(lab, cancel);
         Write(paths.Inventory, LabInventory.For(lab));
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        Write(paths.KeystoneAdmin, password + "\n", FileModes.Private);
+        Write(paths.CloudsYaml, LabCloud.CloudsYaml(password), FileModes.Private);
         await CopyPythonAsync(paths, cancel);
         await HandOverAsync(lab, cancel);
     }

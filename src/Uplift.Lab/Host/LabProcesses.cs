@@ -31,6 +31,33 @@ public static class LabProcesses
         return entries;
     }
 
+    /// <summary>The given processes and every process descending from them.</summary>
+    public static HashSet<int> WithDescendants(IReadOnlyList<Entry> processes, IEnumerable<int> roots)
+    {
+        var found = roots.ToHashSet();
+        var queue = new Queue<int>(found);
+        while (queue.TryDequeue(out var parent))
+        {
+            foreach (var child in processes.Where(p => p.ParentPid == parent && found.Add(p.Pid)))
+            {
+                queue.Enqueue(child.Pid);
+            }
+        }
+        return found;
+    }
+
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && !IsZombie(pid);
 
     /// <summary>SIGTERM, then SIGKILL after the grace period; returns the ids still alive.</summary>

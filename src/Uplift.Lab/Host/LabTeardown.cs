@@ -8,8 +8,9 @@ public static class LabTeardown
     {
         var paths = new LabPaths(stateDirectory);
         var description = LabDescription.Read(stateDirectory);
-        if (description is null && !Directory.Exists(paths.Nodes) && !await AccountExistsAsync(cancel))
+        if (description is null)
         {
+            // No lab.json: not a lab (up writes it first). Never touch the account or processes of another lab.
             output.WriteLine($"No lab at {stateDirectory}: nothing to remove.");
             return;
         }
@@ -19,17 +20,23 @@ public static class LabTeardown
             daemons.AddRange(Directory.GetDirectories(paths.Nodes).Select(n => ReadPid(Path.Combine(n, "run", "sshd.pid"))).OfType<int>());
         }
         daemons.AddRange(new[] { ReadPid(paths.HaproxyPid), ReadPid(paths.MariaDbPid) }.OfType<int>());
-        // An sshd's connections (e.g. a ControlMaster kept open by ControlPersist) are its children.
+        // This lab's processes: its daemons, their descendants (an sshd's connections and what they run,
+        // a ControlMaster kept open by ControlPersist included), and the lab account's processes started
+        // from this state directory (API listeners). Nothing of another lab.
         var processes = LabProcesses.Snapshot();
-        var doomed = daemons.Concat(processes.Where(p => daemons.Contains(p.ParentPid)).Select(p => p.Pid)).ToHashSet();
-        if (await AccountIdAsync(cancel) is { } uid)
-        {
-            doomed.UnionWith(processes.Where(p => p.Uid == uid).Select(p => p.Pid));
-        }
+        var doomed = LabProcesses.WithDescendants(processes, daemons);
+        var uid = await AccountIdAsync(cancel);
+        doomed.UnionWith(processes.Where(p => p.Uid == uid && LabProcesses.CommandLine(p.Pid).Contains(stateDirectory, StringComparison.Ordinal)).Select(p => p.Pid));
         var left = await LabProcesses.EndAsync(doomed, time, TimeSpan.FromSeconds(10), cancel);
         if (left.Count > 0)
         {
             throw new LabException($"lab processes {string.Join(", ", left)} did not end; kill them, then run 'uplift lab down' again");
+        }
+        var others = LabProcesses.Snapshot().Where(p => p.Uid == uid).Select(p => p.Pid).ToList();
+        if (others.Count > 0)
+        {
+            throw new LabException($"the {LabLayout.Account} account still runs processes {string.Join(", ", others.Take(10))} that are not this lab's " +
+                $"(another lab up at the same time?); take that lab down, then run 'uplift lab down --state-dir {stateDirectory}' again");
         }
         if (await AccountExistsAsync(cancel))
         {
@@ -39,7 +46,9 @@ public static class LabTeardown
         {
             Directory.Delete(stateDirectory, recursive: true);
         }
-        if (description?.CreatedPrivilegeSeparationDirectory == true && Directory.Exists("/run/sshd"))
+        // Another sshd (another lab, the machine's own) still needs the directory at its next connection.
+        var sshdRunning = LabProcesses.Snapshot().Any(p => LabProcesses.CommandLine(p.Pid).StartsWith("/usr/sbin/sshd", StringComparison.Ordinal));
+        if (description.CreatedPrivilegeSeparationDirectory && !sshdRunning && Directory.Exists("/run/sshd"))
         {
             Directory.Delete("/run/sshd");
         }

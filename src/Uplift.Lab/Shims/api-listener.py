@@ -1,34 +1,181 @@
 """HTTP listener standing in for an OpenStack API unit on an Uplift lab node (a rehearsal cluster,
-not OpenStack). Answers every GET with 200 and the package version the unit was started with.
-GET /slow?seconds=N answers after N seconds (to test draining with a request in flight)."""
+not OpenStack). Every GET that is not one of the few API calls below answers 200 with the package
+version the unit was started with. GET /slow?seconds=N answers after N seconds (drain tests).
+
+So that Uplift's compute phase can be rehearsed, two units answer a small subset of their API with
+state kept in the lab's files (every answer carries X-Uplift-Lab: the data is the lab's, not a cloud's):
+- keystone: POST /v3/auth/tokens (password of the lab's clouds.yaml) issues a token with a catalog.
+- nova-api: GET /v2.1 (version document), GET /v2.1/os-services[?host=&binary=], PUT /v2.1/os-services/ID
+  (status, disabled_reason; nova api-ref 2.53+), GET /v2.1/servers/detail, /os-migrations,
+  /os-hypervisors/detail (no instances live in the lab). A compute service is "up" while the node's
+  nova-compute unit is active."""
+import datetime
+import hashlib
 import http.server
 import json
+import os
+import secrets
 import sys
 import time
 import urllib.parse
+import uuid
 
-address, port, unit, node, version, delay = sys.argv[1:7]
-body = json.dumps({"lab": "Uplift rehearsal cluster, not OpenStack", "node": node, "unit": unit,
-                   "version": version}).encode() + b"\n"
+address, port, unit, node, version, delay, state = sys.argv[1:8]
+VIP = "127.0.10.250"
+LAB = {"lab": "Uplift rehearsal cluster, not OpenStack", "node": node, "unit": unit, "version": version}
+CLUSTER = os.path.join(state, "cluster")
+
+
+def now(delta=0):
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=delta)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def lab_nodes():
+    with open(os.path.join(state, "shared", "nodes")) as f:
+        return [line.split() for line in f if line.strip()]
+
+
+def token_file(token):
+    return os.path.join(CLUSTER, "tokens", hashlib.sha256(token.encode()).hexdigest())
+
+
+def catalog():
+    def service(kind, name, url):
+        return {"type": kind, "name": name, "id": uuid.uuid5(uuid.NAMESPACE_URL, kind).hex,
+                "endpoints": [{"id": uuid.uuid5(uuid.NAMESPACE_URL, kind + i).hex, "interface": i, "region": "RegionOne",
+                               "region_id": "RegionOne", "url": url} for i in ("public", "internal", "admin")]}
+    return [service("identity", "keystone", f"http://{VIP}:5000/v3"),
+            service("compute", "nova", f"http://{VIP}:8774/v2.1"),
+            service("placement", "placement", f"http://{VIP}:8778"),
+            service("image", "glance", f"http://{VIP}:9292"),
+            service("network", "neutron", f"http://{VIP}:9696"),
+            service("block-storage", "cinderv3", f"http://{VIP}:8776/v3/lab"),
+            service("orchestration", "heat", f"http://{VIP}:8004/v1/lab")]
+
+
+def services():
+    """nova services of the lab: conductor and scheduler on controllers, nova-compute on computes."""
+    found = []
+    for name, _, role, *rest in lab_nodes():
+        binaries = {"controller": ["nova-conductor", "nova-scheduler"], "compute": ["nova-compute"]}.get(role, [])
+        for binary in binaries:
+            disabled = os.path.join(CLUSTER, "compute", f"{name}.{binary}.disabled")
+            reason = open(disabled).read() if os.path.exists(disabled) else None
+            up = os.path.exists(os.path.join(state, "nodes", name, "units", binary + ".active"))
+            found.append({"id": str(uuid.uuid5(uuid.NAMESPACE_DNS, f"{binary}.{name}.lab")), "binary": binary,
+                          "disabled_reason": reason, "host": name, "state": "up" if up else "down",
+                          "status": "disabled" if reason is not None else "enabled", "updated_at": now()[:-1],
+                          "forced_down": False, "zone": (rest[0] if rest else "nova") if binary == "nova-compute" else "internal"})
+    return found
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"
 
-    def do_GET(self):
-        url = urllib.parse.urlparse(self.path)
-        if url.path == "/slow":
-            seconds = float(urllib.parse.parse_qs(url.query).get("seconds", ["5"])[0])
-            time.sleep(seconds)
-        self.send_response(200)
+    def answer(self, status, document, headers=None):
+        body = json.dumps(document).encode() + b"\n"
+        self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Uplift-Lab", "rehearsal cluster, not OpenStack")
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
         self.end_headers()
         self.wfile.write(body)
 
+    def body(self):
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            data = b""
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    self.rfile.readline()
+                    break
+                data += self.rfile.read(size)
+                self.rfile.readline()
+        else:
+            data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        return json.loads(data or b"{}")
+
+    def authorized(self):
+        token = self.headers.get("X-Auth-Token")
+        if token and os.path.exists(token_file(token)):
+            return True
+        self.answer(401, {"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}})
+        return False
+
+    def do_GET(self):
+        url = urllib.parse.urlparse(self.path)
+        if url.path == "/slow":
+            time.sleep(float(urllib.parse.parse_qs(url.query).get("seconds", ["5"])[0]))
+        if unit == "nova-api" and url.path.startswith("/v2.1"):
+            return self.nova_get(url.path[len("/v2.1"):].rstrip("/"), urllib.parse.parse_qs(url.query))
+        self.answer(200, LAB)
+
+    def nova_get(self, path, query):
+        if path == "":
+            return self.answer(200, {"version": {"id": "v2.1", "status": "CURRENT", "version": "2.96", "min_version": "2.1",
+                                                 "updated": "2013-07-23T11:33:21Z", "links": []}})
+        if not self.authorized():
+            return
+        if path == "/os-services":
+            found = [s for s in services() if all(s[k] == query[k][0] for k in ("host", "binary") if k in query)]
+            return self.answer(200, {"services": found}, {"OpenStack-API-Version": "compute 2.96"})
+        if path in ("/servers/detail", "/servers"):
+            return self.answer(200, {"servers": []})
+        if path == "/os-migrations":
+            return self.answer(200, {"migrations": []})
+        if path.startswith("/os-hypervisors"):
+            computes = [s for s in services() if s["binary"] == "nova-compute"]
+            return self.answer(200, {"hypervisors": [{"id": s["id"], "hypervisor_hostname": s["host"], "state": s["state"],
+                                                      "status": s["status"], "servers": []} for s in computes]})
+        self.answer(404, {"itemNotFound": {"code": 404, "message": "The resource could not be found."}})
+
+    def do_PUT(self):
+        path = urllib.parse.urlparse(self.path).path
+        if unit != "nova-api" or not path.startswith("/v2.1/os-services/"):
+            return self.answer(405, {"error": "the lab answers PUT only for nova os-services"})
+        if not self.authorized():
+            return
+        wanted = path.rsplit("/", 1)[1]
+        service = next((s for s in services() if s["id"] == wanted), None)
+        if service is None:
+            return self.answer(404, {"itemNotFound": {"code": 404, "message": f"Service {wanted} not found."}})
+        change = self.body()
+        disabled = os.path.join(CLUSTER, "compute", f"{service['host']}.{service['binary']}.disabled")
+        os.makedirs(os.path.dirname(disabled), exist_ok=True)
+        if change.get("status") == "disabled":
+            with open(disabled, "w") as f:
+                f.write(change.get("disabled_reason") or "")
+        elif change.get("status") == "enabled" and os.path.exists(disabled):
+            os.remove(disabled)
+        self.answer(200, {"service": next(s for s in services() if s["id"] == wanted)})
+
+    def do_POST(self):
+        if unit != "keystone" or urllib.parse.urlparse(self.path).path.rstrip("/") != "/v3/auth/tokens":
+            return self.answer(405, {"error": "the lab answers POST only for keystone /v3/auth/tokens"})
+        try:
+            user = self.body()["auth"]["identity"]["password"]["user"]
+            with open(os.path.join(CLUSTER, "keystone-admin")) as f:
+                expected = f.read().strip()
+            ok = user.get("name") == "admin" and secrets.compare_digest(str(user.get("password", "")), expected)
+        except (KeyError, TypeError, ValueError, OSError):
+            ok = False
+        if not ok:
+            return self.answer(401, {"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}})
+        token = secrets.token_hex(24)
+        os.makedirs(os.path.join(CLUSTER, "tokens"), exist_ok=True)
+        open(token_file(token), "w").close()
+        domain = {"id": "default", "name": "Default"}
+        self.answer(201, {"token": {"methods": ["password"], "expires_at": now(3600), "issued_at": now(), "is_domain": False,
+                                    "audit_ids": [secrets.token_urlsafe(16)], "catalog": catalog(),
+                                    "project": {"domain": domain, "id": "lab", "name": "admin"},
+                                    "roles": [{"id": "admin", "name": "admin"}],
+                                    "user": {"domain": domain, "id": "admin", "name": "admin", "password_expires_at": None}}},
+                    {"X-Subject-Token": token})
+
     def do_HEAD(self):
         self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
 
     def log_message(self, format, *args):
