@@ -50,6 +50,7 @@ public sealed class StepHandlers
             [StepKind.ComputeEnable] = compute,
             [StepKind.CheckServicesUp] = new MissingHandler("OpenStack service lists"),
             [StepKind.QueueGate] = new MissingHandler("RabbitMQ queue depth"),
+            [StepKind.PostCheck] = new MissingHandler("OpenStack API post-checks"),
             [StepKind.NodeStandby] = new ShellStepHandler((_, node) => Pacemaker.Standby(node)),
             [StepKind.NodeUnstandby] = new ShellStepHandler((_, node) => Pacemaker.Online(node)),
             [StepKind.Milestone] = new MilestoneHandler(),
@@ -58,7 +59,7 @@ public sealed class StepHandlers
         {
             StepKind.UpgradeCheck, StepKind.CheckOnlineMigrations,
             StepKind.DatabaseExpand, StepKind.DatabaseMigrate, StepKind.DatabaseSync, StepKind.DatabaseContract,
-            StepKind.OnlineMigrations, StepKind.PostCheck,
+            StepKind.OnlineMigrations,
         })
         {
             handlers[kind] = command;

@@ -1,0 +1,16 @@
+using Uplift.Planning;
+
+namespace Uplift.Execution;
+
+/// <summary>Registers the handlers that work through the OpenStack APIs: the compute dance, service checks, smoke test.</summary>
+public static class ComputeHandlers
+{
+    public static StepHandlers WithOpenStack(this StepHandlers handlers, ComputeCloud cloud) => handlers
+        .With(new ComputeDisableHandler(cloud), StepKind.ComputeDisable)
+        .With(new ComputeMigrateHandler(cloud), StepKind.ComputeMigrateInstances)
+        .With(new ComputeCheckEmptyHandler(cloud), StepKind.ComputeCheckEmpty)
+        .With(new ComputeWaitUpHandler(cloud), StepKind.ComputeWaitUp)
+        .With(new ComputeEnableHandler(cloud), StepKind.ComputeEnable)
+        .With(new ServicesUpHandler(cloud), StepKind.CheckServicesUp)
+        .With(new SmokeTestHandler(cloud), StepKind.PostCheck);
+}

@@ -1,0 +1,44 @@
+using Uplift.OpenStack;
+using Uplift.Planning;
+
+namespace Uplift.Execution;
+
+/// <summary>
+/// Waits after the restart until nova reports the compute's service up again (its heartbeat arrives), polling the
+/// service list on the run's clock. A compute that does not come back in time fails the step and stays disabled.
+/// </summary>
+public sealed class ComputeWaitUpHandler(ComputeCloud cloud, TimeSpan? timeout = null, TimeSpan? interval = null) : IStepHandler
+{
+    private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromMinutes(10);
+    private readonly TimeSpan _interval = interval ?? TimeSpan.FromSeconds(5);
+
+    public IReadOnlyList<string> Describe(PlanStep step) =>
+        [$"nova: wait until {step.Argument("binary")} on {step.Argument("host")} is up (at most {_timeout.TotalMinutes:0.#} min)"];
+
+    public Task<bool> IsDoneAsync(StepContext context) => Task.FromResult(false);
+
+    public async Task ActAsync(StepContext context)
+    {
+        var deadline = context.Time.GetUtcNow() + _timeout;
+        while (true)
+        {
+            var service = await cloud.ServiceAsync(context).ConfigureAwait(false);
+            if (service.State == ServiceState.Up && service.ForcedDown != true)
+            {
+                context.Report($"{service.Binary} on {service.Host} is up" +
+                    (context.Step.Argument("release") is { } release ? $" (expected on {release})" : ""));
+                return;
+            }
+            if (context.Time.GetUtcNow() >= deadline)
+            {
+                throw new StepFailedException(
+                    $"{service.Binary} on {service.Host} did not come back within {_timeout.TotalMinutes:0.#} min " +
+                    $"(state {service.State.ToString().ToLowerInvariant()}{(service.ForcedDown == true ? ", forced down" : "")}, " +
+                    $"last report {service.UpdatedAt?.ToString("u") ?? "never"}); it stays disabled: look at its log on {service.Host}, then `uplift resume`");
+            }
+            await Task.Delay(_interval, context.Time, context.Abort).ConfigureAwait(false);
+        }
+    }
+
+    public Task VerifyAsync(StepContext context) => Task.CompletedTask;
+}
