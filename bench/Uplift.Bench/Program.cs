@@ -11,6 +11,7 @@ public static class Program
         // name → (what it measures, entry point); each benchmark registers one line here.
         ["backup"] = ("backup+verify MB/s of a generated ~1 GB schema beside plain mysqldump | mysql (--size-mb N)", BackupBenchmark.Run),
         ["catalog"] = ("catalog load (first, cached, with overlay) and path finding", CatalogBenchmark.Run),
+        ["executor"] = ("executor overhead per step (scheduling + journal) on the example's full plan, and a re-run found done", ExecutorBenchmark.Run),
         ["exec"] = ("a trivial command on 50 sshd nodes: uplift vs ansible vs parallel-ssh, cold and warm", ExecBenchmark.Run),
         ["haproxy"] = ("admin socket round trip (unix, tcp, socat) and show stat read+parse of N backends (--backends N)", HaproxyBenchmark.Run),
         ["inventory"] = ("inventory load+validate, YAML write and Ansible INI import for 10 … 10,000 nodes", InventoryBenchmark.Run),
