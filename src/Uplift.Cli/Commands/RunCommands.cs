@@ -18,7 +18,9 @@ internal static class RunCommands
     public static IEnumerable<Command> Create() => [Run(), Resume(), Status()];
 
     /// <summary>The handlers runs use; the HAProxy, database and OpenStack step kinds register theirs here.</summary>
-    public static StepHandlers Handlers() => StepHandlers.Standard();
+    /// <param name="cloud">The OpenStack APIs for the compute dance and service checks; without it those kinds stay unbound.</param>
+    public static StepHandlers Handlers(ComputeCloud? cloud = null) =>
+        cloud is null ? StepHandlers.Standard() : StepHandlers.Standard().WithOpenStack(cloud);
 
     private static Command Run()
     {
@@ -39,7 +41,8 @@ internal static class RunCommands
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(dryRun))
             {
-                await output.WriteAsync(DryRun.Render(plan, Handlers()));
+                using var cloud = execution.Cloud(parse, plan, TimeProvider.System);
+                await output.WriteAsync(DryRun.Render(plan, Handlers(cloud)));
                 return UpliftCommandLine.Success;
             }
             await output.WriteAsync(PlanTreeView.Render(plan));
@@ -164,9 +167,19 @@ internal static class RunCommands
 
         public Option<bool> Step { get; } = new("--step") { Description = "approve each group of steps (a service on a node set, a compute batch) before it starts" };
 
+        public Option<string?> OsCloud { get; } = new("--os-cloud") { Description = "cloud of clouds.yaml for the compute and service-check steps (default $OS_CLOUD; file: $OS_CLIENT_CONFIG_FILE or the usual places)" };
+
+        /// <summary>The OpenStack APIs of the run: clouds.yaml is read only when a compute or service-check step first needs it.</summary>
+        public ComputeCloud Cloud(ParseResult parse, Plan plan, TimeProvider time)
+        {
+            var name = parse.GetValue(OsCloud);
+            return new ComputeCloud(() => new OpenStack.OpenStackSession(OpenStack.CloudsFileSearch.ForProcess().Load(name), time),
+                plan.LimitOf(ConcurrencyClasses.LiveMigrations));
+        }
+
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step })
+            foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step, OsCloud })
             {
                 command.Options.Add(option);
             }
@@ -203,7 +216,8 @@ internal static class RunCommands
                 IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
                     ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
                 var options = new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step));
-                var run = new ClusterRun(StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName), Handlers(), Shell, time, observer, prompt, control, options);
+                using var cloud = Cloud(parse, plan, time);
+                var run = new ClusterRun(StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName), Handlers(cloud), Shell, time, observer, prompt, control, options);
                 var summary = live
                     ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json))
                     : await run.RunAsync(plan, json);
