@@ -1,31 +1,17 @@
 using System.Text.Json;
 using Uplift.Cli;
-using Uplift.Inventory;
-using Uplift.Sshd;
 
 namespace Uplift.Tests;
 
 /// <summary>`uplift exec` end to end against three real sshd nodes (127.0.30.21–23:2222, account uplift-tc).</summary>
-public sealed class ExecCommandOverSshTests : IAsyncLifetime
+public sealed class ExecCommandOverSshTests(ExecSshNodes nodes) : IClassFixture<ExecSshNodes>
 {
-    private LoopbackSshCluster _cluster = null!;
-    private string _inventory = null!;
-
-    public async Task InitializeAsync()
-    {
-        var nodes = Enumerable.Range(21, 3).Select(i => new Node($"n{i}", $"127.0.30.{i}", [i == 21 ? Role.Controller : Role.Compute])).ToList();
-        _cluster = await LoopbackSshCluster.StartAsync(nodes, 2222, "uplift-tc");
-        _inventory = Path.Combine(_cluster.Directory, "inventory.yaml");
-        var nodeLines = nodes.Select(n => $"  - {{name: {n.Name}, address: {n.Address}, roles: [{n.Roles[0].ToString().ToLowerInvariant()}]}}");
-        await File.WriteAllTextAsync(_inventory, $"cluster: exec-test\nnodes:\n{string.Join("\n", nodeLines)}\n{_cluster.InventorySshSection()}");
-    }
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+    private string Inventory => nodes.Inventory;
 
     [Fact]
     public void Given_every_node_up_When_exec_runs_Then_each_answers_and_it_exits_0()
     {
-        var (exit, output, error) = Run("exec", "--inventory", _inventory, "--", "echo", "$SSH_CONNECTION", "|", "cut", "-d' '", "-f3");
+        var (exit, output, error) = Run("exec", "--inventory", Inventory, "--", "echo", "$SSH_CONNECTION", "|", "cut", "-d' '", "-f3");
 
         exit.ShouldBe(0, error);
         output.ShouldContain("n21 | 127.0.30.21\n");
@@ -37,9 +23,17 @@ public sealed class ExecCommandOverSshTests : IAsyncLifetime
     [Fact]
     public async Task Given_a_node_whose_sshd_is_stopped_When_exec_runs_Then_it_alone_fails_with_the_reason_and_it_exits_1()
     {
-        await _cluster.StopNodeAsync("n22");
-
-        var (exit, output, _) = Run("exec", "--inventory", _inventory, "--parallel", "2", "--", "true");
+        await nodes.Cluster.StopNodeAsync("n22");
+        int exit;
+        string output;
+        try
+        {
+            (exit, output, _) = Run("exec", "--inventory", Inventory, "--parallel", "2", "--", "true");
+        }
+        finally
+        {
+            await nodes.Cluster.StartNodeAsync("n22");
+        }
 
         exit.ShouldBe(1);
         output.ShouldContain("3 nodes: 2 succeeded, 1 failed");
@@ -49,7 +43,7 @@ public sealed class ExecCommandOverSshTests : IAsyncLifetime
     [Fact]
     public void Given_json_and_a_role_When_exec_runs_Then_one_document_holds_the_chosen_nodes()
     {
-        var (exit, output, _) = Run("exec", "--inventory", _inventory, "--role", "compute", "--json", "--", "exit 3");
+        var (exit, output, _) = Run("exec", "--inventory", Inventory, "--role", "compute", "--json", "--", "exit 3");
 
         exit.ShouldBe(1);
         using var document = JsonDocument.Parse(output);
@@ -61,7 +55,7 @@ public sealed class ExecCommandOverSshTests : IAsyncLifetime
     [Fact]
     public void Given_a_command_past_its_timeout_When_exec_runs_Then_the_node_reports_it_timed_out()
     {
-        var (exit, output, _) = Run("exec", "--inventory", _inventory, "--nodes", "n21", "--timeout", "0.5", "--", "sleep 30");
+        var (exit, output, _) = Run("exec", "--inventory", Inventory, "--nodes", "n21", "--timeout", "0.5", "--", "sleep 30");
 
         exit.ShouldBe(1);
         output.ShouldContain("  n21  timed out: ended after its timeout");
@@ -70,7 +64,7 @@ public sealed class ExecCommandOverSshTests : IAsyncLifetime
     [Fact]
     public void Given_an_unknown_node_When_exec_runs_Then_it_is_bad_input_and_nothing_runs()
     {
-        var (exit, _, error) = Run("exec", "--inventory", _inventory, "--nodes", "n99", "--", "true");
+        var (exit, _, error) = Run("exec", "--inventory", Inventory, "--nodes", "n99", "--", "true");
 
         exit.ShouldBe(2);
         error.ShouldContain("no node named 'n99'");
