@@ -86,7 +86,7 @@ public static class InventoryLoader
         var database = SettingsReader.Database(databaseSection);
         var inventory = new ClusterInventory(
             cluster ?? "",
-            nodes.Select(n => n.Node).ToList(),
+            nodes,
             pacemaker,
             SettingsReader.Haproxy(root.Section("haproxy", SettingsReader.HaproxyKeys)),
             SettingsReader.Ssh(root.Section("ssh", SettingsReader.SshKeys)),

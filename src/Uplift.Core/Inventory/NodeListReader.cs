@@ -16,10 +16,10 @@ internal static class NodeListReader
         ["volume"] = Role.Volume,
     };
 
-    /// <summary>The nodes that could be read, with the place of each node's name (for later checks).</summary>
-    public static List<(Node Node, YamlNode Place)> Read(YamlSection root, InventoryProblems problems)
+    /// <summary>The nodes that could be read; every problem found on the way is added to <paramref name="problems"/>.</summary>
+    public static List<Node> Read(YamlSection root, InventoryProblems problems)
     {
-        var nodes = new List<(Node, YamlNode)>();
+        var nodes = new List<Node>();
         var list = root.Value("nodes");
         if (list is not YamlSequenceNode sequence || sequence.Children.Count == 0)
         {
@@ -40,7 +40,7 @@ internal static class NodeListReader
             var namePlace = section.Value("name") ?? section.Mapping;
             if (name is null)
             {
-                problems.Add($"node {index + 1} has no name", section.Mapping, "add 'name: <short unique name>'");
+                problems.Add($"node #{index + 1} has no name", section.Mapping, "add 'name: <short unique name>'");
             }
             else if (!HostAddress.IsValidName(name))
             {
@@ -55,18 +55,19 @@ internal static class NodeListReader
             {
                 firstSeen[name] = namePlace;
             }
-            var address = ReadAddress(section, name, problems);
-            var roles = ReadRoles(section, name ?? $"{index + 1}", problems);
+            var label = name ?? $"#{index + 1}";
+            var address = ReadAddress(section, label, problems);
+            var roles = ReadRoles(section, label, problems);
             var port = section.Int("ssh_port", 1, 65535);
             if (name is not null && address is not null && roles is not null)
             {
-                nodes.Add((new Node(name, address, roles, section.String("az"), section.String("ssh_user"), port), namePlace));
+                nodes.Add(new Node(name, address, roles, section.String("az"), section.String("ssh_user"), port));
             }
         }
         return nodes;
     }
 
-    private static string? ReadAddress(YamlSection node, string? name, InventoryProblems problems)
+    private static string? ReadAddress(YamlSection node, string name, InventoryProblems problems)
     {
         var address = node.String("address");
         if (address is null)

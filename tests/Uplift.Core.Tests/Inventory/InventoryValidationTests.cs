@@ -272,7 +272,7 @@ public class InventoryValidationTests
     [InlineData("cluster: c\nnodes:\n  - ctl1\n", 3, 5, "'nodes[0]' must be a mapping of keys to values")]
     [InlineData("cluster: my cluster\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\n", 1, 10, "cluster name 'my cluster' is not valid")]
     [InlineData("cluster: c\nnodes:\n  - {name: a/b, address: 10.0.0.1, roles: [compute]}\n", 3, 12, "node name 'a/b' is not valid")]
-    [InlineData("cluster: c\nnodes:\n  - {address: 10.0.0.1, roles: [compute]}\n", 3, 5, "node 1 has no name")]
+    [InlineData("cluster: c\nnodes:\n  - {address: 10.0.0.1, roles: [compute]}\n", 3, 5, "node #1 has no name")]
     [InlineData("cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\npacemaker:\n  vip_address: 10.0.0\n", 5, 16,
         "'pacemaker.vip_address' is '10.0.0', not an IP address or host name")]
     public void Given_a_malformed_inventory_When_parsed_Then_the_problem_is_located(string yaml, int line, int column, string summary)
