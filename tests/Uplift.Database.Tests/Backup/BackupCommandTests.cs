@@ -63,6 +63,24 @@ public sealed class BackupCommandTests(MariaDbFixture db)
     }
 
     [Fact]
+    public async Task Given_verify_on_scratch_When_backup_runs_Then_the_local_copies_are_verified_on_a_private_server_that_is_gone_after()
+    {
+        var dir = db.NewDirectory("cli-scratch");
+        var inventory = await InventoryAsync(dir);
+        var copies = Path.Combine(dir, "copies");
+        var before = Directory.GetDirectories(Path.GetTempPath(), "uplift-mariadb-*");
+
+        var (exit, output, error) = Cli("backup", "-i", inventory, "--local", "--verify", "--verify-on", "scratch", "--schemas", "keystone", "--run-id", "cli-3", "--out", copies);
+
+        exit.ShouldBe(0, error);
+        error.ShouldContain("starting a private MariaDB on 127.0.0.1:33068");
+        error.ShouldContain("keystone: verified");
+        output.ShouldContain("verified");
+        (await BackupManifestFile.ReadAsync(copies)).Verified.ShouldBeTrue();
+        Directory.GetDirectories(Path.GetTempPath(), "uplift-mariadb-*").Except(before).ShouldBeEmpty("the private server's directory is removed");
+    }
+
+    [Fact]
     public void Given_a_backup_directory_without_manifest_When_restore_runs_Then_it_is_bad_input_and_nothing_changes()
     {
         var dir = db.NewDirectory("cli-missing");
