@@ -19,8 +19,12 @@ internal static class RunCommands
 
     /// <summary>The handlers runs use; the HAProxy, database and OpenStack step kinds register theirs here.</summary>
     /// <param name="cloud">The OpenStack APIs for the compute dance and service checks; without it those kinds stay unbound.</param>
-    public static StepHandlers Handlers(ComputeCloud? cloud = null) =>
-        cloud is null ? StepHandlers.Standard() : StepHandlers.Standard().WithOpenStack(cloud);
+    public static StepHandlers Handlers(ComputeCloud? cloud = null)
+    {
+        var handlers = StepHandlers.Standard()
+            .With(new Haproxy.HaproxyStepHandler(), StepKind.CheckHaproxyBackends, StepKind.HaproxyDrain, StepKind.HaproxyEnable);
+        return cloud is null ? handlers : handlers.WithOpenStack(cloud);
+    }
 
     private static Command Run()
     {

@@ -65,6 +65,9 @@ public sealed class StepContext(
         return result;
     }
 
+    /// <summary>The node's shell itself, for adapters that speak through it (the HAProxy admin socket over socat).</summary>
+    public IRemoteShell ShellFor(string node) => shells(node);
+
     public void Report(string message)
     {
         Notes.Add(message);
