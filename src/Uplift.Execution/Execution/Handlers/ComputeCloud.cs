@@ -47,9 +47,10 @@ public sealed class ComputeCloud : IDisposable
         {
             throw new StepFailedException($"{what}: {e.Message}");
         }
-        catch (System.Text.Json.JsonException e)
+        catch (FormatException e)
         {
-            throw new StepFailedException($"{what}: the answer is not the JSON OpenStack sends ({e.Message}); is the endpoint in the catalog right?");
+            // The parsers' word for an answer that is not the document the API reference describes.
+            throw new StepFailedException($"{what}: unexpected answer: {e.Message}; is the catalog's endpoint the right service?");
         }
         catch (InputException e)
         {
