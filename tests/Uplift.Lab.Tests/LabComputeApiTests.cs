@@ -48,6 +48,14 @@ public class LabComputeApiTests(LabFixture lab)
         await lab.SucceedAsync("cmp1", "systemctl stop nova-compute");
         var after = (await ComputeServicesAsync(http, token)).Single(s => (string?)s!["host"] == "cmp1")!;
         await lab.SucceedAsync("cmp1", "systemctl start nova-compute");
+        // Other tests share this lab: leave cmp1 enabled, as found.
+        using var enable = new HttpRequestMessage(HttpMethod.Put, new Uri($"http://127.0.10.250:8774/v2.1/os-services/{before["id"]}"))
+        {
+            Content = JsonContent.Create(JsonNode.Parse("""{"status": "enabled"}""")),
+        };
+        enable.Headers.Add("X-Auth-Token", token);
+        using var enabled = await http.SendAsync(enable);
+        enabled.StatusCode.ShouldBe(HttpStatusCode.OK);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         issued.StatusCode.ShouldBe(HttpStatusCode.Created);

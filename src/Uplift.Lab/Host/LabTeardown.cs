@@ -32,16 +32,13 @@ public static class LabTeardown
         {
             throw new LabException($"lab processes {string.Join(", ", left)} did not end; kill them, then run 'uplift lab down' again");
         }
-        var others = LabProcesses.Snapshot().Where(p => p.Uid == uid).Select(p => p.Pid).ToList();
+        var others = LabProcesses.Snapshot().Where(p => p.Uid == uid && LabProcesses.IsAlive(p.Pid)).Select(p => p.Pid).ToList();
         if (others.Count > 0)
         {
             throw new LabException($"the {LabLayout.Account} account still runs processes {string.Join(", ", others.Take(10))} that are not this lab's " +
                 $"(another lab up at the same time?); take that lab down, then run 'uplift lab down --state-dir {stateDirectory}' again");
         }
-        if (await AccountExistsAsync(cancel))
-        {
-            await LocalProgram.CheckAsync("userdel", [LabLayout.Account], cancel: cancel);
-        }
+        await DeleteAccountAsync(time, cancel);
         if (Directory.Exists(stateDirectory))
         {
             Directory.Delete(stateDirectory, recursive: true);
@@ -53,6 +50,26 @@ public static class LabTeardown
             Directory.Delete("/run/sshd");
         }
         output.WriteLine($"Lab removed: {doomed.Count} processes ended, account {LabLayout.Account} and {stateDirectory} deleted.");
+    }
+
+    /// <summary>userdel refuses while a process of the account exists, zombies included: ended processes are
+    /// reaped by init a moment later, so it is retried for a few seconds.</summary>
+    private static async Task DeleteAccountAsync(TimeProvider time, CancellationToken cancel)
+    {
+        var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(5);
+        while (await AccountExistsAsync(cancel))
+        {
+            var result = await LocalProgram.RunAsync("userdel", [LabLayout.Account], cancel: cancel);
+            if (result.ExitCode == 0)
+            {
+                return;
+            }
+            if (time.GetUtcNow() > deadline)
+            {
+                throw new LabException($"'userdel {LabLayout.Account}' failed (exit {result.ExitCode}): {result.Error.Trim()}; run 'uplift lab down' again in a moment");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancel);
+        }
     }
 
     public static async Task<bool> AccountExistsAsync(CancellationToken cancel) => await AccountIdAsync(cancel) is not null;
