@@ -29,7 +29,8 @@ public sealed class OpenSshTransport : ITransport
             throw new PlatformNotSupportedException("the OpenSSH transport runs on Linux and other Unix systems");
         }
         var parent = _options.ControlDirectoryParent ?? "/tmp";
-        ControlDirectory = Path.Combine(parent, "uplift-" + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal)[..8]);
+        ControlDirectories.RemoveLeftovers(parent);
+        ControlDirectory = ControlDirectories.NewPath(parent);
         if (ControlDirectory.Length + 24 > SocketPathLimit)
         {
             throw new ArgumentException(
