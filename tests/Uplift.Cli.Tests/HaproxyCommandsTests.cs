@@ -56,6 +56,39 @@ public sealed class HaproxyCommandsTests(HaproxyCliLab lab) : IClassFixture<Hapr
     }
 
     [Fact]
+    public async Task Given_a_drained_server_whose_address_answers_When_enabled_when_healthy_Then_it_is_ready()
+    {
+        lab.Uplift("drain-server", "-b", "novabe", "-s", "ctl2").Exit.ShouldBe(0);
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse("127.0.20.2"), 28001);
+        listener.Start();
+        try
+        {
+            var (exit, output, error) = lab.Uplift("enable-server", "-b", "novabe", "-s", "ctl2", "--when-healthy", "--timeout", "5");
+
+            exit.ShouldBe(0, error);
+            output.ShouldStartWith("novabe/ctl2: ready once 127.0.20.2:28001 answered (");
+            output.ShouldEndWith("(admin state before: FDRAIN)\n");
+        }
+        finally
+        {
+            listener.Stop();
+        }
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Given_a_drained_server_whose_address_is_dead_When_enabled_when_healthy_Then_exit_1_and_it_stays_drained()
+    {
+        lab.Uplift("drain-server", "-b", "novabe", "-s", "ctl10").Exit.ShouldBe(0);
+
+        var (exit, _, error) = lab.Uplift("enable-server", "-b", "novabe", "-s", "ctl10", "--when-healthy", "--timeout", "0.5");
+
+        exit.ShouldBe(1);
+        error.ShouldContain("did not answer on 127.0.20.10:28001");
+        lab.Uplift("list-servers", "-b", "novabe").Output.ShouldContain("ctl10   127.0.20.10:28001  running      FDRAIN");
+    }
+
+    [Fact]
     public void Given_an_unknown_server_When_drained_Then_exit_2_with_HAProxys_text_and_the_servers()
     {
         var (exit, output, error) = lab.Uplift("drain-server", "-b", "novabe", "-s", "ctl3");

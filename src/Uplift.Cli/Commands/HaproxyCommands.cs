@@ -103,12 +103,40 @@ internal static class HaproxyCommands
     {
         var (backend, server) = (Backend(), Server());
         var command = new Command(name, description) { backend, server };
+        var whenHealthy = new Option<bool>("--when-healthy")
+        {
+            Description = "first wait until the server's own address (srv_addr:srv_port, probed from here) accepts a connection",
+        };
+        var probePath = new Option<string?>("--probe-path") { Description = "with --when-healthy: probe with an HTTP GET of this path (below 500 passes)" };
+        var timeout = new Option<double>("--timeout") { Description = "with --when-healthy: seconds to wait for an answer (exit 1 after)", DefaultValueFactory = _ => 60 };
+        if (mode == ServerMode.Ready)
+        {
+            command.Options.Add(whenHealthy);
+            command.Options.Add(probePath);
+            command.Options.Add(timeout);
+        }
         command.SetAction((parse, cancel) => reach.RunAsync(parse, async (client, output) =>
         {
             var (be, srv) = (parse.GetValue(backend)!, parse.GetValue(server)!);
             var before = await client.GetServerAsync(be, srv, cancel);
-            await client.SetStateAsync(be, srv, mode, cancel);
-            output.WriteLine($"{be}/{srv}: {(mode == ServerMode.Ready ? "ready" : "maint")} (admin state before: {before.AdminStateText})");
+            var state = mode == ServerMode.Ready ? "ready" : "maint";
+            if (parse.GetValue(whenHealthy))
+            {
+                var (path, seconds) = (parse.GetValue(probePath), parse.GetValue(timeout));
+                if (!(seconds >= 0) || path is not null && !path.StartsWith('/'))
+                {
+                    throw new InputException($"--timeout {seconds} / --probe-path {path} are not valid", hint: "seconds 0 or more; a path starting with '/'");
+                }
+                var probe = path is null ? AddressProbe.Tcp(TimeSpan.FromSeconds(2)) : AddressProbe.Http(path, TimeSpan.FromSeconds(2));
+                var waited = await new ServerDrain(client, TimeProvider.System).EnableAfterHealthyAsync(be, srv, probe,
+                    new DrainOptions { Timeout = TimeSpan.FromSeconds(seconds) }, cancel);
+                state += $" once {before.Address}:{before.Port} answered ({waited.TotalSeconds:0.0} s)";
+            }
+            else
+            {
+                await client.SetStateAsync(be, srv, mode, cancel);
+            }
+            output.WriteLine($"{be}/{srv}: {state} (admin state before: {before.AdminStateText})");
             return 0;
         }, cancel));
         return command;

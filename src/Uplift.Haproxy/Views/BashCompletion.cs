@@ -36,14 +36,15 @@ public static class BashCompletion
                     return 0 ;;
                 --socket|--inventory|-i)
                     COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
-                --node|--timeout|--poll)
+                --node|--timeout|--poll|--probe-path)
                     return 0 ;;
             esac
             local reach_options="--socket --inventory --node"
             case ${COMP_WORDS[2]} in
                 list-servers) COMPREPLY=($(compgen -W "-b --backend --names $reach_options" -- "$cur")) ;;
                 drain-server) COMPREPLY=($(compgen -W "-b --backend -s --server --wait --timeout --poll $reach_options" -- "$cur")) ;;
-                enable-server|disable-server) COMPREPLY=($(compgen -W "-b --backend -s --server $reach_options" -- "$cur")) ;;
+                enable-server) COMPREPLY=($(compgen -W "-b --backend -s --server --when-healthy --probe-path --timeout $reach_options" -- "$cur")) ;;
+                disable-server) COMPREPLY=($(compgen -W "-b --backend -s --server $reach_options" -- "$cur")) ;;
                 show-stat) COMPREPLY=($(compgen -W "-b --backend $reach_options" -- "$cur")) ;;
                 list-backends) COMPREPLY=($(compgen -W "$reach_options" -- "$cur")) ;;
                 completion) COMPREPLY=($(compgen -W "bash" -- "$cur")) ;;
