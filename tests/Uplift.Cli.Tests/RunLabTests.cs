@@ -21,7 +21,9 @@ public sealed class RunLabTests : IAsyncLifetime
     private const int Kills = 20;
     private readonly string _state = Path.Combine(Path.GetTempPath(), "uplift-run-lab-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly string _journals = Directory.CreateTempSubdirectory("uplift-run-lab-journal-").FullName;
-    private LabLayout _lab = null!;
+    private LabLayout? _lab;
+
+    private LabLayout Lab => _lab ?? throw new InvalidOperationException("the lab is not up");
 
     public async Task InitializeAsync()
     {
@@ -31,6 +33,12 @@ public sealed class RunLabTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_lab is null)
+        {
+            // The lab never came up (another one is running): it is not ours to take down.
+            Directory.Delete(_journals, recursive: true);
+            return;
+        }
         try
         {
             await LabTeardown.DownAsync(_state, TimeProvider.System, TextWriter.Null, CancellationToken.None);
@@ -76,24 +84,68 @@ public sealed class RunLabTests : IAsyncLifetime
         }
         var status = await UpliftAsync(null, "status", "--state-dir", _journals);
         status.Output.ShouldNotContain("failed:");
-        foreach (var node in _lab.Nodes)
+        foreach (var node in Lab.Nodes)
         {
             status.Output.ShouldMatch($@"(?m)^  {node.Name}\s+{plan.Hops[0].To}$");
         }
         kills.ShouldBeGreaterThan(0, "the run was killed at least once");
 
-        var before = CommandLogEntry.ReadAll(_lab.Paths).Count;
+        var before = CommandLogEntry.ReadAll(Lab.Paths).Count;
         var again = await UpliftAsync(null, "run", planFile, "--yes", "--state-dir", _journals);
         again.Code.ShouldBe(0, again.Output);
-        CommandLogEntry.ReadAll(_lab.Paths).Count.ShouldBe(before, "a second run finds every step done and runs nothing");
+        CommandLogEntry.ReadAll(Lab.Paths).Count.ShouldBe(before, "a second run finds every step done and runs nothing");
+    }
+
+    [Fact]
+    public async Task Given_a_node_lost_mid_run_When_the_run_stops_Then_no_contract_ran_status_shows_releases_and_resume_completes()
+    {
+        var planFile = WritePlan(out var plan);
+        var compute = Lab.Nodes.First(n => n.Role == Role.Compute).Name;
+        var journalPath = new StateDirectory(_journals).JournalOf(plan.Cluster);
+        var running = UpliftAsync(null, "run", planFile, "--yes", "--state-dir", _journals);
+        await WaitUntilAsync(() => File.Exists(journalPath) && StateOf(journalPath, plan).Any(p => p.Key.StartsWith("nova/", StringComparison.Ordinal)), running);
+        await LabNodeControl.StopAsync(Lab, compute, TimeProvider.System, CancellationToken.None);
+
+        var stopped = await running;
+
+        stopped.Code.ShouldBe(1, stopped.Output);
+        stopped.Output.ShouldContain($"first failure: ");
+        stopped.Output.ShouldContain(compute);
+        var states = StateOf(journalPath, plan);
+        plan.Steps.Where(s => s.Kind == StepKind.DatabaseContract).ShouldAllBe(s => !states.ContainsKey(s.Id) || states[s.Id] == StepState.Pending);
+        var status = await UpliftAsync(null, "status", "--state-dir", _journals);
+        status.Output.ShouldMatch($@"(?m)^  {compute}\s+{plan.Hops[0].From}( \(upgrading to {plan.Hops[0].To}\))?$");
+
+        await LabNodeControl.StartAsync(Lab, compute, CancellationToken.None);
+        var resumed = await UpliftAsync(null, "resume", "--state-dir", _journals);
+
+        resumed.Code.ShouldBe(0, resumed.Output);
+        (await UpliftAsync(null, "status", "--state-dir", _journals)).Output.ShouldMatch($@"(?m)^  {compute}\s+{plan.Hops[0].To}$");
+    }
+
+    private static IReadOnlyDictionary<string, StepState> StateOf(string journalPath, Plan plan)
+    {
+        using var journal = RunJournal.Open(journalPath);
+        return journal.Steps(plan.InputsHash).ToDictionary(p => p.Key, p => p.Value.State);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, Task running)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (!condition())
+        {
+            running.IsCompleted.ShouldBeFalse("the run ended before the point the test waits for");
+            (DateTime.UtcNow < deadline).ShouldBeTrue("the run never reached the point the test waits for");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>The lab's plan to the next release without drain and backup; kinds not bound in this build become milestones.</summary>
     private string WritePlan(out Plan plan)
     {
-        var inventory = InventoryLoader.Load(_lab.Paths.Inventory);
-        var next = _lab.Catalog.Releases[_lab.IndexOf(_lab.Release) + 1];
-        var full = Planner.Build(inventory, _lab.Catalog, _lab.Release.Series, next.Series, new PlanOptions(Drain: false, Backup: false));
+        var inventory = InventoryLoader.Load(Lab.Paths.Inventory);
+        var next = Lab.Catalog.Releases[Lab.IndexOf(Lab.Release) + 1];
+        var full = Planner.Build(inventory, Lab.Catalog, Lab.Release.Series, next.Series, new PlanOptions(Drain: false, Backup: false));
         var handlers = RunCommands.Handlers();
         plan = full with
         {
