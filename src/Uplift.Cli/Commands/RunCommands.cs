@@ -19,12 +19,19 @@ internal static class RunCommands
 
     /// <summary>The handlers runs use; the HAProxy, database and OpenStack step kinds register theirs here.</summary>
     /// <param name="cloud">The OpenStack APIs for the compute dance and service checks; without it those kinds stay unbound.</param>
-    public static StepHandlers Handlers(ComputeCloud? cloud = null)
+    /// <param name="backups">Where the plan's DB backups are kept on this machine (state directory/backups/cluster); without it the backup kinds stay unbound.</param>
+    public static StepHandlers Handlers(ComputeCloud? cloud = null, string? backups = null)
     {
         var handlers = StepHandlers.Standard()
             .With(new Haproxy.HaproxyStepHandler(), StepKind.CheckHaproxyBackends, StepKind.HaproxyDrain, StepKind.HaproxyEnable);
+        if (backups is not null)
+        {
+            handlers.With(new Database.BackupStepHandler(backups), StepKind.DatabaseBackup, StepKind.DatabaseBackupVerify);
+        }
         return cloud is null ? handlers : handlers.WithOpenStack(cloud);
     }
+
+    private static string Backups(StateDirectory state, Plan plan) => Path.Combine(state.Path, "backups", plan.Cluster);
 
     private static Command Run()
     {
@@ -46,7 +53,7 @@ internal static class RunCommands
             if (parse.GetValue(dryRun))
             {
                 using var cloud = execution.Cloud(parse, plan, TimeProvider.System);
-                await output.WriteAsync(DryRun.Render(plan, Handlers(cloud)));
+                await output.WriteAsync(DryRun.Render(plan, Handlers(cloud, Backups(StateDirectory.Resolve(parse.GetValue(execution.StateDir)?.FullName), plan))));
                 return UpliftCommandLine.Success;
             }
             await output.WriteAsync(PlanTreeView.Render(plan));
@@ -221,7 +228,8 @@ internal static class RunCommands
                     ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
                 var options = new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step));
                 using var cloud = Cloud(parse, plan, time);
-                var run = new ClusterRun(StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName), Handlers(cloud), Shell, time, observer, prompt, control, options);
+                var state = StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName);
+                var run = new ClusterRun(state, Handlers(cloud, Backups(state, plan)), Shell, time, observer, prompt, control, options);
                 var summary = live
                     ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json))
                     : await run.RunAsync(plan, json);

@@ -9,9 +9,11 @@ internal static class BackupSteps
         var node = ctx.DatabaseNode;
         ctx.Enter(Phases.Backup, $"database node {node.Name}");
         var settings = ctx.Inventory.Database;
+        // Named by the plan: a resumed run finds its backup; a new plan (new inputs) takes a new one.
+        var arguments = Args.Of(("credentials-file", settings.CredentialsFile), ("directory", settings.BackupDirectory), ("backup-id", ctx.PlanId));
         var dump = steps.Add("backup/dump", StepKind.DatabaseBackup, node.Name, ConcurrencyClasses.Cluster, needs: [preflightDone],
-            arguments: Args.Of(("credentials-file", settings.CredentialsFile), ("directory", settings.BackupDirectory)));
+            arguments: arguments);
         return steps.Add("backup/verify", StepKind.DatabaseBackupVerify, node.Name, ConcurrencyClasses.Cluster, needs: [dump],
-            arguments: Args.Of(("credentials-file", settings.CredentialsFile), ("directory", settings.BackupDirectory)));
+            arguments: arguments);
     }
 }

@@ -3,7 +3,7 @@ using Uplift.Inventory;
 
 namespace Uplift.Planning;
 
-/// <summary>Everything the phase builders of one hop share.</summary>
+/// <summary>Everything the phase builders of one hop share. PlanId names what belongs to this plan (its backup).</summary>
 internal sealed record HopContext(
     ClusterInventory Inventory,
     OpenStackCatalog Catalog,
@@ -14,7 +14,8 @@ internal sealed record HopContext(
     IReadOnlyList<ServiceDefinition> Services,
     Node VipHolder,
     IReadOnlyList<Node> Controllers,
-    StepList Steps)
+    StepList Steps,
+    string PlanId)
 {
     /// <summary>Controllers other than the VIP holder, in inventory order.</summary>
     public IEnumerable<Node> OtherControllers => Controllers.Where(c => c != VipHolder);

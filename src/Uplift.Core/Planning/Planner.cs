@@ -24,16 +24,18 @@ public static class Planner
         var steps = new StepList();
         var update = hops.Count == 0;
         var stages = update ? [new UpgradeHop(new UpgradePaths(catalog).Release(from), new UpgradePaths(catalog).Release(to), false)] : hops;
+        var inputs = new PlanInputs(
+            inventory.Source, inventory.ContentHash, catalog.Version, catalog.ContentHash, ToolVersion,
+            stages[0].From.Series, stages[^1].To.Series, options);
+        var hash = HashOf(inputs);
         var previous = Array.Empty<string>();
         for (var i = 0; i < stages.Count; i++)
         {
             steps.Prefix = stages.Count == 1 ? "" : stages[i].To.Series + "/";
-            var ctx = new HopContext(inventory, catalog, options, stages[i].From, stages[i].To, i == 0, services, controllers[0], controllers, steps);
+            var ctx = new HopContext(inventory, catalog, options, stages[i].From, stages[i].To, i == 0, services, controllers[0], controllers, steps,
+                hash[..16]);
             previous = [update ? AddUpdate(ctx) : AddHop(ctx, previous)];
         }
-        var inputs = new PlanInputs(
-            inventory.Source, inventory.ContentHash, catalog.Version, catalog.ContentHash, ToolVersion,
-            stages[0].From.Series, stages[^1].To.Series, options);
         return new Plan(
             PlanJson.FormatVersion,
             inventory.Cluster,
@@ -42,7 +44,7 @@ public static class Planner
             ConcurrencyClasses.For(inventory.Concurrency, options),
             steps.Steps,
             inputs,
-            HashOf(inputs));
+            hash);
     }
 
     private static string AddHop(HopContext ctx, string[] previousHop)
