@@ -19,7 +19,7 @@ public static class PlanJson
 
     public static void Write(Plan plan, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, SkipValidation = true });
         json.WriteStartObject();
         json.WriteNumber("format_version", plan.FormatVersion);
         json.WriteString("cluster", plan.Cluster);
@@ -49,6 +49,11 @@ public static class PlanJson
         foreach (var step in plan.Steps)
         {
             WriteStep(json, step);
+            // The writer buffers everything until flushed: hand it to the stream as it goes (large plans are tens of MB).
+            if (json.BytesPending > 1 << 20)
+            {
+                json.Flush();
+            }
         }
         json.WriteEndArray();
         json.WriteEndObject();
