@@ -6,7 +6,8 @@ using Uplift.Transports;
 namespace Uplift.Tests.Integration;
 
 /// <summary>The client, the drain and the errors against a real HAProxy 2.6 and real HTTP listeners.</summary>
-public sealed class RealHaproxyTests(HaproxyLab lab) : IClassFixture<HaproxyLab>, IAsyncLifetime
+[Collection(HaproxyLabCollection.Name)]
+public sealed class RealHaproxyTests(HaproxyLab lab) : IAsyncLifetime
 {
     private const string Stat = "show stat apibe 4 -1";
     private static readonly DrainOptions Quick = new() { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(20) };

@@ -8,7 +8,8 @@ using Uplift.Transports;
 namespace Uplift.Tests.Steps;
 
 /// <summary>The plan's HAProxy steps carried out against a real HAProxy, through socat as on a controller.</summary>
-public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IClassFixture<HaproxyLab>, IAsyncLifetime
+[Collection(HaproxyLabCollection.Name)]
+public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
 {
     private readonly LocalTransport _transport = new();
 
