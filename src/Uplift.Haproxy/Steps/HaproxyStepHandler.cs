@@ -33,22 +33,22 @@ public sealed class HaproxyStepHandler : IStepHandler
         switch (context.Step.Kind)
         {
             case StepKind.HaproxyDrain:
-            {
-                var (client, backend, server) = Target(context);
-                var state = await Guarded(() => client.GetServerAsync(backend, server, context.Abort)).ConfigureAwait(false);
-                if (!state.Draining)
                 {
-                    return false;
+                    var (client, backend, server) = Target(context);
+                    var state = await Guarded(() => client.GetServerAsync(backend, server, context.Abort)).ConfigureAwait(false);
+                    if (!state.Draining)
+                    {
+                        return false;
+                    }
+                    var stat = await Guarded(() => client.GetServerStatAsync(backend, server, context.Abort)).ConfigureAwait(false);
+                    return stat.IsIdle;
                 }
-                var stat = await Guarded(() => client.GetServerStatAsync(backend, server, context.Abort)).ConfigureAwait(false);
-                return stat.IsIdle;
-            }
             case StepKind.HaproxyEnable:
-            {
-                var (client, backend, server) = Target(context);
-                var state = await Guarded(() => client.GetServerAsync(backend, server, context.Abort)).ConfigureAwait(false);
-                return !state.Draining && !state.InMaintenance;
-            }
+                {
+                    var (client, backend, server) = Target(context);
+                    var state = await Guarded(() => client.GetServerAsync(backend, server, context.Abort)).ConfigureAwait(false);
+                    return !state.Draining && !state.InMaintenance;
+                }
             default:
                 return false;
         }
@@ -59,48 +59,48 @@ public sealed class HaproxyStepHandler : IStepHandler
         switch (context.Step.Kind)
         {
             case StepKind.HaproxyDrain:
-            {
-                var (client, backend, server) = Target(context);
-                var timeout = int.TryParse(context.Step.Argument("timeout"), out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultDrainTimeout;
-                var outcome = await Guarded(() => new ServerDrain(client, context.Time)
-                    .DrainAsync(backend, server, new DrainOptions { Timeout = timeout }, context.Abort)).ConfigureAwait(false);
-                if (outcome.TimedOut)
                 {
-                    throw new StepFailedException(
-                        $"{backend}/{server} still had {outcome.Last.SessionsCurrent ?? 0} sessions and {outcome.Last.QueueCurrent ?? 0} queued " +
-                        $"after {timeout.TotalSeconds:0} s of draining; it stays in drain until the cleanup step puts it back " +
-                        "(raise haproxy.drain_timeout in the inventory for long requests)");
-                }
-                context.Report($"{backend}/{server} drained in {outcome.Elapsed.TotalSeconds:0.#} s");
-                break;
-            }
-            case StepKind.HaproxyEnable:
-            {
-                var (client, backend, server) = Target(context);
-                await Guarded(() => client.SetStateAsync(backend, server, ServerMode.Ready, context.Abort)).ConfigureAwait(false);
-                break;
-            }
-            case StepKind.CheckHaproxyBackends:
-            {
-                var client = Client(context);
-                var missing = new List<string>();
-                foreach (var pair in context.Require("servers").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var (backend, server) = (pair[..pair.IndexOf('/')], pair[(pair.IndexOf('/') + 1)..]);
-                    var servers = await Guarded(() => client.ListServersAsync(backend, context.Abort)).ConfigureAwait(false);
-                    if (!servers.Any(s => s.Name == server))
+                    var (client, backend, server) = Target(context);
+                    var timeout = int.TryParse(context.Step.Argument("timeout"), out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultDrainTimeout;
+                    var outcome = await Guarded(() => new ServerDrain(client, context.Time)
+                        .DrainAsync(backend, server, new DrainOptions { Timeout = timeout }, context.Abort)).ConfigureAwait(false);
+                    if (outcome.TimedOut)
                     {
-                        missing.Add(pair);
+                        throw new StepFailedException(
+                            $"{backend}/{server} still had {outcome.Last.SessionsCurrent ?? 0} sessions and {outcome.Last.QueueCurrent ?? 0} queued " +
+                            $"after {timeout.TotalSeconds:0} s of draining; it stays in drain until the cleanup step puts it back " +
+                            "(raise haproxy.drain_timeout in the inventory for long requests)");
                     }
+                    context.Report($"{backend}/{server} drained in {outcome.Elapsed.TotalSeconds:0.#} s");
+                    break;
                 }
-                if (missing.Count > 0)
+            case StepKind.HaproxyEnable:
                 {
-                    throw new StepFailedException(
-                        $"HAProxy on {context.Require("haproxy-node")} lacks {string.Join(", ", missing)}: these controllers could not be drained; " +
-                        "add them to the backends or fix haproxy.backend_pattern / server_pattern in the inventory");
+                    var (client, backend, server) = Target(context);
+                    await Guarded(() => client.SetStateAsync(backend, server, ServerMode.Ready, context.Abort)).ConfigureAwait(false);
+                    break;
                 }
-                break;
-            }
+            case StepKind.CheckHaproxyBackends:
+                {
+                    var client = Client(context);
+                    var missing = new List<string>();
+                    foreach (var pair in context.Require("servers").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        var (backend, server) = (pair[..pair.IndexOf('/')], pair[(pair.IndexOf('/') + 1)..]);
+                        var servers = await Guarded(() => client.ListServersAsync(backend, context.Abort)).ConfigureAwait(false);
+                        if (!servers.Any(s => s.Name == server))
+                        {
+                            missing.Add(pair);
+                        }
+                    }
+                    if (missing.Count > 0)
+                    {
+                        throw new StepFailedException(
+                            $"HAProxy on {context.Require("haproxy-node")} lacks {string.Join(", ", missing)}: these controllers could not be drained; " +
+                            "add them to the backends or fix haproxy.backend_pattern / server_pattern in the inventory");
+                    }
+                    break;
+                }
             default:
                 throw new StepFailedException($"step {context.Step.Id}: {context.Step.Kind} is not a HAProxy step");
         }
