@@ -20,7 +20,7 @@ public sealed class RunLabTests : IAsyncLifetime
 {
     private const int Kills = 20;
     private readonly string _state = Path.Combine(Path.GetTempPath(), "uplift-run-lab-" + Guid.NewGuid().ToString("N")[..8]);
-    private readonly string _journals = Directory.CreateTempSubdirectory("uplift-run-lab-journal-").FullName;
+    private string _journals = "";
     private LabLayout? _lab;
 
     private LabLayout Lab => _lab ?? throw new InvalidOperationException("the lab is not up");
@@ -29,15 +29,14 @@ public sealed class RunLabTests : IAsyncLifetime
     {
         var options = new LabOptions(Controllers: 2, Network: 1, Computes: 1, Volumes: 1, StateDirectory: _state, StartDelaySeconds: 0.05, MigrationRows: 50);
         _lab = await LabBuilder.UpAsync(options, CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
+        _journals = Directory.CreateTempSubdirectory("uplift-run-lab-journal-").FullName;
     }
 
     public async Task DisposeAsync()
     {
         if (_lab is null)
         {
-            // The lab never came up (another one is running): it is not ours to take down.
-            Directory.Delete(_journals, recursive: true);
-            return;
+            return; // the lab never came up (another one is running): it is not ours to take down
         }
         try
         {
