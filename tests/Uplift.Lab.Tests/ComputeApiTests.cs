@@ -41,7 +41,7 @@ public sealed class ComputeApiTests(LabFixture lab) : IDisposable
         await RunAsync(new ComputeDisableHandler(_cloud), Step(StepKind.ComputeDisable, Compute, ("reason", Reason)));
         var disabled = await client.ComputeServiceAsync(Compute);
         await RunAsync(new ComputeCheckEmptyHandler(_cloud), Step(StepKind.ComputeCheckEmpty, Compute));
-        await RunAsync(new ComputeWaitUpHandler(_cloud), Step(StepKind.ComputeWaitUp, Compute));
+        await RunAsync(new ComputeWaitUpHandler(_cloud, TimeSpan.FromSeconds(30)), Step(StepKind.ComputeWaitUp, Compute));
         await RunAsync(new ComputeEnableHandler(_cloud), Step(StepKind.ComputeEnable, Compute));
         var enabled = await client.ComputeServiceAsync(Compute);
 
