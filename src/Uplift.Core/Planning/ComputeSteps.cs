@@ -74,7 +74,7 @@ internal static class ComputeSteps
                 arguments: service);
         }
         last = steps.Add(at + "stop", StepKind.UnitsStop, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: Args.Of(("units", string.Join(' ', units))));
+            arguments: Args.Of(("units", string.Join(' ', units)), ("packages", string.Join(' ', packages)), ("release", ctx.To.Series)));
         last = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Computes, needs: [last],
             arguments: Args.Of(("packages", string.Join(' ', packages)), ("release", ctx.To.Series)));
         last = steps.Add(at + "start", StepKind.UnitsStart, node.Name, ConcurrencyClasses.Computes, needs: [last],

@@ -38,8 +38,9 @@ internal static class NodeUpgrade
         return DrainedWork.Add(ctx, service, node, at, concurrencyClass, needs.ToArray(), after.ToArray(), (first, firstAfter) =>
         {
             var steps = ctx.Steps;
+            // The packages let the stop's guard see a node already on new code (a fresh plan after a partial run).
             string[] last = [steps.Add(at + "stop", StepKind.UnitsStop, node.Name, concurrencyClass, needs: first, after: firstAfter,
-                arguments: Args.Of(("units", string.Join(' ', units))))];
+                arguments: Args.Of(("units", string.Join(' ', units)), ("packages", string.Join(' ', packages)), ("release", ctx.To.Series)))];
             if (packages.Count > 0)
             {
                 last = [steps.Add(at + "install", StepKind.PackagesInstall, node.Name, concurrencyClass, needs: last,
