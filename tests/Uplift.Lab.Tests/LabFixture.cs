@@ -18,15 +18,27 @@ public sealed class LabFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (await LabTeardown.AccountExistsAsync(CancellationToken.None))
-        {
-            throw new InvalidOperationException($"the {LabLayout.Account} account exists: another lab is up; run 'uplift lab down' for it before these tests");
-        }
+        await WaitForNoOtherLabAsync();
         var options = new LabOptions(Controllers: 2, Network: 1, Computes: 1, Volumes: 1, StateDirectory: State, StartDelaySeconds: 0.05, MigrationRows: 2500);
         Lab = await LabBuilder.UpAsync(options, CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
     }
 
     public Task DisposeAsync() => LabTeardown.DownAsync(State, TimeProvider.System, TextWriter.Null, CancellationToken.None);
+
+    /// <summary>One lab at a time on a machine (one account, the 127.0.10.x addresses): other test projects may
+    /// have one up (they run one after another in CI; side by side while developing), so wait a while for it.</summary>
+    public static async Task WaitForNoOtherLabAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(5);
+        while (await LabTeardown.AccountExistsAsync(CancellationToken.None))
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"the {LabLayout.Account} account exists: another lab is up; run 'uplift lab down' for it before these tests");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
 
     public LabNode Node(string name) => Lab.Nodes.Single(n => n.Name == name);
 

@@ -26,8 +26,14 @@ public class LabLifecycleTests
     private static async Task NothingShouldBeLeftAsync(int uid)
     {
         Directory.Exists(State).ShouldBeFalse();
-        (await LabTeardown.AccountExistsAsync(CancellationToken.None)).ShouldBeFalse();
-        LabProcesses.Snapshot().Where(p => p.Uid == uid).ShouldBeEmpty();
+        // Our account is gone: the account may exist again only as another lab's (its home elsewhere).
+        var account = await LocalProgram.RunAsync("getent", ["passwd", LabLayout.Account]);
+        account.Output.ShouldNotContain(State);
+        // By uid only while no other lab took the account (and its uid) back meanwhile; by state directory always.
+        if (!await LabTeardown.AccountExistsAsync(CancellationToken.None))
+        {
+            LabProcesses.Snapshot().Where(p => p.Uid == uid && LabProcesses.IsAlive(p.Pid)).ShouldBeEmpty();
+        }
         var mentions = Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _))
             .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")); } catch (IOException) { return ""; } })
             .Where(c => c.Contains(State, StringComparison.Ordinal));
@@ -37,6 +43,7 @@ public class LabLifecycleTests
     [Fact]
     public async Task GivenALab_WhenTakenDownAndUpAgain_ThenEachLabWorksAndDownLeavesNothingBehind()
     {
+        await LabFixture.WaitForNoOtherLabAsync();
         try
         {
             var first = await UpAsync();
