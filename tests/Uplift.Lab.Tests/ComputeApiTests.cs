@@ -16,8 +16,7 @@ public sealed class ComputeApiTests(LabFixture lab) : IDisposable
 {
     private const string Reason = "uplift run lab-test: upgrade";
 
-    private readonly ComputeCloud _cloud = new(() => new OpenStackSession(
-        CloudsYaml.Parse(File.ReadAllText(lab.Paths.CloudsYaml), lab.Paths.CloudsYaml, LabCloud.Name), TimeProvider.System));
+    private readonly ComputeCloud _cloud = CloudOf(lab);
 
     private string Compute => lab.Lab.Nodes.First(n => n.Role == Role.Compute).Name;
 
@@ -76,6 +75,10 @@ public sealed class ComputeApiTests(LabFixture lab) : IDisposable
     }
 
     public void Dispose() => _cloud.Dispose();
+
+    /// <summary>The lab's keystone and nova, through the clouds.yaml 'uplift lab up' wrote.</summary>
+    internal static ComputeCloud CloudOf(LabFixture lab) => new(() => new OpenStackSession(
+        CloudsYaml.Parse(File.ReadAllText(lab.Paths.CloudsYaml), lab.Paths.CloudsYaml, LabCloud.Name), TimeProvider.System));
 
     private static async Task RunAsync(IStepHandler handler, StepContext context)
     {

@@ -1,7 +1,6 @@
 using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.Journal;
-using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Planning;
 using Uplift.Progress;
@@ -20,8 +19,7 @@ public sealed class ComputeRunTests(LabFixture lab) : IDisposable
     private const string Reason = "uplift run lab-run: upgrade";
     private readonly string _journals = Directory.CreateTempSubdirectory("uplift-compute-run-").FullName;
 
-    private readonly ComputeCloud _cloud = new(() => new OpenStackSession(
-        CloudsYaml.Parse(File.ReadAllText(lab.Paths.CloudsYaml), lab.Paths.CloudsYaml, LabCloud.Name), TimeProvider.System));
+    private readonly ComputeCloud _cloud = ComputeApiTests.CloudOf(lab);
 
     [Fact]
     public async Task Given_a_compute_that_does_not_come_back_When_its_batch_runs_Then_the_batch_stops_it_stays_disabled_and_the_summary_says_so()
