@@ -110,6 +110,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(float(urllib.parse.parse_qs(url.query).get("seconds", ["5"])[0]))
         if unit == "nova-api" and url.path.startswith("/v2.1"):
             return self.nova_get(url.path[len("/v2.1"):].rstrip("/"), urllib.parse.parse_qs(url.query))
+        # The lab models no neutron agents or cinder services as API objects: the lists are empty (shapes as upstream).
+        if unit == "neutron-server" and url.path.rstrip("/") == "/v2.0/agents":
+            return self.authorized() and self.answer(200, {"agents": []})
+        if unit == "cinder-api" and url.path.rstrip("/").endswith("/os-services"):
+            return self.authorized() and self.answer(200, {"services": []})
         self.answer(200, LAB)
 
     def nova_get(self, path, query):
