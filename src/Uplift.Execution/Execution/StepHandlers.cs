@@ -49,7 +49,7 @@ public sealed class StepHandlers
             [StepKind.ComputeWaitUp] = compute,
             [StepKind.ComputeEnable] = compute,
             [StepKind.CheckServicesUp] = new MissingHandler("OpenStack service lists"),
-            [StepKind.QueueGate] = new MissingHandler("RabbitMQ queue depth"),
+            [StepKind.QueueGate] = new QueueGateHandler(),
             [StepKind.PostCheck] = new MissingHandler("OpenStack API post-checks"),
             [StepKind.NodeStandby] = new ShellStepHandler((_, node) => Pacemaker.Standby(node)),
             [StepKind.NodeUnstandby] = new ShellStepHandler((_, node) => Pacemaker.Online(node)),
