@@ -72,7 +72,8 @@ internal static class DrainedWork
                 b.Unit,
                 ctx.Inventory.Haproxy.Socket,
                 ctx.VipHolder.Name,
-                ctx.Inventory.Haproxy.DrainTimeoutSeconds))
+                ctx.Inventory.Haproxy.DrainTimeoutSeconds,
+                ctx.Inventory.Ssh.Sudo))
             .ToArray();
 
     private static string BackendName(HaproxySettings haproxy, ApiBackend backend) =>

@@ -122,7 +122,8 @@ public sealed class HaproxyStepHandler : IStepHandler
     private static HaproxyClient Client(StepContext context)
     {
         var node = context.Step.Argument("haproxy-node") ?? context.Nodes[0];
-        return new HaproxyClient(new NodeAdminSocket(context.ShellFor(node), AdminSocketAddress.Parse(context.Require("socket"))));
+        return new HaproxyClient(new NodeAdminSocket(context.ShellFor(node), AdminSocketAddress.Parse(context.Require("socket")),
+            sudo: context.Step.Argument("sudo") == "true"));
     }
 
     private static (HaproxyClient Client, string Backend, string Server) Target(StepContext context) =>
