@@ -102,10 +102,14 @@ lab_schema_contract() {
   if [ "$5" -lt "$2" ]; then lab_contract_violations "$1" "$2"; lab_schema_set "$1" "$3" "$4" "$2"; fi
   return 0
 }
-# Offline sync: every phase at once. Sets the service's online data migrations when the schema moves.
+# Sync: every phase at once. Sets the service's online data migrations when the schema moves. With "additive"
+# the project keeps its schema changes usable by the previous release's code (nova, placement, cinder, heat
+# rolling-upgrade docs: db sync runs while the old services still run), so it breaks nothing; otherwise
+# (keystone db_sync, glance db sync, neutron upgrade heads) the contract part would break older units.
 lab_schema_sync() {
+  additive=$3
   set -- "$1" "$2" $(lab_schema "$1")
-  if [ "$5" -lt "$2" ]; then lab_contract_violations "$1" "$2"; fi
+  if [ "$5" -lt "$2" ] && [ "$additive" != additive ]; then lab_contract_violations "$1" "$2"; fi
   if [ "$3" -lt "$2" ] || [ "$5" -lt "$2" ]; then lab_schema_set "$1" "$2" "$2" "$2"; return 0; fi
   return 1
 }
