@@ -8,6 +8,9 @@ namespace Uplift.Lab;
 /// <param name="StartDelaySeconds">How long a started API unit takes to answer (imitates a real service
 /// coming up). Zero for benchmarks that measure Uplift's own overhead.</param>
 /// <param name="MigrationRows">Rows of online data migrations a schema sync leaves for nova, placement and cinder.</param>
+/// <param name="InstancesPerCompute">Instances the lab's nova places on each compute at the start (ACTIVE, live-migratable).
+/// None unless asked (a compute with instances makes a run without --live-migrate stop at its check-empty step);
+/// <c>uplift lab up</c> asks for <see cref="DefaultInstancesPerCompute"/>.</param>
 public sealed record LabOptions(
     int Controllers = 3,
     int Network = 2,
@@ -16,8 +19,12 @@ public sealed record LabOptions(
     string Release = "epoxy",
     string StateDirectory = LabOptions.DefaultStateDirectory,
     double StartDelaySeconds = 0.2,
-    int MigrationRows = 2500)
+    int MigrationRows = 2500,
+    int InstancesPerCompute = 0)
 {
+    /// <summary>What <c>uplift lab up</c> creates per compute unless told otherwise (--instances).</summary>
+    public const int DefaultInstancesPerCompute = 2;
+
     public const string DefaultStateDirectory = "/var/lib/uplift-lab";
 
     /// <summary>127.0.10.1 … 127.0.10.249 for nodes; .250 is the VIP.</summary>
@@ -49,9 +56,9 @@ public sealed record LabOptions(
             problems.Add(new Diagnostic($"--release {Release}: unknown release", null,
                 "use one of: " + string.Join(", ", catalog.Releases.Select(r => r.Series))));
         }
-        if (StartDelaySeconds < 0 || MigrationRows < 0)
+        if (StartDelaySeconds < 0 || MigrationRows < 0 || InstancesPerCompute < 0)
         {
-            problems.Add(new Diagnostic("lab waits and migration rows cannot be negative", null, "use 0 or more"));
+            problems.Add(new Diagnostic("lab waits, migration rows and instances cannot be negative", null, "use 0 or more"));
         }
         if (!Path.IsPathFullyQualified(StateDirectory))
         {

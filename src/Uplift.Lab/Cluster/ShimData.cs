@@ -32,7 +32,8 @@ public static class ShimData
         };
     }
 
-    /// <summary>Initial cluster state: every schema fully at the lab's release, the VIP on the first controller.</summary>
+    /// <summary>Initial cluster state: every schema fully at the lab's release, the VIP on the first controller, the
+    /// instances of the lab's nova on their computes.</summary>
     public static IReadOnlyDictionary<string, string> Cluster(LabLayout lab)
     {
         var index = lab.IndexOf(lab.Release);
@@ -42,6 +43,10 @@ public static class ShimData
             files[$"migrations/{service}"] = "0\n";
         }
         files[$"pacemaker/resource.{LabLayout.ApiVipResource}"] = lab.Controllers.First().Name + "\n";
+        foreach (var (name, text) in LabInstance.Files(lab))
+        {
+            files[name] = text;
+        }
         return files;
     }
 

@@ -54,6 +54,10 @@ public static class LabBuilder
             throw;
         }
         output.WriteLine($"Lab up: {lab.Nodes.Count} nodes ({options.Controllers} controllers, {options.Network} network, {options.Computes} computes, {options.Volumes} volume), VIP {LabLayout.VipAddress}.");
+        if (options.InstancesPerCompute > 0)
+        {
+            output.WriteLine($"Lab nova: {options.InstancesPerCompute * options.Computes} instances ({options.InstancesPerCompute} per compute); plan with --live-migrate to move them away before each compute's upgrade.");
+        }
         output.WriteLine($"Inventory: {paths.Inventory}");
         output.WriteLine($"Lab keystone credentials (cloud '{LabCloud.Name}'): {paths.CloudsYaml}");
         output.WriteLine($"Try: uplift exec --inventory {paths.Inventory} -- apt-cache policy nova-api");

@@ -24,7 +24,8 @@ public static class LabFiles
     /// <summary>Commands on a node's PATH → the shim that serves them.</summary>
     public static IReadOnlyDictionary<string, string> Commands(LabLayout lab)
     {
-        var commands = ShimNames.Where(n => n is not "lab.sh" and not "api-listener.py" and not "upgrade-status")
+        // lab.sh and the Python listener (api-listener.py and its modules) are no commands of a node.
+        var commands = ShimNames.Where(n => n is not "lab.sh" and not "upgrade-status" && !n.EndsWith(".py", StringComparison.Ordinal))
             .ToDictionary(n => n, n => n);
         foreach (var check in lab.Services.Select(s => s.UpgradeCheck).OfType<Catalog.CatalogCommand>())
         {
@@ -43,6 +44,7 @@ public static class LabFiles
         WriteAll(paths.Shared, ShimData.Shared(lab));
         WriteAll(paths.Cluster, ShimData.Cluster(lab));
         Directory.CreateDirectory(Path.Combine(paths.Cluster, "checks"));
+        Directory.CreateDirectory(Path.Combine(paths.Cluster, LabInstance.Directory));
         var commands = Commands(lab);
         foreach (var node in lab.Nodes)
         {

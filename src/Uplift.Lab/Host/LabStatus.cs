@@ -5,7 +5,8 @@ using Uplift.Catalog;
 namespace Uplift.Lab;
 
 /// <summary><c>lab status</c>: which lab daemons run, where the VIP is, which release each node's packages
-/// are on, and any contract run while old code still ran (recorded by the shims).</summary>
+/// are on, where the lab nova's instances are, and any violation the shims recorded (a contract run while old code
+/// still ran, nova-compute stopped under instances).</summary>
 public static class LabStatus
 {
     public static async Task<string> ReportAsync(string stateDirectory, OpenStackCatalog catalog, CancellationToken cancel)
@@ -27,11 +28,17 @@ public static class LabStatus
             var sshd = await ListensAsync(node.Address, 22, cancel);
             text.AppendLine($"{node.Name,-6} {node.Address,-13} {node.RoleName,-10} {(sshd ? "up" : "DOWN"),-5} {NodeRelease(lab, node)}");
         }
+        var instances = LabInstance.ReadAll(lab.Paths);
+        if (instances.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(InstancesLine(instances));
+        }
         var violations = Path.Combine(lab.Paths.Cluster, "violations");
         if (File.Exists(violations))
         {
             text.AppendLine();
-            text.AppendLine("Contracts run while older code still ran (would break a real cloud):");
+            text.AppendLine("Violations (each would break a real cloud):");
             text.Append(File.ReadAllText(violations));
         }
         return text.ToString();
@@ -49,6 +56,14 @@ public static class LabStatus
         var releases = File.ReadAllLines(installed).Select(l => l.Split(' ')).Where(p => p.Length >= 2)
             .Select(p => byVersion.GetValueOrDefault(p[1], "?")).Distinct().ToList();
         return releases.Count == 0 ? "-" : string.Join('+', releases.OrderBy(r => lab.Catalog.Releases.ToList().FindIndex(x => x.Series == r)));
+    }
+
+    /// <summary>"Instances: 4 (4 ACTIVE): cmp1 2, cmp2 2".</summary>
+    public static string InstancesLine(IReadOnlyList<LabInstance> instances)
+    {
+        var statuses = instances.GroupBy(i => i.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        var hosts = instances.GroupBy(i => i.Host).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+        return $"Instances: {instances.Count} ({string.Join(", ", statuses)}): {string.Join(", ", hosts)}";
     }
 
     private static string ReadOr(string file, string fallback)

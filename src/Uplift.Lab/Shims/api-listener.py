@@ -5,10 +5,10 @@ version the unit was started with. GET /slow?seconds=N answers after N seconds (
 So that Uplift's compute phase can be rehearsed, two units answer a small subset of their API with
 state kept in the lab's files (every answer carries X-Uplift-Lab: the data is the lab's, not a cloud's):
 - keystone: POST /v3/auth/tokens (password of the lab's clouds.yaml) issues a token with a catalog.
-- nova-api: GET /v2.1 (version document), GET /v2.1/os-services[?host=&binary=], PUT /v2.1/os-services/ID
-  (status, disabled_reason; nova api-ref 2.53+), GET /v2.1/servers/detail, /os-migrations,
-  /os-hypervisors/detail (no instances live in the lab). A compute service is "up" while the node's
-  nova-compute unit is active."""
+- nova-api (lab_nova.py): GET /v2.1 (version document), os-services (list, PUT status/disabled_reason; nova api-ref
+  2.53+), servers (list, detail, show; live migration by POST /servers/{id}/action os-migrateLive), os-migrations,
+  os-hypervisors. A compute service is "up" while the node's nova-compute unit is active.
+"""
 import datetime
 import hashlib
 import http.server
@@ -20,19 +20,17 @@ import time
 import urllib.parse
 import uuid
 
+import lab_nova
+
 address, port, unit, node, version, delay, state = sys.argv[1:8]
 VIP = "127.0.10.250"
 LAB = {"lab": "Uplift rehearsal cluster, not OpenStack", "node": node, "unit": unit, "version": version}
 CLUSTER = os.path.join(state, "cluster")
+NOVA = lab_nova.Nova(state) if unit == "nova-api" else None
 
 
 def now(delta=0):
     return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=delta)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def lab_nodes():
-    with open(os.path.join(state, "shared", "nodes")) as f:
-        return [line.split() for line in f if line.strip()]
 
 
 def token_file(token):
@@ -53,27 +51,11 @@ def catalog():
             service("orchestration", "heat", f"http://{VIP}:8004/v1/lab")]
 
 
-def services():
-    """nova services of the lab: conductor and scheduler on controllers, nova-compute on computes."""
-    found = []
-    for name, _, role, *rest in lab_nodes():
-        binaries = {"controller": ["nova-conductor", "nova-scheduler"], "compute": ["nova-compute"]}.get(role, [])
-        for binary in binaries:
-            disabled = os.path.join(CLUSTER, "compute", f"{name}.{binary}.disabled")
-            reason = open(disabled).read() if os.path.exists(disabled) else None
-            up = os.path.exists(os.path.join(state, "nodes", name, "units", binary + ".active"))
-            found.append({"id": str(uuid.uuid5(uuid.NAMESPACE_DNS, f"{binary}.{name}.lab")), "binary": binary,
-                          "disabled_reason": reason, "host": name, "state": "up" if up else "down",
-                          "status": "disabled" if reason is not None else "enabled", "updated_at": now()[:-1],
-                          "forced_down": False, "zone": (rest[0] if rest else "nova") if binary == "nova-compute" else "internal"})
-    return found
-
-
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"
 
     def answer(self, status, document, headers=None):
-        body = json.dumps(document).encode() + b"\n"
+        body = b"" if document is None else json.dumps(document).encode() + b"\n"
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -124,39 +106,52 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if not self.authorized():
             return
         if path == "/os-services":
-            found = [s for s in services() if all(s[k] == query[k][0] for k in ("host", "binary") if k in query)]
+            found = [s for s in NOVA.services() if all(s[k] == query[k][0] for k in ("host", "binary") if k in query)]
             return self.answer(200, {"services": found}, {"OpenStack-API-Version": "compute 2.96"})
         if path in ("/servers/detail", "/servers"):
-            return self.answer(200, {"servers": []})
+            return self.answer(*NOVA.list_servers(query, detail=path.endswith("/detail")))
+        if path.startswith("/servers/") and path.count("/") == 2:
+            return self.answer(*NOVA.get_server(path.rsplit("/", 1)[1]))
         if path == "/os-migrations":
-            return self.answer(200, {"migrations": []})
+            return self.answer(*NOVA.list_migrations(query))
         if path.startswith("/os-hypervisors"):
-            computes = [s for s in services() if s["binary"] == "nova-compute"]
-            return self.answer(200, {"hypervisors": [{"id": s["id"], "hypervisor_hostname": s["host"], "state": s["state"],
-                                                      "status": s["status"], "servers": []} for s in computes]})
-        self.answer(404, {"itemNotFound": {"code": 404, "message": "The resource could not be found."}})
+            return self.answer(*NOVA.hypervisors(path, query))
+        self.answer(404, {"itemNotFound": {"code": 404, "message": lab_nova.NOT_FOUND}})
+
+    def microversion(self):
+        """The compute microversion asked (OpenStack-API-Version or the older header); 2.1 when none."""
+        asked = (self.headers.get("OpenStack-API-Version") or "").replace("compute", "").strip() \
+            or (self.headers.get("X-OpenStack-Nova-API-Version") or "").strip()
+        if asked == "latest":
+            return (2, 96)
+        try:
+            major, minor = asked.split(".")
+            return (int(major), int(minor))
+        except ValueError:
+            return (2, 1)
 
     def do_PUT(self):
         path = urllib.parse.urlparse(self.path).path
         if unit != "nova-api" or not path.startswith("/v2.1/os-services/"):
             return self.answer(405, {"error": "the lab answers PUT only for nova os-services"})
+        if self.authorized():
+            self.answer(*NOVA.set_service(path.rsplit("/", 1)[1], self.body()))
+
+    def nova_post(self, path):
         if not self.authorized():
             return
-        wanted = path.rsplit("/", 1)[1]
-        service = next((s for s in services() if s["id"] == wanted), None)
-        if service is None:
-            return self.answer(404, {"itemNotFound": {"code": 404, "message": f"Service {wanted} not found."}})
-        change = self.body()
-        disabled = os.path.join(CLUSTER, "compute", f"{service['host']}.{service['binary']}.disabled")
-        os.makedirs(os.path.dirname(disabled), exist_ok=True)
-        if change.get("status") == "disabled":
-            with open(disabled, "w") as f:
-                f.write(change.get("disabled_reason") or "")
-        elif change.get("status") == "enabled" and os.path.exists(disabled):
-            os.remove(disabled)
-        self.answer(200, {"service": next(s for s in services() if s["id"] == wanted)})
+        parts = path.strip("/").split("/")
+        if len(parts) != 4 or parts[:2] != ["v2.1", "servers"] or parts[3] != "action":
+            return self.answer(404, {"itemNotFound": {"code": 404, "message": lab_nova.NOT_FOUND}})
+        body = self.body()
+        action = next(iter(body), "")
+        if action != "os-migrateLive" or not isinstance(body[action], dict):
+            return self.answer(404, {"itemNotFound": {"code": 404, "message": f"There is no such action: {action}"}})
+        self.answer(*NOVA.live_migrate(parts[2], body[action], self.microversion()))
 
     def do_POST(self):
+        if unit == "nova-api":
+            return self.nova_post(urllib.parse.urlparse(self.path).path)
         if unit != "keystone" or urllib.parse.urlparse(self.path).path.rstrip("/") != "/v3/auth/tokens":
             return self.answer(405, {"error": "the lab answers POST only for keystone /v3/auth/tokens"})
         try:
