@@ -8,7 +8,7 @@ namespace Uplift.Execution;
 /// </summary>
 public sealed class WaitBackendHandler : NodeStepHandler
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(1);
 
     public static string Probe(string address, string port) =>
         $"curl -s -o /dev/null --max-time 2 http://{(address.Contains(':') ? "[" + address + "]" : address)}:{port}/";
@@ -21,7 +21,7 @@ public sealed class WaitBackendHandler : NodeStepHandler
         var probe = Probe(context.Require("address"), context.Require("port"));
         var timeout = TimeSpan.FromSeconds(int.TryParse(context.Step.Argument("timeout"), out var seconds) ? seconds : 120);
         var until = context.Time.GetUtcNow() + timeout;
-        while (true)
+        for (var attempt = 0; ; attempt++)
         {
             var result = await context.RunAsync(node, probe).ConfigureAwait(false);
             if (result.ExitCode == 0)
@@ -33,7 +33,7 @@ public sealed class WaitBackendHandler : NodeStepHandler
                 throw new StepFailedException(
                     $"{context.Require("address")}:{context.Require("port")} did not answer within {timeout.TotalSeconds:0} s (curl exit {result.ExitCode}); check the service's log on {node}", result);
             }
-            await Task.Delay(Interval, context.Time, context.Abort).ConfigureAwait(false);
+            await Task.Delay(PollBackoff.After(attempt, Ceiling), context.Time, context.Abort).ConfigureAwait(false);
         }
     }
 }

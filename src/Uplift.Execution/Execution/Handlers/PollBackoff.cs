@@ -1,0 +1,14 @@
+namespace Uplift.Execution;
+
+/// <summary>
+/// Pauses between two looks at something that is about to become true (a restarted API answering): short at first,
+/// since most services answer within a fraction of a second, doubling up to a ceiling so a slow one is not hammered.
+/// </summary>
+public static class PollBackoff
+{
+    public static readonly TimeSpan First = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The pause after the <paramref name="attempt"/>-th failed look (0 for the first): 0.1 s, 0.2 s, 0.4 s … up to <paramref name="ceiling"/>.</summary>
+    public static TimeSpan After(int attempt, TimeSpan ceiling) =>
+        attempt >= 16 ? ceiling : TimeSpan.FromTicks(Math.Min(First.Ticks << attempt, ceiling.Ticks));
+}

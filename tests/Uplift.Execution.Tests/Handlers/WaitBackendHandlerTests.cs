@@ -1,0 +1,52 @@
+using Uplift.Execution;
+using Uplift.Planning;
+using Uplift.Testing;
+using Uplift.Transports;
+
+namespace Uplift.Tests.Handlers;
+
+public sealed class WaitBackendHandlerTests
+{
+    [Fact]
+    public void Looks_come_quickly_at_first_and_back_off_to_the_ceiling() =>
+        Enumerable.Range(0, 6).Select(a => PollBackoff.After(a, TimeSpan.FromSeconds(1)).TotalMilliseconds)
+            .ShouldBe([100, 200, 400, 800, 1000, 1000]);
+
+    [Fact]
+    public async Task Given_an_api_that_answers_on_the_third_look_When_waited_for_Then_the_wait_ends_after_the_short_first_pauses()
+    {
+        var time = new ManualTimeProvider();
+        var shell = new AnsweringShell([7, 7, 0]);
+        var step = new PlanStep("nova/ctl2/wait-nova", StepKind.WaitBackend, "control-plane", "nova", ["ctl2"],
+            [new("address", "127.0.10.2"), new("port", "8774")], ConcurrencyClasses.Cluster, [], [], 0, false, "nova");
+        var context = new StepContext(step, _ => shell, time, _ => { }, CancellationToken.None);
+
+        var waiting = new WaitBackendHandler().ActAsync(context);
+        var waited = TimeSpan.Zero;
+        while (!waiting.IsCompleted && waited < TimeSpan.FromSeconds(5))
+        {
+            await Task.Yield();
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            waited += TimeSpan.FromMilliseconds(100);
+            await Task.Delay(1);
+        }
+        await waiting;
+
+        shell.Commands.ShouldBe(Enumerable.Repeat("curl -s -o /dev/null --max-time 2 http://127.0.10.2:8774/", 3));
+        waited.ShouldBeLessThanOrEqualTo(TimeSpan.FromMilliseconds(400), "0.1 s then 0.2 s between the looks, not a full second each");
+    }
+
+    /// <summary>curl's exit codes, one per look: 7 (connection refused) until the API answers.</summary>
+    private sealed class AnsweringShell(int[] exitCodes) : IRemoteShell
+    {
+        public string Node => "ctl2";
+
+        public List<string> Commands { get; } = [];
+
+        public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.Script);
+            return Task.FromResult(new CommandResult(exitCodes[Commands.Count - 1], "", "", TimeSpan.Zero));
+        }
+    }
+}
