@@ -80,7 +80,7 @@ public sealed class ComputeApiTests(LabFixture lab) : IDisposable
     internal static ComputeCloud CloudOf(LabFixture lab) => new(() => new OpenStackSession(
         CloudsYaml.Parse(File.ReadAllText(lab.Paths.CloudsYaml), lab.Paths.CloudsYaml, LabCloud.Name), TimeProvider.System));
 
-    private static async Task RunAsync(IStepHandler handler, StepContext context)
+    internal static async Task RunAsync(IStepHandler handler, StepContext context)
     {
         if (!await handler.IsDoneAsync(context))
         {
@@ -89,7 +89,7 @@ public sealed class ComputeApiTests(LabFixture lab) : IDisposable
         }
     }
 
-    private static StepContext Step(StepKind kind, string? host, params (string Key, string Value)[] arguments)
+    internal static StepContext Step(StepKind kind, string? host, params (string Key, string Value)[] arguments)
     {
         var args = (host is null ? [] : new List<KeyValuePair<string, string>> { new("host", host), new("binary", "nova-compute") })
             .Concat(arguments.Select(a => new KeyValuePair<string, string>(a.Key, a.Value))).ToList();

@@ -5,7 +5,7 @@ namespace Uplift.Tests;
 
 /// <summary>A small real lab (2 controllers, 1 network, 1 compute, 1 volume) for the tests of one class;
 /// removed afterwards. Runs as root; uses 127.0.10.1-5 and the VIP 127.0.10.250.</summary>
-public sealed class LabFixture : IAsyncLifetime
+public class LabFixture : IAsyncLifetime
 {
     public string State { get; } = Path.Combine(Path.GetTempPath(), "uplift-lab-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -19,9 +19,12 @@ public sealed class LabFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await WaitForNoOtherLabAsync();
-        var options = new LabOptions(Controllers: 2, Network: 1, Computes: 1, Volumes: 1, StateDirectory: State, StartDelaySeconds: 0.05, MigrationRows: 2500);
-        Lab = await LabBuilder.UpAsync(options, CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
+        Lab = await LabBuilder.UpAsync(Options(State), CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
     }
+
+    /// <summary>The lab this fixture builds in <paramref name="state"/>.</summary>
+    protected virtual LabOptions Options(string state) =>
+        new(Controllers: 2, Network: 1, Computes: 1, Volumes: 1, StateDirectory: state, StartDelaySeconds: 0.05, MigrationRows: 2500);
 
     public Task DisposeAsync() => LabTeardown.DownAsync(State, TimeProvider.System, TextWriter.Null, CancellationToken.None);
 
