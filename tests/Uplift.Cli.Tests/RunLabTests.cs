@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Uplift.Catalog;
-using Uplift.Cli;
-using Uplift.Cli.Commands;
 using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.Journal;
@@ -11,46 +7,26 @@ using Uplift.Planning;
 namespace Uplift.Tests;
 
 /// <summary>
-/// `uplift run` as a separate process on a real lab (sshd nodes, shims), killed with SIGKILL at random points and
-/// resumed each time. The kinds bound by the HAProxy, database backup and compute API components become milestones
-/// until those components register their handlers.
-/// Runs as root; uses 127.0.10.1-5 and the VIP, like every lab test (one lab at a time on a machine).
+/// `uplift run` of the full plan (draining, verified backup, the compute dance through the lab's nova) as a separate
+/// process on a real lab, killed with SIGKILL at random points and resumed each time; and a node lost mid-run.
+/// Runs as root; one lab at a time on the machine.
 /// </summary>
+[Collection(LabCollection.Name)]
 public sealed class RunLabTests : IAsyncLifetime
 {
     private const int Kills = 20;
-    private readonly string _state = Path.Combine(Path.GetTempPath(), "uplift-run-lab-" + Guid.NewGuid().ToString("N")[..8]);
-    private string _journals = "";
-    private LabLayout? _lab;
+    private LabSession? _lab;
 
-    private LabLayout Lab => _lab ?? throw new InvalidOperationException("the lab is not up");
+    private LabSession Lab => _lab ?? throw new InvalidOperationException("the lab is not up");
 
-    public async Task InitializeAsync()
-    {
-        var options = new LabOptions(Controllers: 2, Network: 1, Computes: 1, Volumes: 1, StateDirectory: _state, StartDelaySeconds: 0.05, MigrationRows: 50);
-        _lab = await LabBuilder.UpAsync(options, CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
-        _journals = Directory.CreateTempSubdirectory("uplift-run-lab-journal-").FullName;
-    }
+    public async Task InitializeAsync() =>
+        _lab = await LabSession.UpAsync(state => new LabOptions(Controllers: 2, Network: 1, Computes: 1, Volumes: 1, StateDirectory: state, StartDelaySeconds: 0.05, MigrationRows: 50));
 
     public async Task DisposeAsync()
     {
-        if (_lab is null)
+        if (_lab is not null)
         {
-            return; // the lab never came up (another one is running): it is not ours to take down
-        }
-        try
-        {
-            await LabTeardown.DownAsync(_state, TimeProvider.System, TextWriter.Null, CancellationToken.None);
-        }
-        catch (LabException)
-        {
-            // Commands of a killed run may still be ending on the nodes while the lab goes down: once more.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            await LabTeardown.DownAsync(_state, TimeProvider.System, TextWriter.Null, CancellationToken.None);
-        }
-        finally
-        {
-            Directory.Delete(_journals, recursive: true);
+            await _lab.DisposeAsync();
         }
     }
 
@@ -62,35 +38,38 @@ public sealed class RunLabTests : IAsyncLifetime
         var kills = 0;
         for (var attempt = 0; attempt < Kills * 3 && kills < Kills; attempt++)
         {
-            var (exited, code, output) = await UpliftAsync(TimeSpan.FromMilliseconds(random.Next(1000, 5000)), "run", planFile, "--yes", "--state-dir", _journals);
+            var (exited, code, output) = await UpliftAsync(TimeSpan.FromMilliseconds(random.Next(1000, 5000)), "run", planFile, "--yes");
             if (exited)
             {
                 code.ShouldBe(0, output);
                 break;
             }
             kills++;
-            using var journal = RunJournal.Open(new StateDirectory(_journals).JournalOf(plan.Cluster));
+            using var journal = RunJournal.Open(JournalPath(plan));
             journal.Steps(plan.InputsHash).ShouldNotBeNull("the journal opens after every kill");
         }
-        var last = await UpliftAsync(null, "resume", "--state-dir", _journals);
+        var last = await UpliftAsync(null, "resume");
         last.Code.ShouldBe(0, last.Output);
 
-        using (var journal = RunJournal.Open(new StateDirectory(_journals).JournalOf(plan.Cluster)))
+        using (var journal = RunJournal.Open(JournalPath(plan)))
         {
             var steps = journal.Steps(plan.InputsHash);
             plan.Steps.ShouldAllBe(s => steps[s.Id].State == StepState.Done || steps[s.Id].State == StepState.AlreadyDone);
             CompletedActions(journal).Where(p => p.Value > 1).ShouldBeEmpty("a step whose action completed never acts again");
         }
-        var status = await UpliftAsync(null, "status", "--state-dir", _journals);
+        var status = await UpliftAsync(null, "status");
         status.Output.ShouldNotContain("failed:");
-        foreach (var node in Lab.Nodes)
+        foreach (var node in Lab.Lab.Nodes)
         {
             status.Output.ShouldMatch($@"(?m)^  {node.Name}\s+{plan.Hops[0].To}$");
         }
         kills.ShouldBeGreaterThan(0, "the run was killed at least once");
+        var violations = Path.Combine(Lab.Paths.Cluster, "violations");
+        (File.Exists(violations) ? File.ReadAllText(violations) : "").ShouldBeEmpty("no contract ran under older code, however the run was cut");
+        (await LabState.TakeAsync(Lab.Paths)).Servers.ShouldAllBe(s => s.Value == "-", "every API server is back in HAProxy after the kills");
 
         var before = CommandLogEntry.ReadAll(Lab.Paths).Count;
-        var again = await UpliftAsync(null, "run", planFile, "--yes", "--state-dir", _journals);
+        var again = await UpliftAsync(null, "run", planFile, "--yes");
         again.Code.ShouldBe(0, again.Output);
         CommandLogEntry.ReadAll(Lab.Paths).Count.ShouldBe(before, "a second run finds every step done and runs nothing");
     }
@@ -99,11 +78,11 @@ public sealed class RunLabTests : IAsyncLifetime
     public async Task Given_a_node_lost_mid_run_When_the_run_stops_Then_no_contract_ran_status_shows_releases_and_resume_completes()
     {
         var planFile = WritePlan(out var plan);
-        var compute = Lab.Nodes.First(n => n.Role == Role.Compute).Name;
-        var journalPath = new StateDirectory(_journals).JournalOf(plan.Cluster);
-        var running = UpliftAsync(null, "run", planFile, "--yes", "--state-dir", _journals);
+        var compute = Lab.Lab.Nodes.First(n => n.Role == Role.Compute).Name;
+        var journalPath = JournalPath(plan);
+        var running = UpliftAsync(null, "run", planFile, "--yes");
         await WaitUntilAsync(() => File.Exists(journalPath) && StateOf(journalPath, plan).Any(p => p.Key.StartsWith("nova/", StringComparison.Ordinal)), running);
-        await LabNodeControl.StopAsync(Lab, compute, TimeProvider.System, CancellationToken.None);
+        await LabNodeControl.StopAsync(Lab.Lab, compute, TimeProvider.System, CancellationToken.None);
 
         var stopped = await running;
 
@@ -112,15 +91,17 @@ public sealed class RunLabTests : IAsyncLifetime
         stopped.Output.ShouldContain(compute);
         var states = StateOf(journalPath, plan);
         plan.Steps.Where(s => s.Kind == StepKind.DatabaseContract).ShouldAllBe(s => !states.ContainsKey(s.Id) || states[s.Id] == StepState.Pending);
-        var status = await UpliftAsync(null, "status", "--state-dir", _journals);
+        var status = await UpliftAsync(null, "status");
         status.Output.ShouldMatch($@"(?m)^  {compute}\s+{plan.Hops[0].From}( \(upgrading to {plan.Hops[0].To}\))?$");
 
-        await LabNodeControl.StartAsync(Lab, compute, CancellationToken.None);
-        var resumed = await UpliftAsync(null, "resume", "--state-dir", _journals);
+        await LabNodeControl.StartAsync(Lab.Lab, compute, CancellationToken.None);
+        var resumed = await UpliftAsync(null, "resume");
 
         resumed.Code.ShouldBe(0, resumed.Output);
-        (await UpliftAsync(null, "status", "--state-dir", _journals)).Output.ShouldMatch($@"(?m)^  {compute}\s+{plan.Hops[0].To}$");
+        (await UpliftAsync(null, "status")).Output.ShouldMatch($@"(?m)^  {compute}\s+{plan.Hops[0].To}$");
     }
+
+    private string JournalPath(Plan plan) => new StateDirectory(Lab.Journals).JournalOf(plan.Cluster);
 
     private static IReadOnlyDictionary<string, StepState> StateOf(string journalPath, Plan plan)
     {
@@ -139,21 +120,16 @@ public sealed class RunLabTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The lab's plan to the next release without drain and backup; kinds not bound in this build become milestones.</summary>
+    /// <summary>The lab's whole plan to the next release, as `uplift plan -o` saves it: drain, backup, compute dance.</summary>
     private string WritePlan(out Plan plan)
     {
         var inventory = InventoryLoader.Load(Lab.Paths.Inventory);
-        var next = Lab.Catalog.Releases[Lab.IndexOf(Lab.Release) + 1];
-        var full = Planner.Build(inventory, Lab.Catalog, Lab.Release.Series, next.Series, new PlanOptions(Drain: false, Backup: false));
-        var handlers = RunCommands.Handlers();
-        plan = full with
-        {
-            Steps = full.Steps.Select(s => handlers.For(s.Kind) is MissingHandler && s.Argument("command") is null
-                ? s with { Kind = StepKind.Milestone, Nodes = [] }
-                : s).ToList(),
-        };
+        plan = Planner.Build(inventory, Lab.Lab.Catalog, Lab.Lab.Release.Series, Lab.Next, new PlanOptions());
         plan.Steps.ShouldContain(s => s.Kind == StepKind.DatabaseContract);
-        var file = Path.Combine(_journals, "plan.json");
+        plan.Steps.ShouldContain(s => s.Kind == StepKind.HaproxyDrain);
+        plan.Steps.ShouldContain(s => s.Kind == StepKind.DatabaseBackupVerify);
+        plan.Steps.ShouldContain(s => s.Kind == StepKind.ComputeDisable);
+        var file = Path.Combine(Lab.Journals, "plan.json");
         File.WriteAllText(file, PlanJson.Write(plan));
         return file;
     }
@@ -173,29 +149,7 @@ public sealed class RunLabTests : IAsyncLifetime
         return result;
     }
 
-    /// <summary>Runs the uplift CLI as its own process; kills it (SIGKILL) after <paramref name="killAfter"/> if still running.</summary>
-    private static async Task<(bool Exited, int Code, string Output)> UpliftAsync(TimeSpan? killAfter, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(UpliftCommandLine).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(killAfter ?? TimeSpan.FromMinutes(10));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            return (false, -1, await output + await error);
-        }
-        return (true, process.ExitCode, await output + await error);
-    }
+    /// <summary>uplift with this lab's state directory and clouds.yaml.</summary>
+    private Task<UpliftProcess.Outcome> UpliftAsync(TimeSpan? killAfter, params string[] args) =>
+        UpliftProcess.RunAsync(killAfter, Lab.Environment, [.. args, "--state-dir", Lab.Journals, .. args[0] == "status" ? Array.Empty<string>() : ["--os-cloud", LabCloud.Name]]);
 }

@@ -23,7 +23,8 @@ internal static class RunCommands
     public static StepHandlers Handlers(ComputeCloud? cloud = null, string? backups = null)
     {
         var handlers = StepHandlers.Standard()
-            .With(new Haproxy.HaproxyStepHandler(), StepKind.CheckHaproxyBackends, StepKind.HaproxyDrain, StepKind.HaproxyEnable);
+            .With(new Haproxy.HaproxyStepHandler(), StepKind.CheckHaproxyBackends, StepKind.HaproxyDrain, StepKind.HaproxyEnable)
+            .With(new Database.UpgradeCheckStepHandler(), StepKind.UpgradeCheck);
         if (backups is not null)
         {
             handlers.With(new Database.BackupStepHandler(backups), StepKind.DatabaseBackup, StepKind.DatabaseBackupVerify);

@@ -1,0 +1,69 @@
+using Uplift.Catalog;
+using Uplift.Lab;
+
+namespace Uplift.Tests;
+
+/// <summary>
+/// A real lab for one test (sshd per node, HAProxy on the VIP, MariaDB, shims), taken down at the end. One lab at a
+/// time on a machine (one account, the 127.0.10.x addresses): a session waits a while for another to go.
+/// </summary>
+internal sealed class LabSession : IAsyncDisposable
+{
+    private LabSession(LabLayout lab, string journals)
+    {
+        Lab = lab;
+        Journals = journals;
+    }
+
+    public LabLayout Lab { get; }
+
+    public LabPaths Paths => Lab.Paths;
+
+    /// <summary>Uplift's state directory for the runs on this lab (journal, backups).</summary>
+    public string Journals { get; }
+
+    /// <summary>The release after the lab's: what an upgrade goes to.</summary>
+    public string Next => Lab.Catalog.Releases[Lab.IndexOf(Lab.Release) + 1].Series;
+
+    /// <summary>What uplift needs to reach the lab's keystone and nova (the compute dance, service checks).</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["OS_CLIENT_CONFIG_FILE"] = Paths.CloudsYaml };
+
+    public static async Task<LabSession> UpAsync(Func<string, LabOptions> options)
+    {
+        var state = Path.Combine(Path.GetTempPath(), "uplift-cli-lab-" + Guid.NewGuid().ToString("N")[..8]);
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10);
+        while (await LabTeardown.AccountExistsAsync(CancellationToken.None))
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"the {LabLayout.Account} account exists: another lab is up; run 'uplift lab down' for it before these tests");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        var lab = await LabBuilder.UpAsync(options(state), CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
+        return new LabSession(lab, Directory.CreateTempSubdirectory("uplift-cli-lab-journal-").FullName);
+    }
+
+    /// <summary>uplift run of the lab's inventory to the next release, with the lab's clouds.yaml.</summary>
+    public Task<UpliftProcess.Outcome> UpgradeAsync(params string[] options) =>
+        UpliftProcess.RunAsync(null, Environment,
+            ["run", "--inventory", Paths.Inventory, "--from", Lab.Release.Series, "--to", Next, "--yes", "--os-cloud", LabCloud.Name, "--state-dir", Journals, .. options]);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await LabTeardown.DownAsync(Paths.State, TimeProvider.System, TextWriter.Null, CancellationToken.None);
+        }
+        catch (LabException)
+        {
+            // Commands of a killed run may still be ending on the nodes while the lab goes down: once more.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await LabTeardown.DownAsync(Paths.State, TimeProvider.System, TextWriter.Null, CancellationToken.None);
+        }
+        finally
+        {
+            Directory.Delete(Journals, recursive: true);
+        }
+    }
+}

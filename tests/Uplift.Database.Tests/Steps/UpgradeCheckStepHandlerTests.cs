@@ -1,0 +1,57 @@
+using Uplift.Database;
+using Uplift.Execution;
+using Uplift.Planning;
+using Uplift.Testing;
+using Uplift.Transports;
+
+namespace Uplift.Tests.Steps;
+
+/// <summary>The plan's upgrade-check step on outputs captured from real `*-status upgrade check` runs.</summary>
+public sealed class UpgradeCheckStepHandlerTests
+{
+    private readonly List<string> _reports = [];
+
+    [Fact]
+    public async Task Given_a_failing_check_When_the_step_runs_Then_it_fails_naming_the_check_and_its_details()
+    {
+        var shell = new AnsweringShell(Samples.Samples.Read("placement-status_upgrade_check_failure.txt"), 2);
+
+        var failure = await Should.ThrowAsync<StepFailedException>(() => new UpgradeCheckStepHandler().ActAsync(Context(shell)));
+
+        failure.Message.ShouldStartWith("on ctl1: 'placement-status upgrade check' reports the upgrade cannot go on (exit 2): Failure: Policy File JSON to YAML Migration: Your policy file is JSON-formatted");
+        failure.Message.ShouldContain("oslopolicy-convert-json-to-yaml");
+    }
+
+    [Fact]
+    public async Task Given_a_warning_in_json_When_the_step_runs_Then_it_succeeds_and_reports_the_warning()
+    {
+        var shell = new AnsweringShell(Samples.Samples.Read("nova-status_upgrade_check_warning.json"), 1);
+
+        await new UpgradeCheckStepHandler().ActAsync(Context(shell));
+
+        _reports.ShouldHaveSingleItem().ShouldStartWith("ctl1: placement-status upgrade check: warning: ");
+    }
+
+    [Fact]
+    public async Task Given_output_that_is_no_report_When_the_step_runs_Then_it_fails_saying_so()
+    {
+        var shell = new AnsweringShell("{\"unexpected\": true}", 0);
+
+        var failure = await Should.ThrowAsync<StepFailedException>(() => new UpgradeCheckStepHandler().ActAsync(Context(shell)));
+
+        failure.Message.ShouldContain("is not an upgrade check report");
+    }
+
+    private StepContext Context(IRemoteShell shell) =>
+        new(new PlanStep("preflight/placement/upgrade-check", StepKind.UpgradeCheck, "preflight", "placement", ["ctl1"],
+                [new("command", "placement-status upgrade check")], ConcurrencyClasses.Cluster, [], [], 0, false, "cluster"),
+            _ => shell, new ManualTimeProvider(), _reports.Add, CancellationToken.None);
+
+    private sealed class AnsweringShell(string output, int exitCode) : IRemoteShell
+    {
+        public string Node => "ctl1";
+
+        public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new CommandResult(exitCode, output, "", TimeSpan.Zero));
+    }
+}
