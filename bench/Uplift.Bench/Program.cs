@@ -13,6 +13,7 @@ public static class Program
         ["catalog"] = ("catalog load (first, cached, with overlay) and path finding", CatalogBenchmark.Run),
         ["executor"] = ("executor overhead per step (scheduling + journal) on the example's full plan, and a re-run found done", ExecutorBenchmark.Run),
         ["exec"] = ("a trivial command on 50 sshd nodes: uplift vs ansible vs parallel-ssh, cold and warm", ExecBenchmark.Run),
+        ["lab-upgrade"] = ("wall time of a full lab upgrade with the lab's waits at zero (Uplift's overhead), per step; needs root", LabUpgradeBenchmark.Run),
         ["haproxy"] = ("admin socket round trip (unix, tcp, socat) and show stat read+parse of N backends (--backends N)", HaproxyBenchmark.Run),
         ["inventory"] = ("inventory load+validate, YAML write and Ansible INI import for 10 … 10,000 nodes", InventoryBenchmark.Run),
         ["openstack"] = ("OpenStack session overhead per call vs plain HttpClient, neutron agent list parsing (calls N)", OpenStackBenchmark.Run),
