@@ -24,7 +24,11 @@ internal static class ComputeSteps
         {
             number++;
             ctx.Enter(Phases.Computes, $"{zone}: {label}", "nova");
-            var ended = batch.Select(node => AddNode(ctx, node, units, packages, previous)).SelectMany(e => e).ToArray();
+            // With live migration every compute of the batch is disabled before any instance moves: the scheduler would
+            // otherwise send instances to a sibling that is about to be upgraded.
+            var disables = ctx.Options.LiveMigrate ? batch.Select(node => AddDisable(ctx, node, previous)).ToArray() : null;
+            var ended = batch.Select((node, i) => AddNode(ctx, node, units, packages, disables?[i] ?? AddDisable(ctx, node, previous), disables ?? []))
+                .SelectMany(e => e).ToArray();
             previous = steps.Add($"computes/batch-{number}", StepKind.Milestone, null, ConcurrencyClasses.Cluster, after: ended,
                 arguments: Args.Of(("zone", zone), ("nodes", batch.Count.ToString()),
                     ("max-fail-percent", ctx.Inventory.Concurrency.ComputeMaxFailPercent.ToString())));
@@ -55,17 +59,22 @@ internal static class ComputeSteps
         }
     }
 
-    private static IEnumerable<string> AddNode(HopContext ctx, Node node, string[] units, string[] packages, string entry)
+    private static string AddDisable(HopContext ctx, Node node, string entry) =>
+        ctx.Steps.Add($"computes/{node.Name}/disable", StepKind.ComputeDisable, node.Name, ConcurrencyClasses.Computes, needs: [entry],
+            arguments: [.. Service(node), .. Args.Of(("reason", ctx.Reason))]);
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Service(Node node) => Args.Of(("host", node.Name), ("binary", "nova-compute"));
+
+    /// <param name="batchDisables">With live migration: the disable steps of the whole batch, which its migration waits for.</param>
+    private static IEnumerable<string> AddNode(HopContext ctx, Node node, string[] units, string[] packages, string disable, string[] batchDisables)
     {
         var steps = ctx.Steps;
         var at = $"computes/{node.Name}/";
-        var service = Args.Of(("host", node.Name), ("binary", "nova-compute"));
-        var disable = steps.Add(at + "disable", StepKind.ComputeDisable, node.Name, ConcurrencyClasses.Computes, needs: [entry],
-            arguments: [.. service, .. Args.Of(("reason", ctx.Reason))]);
+        var service = Service(node);
         var last = disable;
         if (ctx.Options.LiveMigrate)
         {
-            last = steps.Add(at + "migrate", StepKind.ComputeMigrateInstances, node.Name, ConcurrencyClasses.LiveMigrations, needs: [last],
+            last = steps.Add(at + "migrate", StepKind.ComputeMigrateInstances, node.Name, ConcurrencyClasses.LiveMigrations, needs: batchDisables,
                 arguments: [.. service, .. Args.Of(("block-migration", "auto"))]);
         }
         if (!ctx.Options.AllowInstances)

@@ -74,6 +74,21 @@ public sealed class PlanOrderingTests
 
     [Theory]
     [MemberData(nameof(Clusters))]
+    public void With_live_migration_no_instance_moves_before_every_compute_of_its_batch_is_disabled(string inventory)
+    {
+        var graph = PlanOf(inventory, new PlanOptions(LiveMigrate: true));
+        var migrations = graph.Where(s => s.Kind == StepKind.ComputeMigrateInstances).ToList();
+
+        migrations.Count.ShouldBeGreaterThan(1);
+        foreach (var migrate in migrations)
+        {
+            graph.Where(s => s.Kind == StepKind.ComputeDisable && s.Group == migrate.Group)
+                .ShouldAllBe(disable => graph.Orders(disable.Id, migrate.Id), migrate.Id);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Clusters))]
     public void Contract_steps_come_after_every_nodes_upgrade(string inventory)
     {
         var graph = PlanOf(inventory);
