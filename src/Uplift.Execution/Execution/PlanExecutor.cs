@@ -53,9 +53,12 @@ public sealed class PlanExecutor(
             }
             walk.Settle(stopping, control.AbortRequested, step => journal.Finish(runId, plan.InputsHash, step.Id,
                 new StepResult(StepState.Skipped, Message: "not run: a step it needs failed"), time.GetUtcNow(), time.GetUtcNow()));
+            // Stopping: cleanups start once the steps still running have ended (a server goes back into HAProxy only
+            // after the unit being stopped or installed on it is no longer in the middle of it).
+            var holdCleanups = stopping && running.Values.Any(r => !r.Pause && !r.Step.AlwaysRun);
             foreach (var step in walk.Ready())
             {
-                if (!IsMilestone(step) && slots.GetValueOrDefault(step.Class) >= plan.LimitOf(step.Class))
+                if ((holdCleanups && step.AlwaysRun) || (!IsMilestone(step) && slots.GetValueOrDefault(step.Class) >= plan.LimitOf(step.Class)))
                 {
                     continue;
                 }

@@ -83,6 +83,8 @@ public sealed class FailureTests : IDisposable
         summary.Outcome.ShouldBe(RunOutcome.Stopped);
         summary.States["nova/ctl1/stop"].ShouldBe(StepState.Done);
         _run.Handler.Acted.ShouldBe(["nova/ctl1/drain", "nova/ctl1/stop", "nova/ctl1/enable"]);
+        _run.Handler.Sequence.ShouldBe(["act nova/ctl1/drain", "end nova/ctl1/drain", "act nova/ctl1/stop", "end nova/ctl1/stop", "act nova/ctl1/enable", "end nova/ctl1/enable"],
+            "the cleanup waits for the running step to end");
     }
 
     [Fact]

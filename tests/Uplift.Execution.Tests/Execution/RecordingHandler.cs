@@ -19,6 +19,9 @@ internal sealed class RecordingHandler : IStepHandler
 
     public List<string> Ended { get; } = [];
 
+    /// <summary>"act ID" and "end ID" in the order they happened, across steps.</summary>
+    public List<string> Sequence { get; } = [];
+
     public Dictionary<string, int> MostAtOnce { get; } = [];
 
     public HashSet<string> Failing { get; } = [];
@@ -47,6 +50,7 @@ internal sealed class RecordingHandler : IStepHandler
         lock (_gate)
         {
             Acted.Add(step.Id);
+            Sequence.Add("act " + step.Id);
             var now = _runningPerClass.GetValueOrDefault(step.Class) + 1;
             _runningPerClass[step.Class] = now;
             MostAtOnce[step.Class] = Math.Max(now, MostAtOnce.GetValueOrDefault(step.Class));
@@ -73,6 +77,7 @@ internal sealed class RecordingHandler : IStepHandler
             {
                 _runningPerClass[step.Class]--;
                 Ended.Add(step.Id);
+                Sequence.Add("end " + step.Id);
             }
         }
     }
