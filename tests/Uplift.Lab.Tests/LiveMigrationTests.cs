@@ -87,6 +87,38 @@ public sealed class LiveMigrationTests(MigrationLabFixture lab) : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_live_migration_under_way_When_the_destination_s_nova_compute_dies_Then_the_instance_is_ACTIVE_on_its_source_and_Uplift_judges_it_failed()
+    {
+        var (source, target) = await BusiestFirstAsync();
+        var client = Client;
+        var server = (await client.ServersOnHostAsync(source))[0];
+        var known = (await client.MigrationsAsync(server.Id)).Select(m => m.Id).ToHashSet();
+
+        await client.StartLiveMigrationAsync(server.Id);
+        // The unit dies under the lab's feet (no systemctl): nova sees the destination down when the move should end.
+        File.Delete(Path.Combine(lab.Paths.NodeRoot(target), "units", "nova-compute.active"));
+        Server after;
+        try
+        {
+            after = await client.ServerAsync(server.Id);
+            for (var i = 0; i < 50 && after.TaskState is not null; i++)
+            {
+                await Task.Delay(100);
+                after = await client.ServerAsync(server.Id);
+            }
+        }
+        finally
+        {
+            await lab.SucceedAsync(target, "systemctl start nova-compute");
+        }
+        var fresh = (await client.MigrationsAsync(server.Id)).Where(m => !known.Contains(m.Id)).ToList();
+
+        (after.Status, after.TaskState, after.Host).ShouldBe(("ACTIVE", null, source));
+        fresh.Select(m => (m.Status, m.DestCompute)).ShouldBe([("error", target)]);
+        LiveMigrationProgress.Judge(after, source, fresh).ShouldNotBeNull().Result.ShouldBe(LiveMigrationResult.Failed);
+    }
+
+    [Fact]
     public async Task Given_a_compute_with_instances_When_its_nova_compute_is_stopped_or_restarted_by_its_package_upgrade_Then_each_is_a_violation_naming_it()
     {
         var (source, _) = await BusiestFirstAsync();
