@@ -14,7 +14,9 @@ public static class LabReadme
         apt-cache, dpkg-query, systemctl, crm, puppet, the *-manage and *-status commands of a Debian
         OpenStack node, keeping their state in files here. API "services" are tiny HTTP listeners that
         report a package version; one HAProxy fronts them on {LabLayout.VipAddress}; a MariaDB holds
-        empty-ish OpenStack schemas for backup tests. No OpenStack code runs here.
+        empty-ish OpenStack schemas for backup tests. The keystone and nova listeners answer the few calls
+        Uplift's compute phase makes; the lab's instances ({lab.Options.InstancesPerCompute} per compute) are
+        records that live-migrate between computes, nothing runs in them. No OpenStack code runs here.
 
         Release: {lab.Release}   Nodes: {lab.Nodes.Count}   Account: {LabLayout.Account}
         Inventory: {lab.Paths.Inventory}
