@@ -23,12 +23,24 @@ internal static class JsonFields
         }
     }
 
+    /// <summary>The list an OpenStack list call answers under <paramref name="key"/> ({"services": […]}), item by item.</summary>
+    public static IReadOnlyList<T> List<T>(string json, string key, string what, Func<JsonObject, T> parse) =>
+        Objects(Root(json, what), key, what).Select(parse).ToList();
+
+    /// <summary>The one object a show or update call answers under <paramref name="key"/> ({"service": {…}}).</summary>
+    public static T One<T>(string json, string key, string what, Func<JsonObject, T> parse) =>
+        parse(Object(Root(json, what), key, what));
+
     public static JsonObject Object(JsonObject parent, string key, string what) =>
         parent[key] as JsonObject ?? throw new FormatException($"{what}: '{key}' is missing or not an object");
 
     public static IEnumerable<JsonObject> Objects(JsonObject parent, string key, string what) =>
         (parent[key] as JsonArray ?? throw new FormatException($"{what}: '{key}' is missing or not a list"))
         .Select((item, i) => item as JsonObject ?? throw new FormatException($"{what}: '{key}[{i}]' is not an object"));
+
+    /// <summary>Like <see cref="Objects"/>, but no items when the list is absent (an empty hypervisor has no "servers").</summary>
+    public static IEnumerable<JsonObject> ObjectsIfAny(JsonObject parent, string key, string what) =>
+        parent[key] is JsonArray ? Objects(parent, key, what) : [];
 
     public static string? Text(JsonObject item, string key) =>
         item[key] is JsonValue value
@@ -47,6 +59,9 @@ internal static class JsonFields
 
     /// <summary>An identifier, trimmed: upstream samples carry stray spaces (neutron's agents list has " 04c62b91-…").</summary>
     public static string? Id(JsonObject item, string key) => Text(item, key)?.Trim();
+
+    public static string RequiredId(JsonObject item, string key, string what) =>
+        Id(item, key) ?? throw new FormatException($"{what}: '{key}' is missing");
 
     public static bool? Flag(JsonObject item, string key) =>
         item[key] is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False

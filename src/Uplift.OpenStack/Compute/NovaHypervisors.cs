@@ -7,17 +7,14 @@ public static class NovaHypervisors
 {
     private const string What = "nova hypervisors";
 
-    public static IReadOnlyList<Hypervisor> ParseList(string json) =>
-        JsonFields.Objects(JsonFields.Root(json, What), "hypervisors", What).Select(Parse).ToList();
+    public static IReadOnlyList<Hypervisor> ParseList(string json) => JsonFields.List(json, "hypervisors", What, Parse);
 
     private static Hypervisor Parse(JsonObject item) => new(
         JsonFields.Id(item, "id"),
         JsonFields.Required(item, "hypervisor_hostname", What),
         ServiceFields.State(item),
         ServiceFields.Status(item),
-        item["servers"] is JsonArray
-            ? JsonFields.Objects(item, "servers", What)
-                .Select(s => new HypervisorServer(JsonFields.Id(s, "uuid") ?? throw new FormatException($"{What}: a server has no 'uuid'"), JsonFields.Text(s, "name")))
-                .ToList()
-            : []);
+        JsonFields.ObjectsIfAny(item, "servers", What)
+            .Select(s => new HypervisorServer(JsonFields.Id(s, "uuid") ?? throw new FormatException($"{What}: a server has no 'uuid'"), JsonFields.Text(s, "name")))
+            .ToList());
 }

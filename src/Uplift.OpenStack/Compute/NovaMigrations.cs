@@ -7,11 +7,10 @@ public static class NovaMigrations
 {
     private const string What = "nova migrations";
 
-    public static IReadOnlyList<Migration> ParseList(string json) =>
-        JsonFields.Objects(JsonFields.Root(json, What), "migrations", What).Select(Parse).ToList();
+    public static IReadOnlyList<Migration> ParseList(string json) => JsonFields.List(json, "migrations", What, Parse);
 
     private static Migration Parse(JsonObject item) => new(
-        JsonFields.Id(item, "instance_uuid") ?? throw new FormatException($"{What}: 'instance_uuid' is missing"),
+        JsonFields.RequiredId(item, "instance_uuid", What),
         JsonFields.Required(item, "status", What),
         JsonFields.Text(item, "migration_type"),
         JsonFields.Text(item, "source_compute"),

@@ -17,10 +17,10 @@ public static class NovaServers
         return new ServerPage(servers, more && servers.Count > 0 ? servers[^1].Id : null);
     }
 
-    public static Server ParseOne(string json) => Parse(JsonFields.Object(JsonFields.Root(json, What), "server", What));
+    public static Server ParseOne(string json) => JsonFields.One(json, "server", What, Parse);
 
     private static Server Parse(JsonObject item) => new(
-        JsonFields.Id(item, "id") ?? throw new FormatException($"{What}: 'id' is missing"),
+        JsonFields.RequiredId(item, "id", What),
         JsonFields.Text(item, "name"),
         JsonFields.Required(item, "status", What),
         JsonFields.Text(item, "OS-EXT-SRV-ATTR:host"),

@@ -13,7 +13,7 @@ public sealed record NovaService(
     string? Zone = null,
     string? DisabledReason = null,
     bool? ForcedDown = null,
-    DateTimeOffset? UpdatedAt = null)
+    DateTimeOffset? UpdatedAt = null) : IServiceRecord
 {
     /// <summary>True when nova could not reach this service's cell database, so nothing is known of it.</summary>
     public bool InDownCell => Status == ServiceStatus.Unknown;

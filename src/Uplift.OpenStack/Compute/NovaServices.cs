@@ -11,11 +11,9 @@ public static class NovaServices
 {
     private const string What = "nova services";
 
-    public static IReadOnlyList<NovaService> ParseList(string json) =>
-        JsonFields.Objects(JsonFields.Root(json, What), "services", What).Select(Parse).ToList();
+    public static IReadOnlyList<NovaService> ParseList(string json) => JsonFields.List(json, "services", What, Parse);
 
-    public static NovaService ParseOne(string json) =>
-        Parse(JsonFields.Object(JsonFields.Root(json, What), "service", What));
+    public static NovaService ParseOne(string json) => JsonFields.One(json, "service", What, Parse);
 
     private static NovaService Parse(JsonObject item) => new(
         JsonFields.Id(item, "id"),

@@ -14,9 +14,7 @@ public static class TokenResponse
     {
         var token = JsonFields.Object(JsonFields.Root(body, What), "token", What);
         var expiresAt = JsonFields.Time(token, "expires_at") ?? throw new FormatException($"{What}: 'expires_at' is missing or not a time");
-        var catalog = token["catalog"] is JsonArray
-            ? JsonFields.Objects(token, "catalog", What).Select(ParseService).ToList()
-            : [];
+        var catalog = JsonFields.ObjectsIfAny(token, "catalog", What).Select(ParseService).ToList();
         return new KeystoneToken(new Secret(subjectToken), expiresAt, new ServiceCatalog(catalog),
             (token["project"] as JsonObject) is { } project ? JsonFields.Id(project, "id") : null,
             (token["user"] as JsonObject) is { } user ? JsonFields.Id(user, "id") : null,
@@ -26,9 +24,7 @@ public static class TokenResponse
     private static CatalogService ParseService(JsonObject service)
     {
         var type = JsonFields.Required(service, "type", What);
-        var endpoints = service["endpoints"] is JsonArray
-            ? JsonFields.Objects(service, "endpoints", What).Select(ParseEndpoint).OfType<CatalogEndpoint>().ToList()
-            : [];
+        var endpoints = JsonFields.ObjectsIfAny(service, "endpoints", What).Select(ParseEndpoint).OfType<CatalogEndpoint>().ToList();
         return new CatalogService(type, JsonFields.Text(service, "name"), endpoints);
     }
 

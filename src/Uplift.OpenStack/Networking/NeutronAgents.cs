@@ -11,13 +11,12 @@ public static class NeutronAgents
 {
     private const string What = "neutron agents";
 
-    public static IReadOnlyList<NeutronAgent> ParseList(string json) =>
-        JsonFields.Objects(JsonFields.Root(json, What), "agents", What).Select(Parse).ToList();
+    public static IReadOnlyList<NeutronAgent> ParseList(string json) => JsonFields.List(json, "agents", What, Parse);
 
-    public static NeutronAgent ParseOne(string json) => Parse(JsonFields.Object(JsonFields.Root(json, What), "agent", What));
+    public static NeutronAgent ParseOne(string json) => JsonFields.One(json, "agent", What, Parse);
 
     private static NeutronAgent Parse(JsonObject item) => new(
-        JsonFields.Id(item, "id") ?? throw new FormatException($"{What}: 'id' is missing"),
+        JsonFields.RequiredId(item, "id", What),
         JsonFields.Required(item, "agent_type", What),
         JsonFields.Required(item, "binary", What),
         JsonFields.Required(item, "host", What),

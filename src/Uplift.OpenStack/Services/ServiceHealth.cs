@@ -13,7 +13,7 @@ public static class ServiceHealth
         var problems = new List<string>();
         foreach (var service in nova ?? [])
         {
-            var name = $"nova {service.Binary} on {service.Host}";
+            var name = Name("nova", service);
             if (service.InDownCell)
             {
                 problems.Add($"{name}: status UNKNOWN, its cell database is unreachable");
@@ -25,7 +25,7 @@ public static class ServiceHealth
             }
             if (service.State != ServiceState.Up)
             {
-                problems.Add($"{name}: {Describe(service.State)}, last report {service.UpdatedAt?.ToString("u") ?? "never"}");
+                problems.Add(NotUp("nova", service));
             }
         }
         foreach (var agent in neutron ?? [])
@@ -39,7 +39,7 @@ public static class ServiceHealth
         {
             if (service.State != ServiceState.Up)
             {
-                problems.Add($"cinder {service.Binary} on {service.Host}: {Describe(service.State)}, last report {service.UpdatedAt?.ToString("u") ?? "never"}");
+                problems.Add(NotUp("cinder", service));
             }
         }
         return problems;
@@ -47,9 +47,15 @@ public static class ServiceHealth
 
     /// <summary>Services the operator (or an earlier run) disabled, with the reason recorded: shown, not failed.</summary>
     public static IReadOnlyList<string> Disabled(IEnumerable<NovaService>? nova = null, IEnumerable<CinderService>? cinder = null) =>
-        (nova ?? []).Where(s => s.Status == ServiceStatus.Disabled).Select(s => $"nova {s.Binary} on {s.Host}: disabled ({s.DisabledReason ?? "no reason given"})")
-            .Concat((cinder ?? []).Where(s => s.Status == ServiceStatus.Disabled).Select(s => $"cinder {s.Binary} on {s.Host}: disabled ({s.DisabledReason ?? "no reason given"})"))
-            .ToList();
+        DisabledNotes("nova", nova ?? []).Concat(DisabledNotes("cinder", cinder ?? [])).ToList();
 
-    private static string Describe(ServiceState state) => state == ServiceState.Down ? "down" : "state unknown";
+    private static IEnumerable<string> DisabledNotes(string project, IEnumerable<IServiceRecord> services) =>
+        services.Where(s => s.Status == ServiceStatus.Disabled)
+            .Select(s => $"{Name(project, s)}: disabled ({s.DisabledReason ?? "no reason given"})");
+
+    private static string NotUp(string project, IServiceRecord service) =>
+        $"{Name(project, service)}: {(service.State == ServiceState.Down ? "down" : "state unknown")}, "
+        + $"last report {service.UpdatedAt?.ToString("u") ?? "never"}";
+
+    private static string Name(string project, IServiceRecord service) => $"{project} {service.Binary} on {service.Host}";
 }

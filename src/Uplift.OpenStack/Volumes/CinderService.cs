@@ -15,4 +15,4 @@ public sealed record CinderService(
     string? Cluster = null,
     bool? Frozen = null,
     string? ReplicationStatus = null,
-    string? BackendState = null);
+    string? BackendState = null) : IServiceRecord;

@@ -10,8 +10,7 @@ public static class CinderServices
 {
     private const string What = "cinder services";
 
-    public static IReadOnlyList<CinderService> ParseList(string json) =>
-        JsonFields.Objects(JsonFields.Root(json, What), "services", What).Select(Parse).ToList();
+    public static IReadOnlyList<CinderService> ParseList(string json) => JsonFields.List(json, "services", What, Parse);
 
     public static CinderService ParseChange(string json) => Parse(JsonFields.Root(json, What));
 
