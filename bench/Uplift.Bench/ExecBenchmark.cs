@@ -16,9 +16,9 @@ public static class ExecBenchmark
 {
     public static async Task<int> Run(string[] args)
     {
-        var count = Argument(args, "--nodes", 50);
-        var parallel = Argument(args, "--parallel", 24);
-        var rounds = Argument(args, "--rounds", 3);
+        var count = BenchArguments.Int(args, "--nodes", 50);
+        var parallel = BenchArguments.Int(args, "--parallel", 24);
+        var rounds = BenchArguments.Int(args, "--rounds", 3);
         var nodes = Enumerable.Range(101, count).Select(i => new Node($"n{i}", $"127.0.30.{i}", [Role.Compute])).ToList();
         Console.WriteLine($"starting {count} sshd nodes …");
         await using var cluster = await LoopbackSshCluster.StartAsync(nodes, 2222, "uplift-bench");
@@ -103,12 +103,6 @@ public static class ExecBenchmark
     }
 
     private static string Tail(string text) => string.Join(" / ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3));
-
-    private static int Argument(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private static double Median(List<double> values)
     {

@@ -16,8 +16,8 @@ public static class HaproxyBenchmark
 {
     public static async Task<int> Run(string[] args)
     {
-        var backends = Option(args, "--backends", 300);
-        var rounds = Option(args, "--rounds", 200);
+        var backends = BenchArguments.Int(args, "--backends", 300);
+        var rounds = BenchArguments.Int(args, "--rounds", 200);
         var directory = Directory.CreateTempSubdirectory("uplift-haproxy-bench-").FullName;
         var socket = Path.Combine(directory, "admin.sock");
         var config = new StringBuilder($"global\n    stats socket {socket} level admin\n    stats socket ipv4@127.0.20.250:28299 level admin\n"
@@ -81,11 +81,5 @@ public static class HaproxyBenchmark
         }
         times.Sort();
         Console.WriteLine($"  {what,-45} {times[times.Count / 2],8:0.000} ms {times[(int)(times.Count * 0.95)],8:0.000} ms");
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }
