@@ -25,30 +25,20 @@ internal sealed class KeystoneAuth(
     public Uri TokensUrl { get; } = TokensUrlFor(cloud.AuthUrl);
 
     /// <summary>The token in use, renewed first when it is about to expire.</summary>
-    public async Task<KeystoneToken> CurrentAsync(CancellationToken cancellation)
-    {
-        await _gate.WaitAsync(cancellation).ConfigureAwait(false);
-        try
-        {
-            if (_token is null || time.GetUtcNow() >= _renewAt)
-            {
-                _token = await AuthenticateAsync(cancellation).ConfigureAwait(false);
-            }
-            return _token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<KeystoneToken> CurrentAsync(CancellationToken cancellation) =>
+        TokenAsync(_ => time.GetUtcNow() >= _renewAt, cancellation);
 
     /// <summary>A new token after a service answered 401 to <paramref name="rejected"/> (unless another call renewed it already).</summary>
-    public async Task<KeystoneToken> RenewAsync(KeystoneToken rejected, CancellationToken cancellation)
+    public Task<KeystoneToken> RenewAsync(KeystoneToken rejected, CancellationToken cancellation) =>
+        TokenAsync(held => ReferenceEquals(held, rejected), cancellation);
+
+    /// <summary>The held token, or a new one when there is none or <paramref name="stale"/> says so; one caller at a time.</summary>
+    private async Task<KeystoneToken> TokenAsync(Func<KeystoneToken, bool> stale, CancellationToken cancellation)
     {
         await _gate.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            if (_token is null || ReferenceEquals(_token, rejected))
+            if (_token is null || stale(_token))
             {
                 _token = await AuthenticateAsync(cancellation).ConfigureAwait(false);
             }
