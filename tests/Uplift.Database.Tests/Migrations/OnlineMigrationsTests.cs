@@ -1,7 +1,7 @@
 using Uplift.Catalog;
 using Uplift.Database;
 using Uplift.Testing;
-using Uplift.Transports;
+using Uplift.Tests.Fakes;
 
 namespace Uplift.Tests.Migrations;
 
@@ -94,32 +94,4 @@ public sealed class OnlineMigrationsTests
     [InlineData(3, ExitMeaning.Failure)]
     public void Given_an_exit_code_Then_its_meaning_is_the_documented_one(int code, ExitMeaning meaning) =>
         OnlineMigrations.ExitCodes.Meaning(code).ShouldBe(meaning);
-
-    /// <summary>A shell that answers each command with the next scripted (exit code, stdout).</summary>
-    private sealed class ScriptedShell(params (int Exit, string Output)[] answers) : IRemoteShell
-    {
-        private readonly Queue<(int Exit, string Output)> _answers = new(answers);
-        private readonly List<string> _scripts = [];
-        private readonly SemaphoreSlim _ran = new(0);
-
-        public string Node => "ctl1";
-
-        public IReadOnlyList<string> Scripts => _scripts;
-
-        public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)
-        {
-            _scripts.Add(command.Script);
-            var (exit, output) = _answers.Dequeue();
-            _ran.Release();
-            return Task.FromResult(new CommandResult(exit, output, "", TimeSpan.FromSeconds(1)));
-        }
-
-        public async Task Ran(int times)
-        {
-            for (var i = 0; i < times; i++)
-            {
-                await _ran.WaitAsync(TimeSpan.FromSeconds(10));
-            }
-        }
-    }
 }

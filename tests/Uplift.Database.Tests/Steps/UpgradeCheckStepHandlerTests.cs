@@ -2,6 +2,7 @@ using Uplift.Database;
 using Uplift.Execution;
 using Uplift.Planning;
 using Uplift.Testing;
+using Uplift.Tests.Fakes;
 using Uplift.Transports;
 
 namespace Uplift.Tests.Steps;
@@ -14,7 +15,7 @@ public sealed class UpgradeCheckStepHandlerTests
     [Fact]
     public async Task Given_a_failing_check_When_the_step_runs_Then_it_fails_naming_the_check_and_its_details()
     {
-        var shell = new AnsweringShell(Samples.Samples.Read("placement-status_upgrade_check_failure.txt"), 2);
+        var shell = new ScriptedShell((2, Samples.Samples.Read("placement-status_upgrade_check_failure.txt")));
 
         var failure = await Should.ThrowAsync<StepFailedException>(() => new UpgradeCheckStepHandler().ActAsync(Context(shell)));
 
@@ -25,7 +26,7 @@ public sealed class UpgradeCheckStepHandlerTests
     [Fact]
     public async Task Given_a_warning_in_json_When_the_step_runs_Then_it_succeeds_and_reports_the_warning()
     {
-        var shell = new AnsweringShell(Samples.Samples.Read("nova-status_upgrade_check_warning.json"), 1);
+        var shell = new ScriptedShell((1, Samples.Samples.Read("nova-status_upgrade_check_warning.json")));
 
         await new UpgradeCheckStepHandler().ActAsync(Context(shell));
 
@@ -35,7 +36,7 @@ public sealed class UpgradeCheckStepHandlerTests
     [Fact]
     public async Task Given_output_that_is_no_report_When_the_step_runs_Then_it_fails_saying_so()
     {
-        var shell = new AnsweringShell("{\"unexpected\": true}", 0);
+        var shell = new ScriptedShell((0, "{\"unexpected\": true}"));
 
         var failure = await Should.ThrowAsync<StepFailedException>(() => new UpgradeCheckStepHandler().ActAsync(Context(shell)));
 
@@ -46,12 +47,4 @@ public sealed class UpgradeCheckStepHandlerTests
         new(new PlanStep("preflight/placement/upgrade-check", StepKind.UpgradeCheck, "preflight", "placement", ["ctl1"],
                 [new("command", "placement-status upgrade check")], ConcurrencyClasses.Cluster, [], [], 0, false, "cluster"),
             _ => shell, new ManualTimeProvider(), _reports.Add, CancellationToken.None);
-
-    private sealed class AnsweringShell(string output, int exitCode) : IRemoteShell
-    {
-        public string Node => "ctl1";
-
-        public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new CommandResult(exitCode, output, "", TimeSpan.Zero));
-    }
 }
