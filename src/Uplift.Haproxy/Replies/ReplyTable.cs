@@ -24,6 +24,19 @@ internal sealed class ReplyTable
         }
     }
 
+    /// <summary>
+    /// The rows below the "# name name …" header at <paramref name="lines"/>[<paramref name="header"/>], each split
+    /// as the header is; later '#' lines are comments (no proxy name starts with '#').
+    /// </summary>
+    /// <exception cref="FormatException">The header lacks one of the <paramref name="required"/> columns.</exception>
+    public static IEnumerable<IReadOnlyDictionary<string, string>> Rows(
+        string reply, string[] lines, int header, Func<string, IReadOnlyList<string>> split, params string[] required)
+    {
+        var table = new ReplyTable(split(lines[header][2..]));
+        Fields.Require(table, reply, required);
+        return lines.Skip(header + 1).Where(l => !l.StartsWith('#')).Select(l => table.Read(split(l)));
+    }
+
     public bool Has(string name) => Array.IndexOf(_names, name) >= 0;
 
     /// <summary>The row's values by column name; columns missing at the end of a short row are left out.</summary>

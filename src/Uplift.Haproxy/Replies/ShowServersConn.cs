@@ -13,11 +13,7 @@ public static class ShowServersConn
         {
             throw new FormatException("show servers conn output must start with a '# bkname/svname …' header");
         }
-        var table = new ReplyTable(ShowServersState.Words(lines[0][2..]));
-        Fields.Require(table, reply, "bkname/svname");
-        return lines.Skip(1)
-            .Where(l => !l.StartsWith('#'))
-            .Select(l => table.Read(ShowServersState.Words(l)))
+        return ReplyTable.Rows(reply, lines, 0, ShowServersState.Words, "bkname/svname")
             .Select(f =>
             {
                 var names = Fields.Text(f, "bkname/svname").Split('/', 2);

@@ -13,11 +13,7 @@ public static class ShowServersState
         {
             throw new FormatException("show servers state output must start with a format version line and a '# be_id be_name …' header");
         }
-        var table = new ReplyTable(Words(lines[1][2..]));
-        Fields.Require(table, reply, "be_name", "srv_name", "srv_op_state", "srv_admin_state");
-        return lines.Skip(2)
-            .Where(l => !l.StartsWith('#'))
-            .Select(l => table.Read(Words(l)))
+        return ReplyTable.Rows(reply, lines, 1, Words, "be_name", "srv_name", "srv_op_state", "srv_admin_state")
             .Select(f => new ServerState(
                 Fields.Number(f, "be_id"), Fields.Text(f, "be_name"), Fields.Number(f, "srv_id"), Fields.Text(f, "srv_name"),
                 Fields.Text(f, "srv_addr"), (int?)Fields.Number(f, "srv_port"),

@@ -15,10 +15,7 @@ public static class ShowStat
         {
             throw new FormatException("show stat output must start with a '# pxname,svname,…' header line");
         }
-        var table = new ReplyTable(SplitCsv(lines[0][2..]));
-        Fields.Require(table, reply, "pxname", "svname", "qcur", "scur", "status");
-        return lines.Skip(1)
-            .Select(line => table.Read(SplitCsv(line)))
+        return ReplyTable.Rows(reply, lines, 0, SplitCsv, "pxname", "svname", "qcur", "scur", "status")
             .Select(f => new StatRow(
                 Fields.Text(f, "pxname"), Fields.Text(f, "svname"),
                 Fields.Number(f, "qcur"), Fields.Number(f, "scur"), Fields.Text(f, "status"), f))
