@@ -15,20 +15,9 @@ internal static class DrainedWork
     /// <param name="Ended">Every step of the node, cleanup included: later nodes are ordered after these.</param>
     public sealed record Result(string Healthy, IReadOnlyList<string> Ended);
 
+    /// <param name="services">Whose APIs the node serves during the work: one service, or all of them at once (a minor update restarts them all).</param>
     /// <param name="work">Adds the steps between drain and wait; gets what they need, returns the last step.</param>
     public static Result Add(
-        HopContext ctx,
-        ServiceDefinition service,
-        Node node,
-        string stepPrefix,
-        string concurrencyClass,
-        string[] needs,
-        string[] after,
-        Func<string[], string[], string> work) =>
-        AddMany(ctx, [service], node, stepPrefix, concurrencyClass, needs, after, work);
-
-    /// <summary>The same around the APIs of several services at once (a minor update restarts them all).</summary>
-    public static Result AddMany(
         HopContext ctx,
         IReadOnlyList<ServiceDefinition> services,
         Node node,

@@ -33,7 +33,7 @@ internal static class FinalizeSteps
             {
                 var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: false);
                 var at = $"finalize/{service.Name}/{node.Name}/";
-                var done = DrainedWork.Add(ctx, service, node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
+                var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
                 {
                     var unpin = steps.Add(at + "rpc-unpin", StepKind.RpcUnpin, node.Name, ConcurrencyClasses.Restarts, needs: first,
                         after: firstAfter, arguments: NodeUpgrade.PinArguments(service.RpcPin!));

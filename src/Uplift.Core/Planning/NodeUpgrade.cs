@@ -35,7 +35,7 @@ internal static class NodeUpgrade
             return null;
         }
         var at = $"{service.Name}/{node.Name}/";
-        return DrainedWork.Add(ctx, service, node, at, concurrencyClass, needs.ToArray(), after.ToArray(), (first, firstAfter) =>
+        return DrainedWork.Add(ctx, [service], node, at, concurrencyClass, needs.ToArray(), after.ToArray(), (first, firstAfter) =>
         {
             var steps = ctx.Steps;
             // The packages let the stop's guard see a node already on new code (a fresh plan after a partial run).

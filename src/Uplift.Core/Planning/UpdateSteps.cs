@@ -57,6 +57,6 @@ internal static class UpdateSteps
     {
         // Every API of every service on the node is drained together: standby stops them all at once.
         var services = ctx.Services.Where(s => DrainedWork.Backends(ctx, s, node).Count > 0).ToArray();
-        return DrainedWork.AddMany(ctx, services, node, $"update/{node.Name}/", concurrencyClass, needs, after, work);
+        return DrainedWork.Add(ctx, services, node, $"update/{node.Name}/", concurrencyClass, needs, after, work);
     }
 }
