@@ -78,9 +78,7 @@ internal sealed class YamlSection
 
     public int? Int(string key, int minimum, int maximum = int.MaxValue)
     {
-        var node = Value(key);
-        var text = String(key);
-        if (node is null || text is null)
+        if (Single(key) is not (var node, var text))
         {
             return null;
         }
@@ -95,9 +93,7 @@ internal sealed class YamlSection
 
     public bool? Bool(string key)
     {
-        var node = Value(key);
-        var text = String(key);
-        if (node is null || text is null)
+        if (Single(key) is not (var node, var text))
         {
             return null;
         }
@@ -108,6 +104,9 @@ internal sealed class YamlSection
         Problems.Add($"'{Qualified(key)}' is '{text}', not true or false", node, "write true or false");
         return null;
     }
+
+    /// <summary>A single value with its node (where a problem with it is reported); null when absent or not single (reported).</summary>
+    private (YamlNode Node, string Text)? Single(string key) => String(key) is { } text ? (Value(key)!, text) : null;
 
     /// <summary>A list of single values; a lone value is read as a list of one.</summary>
     public IReadOnlyList<(string Text, YamlNode Node)>? List(string key)
