@@ -17,7 +17,7 @@ public sealed class ComputeClientHttpTests : IAsyncDisposable
     [Fact]
     public async Task Given_nova_offering_2_79_When_disabling_a_compute_Then_the_2_53_uuid_form_is_sent()
     {
-        ServeVersionDocument("2.79");
+        _cloud.ServeComputeVersion("2.79");
         _cloud.On("GET", Root + "/os-services", _ => Reply.Json(Fixtures.ReadShared("openstack-api/nova/os-services_v2.53_services-list-get-resp.json")));
         _cloud.On("PUT", Root + "/os-services/e81d66a4-ddd3-4aba-8a84-171d1cb4d339",
             _ => Reply.Json(Fixtures.ReadShared("openstack-api/nova/os-services_v2.53_service-disable-log-put-resp.json")));
@@ -41,7 +41,7 @@ public sealed class ComputeClientHttpTests : IAsyncDisposable
     [Fact]
     public async Task Given_nova_offering_only_2_52_When_disabling_and_enabling_Then_the_host_binary_forms_are_sent()
     {
-        ServeVersionDocument("2.52");
+        _cloud.ServeComputeVersion("2.52");
         _cloud.On("PUT", Root + "/os-services/disable-log-reason", _ => Reply.Json(
             """{"service": {"binary": "nova-compute", "disabled_reason": "uplift", "host": "cmp1", "status": "disabled"}}"""));
         _cloud.On("PUT", Root + "/os-services/enable", _ => Reply.Json(
@@ -80,7 +80,7 @@ public sealed class ComputeClientHttpTests : IAsyncDisposable
     [Fact]
     public async Task Given_a_host_name_When_finding_its_compute_service_Then_a_missing_one_is_a_clear_error()
     {
-        ServeVersionDocument("2.79");
+        _cloud.ServeComputeVersion("2.79");
         _cloud.On("GET", Root + "/os-services", request => Reply.Json(request.Query.Contains("host=host1")
             ? Fixtures.ReadShared("openstack-api/nova/os-services_v2.53_services-list-get-resp.json")
             : """{"services": []}"""));
@@ -111,7 +111,4 @@ public sealed class ComputeClientHttpTests : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _cloud.DisposeAsync();
-
-    private void ServeVersionDocument(string max) =>
-        _cloud.On("GET", Root, _ => Reply.Json($$$"""{"version": {"id": "v2.1", "status": "CURRENT", "version": "{{{max}}}", "min_version": "2.1"}}"""));
 }

@@ -19,7 +19,7 @@ public sealed class LiveMigrationHttpTests : IAsyncDisposable
     public LiveMigrationHttpTests()
     {
         _cloud = new ScriptedCloud(_clock) { TokenLifetime = TimeSpan.FromDays(1) };
-        _cloud.On("GET", Root, _ => Reply.Json("""{"version": {"id": "v2.1", "version": "2.96"}}"""));
+        _cloud.ServeComputeVersion("2.96");
         _cloud.On("POST", Root + "/servers/vm1/action", _ =>
         {
             _started = true;

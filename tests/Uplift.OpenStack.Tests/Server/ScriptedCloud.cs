@@ -63,6 +63,10 @@ public sealed class ScriptedCloud : IAsyncDisposable
             ? reply(request)
             : Reply.Json("""{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}""", 401));
 
+    /// <summary>Nova's version document (GET /compute/v2.1) offering microversions up to <paramref name="max"/>.</summary>
+    public void ServeComputeVersion(string max) =>
+        On("GET", "/compute/v2.1", _ => Reply.Json($$$"""{"version": {"id": "v2.1", "status": "CURRENT", "version": "{{{max}}}", "min_version": "2.1"}}"""));
+
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 
     private bool IsValid(string? token)
