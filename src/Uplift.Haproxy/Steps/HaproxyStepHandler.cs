@@ -35,8 +35,7 @@ public sealed class HaproxyStepHandler : IStepHandler
             case StepKind.HaproxyDrain:
                 {
                     var (client, backend, server) = Target(context);
-                    var state = await Guarded(() => client.GetServerAsync(backend, server, context.Abort)).ConfigureAwait(false);
-                    if (!state.Draining)
+                    if (!(await StateAsync(client, backend, server, context).ConfigureAwait(false)).Draining)
                     {
                         return false;
                     }
@@ -46,8 +45,7 @@ public sealed class HaproxyStepHandler : IStepHandler
             case StepKind.HaproxyEnable:
                 {
                     var (client, backend, server) = Target(context);
-                    var state = await Guarded(() => client.GetServerAsync(backend, server, context.Abort)).ConfigureAwait(false);
-                    return !state.Draining && !state.InMaintenance;
+                    return InService(await StateAsync(client, backend, server, context).ConfigureAwait(false));
                 }
             default:
                 return false;
@@ -111,8 +109,8 @@ public sealed class HaproxyStepHandler : IStepHandler
         if (context.Step.Kind == StepKind.HaproxyEnable)
         {
             var (client, backend, server) = Target(context);
-            var state = await Guarded(() => client.GetServerAsync(backend, server, context.Abort)).ConfigureAwait(false);
-            if (state.Draining || state.InMaintenance)
+            var state = await StateAsync(client, backend, server, context).ConfigureAwait(false);
+            if (!InService(state))
             {
                 throw new StepFailedException($"{backend}/{server} is still {state.AdminStateText} after 'state ready'");
             }
@@ -128,6 +126,12 @@ public sealed class HaproxyStepHandler : IStepHandler
 
     private static (HaproxyClient Client, string Backend, string Server) Target(StepContext context) =>
         (Client(context), context.Require("backend"), context.Require("server"));
+
+    private static Task<ServerState> StateAsync(HaproxyClient client, string backend, string server, StepContext context) =>
+        Guarded(() => client.GetServerAsync(backend, server, context.Abort));
+
+    /// <summary>Taking traffic again: neither draining nor in maintenance.</summary>
+    private static bool InService(ServerState state) => !state.Draining && !state.InMaintenance;
 
     /// <summary>HAProxy's own errors (unknown backend or server, permission, unreachable socket) fail the step with its text.</summary>
     private static async Task<T> Guarded<T>(Func<Task<T>> call)
