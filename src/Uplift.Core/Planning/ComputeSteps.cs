@@ -16,8 +16,8 @@ internal static class ComputeSteps
     {
         var steps = ctx.Steps;
         var computes = ctx.Inventory.WithRole(Role.Compute).Where(n => !n.Has(Role.Controller)).ToArray();
-        var units = ctx.Services.SelectMany(s => s.UnitsOn(Role.Compute)).Distinct(StringComparer.Ordinal).ToArray();
-        var packages = ctx.Services.SelectMany(s => s.PackagesOn(Role.Compute)).Distinct(StringComparer.Ordinal).ToArray();
+        var units = NodeUpgrade.Units(ctx.Services, [Role.Compute]);
+        var packages = NodeUpgrade.Packages(ctx.Services, [Role.Compute]);
         var previous = controlPlaneDone;
         var number = 0;
         foreach (var (zone, batch, label) in Batches(computes, ctx.Inventory.Concurrency.ComputeBatch))
@@ -83,11 +83,11 @@ internal static class ComputeSteps
                 arguments: service);
         }
         last = steps.Add(at + "stop", StepKind.UnitsStop, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: Args.Of(("units", string.Join(' ', units)), ("packages", string.Join(' ', packages)), ("release", ctx.To.Series)));
+            arguments: Args.Stop(units, packages, ctx.To.Series));
         last = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: Args.Of(("packages", string.Join(' ', packages)), ("release", ctx.To.Series)));
+            arguments: Args.Install(packages, ctx.To.Series));
         last = steps.Add(at + "start", StepKind.UnitsStart, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: Args.Of(("units", string.Join(' ', units))));
+            arguments: Args.Units(units));
         last = steps.Add(at + "wait-up", StepKind.ComputeWaitUp, node.Name, ConcurrencyClasses.Computes, needs: [last],
             arguments: [.. service, .. Args.Of(("release", ctx.To.Series))]);
         var enable = steps.Add(at + "enable", StepKind.ComputeEnable, node.Name, ConcurrencyClasses.Computes, needs: [disable],

@@ -38,7 +38,7 @@ internal static class FinalizeSteps
                     var unpin = steps.Add(at + "rpc-unpin", StepKind.RpcUnpin, node.Name, ConcurrencyClasses.Restarts, needs: first,
                         after: firstAfter, arguments: NodeUpgrade.PinArguments(service.RpcPin!));
                     return steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [unpin],
-                        arguments: Args.Of(("units", string.Join(' ', units))));
+                        arguments: Args.Units(units));
                 });
                 after = [.. done.Ended];
                 previous = [done.Healthy];

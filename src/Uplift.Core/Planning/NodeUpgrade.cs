@@ -10,12 +10,22 @@ namespace Uplift.Planning;
 internal static class NodeUpgrade
 {
     public static IReadOnlyList<string> UnitsOn(ServiceDefinition service, Node node, bool includeComputeRole) =>
-        node.Roles.Where(r => includeComputeRole || r != Role.Compute)
-            .SelectMany(service.UnitsOn).Distinct(StringComparer.Ordinal).ToArray();
+        Units([service], RolesOf(node, includeComputeRole));
 
     public static IReadOnlyList<string> PackagesOn(ServiceDefinition service, Node node, bool includeComputeRole) =>
-        node.Roles.Where(r => includeComputeRole || r != Role.Compute)
-            .SelectMany(service.PackagesOn).Distinct(StringComparer.Ordinal).ToArray();
+        Packages([service], RolesOf(node, includeComputeRole));
+
+    /// <summary>The units <paramref name="services"/> run under <paramref name="roles"/>, each once, first appearance first.</summary>
+    public static string[] Units(IEnumerable<ServiceDefinition> services, IEnumerable<Role> roles) =>
+        Collect(services, roles, (service, role) => service.UnitsOn(role));
+
+    /// <summary>The packages of <paramref name="services"/> under <paramref name="roles"/>, each once, first appearance first.</summary>
+    public static string[] Packages(IEnumerable<ServiceDefinition> services, IEnumerable<Role> roles) =>
+        Collect(services, roles, (service, role) => service.PackagesOn(role));
+
+    /// <summary>The node's roles, without its compute role unless asked (computes are upgraded by the compute dance).</summary>
+    public static IEnumerable<Role> RolesOf(Node node, bool includeComputeRole) =>
+        node.Roles.Where(r => includeComputeRole || r != Role.Compute);
 
     /// <returns>null when the service has nothing on this node.</returns>
     public static DrainedWork.Result? Add(
@@ -38,13 +48,12 @@ internal static class NodeUpgrade
         return DrainedWork.Add(ctx, [service], node, at, concurrencyClass, needs.ToArray(), after.ToArray(), (first, firstAfter) =>
         {
             var steps = ctx.Steps;
-            // The packages let the stop's guard see a node already on new code (a fresh plan after a partial run).
             string[] last = [steps.Add(at + "stop", StepKind.UnitsStop, node.Name, concurrencyClass, needs: first, after: firstAfter,
-                arguments: Args.Of(("units", string.Join(' ', units)), ("packages", string.Join(' ', packages)), ("release", ctx.To.Series)))];
+                arguments: Args.Stop(units, packages, ctx.To.Series))];
             if (packages.Count > 0)
             {
                 last = [steps.Add(at + "install", StepKind.PackagesInstall, node.Name, concurrencyClass, needs: last,
-                    arguments: Args.Of(("packages", string.Join(' ', packages)), ("release", ctx.To.Series)))];
+                    arguments: Args.Install(packages, ctx.To.Series))];
             }
             if (withDatabase)
             {
@@ -55,9 +64,13 @@ internal static class NodeUpgrade
                 last = [steps.Add(at + "rpc-pin", StepKind.RpcPin, node.Name, concurrencyClass, needs: last, arguments: PinArguments(pin))];
             }
             return steps.Add(at + "start", StepKind.UnitsStart, node.Name, concurrencyClass, needs: last,
-                arguments: Args.Of(("units", string.Join(' ', units))), pauseAfterSeconds: pauseAfterSeconds);
+                arguments: Args.Units(units), pauseAfterSeconds: pauseAfterSeconds);
         });
     }
+
+    private static string[] Collect(
+        IEnumerable<ServiceDefinition> services, IEnumerable<Role> roles, Func<ServiceDefinition, Role, IReadOnlyList<string>> of) =>
+        services.SelectMany(service => roles.SelectMany(role => of(service, role))).Distinct(StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<KeyValuePair<string, string>> PinArguments(RpcPin pin) =>
         Args.Of(("file", pin.File), ("section", pin.Section), ("option", pin.Option), ("value", pin.Value));

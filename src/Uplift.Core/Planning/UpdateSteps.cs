@@ -18,17 +18,17 @@ internal static class UpdateSteps
         ctx.Enter(Phases.ControlPlane, "controllers, one at a time in Pacemaker standby");
         foreach (var node in ctx.Controllers)
         {
-            var units = ctx.Services.SelectMany(s => NodeUpgrade.UnitsOn(s, node, includeComputeRole: false)).Distinct(StringComparer.Ordinal).ToArray();
-            var packages = ctx.Services.SelectMany(s => NodeUpgrade.PackagesOn(s, node, includeComputeRole: false)).Distinct(StringComparer.Ordinal).ToArray();
+            var units = NodeUpgrade.Units(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var packages = NodeUpgrade.Packages(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
             var result = NodeWork(ctx, node, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
             {
                 var at = $"update/{node.Name}/";
                 var standby = steps.Add(at + "standby", StepKind.NodeStandby, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
                     arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)));
                 var install = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Restarts, needs: [standby],
-                    arguments: Args.Of(("packages", string.Join(' ', packages)), ("release", ctx.To.Series)));
+                    arguments: Args.Install(packages, ctx.To.Series));
                 var restart = steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [install],
-                    arguments: Args.Of(("units", string.Join(' ', units))));
+                    arguments: Args.Units(units));
                 return steps.Add(at + "online", StepKind.NodeUnstandby, node.Name, ConcurrencyClasses.Restarts, needs: [restart]);
             });
             previous = [result.Healthy];
@@ -38,12 +38,12 @@ internal static class UpdateSteps
         ctx.Enter(Phases.ControlPlane, "network and volume nodes, one at a time");
         foreach (var node in ctx.Inventory.Nodes.Where(n => !n.Has(Role.Controller) && !n.Has(Role.Compute)))
         {
-            var units = ctx.Services.SelectMany(s => NodeUpgrade.UnitsOn(s, node, includeComputeRole: false)).Distinct(StringComparer.Ordinal).ToArray();
-            var packages = ctx.Services.SelectMany(s => NodeUpgrade.PackagesOn(s, node, includeComputeRole: false)).Distinct(StringComparer.Ordinal).ToArray();
+            var units = NodeUpgrade.Units(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var packages = NodeUpgrade.Packages(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
             var install = steps.Add($"update/{node.Name}/install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.NeutronAgents,
-                needs: previous, after: after, arguments: Args.Of(("packages", string.Join(' ', packages)), ("release", ctx.To.Series)));
+                needs: previous, after: after, arguments: Args.Install(packages, ctx.To.Series));
             var restart = steps.Add($"update/{node.Name}/restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.NeutronAgents,
-                needs: [install], arguments: Args.Of(("units", string.Join(' ', units))),
+                needs: [install], arguments: Args.Units(units),
                 pauseAfterSeconds: node.Has(Role.Network) ? ctx.Inventory.Concurrency.NeutronAgentPauseSeconds : 0);
             previous = [restart];
             after = [];
