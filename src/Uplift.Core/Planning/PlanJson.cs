@@ -24,27 +24,19 @@ public static class PlanJson
         json.WriteNumber("format_version", plan.FormatVersion);
         json.WriteString("cluster", plan.Cluster);
         json.WriteString("mode", plan.Mode);
-        json.WriteStartArray("hops");
-        foreach (var hop in plan.Hops)
+        WriteObjects(json, "hops", plan.Hops, hop =>
         {
-            json.WriteStartObject();
             json.WriteString("from", hop.From);
             json.WriteString("to", hop.To);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
         PlanInputsJson.Write(json, plan.Inputs);
         json.WriteString("inputs_hash", plan.InputsHash);
-        json.WriteStartArray("classes");
-        foreach (var c in plan.Classes)
+        WriteObjects(json, "classes", plan.Classes, c =>
         {
-            json.WriteStartObject();
             json.WriteString("name", c.Name);
             json.WriteNumber("limit", c.Limit);
             json.WriteString("about", c.About);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
         json.WriteStartArray("steps");
         foreach (var step in plan.Steps)
         {
@@ -91,6 +83,18 @@ public static class PlanJson
         }
         json.WriteString("group", step.Group);
         json.WriteEndObject();
+    }
+
+    private static void WriteObjects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> writeFields)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeFields(item);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     internal static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
