@@ -23,7 +23,8 @@ public static class ExecutorBenchmark
         var directory = Directory.CreateTempSubdirectory("uplift-bench-exec-").FullName;
         try
         {
-            var nothing = new NoAction();
+            // The milestone handler does nothing: every step costs only the executor's own work.
+            var nothing = new MilestoneHandler();
             var handlers = StepHandlers.Standard().With(nothing, Enum.GetValues<StepKind>());
             // Pauses (neutron pacing) are the plan's, not overhead: run them without waiting.
             plan = plan with { Steps = plan.Steps.Select(s => s with { PauseAfterSeconds = 0 }).ToList() };
@@ -33,7 +34,7 @@ public static class ExecutorBenchmark
                 using var journal = RunJournal.Open(Path.Combine(directory, "bench.journal.sqlite"));
                 using var control = new RunControl();
                 var executor = new PlanExecutor(journal, handlers, _ => throw new InvalidOperationException("no node"),
-                    TimeProvider.System, new Ignore(), new Yes(), control);
+                    TimeProvider.System, new RunObservers(), new Yes(), control);
                 var clock = Stopwatch.StartNew();
                 var summary = await executor.RunAsync(plan, json);
                 clock.Stop();
@@ -45,24 +46,6 @@ public static class ExecutorBenchmark
         finally
         {
             Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    private sealed class NoAction : IStepHandler
-    {
-        public IReadOnlyList<string> Describe(PlanStep step) => [];
-
-        public Task<bool> IsDoneAsync(StepContext context) => Task.FromResult(false);
-
-        public Task ActAsync(StepContext context) => Task.CompletedTask;
-
-        public Task VerifyAsync(StepContext context) => Task.CompletedTask;
-    }
-
-    private sealed class Ignore : IRunObserver
-    {
-        public void On(RunEvent runEvent)
-        {
         }
     }
 
