@@ -18,12 +18,8 @@ public sealed class ComputeClient(OpenStackSession session)
         return _max;
     }
 
-    public async Task<IReadOnlyList<NovaService>> ServicesAsync(string? host = null, string? binary = null, CancellationToken cancellation = default)
-    {
-        var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
-        var response = await SendAsync(NovaRequests.ListServices(max, host, binary), cancellation).ConfigureAwait(false);
-        return NovaServices.ParseList(response.Body);
-    }
+    public Task<IReadOnlyList<NovaService>> ServicesAsync(string? host = null, string? binary = null, CancellationToken cancellation = default) =>
+        CallAsync(max => NovaRequests.ListServices(max, host, binary), NovaServices.ParseList, cancellation);
 
     /// <summary>The nova-compute service of <paramref name="host"/> (as nova names the host, e.g. its hostname).</summary>
     public async Task<NovaService> ComputeServiceAsync(string host, CancellationToken cancellation = default)
@@ -33,19 +29,11 @@ public sealed class ComputeClient(OpenStackSession session)
             ?? throw new OpenStackApiException($"nova has no nova-compute service on host '{host}'; compare the inventory's node names with `openstack compute service list`");
     }
 
-    public async Task<NovaService> DisableAsync(NovaService service, string reason, CancellationToken cancellation = default)
-    {
-        var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
-        var response = await SendAsync(NovaRequests.DisableService(service, reason, max), cancellation).ConfigureAwait(false);
-        return NovaServices.ParseOne(response.Body);
-    }
+    public Task<NovaService> DisableAsync(NovaService service, string reason, CancellationToken cancellation = default) =>
+        CallAsync(max => NovaRequests.DisableService(service, reason, max), NovaServices.ParseOne, cancellation);
 
-    public async Task<NovaService> EnableAsync(NovaService service, CancellationToken cancellation = default)
-    {
-        var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
-        var response = await SendAsync(NovaRequests.EnableService(service, max), cancellation).ConfigureAwait(false);
-        return NovaServices.ParseOne(response.Body);
-    }
+    public Task<NovaService> EnableAsync(NovaService service, CancellationToken cancellation = default) =>
+        CallAsync(max => NovaRequests.EnableService(service, max), NovaServices.ParseOne, cancellation);
 
     /// <summary>Every instance on <paramref name="host"/>, all projects, following nova's pages.</summary>
     public async Task<IReadOnlyList<Server>> ServersOnHostAsync(string host, CancellationToken cancellation = default)
@@ -70,17 +58,18 @@ public sealed class ComputeClient(OpenStackSession session)
     }
 
     /// <summary>Asks nova to live-migrate the instance (the scheduler chooses the destination); returns at once.</summary>
-    public async Task StartLiveMigrationAsync(string serverId, string? targetHost = null, CancellationToken cancellation = default)
-    {
-        var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
-        await SendAsync(NovaRequests.LiveMigrate(serverId, max, targetHost), cancellation).ConfigureAwait(false);
-    }
+    public Task StartLiveMigrationAsync(string serverId, string? targetHost = null, CancellationToken cancellation = default) =>
+        CallAsync(max => NovaRequests.LiveMigrate(serverId, max, targetHost), _ => true, cancellation);
 
-    public async Task<IReadOnlyList<Migration>> MigrationsAsync(string serverId, CancellationToken cancellation = default)
+    public Task<IReadOnlyList<Migration>> MigrationsAsync(string serverId, CancellationToken cancellation = default) =>
+        CallAsync(max => NovaRequests.Migrations(serverId, max), NovaMigrations.ParseList, cancellation);
+
+    /// <summary>A call whose form depends on the microversions nova offers: builds it for them, sends it, parses the answer.</summary>
+    private async Task<T> CallAsync<T>(Func<Microversion?, ApiRequest> request, Func<string, T> parse, CancellationToken cancellation)
     {
         var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
-        var response = await SendAsync(NovaRequests.Migrations(serverId, max), cancellation).ConfigureAwait(false);
-        return NovaMigrations.ParseList(response.Body);
+        var response = await SendAsync(request(max), cancellation).ConfigureAwait(false);
+        return parse(response.Body);
     }
 
     private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellation) =>
