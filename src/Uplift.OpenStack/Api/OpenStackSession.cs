@@ -63,6 +63,13 @@ public sealed class OpenStackSession : IDisposable
         }
     }
 
+    /// <summary>Sends the request and reads the answer's body with <paramref name="parse"/>.</summary>
+    public async Task<T> SendAsync<T>(OpenStackService service, ApiRequest request, Func<string, T> parse, CancellationToken cancellation = default)
+    {
+        var response = await SendAsync(service, request, cancellation).ConfigureAwait(false);
+        return parse(response.Body);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> SendWithRetriesAsync(OpenStackService service, ApiRequest request, KeystoneToken token, CancellationToken cancellation)

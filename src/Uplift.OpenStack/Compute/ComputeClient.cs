@@ -42,8 +42,7 @@ public sealed class ComputeClient(OpenStackSession session)
         string? marker = null;
         do
         {
-            var response = await SendAsync(NovaRequests.ServersOnHost(host, marker), cancellation).ConfigureAwait(false);
-            var page = NovaServers.ParsePage(response.Body);
+            var page = await SendAsync(NovaRequests.ServersOnHost(host, marker), NovaServers.ParsePage, cancellation).ConfigureAwait(false);
             servers.AddRange(page.Servers);
             marker = page.NextMarker;
         }
@@ -51,11 +50,8 @@ public sealed class ComputeClient(OpenStackSession session)
         return servers;
     }
 
-    public async Task<Server> ServerAsync(string serverId, CancellationToken cancellation = default)
-    {
-        var response = await SendAsync(NovaRequests.Server(serverId), cancellation).ConfigureAwait(false);
-        return NovaServers.ParseOne(response.Body);
-    }
+    public async Task<Server> ServerAsync(string serverId, CancellationToken cancellation = default) =>
+        await SendAsync(NovaRequests.Server(serverId), NovaServers.ParseOne, cancellation).ConfigureAwait(false);
 
     /// <summary>Asks nova to live-migrate the instance (the scheduler chooses the destination); returns at once.</summary>
     public Task StartLiveMigrationAsync(string serverId, string? targetHost = null, CancellationToken cancellation = default) =>
@@ -68,18 +64,17 @@ public sealed class ComputeClient(OpenStackSession session)
     private async Task<T> CallAsync<T>(Func<Microversion?, ApiRequest> request, Func<string, T> parse, CancellationToken cancellation)
     {
         var max = await MaxMicroversionAsync(cancellation).ConfigureAwait(false);
-        var response = await SendAsync(request(max), cancellation).ConfigureAwait(false);
-        return parse(response.Body);
+        return await SendAsync(request(max), parse, cancellation).ConfigureAwait(false);
     }
 
-    private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellation) =>
-        session.SendAsync(OpenStackService.Compute, request, cancellation);
+    private Task<T> SendAsync<T>(ApiRequest request, Func<string, T> parse, CancellationToken cancellation) =>
+        session.SendAsync(OpenStackService.Compute, request, parse, cancellation);
 
     private async Task<Microversion?> DiscoverAsync(CancellationToken cancellation)
     {
         try
         {
-            var response = await SendAsync(NovaRequests.Versions(), cancellation).ConfigureAwait(false);
+            var response = await session.SendAsync(OpenStackService.Compute, NovaRequests.Versions(), cancellation).ConfigureAwait(false);
             return NovaVersions.MaxMicroversion(response.Body, response.ApiVersion);
         }
         catch (OpenStackApiException e) when (e.Status is not null and not System.Net.HttpStatusCode.Unauthorized)
