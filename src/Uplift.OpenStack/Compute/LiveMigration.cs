@@ -35,9 +35,9 @@ public sealed class LiveMigration(ComputeClient compute, TimeProvider time, Live
         var deadline = time.GetUtcNow() + _options.Timeout;
         await compute.StartLiveMigrationAsync(server.Id, cancellation: cancellation).ConfigureAwait(false);
         var current = server;
-        while (true)
+        for (var look = 0; ; look++)
         {
-            await Task.Delay(_options.PollInterval, time, cancellation).ConfigureAwait(false);
+            await Task.Delay(_options.WaitBefore(look), time, cancellation).ConfigureAwait(false);
             current = await compute.ServerAsync(server.Id, cancellation).ConfigureAwait(false);
             var newMigrations = IsBackOnSource(current, source)
                 ? (await compute.MigrationsAsync(server.Id, cancellation).ConfigureAwait(false)).Where(m => !known.Contains(Key(m))).ToList()

@@ -46,7 +46,7 @@ public sealed class LiveMigrationHttpTests : IAsyncDisposable
         JsonAssert.Equal("""{"os-migrateLive": {"host": null, "block_migration": "auto"}}""", JsonNode.Parse(post.Body));
         post.Header("OpenStack-API-Version").ShouldBe("compute 2.25");
         _cloud.Server.RequestsTo("GET", Root + "/servers/vm1").Count.ShouldBe(3);
-        _clock.Delays.ShouldBe(Enumerable.Repeat(TimeSpan.FromSeconds(5), 3));
+        _clock.Delays.ShouldBe([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], "looks come soon at first, then less often");
     }
 
     [Fact]
@@ -83,13 +83,18 @@ public sealed class LiveMigrationHttpTests : IAsyncDisposable
         Look("MIGRATING", "cmp1", "migrating");
         var start = _clock.GetUtcNow();
 
-        var outcome = await Migration(new LiveMigrationOptions { PollInterval = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromMinutes(1) }).MoveAsync(Instance);
+        var outcome = await Migration(new LiveMigrationOptions { FirstLook = TimeSpan.FromSeconds(10), PollInterval = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromMinutes(1) }).MoveAsync(Instance);
 
         outcome.Result.ShouldBe(LiveMigrationResult.TimedOut);
         outcome.Detail.ShouldContain("still MIGRATING (task migrating) on cmp1");
         (_clock.GetUtcNow() - start).ShouldBe(TimeSpan.FromMinutes(1));
         _cloud.Server.RequestsTo("GET", Root + "/servers/vm1").Count.ShouldBe(6);
     }
+
+    [Fact]
+    public void Waits_between_looks_double_from_the_first_up_to_the_poll_interval() =>
+        Enumerable.Range(0, 5).Select(new LiveMigrationOptions().WaitBefore)
+            .ShouldBe([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)]);
 
     [Fact]
     public async Task Given_two_instances_and_one_slot_When_moving_all_Then_they_move_one_after_the_other()
