@@ -15,7 +15,8 @@ public static class LabReadme
         OpenStack node, keeping their state in files here. API "services" are tiny HTTP listeners that
         report a package version; one HAProxy fronts them on {LabLayout.VipAddress}; a MariaDB holds
         empty-ish OpenStack schemas for backup tests. The keystone and nova listeners answer the few calls
-        Uplift's compute phase makes; the lab's instances ({lab.Options.InstancesPerCompute} per compute) are
+        Uplift's compute phase makes, neutron-server and cinder-api list the agents and services of the
+        lab's units (up while their unit runs) for Uplift's service checks; the lab's instances ({lab.Options.InstancesPerCompute} per compute) are
         records that live-migrate between computes, nothing runs in them. No OpenStack code runs here.
 
         Release: {lab.Release}   Nodes: {lab.Nodes.Count}   Account: {LabLayout.Account}

@@ -8,8 +8,10 @@ state kept in the lab's files (every answer carries X-Uplift-Lab: the data is th
 - nova-api (lab_nova.py): GET /v2.1 (version document), os-services (list, PUT status/disabled_reason; nova api-ref
   2.53+), servers (list, detail, show; live migration by POST /servers/{id}/action os-migrateLive), os-migrations,
   os-hypervisors. A compute service is "up" while the node's nova-compute unit is active.
+- neutron-server (lab_neutron.py): GET /v2.0/agents[/{id}], PUT /v2.0/agents/{id}; an agent is alive while its unit is.
+- cinder-api (lab_cinder.py): GET /v3/<project>/os-services, PUT os-services/enable|disable|disable-log-reason; a
+  service is up while its unit is.
 """
-import datetime
 import hashlib
 import http.server
 import json
@@ -20,17 +22,22 @@ import time
 import urllib.parse
 import uuid
 
+import lab_cinder
+import lab_cluster
+import lab_neutron
 import lab_nova
+from lab_cluster import VIP
 
 address, port, unit, node, version, delay, state = sys.argv[1:8]
-VIP = "127.0.10.250"
 LAB = {"lab": "Uplift rehearsal cluster, not OpenStack", "node": node, "unit": unit, "version": version}
 CLUSTER = os.path.join(state, "cluster")
 NOVA = lab_nova.Nova(state) if unit == "nova-api" else None
+NEUTRON = lab_neutron.Neutron(state) if unit == "neutron-server" else None
+CINDER = lab_cinder.Cinder(state) if unit == "cinder-api" else None
 
 
 def now(delta=0):
-    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=delta)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return lab_cluster.stamp(time.time() + delta, micro=True)
 
 
 def token_file(token):
@@ -92,12 +99,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(float(urllib.parse.parse_qs(url.query).get("seconds", ["5"])[0]))
         if unit == "nova-api" and url.path.startswith("/v2.1"):
             return self.nova_get(url.path[len("/v2.1"):].rstrip("/"), urllib.parse.parse_qs(url.query))
-        # The lab models no neutron agents or cinder services as API objects: the lists are empty (shapes as upstream).
-        if unit == "neutron-server" and url.path.rstrip("/") == "/v2.0/agents":
-            return self.authorized() and self.answer(200, {"agents": []})
-        if unit == "cinder-api" and url.path.rstrip("/").endswith("/os-services"):
-            return self.authorized() and self.answer(200, {"services": []})
+        query = urllib.parse.parse_qs(url.query)
+        if NEUTRON and (url.path.rstrip("/") == "/v2.0/agents" or url.path.startswith("/v2.0/agents/")):
+            agent = self.neutron_agent(url.path)
+            return self.authorized() and self.answer(*(NEUTRON.get_agent(agent) if agent else NEUTRON.list_agents(query)))
+        if CINDER and self.cinder_services(url.path) == "":
+            version = lab_cinder.microversion(self.headers.get("OpenStack-API-Version"))
+            return self.authorized() and self.answer(*CINDER.list_services(query, version),
+                                                     {"OpenStack-API-Version": "volume %d.%d" % version})
         self.answer(200, LAB)
+
+    @staticmethod
+    def neutron_agent(path):
+        """The agent id of /v2.0/agents/{id}; "" for the list."""
+        return path.rstrip("/")[len("/v2.0/agents"):].lstrip("/")
+
+    @staticmethod
+    def cinder_services(path):
+        """What follows os-services in /v3[/<project>]/os-services[/<action>] ("" for the list); None for other paths."""
+        parts = path.strip("/").split("/")
+        if parts[0] != "v3" or "os-services" not in parts[1:3]:
+            return None
+        rest = parts[parts.index("os-services") + 1:]
+        return "/".join(rest) if len(rest) <= 1 else None
 
     def nova_get(self, path, query):
         if path == "":
@@ -132,10 +156,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_PUT(self):
         path = urllib.parse.urlparse(self.path).path
-        if unit != "nova-api" or not path.startswith("/v2.1/os-services/"):
-            return self.answer(405, {"error": "the lab answers PUT only for nova os-services"})
-        if self.authorized():
-            self.answer(*NOVA.set_service(path.rsplit("/", 1)[1], self.body()))
+        if NOVA and path.startswith("/v2.1/os-services/"):
+            return self.authorized() and self.answer(*NOVA.set_service(path.rsplit("/", 1)[1], self.body()))
+        if NEUTRON and path.startswith("/v2.0/agents/") and self.neutron_agent(path):
+            return self.authorized() and self.answer(*NEUTRON.update_agent(self.neutron_agent(path), self.body()))
+        if CINDER and self.cinder_services(path):
+            return self.authorized() and self.answer(*CINDER.update_service(self.cinder_services(path), self.body()))
+        self.answer(405, {"error": "the lab answers PUT only for nova os-services, neutron agents and cinder os-services"})
 
     def nova_post(self, path):
         if not self.authorized():

@@ -13,24 +13,18 @@ state in the lab's files. Answers have the shapes of nova's api-ref samples (sha
 Every change is made under the cluster lock (cluster/lock, the shims' lab_lock_cluster): several nova-api listeners
 (one per controller, each threaded) share these files.
 """
-import contextlib
-import datetime
-import fcntl
 import hashlib
 import os
 import threading
 import time
 import uuid
 
+import lab_cluster
+from lab_cluster import VIP, stamp
+
 MIGRATION_SECONDS = 1.0
-VIP = "127.0.10.250"
 PROJECT = "lab"
 NOT_FOUND = "The resource could not be found."
-
-
-def stamp(seconds=None, zone="Z", micro=False):
-    moment = datetime.datetime.fromtimestamp(time.time() if seconds is None else seconds, datetime.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S" + (".%f" if micro else "")) + zone
 
 
 def error(status, kind, message):
@@ -43,18 +37,15 @@ def bad_request(message):
 
 class Nova:
     def __init__(self, state):
-        self.state = state
-        self.cluster = os.path.join(state, "cluster")
+        self.lab = lab_cluster.Cluster(state)
+        self.cluster = self.lab.directory
         self.instances = os.path.join(self.cluster, "instances")
         self.migrations = os.path.join(self.cluster, "live-migrations")
-        self.created = os.stat(os.path.join(state, "lab.json")).st_mtime
+        self.created = self.lab.created
+        self.locked = self.lab.locked
+        self.nodes = self.lab.nodes
 
     # ---- files ----
-    @contextlib.contextmanager
-    def locked(self):
-        with open(os.path.join(self.cluster, "lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            yield
 
     @staticmethod
     def read(path):
@@ -76,10 +67,6 @@ class Nova:
         os.makedirs(directory, exist_ok=True)
         return [(name, self.read(os.path.join(directory, name))) for name in os.listdir(directory) if not name.startswith(".")]
 
-    def nodes(self):
-        with open(os.path.join(self.state, "shared", "nodes")) as f:
-            return {n[0]: {"address": n[1], "role": n[2], "zone": n[3]} for n in (line.split() for line in f) if n}
-
     # ---- os-services ----
     def disabled_file(self, host, binary):
         return os.path.join(self.cluster, "compute", f"{host}.{binary}.disabled")
@@ -91,7 +78,7 @@ class Nova:
             for binary in binaries:
                 disabled = self.disabled_file(name, binary)
                 reason = open(disabled).read() if os.path.exists(disabled) else None
-                up = os.path.exists(os.path.join(self.state, "nodes", name, "units", binary + ".active"))
+                up = self.lab.active(name, binary)
                 found.append({"id": str(uuid.uuid5(uuid.NAMESPACE_DNS, f"{binary}.{name}.lab")), "binary": binary,
                               "disabled_reason": reason, "host": name, "state": "up" if up else "down",
                               "status": "disabled" if reason is not None else "enabled", "updated_at": stamp(zone="", micro=True),
