@@ -70,6 +70,30 @@ public sealed class LabNetworkAgentsTests(LabFixture lab) : IDisposable
     }
 
     [Fact]
+    public async Task Given_neutron_s_other_filters_When_agents_are_listed_by_type_and_liveness_Then_they_select_as_neutron_s_and_an_unknown_one_is_refused()
+    {
+        var network = ServicesUpCheck.FirstOf(lab, Role.Network);
+        var compute = ServicesUpCheck.FirstOf(lab, Role.Compute);
+        await lab.SucceedAsync(compute, $"systemctl stop {Ovs}");
+        try
+        {
+            var l3 = NeutronAgents.ParseList(await ListAsync("?agent_type=L3+agent"));
+            var either = NeutronAgents.ParseList(await ListAsync("?binary=neutron-l3-agent&binary=neutron-dhcp-agent"));
+            var dead = NeutronAgents.ParseList(await ListAsync("?alive=false"));
+            var refused = await Should.ThrowAsync<OpenStackApiException>(() => ListAsync("?colour=blue"));
+
+            l3.Select(a => (a.Host, a.Binary)).ShouldBe([(network, "neutron-l3-agent")]);
+            either.Select(a => a.Binary).ShouldBe(["neutron-dhcp-agent", "neutron-l3-agent"], ignoreOrder: true);
+            dead.Select(a => (a.Host, a.Binary, a.Alive)).ShouldBe([(compute, Ovs, false)]);
+            (refused.Status, refused.Message.Contains("[colour] is invalid attribute for filtering", StringComparison.Ordinal)).ShouldBe((HttpStatusCode.BadRequest, true));
+        }
+        finally
+        {
+            await lab.SucceedAsync(compute, $"systemctl start {Ovs}");
+        }
+    }
+
+    [Fact]
     public async Task Given_a_compute_s_openvswitch_agent_stopped_When_services_up_runs_Then_the_agent_is_not_alive_and_the_check_fails_naming_it_and_its_host()
     {
         var compute = ServicesUpCheck.FirstOf(lab, Role.Compute);
@@ -94,4 +118,7 @@ public sealed class LabNetworkAgentsTests(LabFixture lab) : IDisposable
     }
 
     public void Dispose() => _cloud.Dispose();
+
+    private async Task<string> ListAsync(string query) =>
+        (await _cloud.Session.SendAsync(OpenStackService.Network, new ApiRequest(HttpMethod.Get, "/v2.0/agents" + query))).Body;
 }

@@ -65,6 +65,18 @@ public sealed class LabVolumeServicesTests(LabFixture lab) : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_volume_service_named_without_its_backend_When_disabled_Then_cinder_finds_no_such_service_and_nothing_changes()
+    {
+        var client = new BlockStorageClient(_cloud.Session);
+
+        var refused = await Should.ThrowAsync<OpenStackApiException>(() => client.DisableAsync(Volume, "cinder-volume", Reason));
+        var services = await client.ServicesAsync(binary: "cinder-volume");
+
+        (refused.Status, refused.Message.Contains("service not found", StringComparison.Ordinal)).ShouldBe((System.Net.HttpStatusCode.NotFound, true));
+        services.ShouldAllBe(s => s.Status == ServiceStatus.Enabled);
+    }
+
+    [Fact]
     public async Task Given_a_volume_node_s_cinder_volume_stopped_When_services_up_runs_Then_it_is_down_and_the_check_fails_naming_it()
     {
         var client = new BlockStorageClient(_cloud.Session);
