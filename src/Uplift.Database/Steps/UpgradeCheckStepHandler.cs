@@ -33,7 +33,7 @@ public sealed class UpgradeCheckStepHandler : NodeStepHandler
         {
             throw new StepFailedException(
                 $"on {node}: '{command}' reports the upgrade cannot go on (exit {result.ExitCode}): {string.Join("; ", report.Describe().Where(l => !l.StartsWith("Warning", StringComparison.Ordinal)))}; " +
-                "fix it, then run again (nothing was changed by pre-flight)", result);
+                (context.Step.Phase == Phases.Preflight ? "fix it, then run again (pre-flight changed nothing)" : "fix it, then uplift resume"), result);
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed class UpgradeCheckStepHandlerTests
 
         failure.Message.ShouldStartWith("on ctl1: 'placement-status upgrade check' reports the upgrade cannot go on (exit 2): Failure: Policy File JSON to YAML Migration: Your policy file is JSON-formatted");
         failure.Message.ShouldContain("oslopolicy-convert-json-to-yaml");
+        failure.Message.ShouldEndWith("fix it, then run again (pre-flight changed nothing)");
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class UpgradeCheckStepHandlerTests
     }
 
     private StepContext Context(IRemoteShell shell) =>
-        new(new PlanStep("preflight/placement/upgrade-check", StepKind.UpgradeCheck, "preflight", "placement", ["ctl1"],
+        new(new PlanStep("preflight/placement/upgrade-check", StepKind.UpgradeCheck, Phases.Preflight, "placement", ["ctl1"],
                 [new("command", "placement-status upgrade check")], ConcurrencyClasses.Cluster, [], [], 0, false, "cluster"),
             _ => shell, new ManualTimeProvider(), _reports.Add, CancellationToken.None);
 }
