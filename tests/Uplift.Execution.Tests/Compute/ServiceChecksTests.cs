@@ -46,6 +46,26 @@ public sealed class ServiceChecksTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_compute_still_up_on_its_old_heartbeat_When_waited_for_Then_the_step_ends_only_on_a_newer_report()
+    {
+        _nova.Compute("cmp1", status: "disabled", state: "up", reason: "uplift: upgrade to dalmatian");
+        var handler = new ComputeWaitUpHandler(_cloud, timeout: TimeSpan.FromMinutes(10), interval: TimeSpan.FromSeconds(5));
+        var step = ComputeStep.On("cmp1", StepKind.ComputeWaitUp, _time);
+
+        var waiting = handler.ActAsync(step);
+        await Clock.RunAsync(_time, Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(30), _time)));
+        waiting.IsCompleted.ShouldBeFalse("nova says up, but from the report the stopped process sent last");
+        _nova.Service("cmp1")["updated_at"] = "2026-11-21T12:00:31.000000";
+        await Clock.RunAsync(_time, waiting);
+
+        step.Notes.ShouldContain("nova-compute on cmp1 is up");
+    }
+
+    [Fact]
+    public void Looks_for_the_heartbeat_come_after_1_s_then_double_up_to_the_interval() =>
+        Enumerable.Range(0, 5).Select(a => PollBackoff.After(a, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)).TotalSeconds).ShouldBe([1, 2, 4, 5, 5]);
+
+    [Fact]
     public async Task Given_a_compute_down_and_a_dead_agent_When_services_are_checked_Then_both_are_named_and_an_operators_disable_is_only_noted()
     {
         _nova.Compute("cmp1").Compute("cmp2", state: "down").Compute("cmp3", status: "disabled", reason: "RAM fault");

@@ -8,7 +8,8 @@ public static class PollBackoff
 {
     public static readonly TimeSpan First = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The pause after the <paramref name="attempt"/>-th failed look (0 for the first): 0.1 s, 0.2 s, 0.4 s … up to <paramref name="ceiling"/>.</summary>
-    public static TimeSpan After(int attempt, TimeSpan ceiling) =>
-        attempt >= 16 ? ceiling : TimeSpan.FromTicks(Math.Min(First.Ticks << attempt, ceiling.Ticks));
+    /// <summary>The pause after the <paramref name="attempt"/>-th failed look (0 for the first): <paramref name="first"/>
+    /// (default 0.1 s), then doubling, up to <paramref name="ceiling"/>.</summary>
+    public static TimeSpan After(int attempt, TimeSpan ceiling, TimeSpan? first = null) =>
+        attempt >= 16 ? ceiling : TimeSpan.FromTicks(Math.Min((first ?? First).Ticks << attempt, ceiling.Ticks));
 }
