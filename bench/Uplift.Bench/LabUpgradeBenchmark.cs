@@ -100,6 +100,10 @@ public static class LabUpgradeBenchmark
         {
             Console.WriteLine($"failed: {summary.Failure}");
         }
+        foreach (var (kind, (count, total)) in timing.ByKind.OrderByDescending(k => k.Value.Total).Take(8))
+        {
+            Console.WriteLine($"  {total.TotalSeconds,6:0.0} s in {count,4} × {kind} (mean {total.TotalMilliseconds / count:0} ms)");
+        }
         return new RunFigures(summary.Outcome, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, timing.Count, timing.Total, clock.Elapsed - timing.Busy);
     }
 
@@ -129,12 +133,18 @@ public static class LabUpgradeBenchmark
             }
         }
 
-        public void Ended(TimeSpan elapsed)
+        /// <summary>Time per kind of command (its first two words), for the breakdown.</summary>
+        public Dictionary<string, (int Count, TimeSpan Total)> ByKind { get; } = [];
+
+        public void Ended(string script, TimeSpan elapsed)
         {
             lock (_gate)
             {
                 Count++;
                 Total += elapsed;
+                var kind = string.Join(' ', script.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries).Take(2));
+                var (count, total) = ByKind.GetValueOrDefault(kind);
+                ByKind[kind] = (count + 1, total + elapsed);
                 if (--_inFlight == 0)
                 {
                     Busy += _clock.Elapsed - _busySince;
@@ -157,7 +167,7 @@ public static class LabUpgradeBenchmark
             }
             finally
             {
-                timing.Ended(clock.Elapsed);
+                timing.Ended(command.Script, clock.Elapsed);
             }
         }
     }
