@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Uplift.Lab;
+using Uplift.OpenStack;
 
 namespace Uplift.Tests;
 
@@ -116,7 +117,7 @@ public class LabServiceTests(LabFixture lab)
     public async Task GivenABackendStoppedWithoutDraining_WhenProbed_ThenOnlyItsFrontendCountsFailures()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
-        var probe = new ProbeRunner(http, TimeProvider.System).RunAsync(ProbeTarget.For(lab.Lab), 20, TimeSpan.FromSeconds(3), CancellationToken.None);
+        var probe = new ProbeRunner(http, TimeProvider.System).RunAsync(LabProbeTargets.For(lab.Lab), 20, TimeSpan.FromSeconds(3), CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var stopped = await lab.SshAsync("ctl1", "systemctl stop heat-api");
         var summary = await probe;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Uplift.Catalog;
 using Uplift.Lab;
+using Uplift.OpenStack;
 
 namespace Uplift.Cli.Commands;
 
@@ -92,7 +93,7 @@ internal static class LabCommands
             {
                 throw new Diagnostics.InputException("--duration and --rate must be positive");
             }
-            var targets = ProbeTarget.For(Layout(Path.GetFullPath(parse.GetValue(state)!)));
+            var targets = LabProbeTargets.For(Layout(Path.GetFullPath(parse.GetValue(state)!)));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
             // SIGINT or SIGTERM ends the probe early, with its summary: it often runs in the background
             // (where a non-interactive shell leaves SIGINT ignored, so SIGTERM is the way to stop it).
@@ -106,7 +107,7 @@ internal static class LabCommands
             using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             var summary = await new ProbeRunner(http, TimeProvider.System)
                 .RunAsync(targets, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)), interrupt.Token);
-            parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? summary.ToJson() : summary.ToText());
+            parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? summary.ToJson() : $"Probe through {LabLayout.VipAddress}: " + summary.ToText());
             return 0;
         }));
         return command;

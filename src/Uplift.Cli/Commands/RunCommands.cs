@@ -179,6 +179,12 @@ internal static class RunCommands
 
         public Option<bool> Step { get; } = new("--step") { Description = "approve each group of steps (a service on a node set, a compute batch) before it starts" };
 
+        public Option<double> ProbeRate { get; } = new("--probe-rate")
+        {
+            Description = "requests a second to each public endpoint of the cloud's catalog while the run goes, to measure the API downtime it causes (0: off)",
+            DefaultValueFactory = _ => 1,
+        };
+
         public Option<string?> OsCloud { get; } = new("--os-cloud") { Description = "cloud of clouds.yaml for the compute and service-check steps (default $OS_CLOUD; file: $OS_CLIENT_CONFIG_FILE or the usual places)" };
 
         /// <summary>The OpenStack APIs of the run: clouds.yaml is read only when a compute or service-check step first needs it.</summary>
@@ -191,7 +197,7 @@ internal static class RunCommands
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step, OsCloud })
+            foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step, OsCloud, ProbeRate })
             {
                 command.Options.Add(option);
             }
@@ -221,7 +227,8 @@ internal static class RunCommands
             var progress = new RunProgress(time);
             var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
             IRunObserver view = live ? progress : new RunObservers(progress, new PlainProgressWriter(output));
-            var observer = log is null ? view : new RunObservers(view, new JsonEventLog(log));
+            var events = log is null ? null : new JsonEventLog(log);
+            var observer = events is null ? view : new RunObservers(view, events);
             try
             {
                 await using var transport = new OpenSshTransport(inventory.Ssh, new OpenSshOptions(), time);
@@ -231,9 +238,13 @@ internal static class RunCommands
                 using var cloud = Cloud(parse, plan, time);
                 var state = StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName);
                 var run = new ClusterRun(state, Handlers(cloud, Backups(state, plan)), Shell, time, observer, prompt, control, options);
+                await using var probe = await RunProbe.StartAsync(cloud, parse.GetValue(ProbeRate), time);
                 var summary = live
                     ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json))
                     : await run.RunAsync(plan, json);
+                var downtime = await probe.ReportAsync();
+                events?.On(new RunEvent("message", time.GetUtcNow(), Message: downtime));
+                await output.WriteLineAsync(downtime);
                 await output.WriteLineAsync(Summary(summary));
                 return summary.Outcome switch
                 {

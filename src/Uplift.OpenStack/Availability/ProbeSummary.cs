@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Uplift.Lab;
+namespace Uplift.OpenStack;
 
-/// <summary>Requests sent, failures and the longest failure window of one API frontend.</summary>
+/// <summary>Requests sent, failures and the longest failure window of one API.</summary>
 public sealed record FrontendSummary(string Name, int Sent, int Failures, TimeSpan LongestFailureWindow);
 
-/// <summary>What <c>uplift lab probe</c> prints when it ends (at its duration or on SIGINT).</summary>
+/// <summary>What a probe saw: what <c>uplift lab probe</c> prints when it ends, and what <c>uplift run</c> reports.</summary>
 public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSummary> Frontends)
 {
     public int Sent => Frontends.Sum(f => f.Sent);
@@ -17,8 +17,8 @@ public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSumma
     public string ToText()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Probe through {LabLayout.VipAddress} for {Duration.TotalSeconds:0.0} s: {Sent} requests, {Failures} failed.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"frontend",-14} {"sent",7} {"failed",7} {"longest failure window",24}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Sent} requests in {Duration.TotalSeconds:0.0} s, {Failures} failed.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"api",-14} {"sent",7} {"failed",7} {"longest failure window",24}");
         foreach (var f in Frontends)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{f.Name,-14} {f.Sent,7} {f.Failures,7} {f.LongestFailureWindow.TotalSeconds,22:0.000} s");

@@ -1,5 +1,5 @@
 using System.Net;
-using Uplift.Lab;
+using Uplift.OpenStack;
 using Uplift.Testing;
 
 namespace Uplift.Tests;
@@ -54,6 +54,13 @@ public class ProbeRunnerTests
 
         summary.Frontends.Select(f => (f.Name, f.Sent, f.Failures)).ShouldBe([("nova", 10, 3), ("glance", 10, 0)]);
         summary.Frontends[0].LongestFailureWindow.ShouldBe(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public void For_a_cloud_an_answer_below_500_is_an_api_that_is_up()
+    {
+        new[] { HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.NotFound, HttpStatusCode.MultipleChoices }.ShouldAllBe(s => ProbeRunner.Answered(s));
+        new[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.BadGateway, HttpStatusCode.GatewayTimeout }.ShouldAllBe(s => !ProbeRunner.Answered(s));
     }
 
     [Fact]

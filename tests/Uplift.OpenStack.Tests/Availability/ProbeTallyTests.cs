@@ -1,4 +1,4 @@
-using Uplift.Lab;
+using Uplift.OpenStack;
 
 namespace Uplift.Tests;
 

@@ -1,4 +1,4 @@
-namespace Uplift.Lab;
+namespace Uplift.OpenStack;
 
 /// <summary>
 /// Counts the probe's requests per frontend and measures failure windows: a window opens at the send time of

@@ -1,9 +1,10 @@
+using Uplift.OpenStack;
+
 namespace Uplift.Lab;
 
-/// <summary>One API frontend on the VIP the probe sends requests to, named like its HAProxy frontend.</summary>
-public sealed record ProbeTarget(string Name, Uri Url)
+/// <summary>The lab's API frontends on the VIP, named like their HAProxy frontends, for `uplift lab probe`.</summary>
+public static class LabProbeTargets
 {
-    /// <summary>Every API frontend of the lab, on the VIP.</summary>
     public static IReadOnlyList<ProbeTarget> For(LabLayout lab) =>
         [.. lab.Services.SelectMany(s => s.Backends)
             .Select(b => new ProbeTarget(b.Name, new Uri($"http://{LabLayout.VipAddress}:{b.Port}/")))];

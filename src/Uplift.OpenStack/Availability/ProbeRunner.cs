@@ -1,13 +1,19 @@
-namespace Uplift.Lab;
+using System.Net;
+
+namespace Uplift.OpenStack;
 
 /// <summary>
-/// Sends <c>rate</c> requests per second to every frontend until the duration ends or the token is cancelled
-/// (SIGINT), then waits for requests in flight and returns the summary either way. A request fails on a
-/// non-2xx answer, a refused or reset connection, or after the request timeout. Requests are not awaited
-/// before the next is sent, so a slow answer does not lower the rate.
+/// Sends <c>rate</c> requests per second to every target until the duration ends or the token is cancelled
+/// (SIGINT, the end of a run), then waits for requests in flight and returns the summary either way. A request fails
+/// on an answer <paramref name="up"/> does not accept (default: anything but 2xx), a refused or reset connection, or
+/// after the request timeout. Requests are not awaited before the next is sent, so a slow answer does not lower the rate.
 /// </summary>
-public sealed class ProbeRunner(HttpClient http, TimeProvider time)
+public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpStatusCode, bool>? up = null)
 {
+    /// <summary>For a cloud's real endpoints, called without a token: an API that answers, even 401 or 404, is up;
+    /// 5xx (HAProxy's 503 with no server left, 502, 504) is down.</summary>
+    public static bool Answered(HttpStatusCode status) => (int)status < 500;
+
     public async Task<ProbeSummary> RunAsync(IReadOnlyList<ProbeTarget> targets, double rate, TimeSpan duration, CancellationToken stop)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate);
@@ -43,7 +49,7 @@ public sealed class ProbeRunner(HttpClient http, TimeProvider time)
         try
         {
             using var response = await http.GetAsync(target.Url, HttpCompletionOption.ResponseHeadersRead);
-            ok = response.IsSuccessStatusCode;
+            ok = up?.Invoke(response.StatusCode) ?? response.IsSuccessStatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
