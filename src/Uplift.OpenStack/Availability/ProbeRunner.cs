@@ -8,8 +8,12 @@ namespace Uplift.OpenStack;
 /// on an answer <paramref name="up"/> does not accept (default: anything but 2xx), a refused or reset connection, or
 /// after the request timeout. Requests are not awaited before the next is sent, so a slow answer does not lower the rate.
 /// </summary>
-public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpStatusCode, bool>? up = null)
+/// <param name="slowAfter">An answer that took longer counts as slow (default 0.5 s; an API's version document
+/// normally answers in milliseconds).</param>
+public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpStatusCode, bool>? up = null, TimeSpan? slowAfter = null)
 {
+    private readonly TimeSpan _slowAfter = slowAfter ?? TimeSpan.FromMilliseconds(500);
+
     /// <summary>For a cloud's real endpoints, called without a token: an API that answers, even 401 or 404, is up;
     /// 5xx (HAProxy's 503 with no server left, 502, 504) is down.</summary>
     public static bool Answered(HttpStatusCode status) => (int)status < 500;
@@ -45,6 +49,7 @@ public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpSta
 
     private async Task SendAsync(ProbeTarget target, DateTimeOffset sent, ProbeTally tally)
     {
+        var started = time.GetTimestamp();
         bool ok;
         try
         {
@@ -55,6 +60,6 @@ public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpSta
         {
             ok = false;
         }
-        tally.Record(target.Name, sent, ok);
+        tally.Record(target.Name, sent, ok, slow: time.GetElapsedTime(started) > _slowAfter);
     }
 }

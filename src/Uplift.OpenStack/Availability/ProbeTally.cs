@@ -3,13 +3,14 @@ namespace Uplift.OpenStack;
 /// <summary>
 /// Counts the probe's requests per frontend and measures failure windows: a window opens at the send time of
 /// a failed request and closes at the send time of the next request that succeeded (when the probe ends
-/// inside a window, at the last request sent). Results may arrive out of order; they are ordered by send
-/// time when the summary is made. Thread-safe; pure (no clock, no I/O).
+/// inside a window, at the last request sent). A request answered, but slowly, is counted apart: users saw no error,
+/// only a wait. Results may arrive out of order; they are ordered by send time when the summary is made. Thread-safe;
+/// pure (no clock, no I/O).
 /// </summary>
 public sealed class ProbeTally
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, List<(DateTimeOffset Sent, bool Ok)>> _results = [];
+    private readonly Dictionary<string, List<(DateTimeOffset Sent, bool Ok, bool Slow)>> _results = [];
     private readonly List<string> _order = [];
 
     public ProbeTally(IEnumerable<string> frontends)
@@ -21,11 +22,11 @@ public sealed class ProbeTally
         }
     }
 
-    public void Record(string frontend, DateTimeOffset sent, bool ok)
+    public void Record(string frontend, DateTimeOffset sent, bool ok, bool slow = false)
     {
         lock (_gate)
         {
-            _results[frontend].Add((sent, ok));
+            _results[frontend].Add((sent, ok, ok && slow));
         }
     }
 
@@ -37,12 +38,12 @@ public sealed class ProbeTally
         }
     }
 
-    private static FrontendSummary Frontend(string name, List<(DateTimeOffset Sent, bool Ok)> results)
+    private static FrontendSummary Frontend(string name, List<(DateTimeOffset Sent, bool Ok, bool Slow)> results)
     {
         var ordered = results.OrderBy(r => r.Sent).ToList();
         var longest = TimeSpan.Zero;
         DateTimeOffset? opened = null;
-        foreach (var (sent, ok) in ordered)
+        foreach (var (sent, ok, _) in ordered)
         {
             if (!ok)
             {
@@ -58,7 +59,7 @@ public sealed class ProbeTally
         {
             longest = Max(longest, ordered[^1].Sent - open);
         }
-        return new FrontendSummary(name, ordered.Count, ordered.Count(r => !r.Ok), longest);
+        return new FrontendSummary(name, ordered.Count, ordered.Count(r => !r.Ok), longest, ordered.Count(r => r.Slow));
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

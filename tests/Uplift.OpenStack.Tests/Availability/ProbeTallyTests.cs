@@ -65,4 +65,19 @@ public class ProbeTallyTests
         summary.ToText().ShouldContain("2 failed");
         summary.ToJson().ShouldContain("\"longest_failure_window_seconds\":1.5");
     }
+
+    [Fact]
+    public void GivenAnAnswerThatCameSlowly_WhenSummarized_ThenItIsSlowNotFailedAndOpensNoWindow()
+    {
+        var tally = new ProbeTally(["nova"]);
+        tally.Record("nova", At(0), ok: true);
+        tally.Record("nova", At(0.05), ok: true, slow: true);
+        tally.Record("nova", At(0.1), ok: false, slow: true);
+        tally.Record("nova", At(0.15), ok: true);
+
+        var nova = tally.Summarize(TimeSpan.FromSeconds(1)).Frontends.Single();
+
+        (nova.Sent, nova.Failures, nova.Slow).ShouldBe((4, 1, 1), "a failed request is a failure, however long it took");
+        nova.LongestFailureWindow.ShouldBe(TimeSpan.FromSeconds(0.05), tolerance: TimeSpan.FromMilliseconds(1));
+    }
 }
