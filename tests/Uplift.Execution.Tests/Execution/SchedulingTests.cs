@@ -98,14 +98,13 @@ public sealed class SchedulingTests : IDisposable
             .Build();
 
         var running = _run.RunAsync(plan);
-        await Eventually.True(() => _run.Handler.Ended.Contains("agents-n1"), "n1 ends");
-        await Task.Delay(20);
+        await Eventually.True(() => _run.Handler.Ended.Contains("agents-n1") && _run.Time.PendingTimers > 0, "n1 ends and its pause begins");
         _run.Handler.Started.ShouldNotContain("agents-n2");
         _run.Time.Advance(TimeSpan.FromSeconds(29));
         await Task.Delay(20);
         _run.Handler.Started.ShouldNotContain("agents-n2");
         _run.Time.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.True(() => _run.Handler.Ended.Contains("agents-n2"), "n2 runs once the pause is over");
+        await Eventually.True(() => _run.Handler.Ended.Contains("agents-n2") && _run.Time.PendingTimers > 0, "n2 runs once the pause is over, then pauses");
         _run.Time.Advance(TimeSpan.FromSeconds(30));
 
         (await running).Outcome.ShouldBe(RunOutcome.Succeeded);
