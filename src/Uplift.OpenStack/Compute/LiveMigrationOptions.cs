@@ -1,3 +1,5 @@
+using Uplift.Timing;
+
 namespace Uplift.OpenStack;
 
 /// <summary>How a live migration is watched.</summary>
@@ -11,8 +13,7 @@ public sealed record LiveMigrationOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The wait before look number <paramref name="look"/> (0 for the first).</summary>
-    public TimeSpan WaitBefore(int look) =>
-        look >= 16 || FirstLook >= PollInterval ? PollInterval : TimeSpan.FromTicks(Math.Min(FirstLook.Ticks << look, PollInterval.Ticks));
+    public TimeSpan WaitBefore(int look) => PollBackoff.After(look, PollInterval, FirstLook);
 
     /// <summary>Give up waiting after this long (the migration itself goes on in nova). Default 30 min.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);

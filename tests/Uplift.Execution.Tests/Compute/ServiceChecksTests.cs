@@ -62,10 +62,6 @@ public sealed class ServiceChecksTests : IDisposable
     }
 
     [Fact]
-    public void Looks_for_the_heartbeat_come_after_1_s_then_double_up_to_the_interval() =>
-        Enumerable.Range(0, 5).Select(a => PollBackoff.After(a, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)).TotalSeconds).ShouldBe([1, 2, 4, 5, 5]);
-
-    [Fact]
     public async Task Given_a_compute_down_and_a_dead_agent_When_services_are_checked_Then_both_are_named_and_an_operators_disable_is_only_noted()
     {
         _nova.Compute("cmp1").Compute("cmp2", state: "down").Compute("cmp3", status: "disabled", reason: "RAM fault");

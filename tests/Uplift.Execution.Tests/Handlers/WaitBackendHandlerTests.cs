@@ -8,11 +8,6 @@ namespace Uplift.Tests.Handlers;
 public sealed class WaitBackendHandlerTests
 {
     [Fact]
-    public void Looks_come_quickly_at_first_and_back_off_to_the_ceiling() =>
-        Enumerable.Range(0, 6).Select(a => PollBackoff.After(a, TimeSpan.FromSeconds(1)).TotalMilliseconds)
-            .ShouldBe([100, 200, 400, 800, 1000, 1000]);
-
-    [Fact]
     public async Task Given_an_api_that_answers_on_the_third_look_When_waited_for_Then_the_wait_ends_after_the_short_first_pauses()
     {
         var time = new ManualTimeProvider();

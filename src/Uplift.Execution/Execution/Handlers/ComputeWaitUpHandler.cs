@@ -1,5 +1,6 @@
 using Uplift.OpenStack;
 using Uplift.Planning;
+using Uplift.Timing;
 
 namespace Uplift.Execution;
 

@@ -1,4 +1,5 @@
 using Uplift.Planning;
+using Uplift.Timing;
 
 namespace Uplift.Execution;
 

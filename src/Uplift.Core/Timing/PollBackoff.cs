@@ -1,4 +1,4 @@
-namespace Uplift.Execution;
+namespace Uplift.Timing;
 
 /// <summary>
 /// Pauses between two looks at something that is about to become true (a restarted API answering): short at first,
