@@ -33,6 +33,20 @@ public sealed class RunCommandsTests : IDisposable
         Directory.GetFiles(_dir).ShouldBeEmpty("a dry run writes no journal and takes no lock");
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    [InlineData("1000")]
+    public void Given_a_probe_rate_out_of_range_When_run_Then_it_is_bad_input_and_nothing_is_written(string rate)
+    {
+        var (code, output, error) = Uplift("run", "-i", Example, "--from", "epoxy", "--to", "flamingo", "--yes", "--state-dir", _dir, "--probe-rate", rate);
+
+        code.ShouldBe(2);
+        error.ShouldContain($"--probe-rate {rate}: give requests a second from 0 (no probe) to 100");
+        output.ShouldBeEmpty();
+        Directory.GetFiles(_dir).ShouldBeEmpty("no journal, no lock: nothing started");
+    }
+
     [Fact]
     public void Given_a_saved_plan_and_a_changed_inventory_When_run_Then_it_is_refused_saying_what_changed()
     {

@@ -183,6 +183,16 @@ internal static class RunCommands
         {
             Description = "requests a second to each public endpoint of the cloud's catalog while the run goes, to measure the API downtime it causes (0: off)",
             DefaultValueFactory = _ => 1,
+            Validators =
+            {
+                result =>
+                {
+                    if (result.GetValueOrDefault<double>() is var rate && (!double.IsFinite(rate) || rate < 0 || rate > 100))
+                    {
+                        result.AddError($"--probe-rate {rate}: give requests a second from 0 (no probe) to 100");
+                    }
+                },
+            },
         };
 
         public Option<string?> OsCloud { get; } = new("--os-cloud") { Description = "cloud of clouds.yaml for the compute and service-check steps (default $OS_CLOUD; file: $OS_CLIENT_CONFIG_FILE or the usual places)" };
