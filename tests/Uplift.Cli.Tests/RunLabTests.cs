@@ -55,8 +55,10 @@ public sealed class RunLabTests : IAsyncLifetime
         {
             var steps = journal.Steps(plan.InputsHash);
             plan.Steps.ShouldAllBe(s => steps[s.Id].State == StepState.Done || steps[s.Id].State == StepState.AlreadyDone);
-            CompletedActions(journal).Where(p => p.Value > 1).ShouldBeEmpty("a step whose action completed never acts again");
-            ActedAgainOnNodes(plan, Attempts(journal)).ShouldBeEmpty("no command a completed step ran on a node runs there again (command logs)");
+            var attempts = journal.Attempts(plan.InputsHash);
+            attempts.Where(a => a.State == "done").GroupBy(a => a.StepId).Where(g => g.Count() > 1).Select(g => g.Key)
+                .ShouldBeEmpty("a step whose action completed never acts again");
+            ActedAgainOnNodes(plan, attempts).ShouldBeEmpty("no command a completed step ran on a node runs there again (command logs)");
         }
         var status = await UpliftAsync(null, "status");
         status.Output.ShouldNotContain("failed:");
@@ -139,11 +141,11 @@ public sealed class RunLabTests : IAsyncLifetime
     /// From the shims' command logs: each changing command a step ran on its nodes during its completed attempt, found
     /// again on that node later, outside the attempts of any other step of the node (which may run the same command).
     /// </summary>
-    private IEnumerable<string> ActedAgainOnNodes(Plan plan, IReadOnlyList<Attempt> attempts)
+    private IEnumerable<string> ActedAgainOnNodes(Plan plan, IReadOnlyList<AttemptRecord> attempts)
     {
         var changes = CommandLogEntry.ReadAll(Lab.Paths).Where(ChangingCommands.Changes).ToList();
         var steps = plan.Steps.ToDictionary(s => s.Id);
-        bool Within(CommandLogEntry e, Attempt a) => e.Time >= a.Started && e.Time <= (a.Ended ?? DateTimeOffset.MaxValue);
+        bool Within(CommandLogEntry e, AttemptRecord a) => e.Time >= a.Started && e.Time <= (a.Ended ?? DateTimeOffset.MaxValue);
         foreach (var done in attempts.Where(a => a.State == "done"))
         {
             var nodes = steps[done.StepId].Nodes;
@@ -156,45 +158,6 @@ public sealed class RunLabTests : IAsyncLifetime
                 }
             }
         }
-    }
-
-    private sealed record Attempt(string StepId, string State, DateTimeOffset Started, DateTimeOffset? Ended);
-
-    private static List<Attempt> Attempts(RunJournal journal)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={journal.Path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        // An attempt of a killed run never ended: it lasted at most until the next run started.
-        command.CommandText = """
-            SELECT a.step_id, a.state, a.started, coalesce(a.ended, (SELECT min(r.started) FROM runs r WHERE r.id > a.run_id))
-            FROM attempts a
-            """;
-        using var reader = command.ExecuteReader();
-        var result = new List<Attempt>();
-        while (reader.Read())
-        {
-            result.Add(new Attempt(reader.GetString(0), reader.GetString(1), Stamp(reader.GetString(2)), reader.IsDBNull(3) ? null : Stamp(reader.GetString(3))));
-        }
-        return result;
-    }
-
-    private static DateTimeOffset Stamp(string text) =>
-        DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
-
-    private static Dictionary<string, int> CompletedActions(RunJournal journal)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={journal.Path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT step_id, count(*) FROM attempts WHERE state = 'done' GROUP BY step_id";
-        using var reader = command.ExecuteReader();
-        var result = new Dictionary<string, int>();
-        while (reader.Read())
-        {
-            result[reader.GetString(0)] = reader.GetInt32(1);
-        }
-        return result;
     }
 
     /// <summary>uplift with this lab's state directory and clouds.yaml.</summary>

@@ -137,6 +137,25 @@ public sealed class RunJournal : IDisposable
         }
     }
 
+    /// <summary>Every attempt of every run of the plan, in the order they started (tests and reports).</summary>
+    public IReadOnlyList<AttemptRecord> Attempts(string planHash)
+    {
+        lock (_gate)
+        {
+            using var reader = Command("""
+                SELECT a.run_id, a.step_id, a.state, a.started,
+                       coalesce(a.ended, (SELECT min(n.started) FROM runs n WHERE n.id > a.run_id))
+                FROM attempts a JOIN runs r ON r.id = a.run_id WHERE r.plan_hash = $h ORDER BY a.id
+                """, ("$h", planHash)).ExecuteReader();
+            var result = new List<AttemptRecord>();
+            while (reader.Read())
+            {
+                result.Add(new AttemptRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), ReadStamp(reader, 3)!.Value, ReadStamp(reader, 4)));
+            }
+            return result;
+        }
+    }
+
     public RunRecord? LatestRun()
     {
         lock (_gate)

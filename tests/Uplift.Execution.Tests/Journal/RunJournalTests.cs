@@ -85,4 +85,21 @@ public sealed class RunJournalTests : IDisposable
         command.CommandText = "SELECT group_concat(coalesce(stdout,'') || coalesce(stderr,'') || coalesce(message,''), '|') FROM (SELECT stdout, stderr, message FROM steps UNION ALL SELECT stdout, stderr, message FROM attempts)";
         return (string)command.ExecuteScalar()!;
     }
+
+    [Fact]
+    public void Given_a_run_killed_during_a_step_When_attempts_are_read_Then_the_killed_one_lasted_until_the_next_run_started()
+    {
+        using var journal = RunJournal.Open(DatabasePath);
+        var first = journal.StartRun("h", "{}", Noon);
+        journal.MarkRunning(first, "h", "install", Noon.AddSeconds(1));
+        var second = journal.StartRun("h", "{}", Noon.AddSeconds(30));
+        journal.MarkRunning(second, "h", "install", Noon.AddSeconds(31));
+        journal.Finish(second, "h", "install", new StepResult(StepState.Done), Noon.AddSeconds(31), Noon.AddSeconds(33));
+
+        journal.Attempts("h").ShouldBe([
+            new AttemptRecord(first, "install", "running", Noon.AddSeconds(1), Noon.AddSeconds(30)),
+            new AttemptRecord(second, "install", "done", Noon.AddSeconds(31), Noon.AddSeconds(33)),
+        ]);
+        journal.Attempts("other plan").ShouldBeEmpty();
+    }
 }
