@@ -89,8 +89,9 @@ public static class LabUpgradeBenchmark
         using var cloud = new ComputeCloud(() => new OpenStack.OpenStackSession(OpenStack.CloudsFileSearch.ForProcess().Load(LabCloud.Name), time),
             plan.LimitOf(ConcurrencyClasses.LiveMigrations));
         var state = new StateDirectory(journals);
+        var path = new CriticalPath();
         var run = new ClusterRun(state, RunCommands.Handlers(cloud, Path.Combine(journals, "backups", plan.Cluster)),
-            node => new TimedShell(transport.ShellFor(inventory.Find(node)!), timing), time, new RunProgress(time),
+            node => new TimedShell(transport.ShellFor(inventory.Find(node)!), timing, path), time, new RunObservers(new RunProgress(time), path),
             new ConsolePrompt(TextReader.Null, TextWriter.Null, interactive: false, yes: true), control);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -104,6 +105,7 @@ public static class LabUpgradeBenchmark
         {
             Console.WriteLine($"  {total.TotalSeconds,6:0.0} s in {count,4} × {kind} (mean {total.TotalMilliseconds / count:0} ms)");
         }
+        CriticalPath.Print(path.Walk(plan));
         return new RunFigures(summary.Outcome, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, timing.Count, timing.Total, clock.Elapsed - timing.Busy);
     }
 
@@ -153,13 +155,14 @@ public static class LabUpgradeBenchmark
         }
     }
 
-    private sealed class TimedShell(IRemoteShell inner, CommandTiming timing) : IRemoteShell
+    private sealed class TimedShell(IRemoteShell inner, CommandTiming timing, CriticalPath path) : IRemoteShell
     {
         public string Node => inner.Node;
 
         public async Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)
         {
             var clock = Stopwatch.StartNew();
+            var started = DateTimeOffset.UtcNow;
             timing.Started();
             try
             {
@@ -168,6 +171,7 @@ public static class LabUpgradeBenchmark
             finally
             {
                 timing.Ended(command.Script, clock.Elapsed);
+                path.Command(Node, command.Script, started, DateTimeOffset.UtcNow);
             }
         }
     }

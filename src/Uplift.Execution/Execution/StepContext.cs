@@ -12,6 +12,7 @@ public sealed class StepContext(
     PlanStep step, Func<string, IRemoteShell> shells, TimeProvider time, Action<string> report, CancellationToken abort)
 {
     private readonly Dictionary<string, object> _facts = [];
+    private readonly Dictionary<string, Queue<(string Script, CommandResult Result)>> _prefetched = [];
 
     public PlanStep Step { get; } = step;
 
@@ -35,12 +36,118 @@ public sealed class StepContext(
             ? value
             : throw new StepFailedException($"step {Step.Id} ({Step.Kind}) lacks its argument '{argument}': the plan is wrong, re-plan");
 
-    /// <summary>Runs a command on a node. An unreachable node or a timeout fails the step; exit codes are the caller's.</summary>
-    public async Task<CommandResult> RunAsync(string node, string script, TimeSpan? timeout = null)
+    /// <summary>
+    /// Runs a command on a node. An unreachable node or a timeout fails the step; exit codes are the caller's.
+    /// A result that <see cref="RunCheckedAsync"/> fetched right after its action (its "then") is used instead,
+    /// if nothing else ran on the node since.
+    /// </summary>
+    public async Task<CommandResult> RunAsync(string node, string script, TimeSpan? timeout = null) =>
+        (await RunAllAsync(node, [script], timeout).ConfigureAwait(false))[0];
+
+    /// <summary>Runs read-only commands on a node in one round trip (<see cref="CommandBatch"/>), each whatever the
+    /// others' exit codes; their results in order.</summary>
+    public async Task<IReadOnlyList<CommandResult>> RunAllAsync(string node, IReadOnlyList<string> scripts, TimeSpan? timeout = null)
+    {
+        if (TakePrefetched(node, scripts) is { } prefetched)
+        {
+            return prefetched;
+        }
+        if (scripts.Count == 1)
+        {
+            return [Checked(node, scripts[0], await RunOnceAsync(node, scripts[0], timeout).ConfigureAwait(false))];
+        }
+        return await RunBatchAsync(node, new CommandBatch(scripts, stopAfterFailure: false), timeout).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a command that must exit 0. <paramref name="then"/>: queries that check its effect, run right after it
+    /// in the same round trip when it succeeded; their results serve the next <see cref="RunAsync"/> or
+    /// <see cref="RunAllAsync"/> of the same commands on this node (the step's verify) without another round trip.
+    /// </summary>
+    public async Task<CommandResult> RunCheckedAsync(string node, string script, TimeSpan? timeout = null, IReadOnlyList<string>? then = null)
+    {
+        CommandResult result;
+        if (then is not { Count: > 0 })
+        {
+            result = await RunAsync(node, script, timeout).ConfigureAwait(false);
+        }
+        else
+        {
+            _prefetched.Remove(node);
+            // The checks get a minute of their own beyond the action's timeout.
+            var results = await RunBatchAsync(node, new CommandBatch([script, .. then], stopAfterFailure: true),
+                timeout + TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+            result = results[0];
+            LastResult = result;
+            if (results.Count == then.Count + 1)
+            {
+                _prefetched[node] = new Queue<(string, CommandResult)>(then.Zip(results.Skip(1)));
+            }
+        }
+        if (result.ExitCode != 0)
+        {
+            var error = result.StandardError.Trim();
+            throw new StepFailedException(
+                $"on {node}: '{FirstWords(script)}' exited {result.ExitCode}{(error.Length > 0 ? ": " + LastLine(error) : "")}", result);
+        }
+        return result;
+    }
+
+    private IReadOnlyList<CommandResult>? TakePrefetched(string node, IReadOnlyList<string> scripts)
+    {
+        if (!_prefetched.Remove(node, out var queue))
+        {
+            return null;
+        }
+        var taken = new List<CommandResult>();
+        foreach (var script in scripts)
+        {
+            if (!queue.TryDequeue(out var next) || next.Script != script)
+            {
+                return null;
+            }
+            taken.Add(next.Result);
+        }
+        if (queue.Count > 0)
+        {
+            _prefetched[node] = queue;
+        }
+        LastResult = taken[^1];
+        return taken;
+    }
+
+    private async Task<CommandResult> RunOnceAsync(string node, string script, TimeSpan? timeout)
     {
         Abort.ThrowIfCancellationRequested();
         var result = await shells(node).RunAsync(new RemoteCommand(script, timeout), Abort).ConfigureAwait(false);
         LastResult = result;
+        return result;
+    }
+
+    private async Task<IReadOnlyList<CommandResult>> RunBatchAsync(string node, CommandBatch batch, TimeSpan? timeout)
+    {
+        var whole = Checked(node, batch.Parts[0], await RunOnceAsync(node, batch.Script, timeout).ConfigureAwait(false));
+        IReadOnlyList<CommandResult> results;
+        try
+        {
+            results = batch.Split(whole);
+        }
+        catch (FormatException bad)
+        {
+            throw new StepFailedException($"on {node}: {bad.Message}", whole);
+        }
+        var expected = batch.StopAfterFailure ? 1 : batch.Parts.Count;
+        if (results.Count < expected)
+        {
+            throw new StepFailedException(
+                $"on {node}: '{FirstWords(batch.Parts[results.Count])}' did not run to its end (the batch exited {whole.ExitCode})", whole);
+        }
+        LastResult = results[^1];
+        return results;
+    }
+
+    private CommandResult Checked(string node, string script, CommandResult result)
+    {
         if (result.Unreachable)
         {
             throw new StepFailedException($"{node} is unreachable: {result.StandardError.Trim()}", result);
@@ -48,19 +155,6 @@ public sealed class StepContext(
         if (result.TimedOut)
         {
             throw new StepFailedException($"on {node}: command timed out after {result.Elapsed.TotalSeconds:0} s: {FirstWords(script)}", result);
-        }
-        return result;
-    }
-
-    /// <summary>Runs a command that must exit 0.</summary>
-    public async Task<CommandResult> RunCheckedAsync(string node, string script, TimeSpan? timeout = null)
-    {
-        var result = await RunAsync(node, script, timeout).ConfigureAwait(false);
-        if (result.ExitCode != 0)
-        {
-            var error = result.StandardError.Trim();
-            throw new StepFailedException(
-                $"on {node}: '{FirstWords(script)}' exited {result.ExitCode}{(error.Length > 0 ? ": " + LastLine(error) : "")}", result);
         }
         return result;
     }

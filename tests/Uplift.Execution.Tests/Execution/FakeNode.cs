@@ -5,7 +5,7 @@ namespace Uplift.Tests.Execution;
 
 /// <summary>
 /// An in-memory Debian node that understands the commands the adapters build (dpkg-query, apt-cache policy,
-/// apt-get install, systemctl, sources files) and logs every command it ran.
+/// apt-get install, systemctl, sources files), alone or in a batch (<see cref="CommandBatch"/>), and logs every command it ran.
 /// </summary>
 internal sealed partial class FakeNode(string name) : IRemoteShell
 {
@@ -23,6 +23,9 @@ internal sealed partial class FakeNode(string name) : IRemoteShell
 
     public bool Reachable { get; set; } = true;
 
+    /// <summary>Commands received: a batch counts once (one SSH round trip).</summary>
+    public int RoundTrips { get; private set; }
+
     public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)
     {
         lock (Log)
@@ -31,8 +34,23 @@ internal sealed partial class FakeNode(string name) : IRemoteShell
             {
                 return Task.FromResult(new CommandResult(255, "", $"ssh: connect to host {Node} port 22: Connection refused", TimeSpan.Zero, Unreachable: true));
             }
-            Log.Add(command.Script);
-            return Task.FromResult(Run(command.Script));
+            RoundTrips++;
+            if (CommandBatch.Parse(command.Script) is not { } batch)
+            {
+                Log.Add(command.Script);
+                return Task.FromResult(Run(command.Script));
+            }
+            var results = new List<CommandResult>();
+            foreach (var part in batch.Parts)
+            {
+                Log.Add(part);
+                results.Add(Run(part));
+                if (batch.StopAfterFailure && results[^1].ExitCode != 0)
+                {
+                    break;
+                }
+            }
+            return Task.FromResult(batch.Join(results));
         }
     }
 

@@ -29,6 +29,25 @@ public sealed class OpenSshTransportTests(SshNodesFixture nodes)
     }
 
     [Fact]
+    public async Task Given_a_batch_When_run_over_ssh_Then_each_part_gives_what_it_gives_alone()
+    {
+        await using var transport = new OpenSshTransport(nodes.Ssh);
+        var shell = transport.ShellFor(First);
+        string[] parts = ["id -un; echo warn >&2; exit 2", "printf 'x\\ty'", "echo $SSH_CONNECTION | cut -d' ' -f3"];
+        var batch = new CommandBatch(parts, stopAfterFailure: false);
+
+        var results = batch.Split(await shell.RunAsync(new RemoteCommand(batch.Script)));
+
+        results.Count.ShouldBe(parts.Length);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var alone = await shell.RunAsync(new RemoteCommand(parts[i]));
+            (results[i].ExitCode, results[i].StandardOutput, results[i].StandardError).ShouldBe((alone.ExitCode, alone.StandardOutput, alone.StandardError));
+        }
+        results[2].StandardOutput.ShouldBe(First.Address + "\n");
+    }
+
+    [Fact]
     public async Task Given_one_node_whose_sshd_is_stopped_When_a_command_runs_on_all_Then_it_alone_fails_as_unreachable_with_the_reason()
     {
         var stopped = nodes.Nodes[4];

@@ -8,14 +8,14 @@ namespace Uplift.Execution;
 /// Waits after the restart until nova reports the compute's service up from a heartbeat of the restarted process,
 /// polling the service list on the run's clock. Nova calls a service up while its last heartbeat is recent
 /// (service_down_time, 60 s by default), so "up" at the first look may be the old process's last report: the step ends
-/// on "up" with a report newer than the one seen first (or on "up" after the first look saw it down). The first look
-/// comes after 1 s, then less often up to the interval. A compute that does not come back in time fails the step and
+/// on "up" with a report newer than the one seen first (or on "up" after the first look saw it down). The second look
+/// comes 0.25 s after the first, then less often (doubling) up to the interval. A compute that does not come back in time fails the step and
 /// stays disabled.
 /// </summary>
 public sealed class ComputeWaitUpHandler(ComputeCloud cloud, TimeSpan? timeout = null, TimeSpan? interval = null) : IStepHandler
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan FirstLook = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstLook = TimeSpan.FromSeconds(0.25);
     private readonly TimeSpan _interval = interval ?? TimeSpan.FromSeconds(5);
 
     public IReadOnlyList<string> Describe(PlanStep step) =>

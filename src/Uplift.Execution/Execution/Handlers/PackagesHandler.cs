@@ -13,7 +13,7 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
     public override IReadOnlyList<string> Describe(PlanStep step)
     {
         var packages = ShellQuote.Split(step.Argument("packages"));
-        return [DpkgQuery.Command(packages), AptCachePolicy.Command(packages), Apt.Install(packages) + "   # only those outdated"];
+        return [.. PackageCheck.Queries(packages), Apt.Install(packages) + "   # only those outdated"];
     }
 
     protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
@@ -27,7 +27,7 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
     {
         var todo = context.Fact<IReadOnlyList<string>>("todo:" + node) ?? await ToInstallAsync(context, node).ConfigureAwait(false);
         context.Report($"{node}: installing {string.Join(' ', todo)}");
-        await context.RunCheckedAsync(node, Apt.Install(todo)).ConfigureAwait(false);
+        await context.RunCheckedAsync(node, Apt.Install(todo), then: PackageCheck.Queries(ShellQuote.Split(context.Require("packages")))).ConfigureAwait(false);
     }
 
     protected override async Task VerifyOnAsync(StepContext context, string node)

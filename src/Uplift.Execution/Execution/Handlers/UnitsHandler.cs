@@ -1,5 +1,6 @@
 using Uplift.Adapters;
 using Uplift.Planning;
+using Uplift.Transports;
 
 namespace Uplift.Execution;
 
@@ -17,7 +18,14 @@ public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
         {
             return false;
         }
-        var states = await QueryAsync(context, node).ConfigureAwait(false);
+        // A stop step with the service's "packages" also asks dpkg and apt, in the same round trip: units already
+        // running the new code need no stop (a fresh plan after a finished run): running units whose packages are
+        // all at their candidate mean this node was upgraded already.
+        var units = ShellQuote.Split(context.Require("units"));
+        var packages = kind == StepKind.UnitsStop ? ShellQuote.Split(context.Step.Argument("packages")) : [];
+        var results = await context.RunAllAsync(node, [Systemd.Query(units), .. packages.Count > 0 ? PackageCheck.Queries(packages) : []])
+            .ConfigureAwait(false);
+        var states = Parse(node, units, results[0]);
         if (kind != StepKind.UnitsStop)
         {
             return states.All(s => s.IsRunningAndEnabled);
@@ -26,15 +34,15 @@ public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
         {
             return true;
         }
-        // Units already running the new code need no stop: with the service's "packages" on the step, running units
-        // whose packages are all at their candidate mean this node was upgraded already (a fresh plan after a finished run).
-        var packages = ShellQuote.Split(context.Step.Argument("packages"));
         return packages.Count > 0 && states.All(s => s.IsRunningAndEnabled) &&
-            (await PackageCheck.ToInstallAsync(context, node, packages, installedOnly: false).ConfigureAwait(false)).Count == 0;
+            PackageCheck.ToInstall(node, packages, installedOnly: false, results[1], results[2]).Count == 0;
     }
 
-    protected override Task ActOnAsync(StepContext context, string node) =>
-        context.RunCheckedAsync(node, Command(ShellQuote.Split(context.Require("units"))));
+    protected override Task ActOnAsync(StepContext context, string node)
+    {
+        var units = ShellQuote.Split(context.Require("units"));
+        return context.RunCheckedAsync(node, Command(units), then: [Systemd.Query(units)]);
+    }
 
     protected override async Task VerifyOnAsync(StepContext context, string node)
     {
@@ -57,7 +65,11 @@ public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
     private static async Task<IReadOnlyList<UnitState>> QueryAsync(StepContext context, string node)
     {
         var units = ShellQuote.Split(context.Require("units"));
-        var result = await context.RunAsync(node, Systemd.Query(units)).ConfigureAwait(false);
+        return Parse(node, units, await context.RunAsync(node, Systemd.Query(units)).ConfigureAwait(false));
+    }
+
+    private static IReadOnlyList<UnitState> Parse(string node, IReadOnlyList<string> units, CommandResult result)
+    {
         try
         {
             return Systemd.ParseQuery(units, result.StandardOutput);
