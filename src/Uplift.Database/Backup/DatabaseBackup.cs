@@ -15,8 +15,10 @@ public sealed class DatabaseBackup(DatabaseNode node, IBackupFetch fetch, TimePr
         {
             throw new ArgumentException($"run id '{options.RunId}' may only hold letters, digits, '-', '_' and '.'", nameof(options));
         }
-        var version = DatabaseOutput.ServerVersion(await node.QueryAsync(DatabaseQueries.ServerVersion, "reading the server version", cancellationToken));
-        var present = DatabaseOutput.Databases(await node.QueryAsync(DatabaseQueries.ShowDatabases, "listing databases", cancellationToken));
+        var facts = await node.QueryAsync(
+            [(DatabaseQueries.ServerVersion, "reading the server version"), (DatabaseQueries.ShowDatabases, "listing databases")], cancellationToken);
+        var version = DatabaseOutput.ServerVersion(facts[0]);
+        var present = DatabaseOutput.Databases(facts[1]);
         IReadOnlyList<string> schemas;
         try
         {
@@ -31,8 +33,13 @@ public sealed class DatabaseBackup(DatabaseNode node, IBackupFetch fetch, TimePr
             throw new BackupException(
                 $"no OpenStack schema found on {node.Name} (databases present: {string.Join(", ", present)}); name them with --schemas");
         }
-        var tables = DatabaseOutput.Tables(await node.QueryAsync(DatabaseQueries.Tables(schemas), "listing tables", cancellationToken));
-        await node.RunAsync(DatabaseCommandLines.MakeDirectory(options.NodeDirectory), $"creating {options.NodeDirectory}", null, cancellationToken);
+        var listed = await node.RunAsync(
+            [
+                (node.Commands.Query(DatabaseQueries.Tables(schemas)), "listing tables"),
+                (DatabaseCommandLines.MakeDirectory(options.NodeDirectory), $"creating {options.NodeDirectory}"),
+            ],
+            cancellationToken);
+        var tables = DatabaseOutput.Tables(listed[0].StandardOutput);
         Directory.CreateDirectory(options.LocalDirectory);
 
         var takenAt = clock.GetUtcNow();
@@ -58,12 +65,21 @@ public sealed class DatabaseBackup(DatabaseNode node, IBackupFetch fetch, TimePr
     {
         var fileName = BackupOptions.DumpFileName(schema);
         var nodeFile = Path.Combine(options.NodeDirectory, fileName);
-        var counts = DatabaseQueries.RowCounts(schema, tables);
-        var before = DatabaseOutput.RowCounts(await node.QueryAsync(counts, $"counting rows of {schema}", cancellationToken));
-        await node.RunAsync(node.Commands.Dump(schema, nodeFile), $"dumping {schema} to {nodeFile}", null, cancellationToken);
-        var after = DatabaseOutput.RowCounts(await node.QueryAsync(counts, $"counting rows of {schema}", cancellationToken));
-        var sha256 = await Sha256Async(node, nodeFile, cancellationToken);
-        var bytes = long.Parse((await node.RunAsync(DatabaseCommandLines.Size(nodeFile), $"sizing {nodeFile}", null, cancellationToken)).StandardOutput.Trim());
+        var counts = node.Commands.Query(DatabaseQueries.RowCounts(schema));
+        // One round trip: each command runs only if the one before succeeded, and a failure is reported as its own.
+        var results = await node.RunAsync(
+            [
+                (counts, $"counting rows of {schema}"),
+                (node.Commands.Dump(schema, nodeFile), $"dumping {schema} to {nodeFile}"),
+                (counts, $"counting rows of {schema}"),
+                (DatabaseCommandLines.Sha256(nodeFile), $"checksumming {nodeFile}"),
+                (DatabaseCommandLines.Size(nodeFile), $"sizing {nodeFile}"),
+            ],
+            cancellationToken);
+        var before = Counted(schema, tables, "before", results[0].StandardOutput);
+        var after = Counted(schema, tables, "after", results[2].StandardOutput);
+        var sha256 = Sha256Of(nodeFile, results[3].StandardOutput);
+        var bytes = long.Parse(results[4].StandardOutput.Trim());
 
         var localFile = Path.Combine(options.LocalDirectory, fileName);
         await fetch.FetchAsync(nodeFile, localFile, bytes, cancellationToken);
@@ -77,12 +93,30 @@ public sealed class DatabaseBackup(DatabaseNode node, IBackupFetch fetch, TimePr
         return new SchemaDump(schema, fileName, bytes, sha256, rows);
     }
 
-    /// <summary>sha256sum of a file on a node, as lower-case hex.</summary>
-    internal static async Task<string> Sha256Async(DatabaseNode on, string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// Row counts by table; the tables counted must be those listed before the dumps (a table created or dropped in
+    /// between would make the manifest disagree with the dump).
+    /// </summary>
+    private IReadOnlyDictionary<string, long> Counted(string schema, IReadOnlyList<string> tables, string when, string output)
     {
-        var output = (await on.RunAsync(DatabaseCommandLines.Sha256(file), $"checksumming {file}", null, cancellationToken)).StandardOutput;
+        var rows = DatabaseOutput.RowCounts(output);
+        var appeared = rows.Keys.Except(tables).ToList();
+        var vanished = tables.Except(rows.Keys).ToList();
+        if (appeared.Count + vanished.Count > 0)
+        {
+            throw new BackupException(
+                $"tables of {schema} on {node.Name} changed during the backup (counted {when} the dump against those listed at its start, "
+                + $"new: {string.Join(", ", appeared.DefaultIfEmpty("none"))}; gone: {string.Join(", ", vanished.DefaultIfEmpty("none"))}); "
+                + "run the backup again when no schema change is running");
+        }
+        return rows;
+    }
+
+    /// <summary>sha256sum's output for a file on the node, as lower-case hex.</summary>
+    private string Sha256Of(string file, string output)
+    {
         var hex = output.Split(' ', 2)[0].Trim();
-        return hex.Length == 64 ? hex.ToLowerInvariant() : throw new BackupException($"sha256sum {file} on {on.Name} printed '{output.Trim()}'");
+        return hex.Length == 64 ? hex.ToLowerInvariant() : throw new BackupException($"sha256sum {file} on {node.Name} printed '{output.Trim()}'");
     }
 
     private static async Task<string> LocalSha256Async(string file, CancellationToken cancellationToken)

@@ -17,6 +17,77 @@ public sealed class DatabaseNode(IRemoteShell shell, DatabaseCommandLines comman
     public async Task<string> QueryAsync(string sql, string doing, CancellationToken cancellationToken = default) =>
         (await RunAsync(commands.Query(), doing, sql, cancellationToken)).StandardOutput;
 
+    /// <summary>
+    /// Runs several statements in one mysql client start and returns what each printed; when one fails, throws
+    /// naming what it was doing (<paramref name="statements"/>' second item) as <see cref="QueryAsync"/> would.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> QueryAsync(
+        IReadOnlyList<(string Sql, string Doing)> statements, CancellationToken cancellationToken = default)
+    {
+        var batch = new StatementBatch([.. statements.Select(s => s.Sql)]);
+        var result = await TryRunAsync(commands.Query(), batch.Sql, cancellationToken);
+        var outputs = batch.Split(result.StandardOutput);
+        if (!result.Succeeded || outputs.Count < statements.Count)
+        {
+            var failed = statements[Math.Min(outputs.Count, statements.Count - 1)].Doing;
+            throw new BackupException($"{failed} on {Name} failed: {Describe(result)}");
+        }
+        return outputs;
+    }
+
+    /// <summary>
+    /// Runs the scripts as one command batch (one round trip), each only if the one before succeeded; throws for
+    /// the first that fails, with the message <see cref="RunAsync(string, string, string?, CancellationToken)"/>
+    /// gives for it alone (its "doing", its own exit code and output).
+    /// </summary>
+    public async Task<IReadOnlyList<CommandResult>> RunAsync(
+        IReadOnlyList<(string Script, string Doing)> steps, CancellationToken cancellationToken = default)
+    {
+        var batch = new CommandBatch([.. steps.Select(s => s.Script)], stopAfterFailure: true);
+        var results = PartsOf(batch, await TryRunAsync(batch.Script, null, cancellationToken));
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (!results[i].Succeeded)
+            {
+                throw new BackupException($"{steps[i].Doing} on {Name} failed: {Describe(results[i])}");
+            }
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// One result for each part of <paramref name="batch"/>. A part that did not run to its end (stopped after a
+    /// failure, cut by a timeout or a lost connection) never counts as succeeded: it carries the batch's exit code,
+    /// timeout and reachability and what was printed after the last finished part.
+    /// </summary>
+    public IReadOnlyList<CommandResult> PartsOf(CommandBatch batch, CommandResult whole)
+    {
+        IReadOnlyList<CommandResult> finished;
+        try
+        {
+            finished = batch.Split(whole);
+        }
+        catch (FormatException e)
+        {
+            throw new BackupException($"the output of a command batch on {Name} cannot be read: {e.Message}");
+        }
+        if (finished.Count == batch.Parts.Count)
+        {
+            return finished;
+        }
+        var joined = batch.Join(finished);
+        var error = After(whole.StandardError, joined.StandardError);
+        var unfinished = new CommandResult(
+            whole.ExitCode == 0 ? 1 : whole.ExitCode,
+            After(whole.StandardOutput, joined.StandardOutput),
+            error.Trim().Length > 0 || whole.TimedOut || whole.Unreachable ? error : "ended before this command finished",
+            whole.Elapsed, whole.TimedOut, whole.Unreachable);
+        return [.. finished, .. Enumerable.Repeat(unfinished, batch.Parts.Count - finished.Count)];
+    }
+
+    private static string After(string text, string prefix) =>
+        text.StartsWith(prefix, StringComparison.Ordinal) ? text[prefix.Length..] : text;
+
     /// <summary>Runs a shell script; throws <see cref="BackupException"/> unless it exits 0.</summary>
     public async Task<CommandResult> RunAsync(
         string script, string doing, string? standardInput = null, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using Uplift.Transports;
+
 namespace Uplift.Database;
 
 /// <summary>
@@ -23,16 +25,27 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
     /// <exception cref="BackupException">The first dump that fails, naming its schema, file and the reason.</exception>
     public async Task<BackupManifest> VerifyAsync(BackupManifest manifest, string directory, CancellationToken cancellationToken = default)
     {
-        foreach (var dump in manifest.Schemas)
+        var files = manifest.Schemas.Select(dump => Path.Combine(directory, dump.File)).ToList();
+        // Every file is checked in one round trip first; each verdict is still given in the schemas' order, so the
+        // first dump that fails (file or load) is the one reported.
+        var checks = await CheckFilesAsync(server, [.. manifest.Schemas.Zip(files)], cancellationToken);
+        for (var i = 0; i < files.Count; i++)
         {
-            await VerifyAsync(dump, Path.Combine(directory, dump.File), cancellationToken);
+            await LoadAsync(manifest.Schemas[i], files[i], checks[i](), cancellationToken);
         }
         return manifest with { VerifiedAt = clock.GetUtcNow() };
     }
 
-    public async Task VerifyAsync(SchemaDump dump, string file, CancellationToken cancellationToken = default)
+    public async Task VerifyAsync(SchemaDump dump, string file, CancellationToken cancellationToken = default) =>
+        await LoadAsync(dump, file, await CheckFileAsync(server, dump, file, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Loads a checked dump into its scratch schema and compares it with the manifest. One round trip: drop the
+    /// scratch schema, load, list and count (each only if the one before succeeded), then drop it again whatever
+    /// happened (an outer batch that does not stop).
+    /// </summary>
+    private async Task LoadAsync(SchemaDump dump, string file, DumpInspection inspection, CancellationToken cancellationToken)
     {
-        var inspection = await CheckFileAsync(server, dump, file, cancellationToken);
         var scratch = TargetOf(dump.Schema);
         if (!scratchServer && inspection.QualifiedLines > 0)
         {
@@ -41,17 +54,31 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
                 $"{inspection.QualifiedLines} definition line(s) name the schema {dump.Schema} explicitly, so it cannot be loaded under the scratch name {scratch} "
                 + "without touching the real schema: verify it on a scratch server instead (uplift backup --verify-on scratch)");
         }
+        var drop = server.Commands.Query(DatabaseQueries.DropSchema(scratch));
+        var load = new CommandBatch(
+            [drop, server.Commands.LoadInto(file, dump.Schema, scratch), server.Commands.Query(DatabaseQueries.RowCounts(scratch))], stopAfterFailure: true);
+        var batch = new CommandBatch([load.Script, drop], stopAfterFailure: false);
+        var dropped = false;
         try
         {
-            await Query(DatabaseQueries.DropSchema(scratch), $"dropping the scratch schema {scratch}", cancellationToken);
-            var load = await server.TryRunAsync(server.Commands.LoadInto(file, dump.Schema, scratch), null, cancellationToken);
-            if (!load.Succeeded)
+            var whole = await server.TryRunAsync(batch.Script, null, cancellationToken);
+            var outer = server.PartsOf(batch, whole);
+            dropped = batch.Split(whole).Count == batch.Parts.Count;
+            var steps = server.PartsOf(load, outer[0]);
+            if (!steps[0].Succeeded)
             {
-                throw Failed(dump, file, $"loading it into {scratch} failed: {DatabaseNode.Describe(load)}");
+                throw new BackupException($"dropping the scratch schema {scratch} on {server.Name} failed: {DatabaseNode.Describe(steps[0])}");
             }
-            var tables = DatabaseOutput.Tables(await Query(DatabaseQueries.Tables([scratch]), $"listing tables of {scratch}", cancellationToken))
-                .GetValueOrDefault(scratch) ?? [];
-            var rows = DatabaseOutput.RowCounts(await Query(DatabaseQueries.RowCounts(scratch, tables), $"counting rows of {scratch}", cancellationToken));
+            if (!steps[1].Succeeded)
+            {
+                throw Failed(dump, file, $"loading it into {scratch} failed: {DatabaseNode.Describe(steps[1])}");
+            }
+            if (!steps[2].Succeeded)
+            {
+                throw new BackupException($"counting rows of {scratch} on {server.Name} failed: {DatabaseNode.Describe(steps[2])}");
+            }
+            var rows = DatabaseOutput.RowCounts(steps[2].StandardOutput);
+            var tables = rows.Keys.ToList();
             var problems = Compare(dump, tables, rows);
             if (problems.Count > 0)
             {
@@ -61,14 +88,35 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
         }
         finally
         {
-            await server.TryRunAsync(server.Commands.Query(), DatabaseQueries.DropSchema(scratch), CancellationToken.None);
+            if (!dropped)
+            {
+                // The batch was cut (timeout, cancellation, lost connection) before its own drop ran.
+                await server.TryRunAsync(server.Commands.Query(), DatabaseQueries.DropSchema(scratch), CancellationToken.None);
+            }
         }
     }
 
     /// <summary>The checks that need no server: sha256 against the manifest, then one read for gzip integrity and mysqldump's trailer.</summary>
-    internal static async Task<DumpInspection> CheckFileAsync(DatabaseNode on, SchemaDump dump, string file, CancellationToken cancellationToken)
+    internal static async Task<DumpInspection> CheckFileAsync(DatabaseNode on, SchemaDump dump, string file, CancellationToken cancellationToken) =>
+        (await CheckFilesAsync(on, [(dump, file)], cancellationToken))[0]();
+
+    /// <summary>
+    /// Runs the file checks of every dump as one batch (sha256sum, then the inspecting read, for each file; stops
+    /// after a command that fails) and returns one verdict per dump, to be asked in order: it returns the inspection
+    /// or throws what checking that file alone would throw.
+    /// </summary>
+    private static async Task<IReadOnlyList<Func<DumpInspection>>> CheckFilesAsync(
+        DatabaseNode on, IReadOnlyList<(SchemaDump Dump, string File)> dumps, CancellationToken cancellationToken)
     {
-        var sha = await on.TryRunAsync(DatabaseCommandLines.Sha256(file), null, cancellationToken);
+        var batch = new CommandBatch(
+            [.. dumps.SelectMany(d => new[] { DatabaseCommandLines.Sha256(d.File), DatabaseCommandLines.Inspect(d.File, d.Dump.Schema) })],
+            stopAfterFailure: true);
+        var results = on.PartsOf(batch, await on.TryRunAsync(batch.Script, null, cancellationToken));
+        return [.. dumps.Select((d, i) => (Func<DumpInspection>)(() => Verdict(on, d.Dump, d.File, results[2 * i], results[2 * i + 1])))];
+    }
+
+    private static DumpInspection Verdict(DatabaseNode on, SchemaDump dump, string file, CommandResult sha, CommandResult read)
+    {
         if (!sha.Succeeded)
         {
             throw Failed(dump, file, $"cannot read it on {on.Name}: {DatabaseNode.Describe(sha)}");
@@ -78,7 +126,10 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
         {
             throw Failed(dump, file, $"sha256 mismatch: file has {actual}, manifest says {dump.Sha256} (file truncated or changed since the backup)");
         }
-        var read = await on.RunAsync(DatabaseCommandLines.Inspect(file, dump.Schema), $"reading {file}", null, cancellationToken);
+        if (!read.Succeeded)
+        {
+            throw new BackupException($"reading {file} on {on.Name} failed: {DatabaseNode.Describe(read)}");
+        }
         var inspection = DumpInspection.Parse(read.StandardOutput);
         if (inspection.GzipStatus != 0)
         {
@@ -115,9 +166,6 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
         }
         return problems;
     }
-
-    private Task<string> Query(string sql, string doing, CancellationToken cancellationToken) =>
-        server.QueryAsync(sql, doing, cancellationToken);
 
     private static BackupException Failed(SchemaDump dump, string file, string why) =>
         new($"verify failed for schema {dump.Schema}, file {file}: {why}");

@@ -18,6 +18,18 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
     /// <summary>mysql in batch mode without column names; the SQL goes on standard input.</summary>
     public string Query() => $"mysql {Defaults} --batch --skip-column-names";
 
+    /// <summary>
+    /// <see cref="Query()"/> with the SQL in a here-document: for a part of a command batch, whose standard input
+    /// is shared by all parts. The SQL is in the node's process list while it runs: never put a secret in it.
+    /// </summary>
+    public string Query(string sql)
+    {
+        const string end = "UPLIFT_SQL_END";
+        return sql.Split('\n').Any(line => line.Trim() == end)
+            ? throw new ArgumentException($"SQL holds a line '{end}', which would end its here-document", nameof(sql))
+            : $"{Query()} <<'{end}'\n{sql}\n{end}";
+    }
+
     /// <summary>mysql reading SQL statements (a dump) on standard input, stopping at the first error.</summary>
     public string Load() => $"mysql {Defaults}";
 

@@ -61,10 +61,21 @@ public sealed class DatabaseCommandLinesTests
         Should.Throw<ArgumentException>(() => _commands.Dump(schema, "/tmp/x"));
 
     [Fact]
-    public void Given_tables_When_row_counts_are_asked_Then_they_are_exact_counts_in_one_snapshot()
+    public void Given_a_schema_When_row_counts_are_asked_Then_they_are_exact_counts_of_its_base_tables_in_one_snapshot()
     {
-        var sql = DatabaseQueries.RowCounts("nova", ["instances", "migrations"]);
+        var sql = DatabaseQueries.RowCounts("nova");
 
-        sql.ShouldBe("START TRANSACTION WITH CONSISTENT SNAPSHOT;\nSELECT 'instances', COUNT(*) FROM `nova`.`instances`\nUNION ALL SELECT 'migrations', COUNT(*) FROM `nova`.`migrations`;\nCOMMIT;");
+        sql.ShouldStartWith("START TRANSACTION WITH CONSISTENT SNAPSHOT;\n");
+        sql.ShouldEndWith("\nCOMMIT;");
+        sql.ShouldContain("COUNT(*) FROM `nova`.`");
+        sql.ShouldContain("TABLE_SCHEMA = 'nova' AND TABLE_TYPE = 'BASE TABLE'");
+        DatabaseQueries.RowCounts("n".PadRight(64, 'x')).Length.ShouldBe(sql.Length + 2 * 60, "the SQL does not grow with the tables");
+    }
+
+    [Fact]
+    public void Given_sql_When_made_a_query_command_Then_it_travels_in_a_here_document_that_nothing_in_it_can_end()
+    {
+        _commands.Query("SELECT 1;").ShouldBe(_commands.Query() + " <<'UPLIFT_SQL_END'\nSELECT 1;\nUPLIFT_SQL_END");
+        Should.Throw<ArgumentException>(() => _commands.Query("SELECT 1;\nUPLIFT_SQL_END\nDROP DATABASE nova;"));
     }
 }
