@@ -10,25 +10,52 @@ public sealed class ServerDrain(HaproxyClient client, TimeProvider time)
     /// <summary>
     /// set server BE/SRV state drain, then polls show stat until the server is drained or the timeout runs out.
     /// The server's previous admin state is read first and returned for the always-run cleanup (<see cref="RestoreAsync"/>).
+    /// The read, the drain and the first look at show stat go in one connection.
     /// </summary>
-    public async Task<DrainOutcome> DrainAsync(string backend, string server, DrainOptions? options = null,
+    public Task<DrainOutcome> DrainAsync(string backend, string server, DrainOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        DrainFromAsync(backend, server, null, options, cancellationToken);
+
+    /// <summary>
+    /// The same drain, for a server whose state the caller has just read (a step's guard): <paramref name="before"/> is
+    /// the previous state the outcome returns, and the drain and the first look at show stat go in one connection.
+    /// </summary>
+    public Task<DrainOutcome> DrainAsync(string backend, string server, ServerState before, DrainOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(before);
+        if (before.Backend != backend || before.Name != server)
+        {
+            throw new ArgumentException($"the state given is {before.Backend}/{before.Name}'s, not {backend}/{server}'s", nameof(before));
+        }
+        return DrainFromAsync(backend, server, before, options, cancellationToken);
+    }
+
+    private async Task<DrainOutcome> DrainFromAsync(string backend, string server, ServerState? before, DrainOptions? options,
+        CancellationToken cancellationToken)
+    {
         options = (options ?? new DrainOptions()).Validated();
-        var before = await client.GetServerAsync(backend, server, cancellationToken);
-        await client.SetStateAsync(backend, server, ServerMode.Drain, cancellationToken);
+        // HAProxy runs every command of a line, so the drain is sent even if the read before it fails: it then fails the
+        // same way (unknown backend or server, permission), and a reply that cannot be read fails the drain all the same.
+        var batch = new AdminBatch();
+        var read = before is null ? batch.GetServer(backend, server) : null;
+        batch.SetState(backend, server, ServerMode.Drain);
+        var first = batch.GetServerStat(backend, server);
         var started = time.GetTimestamp();
+        await client.SendAsync(batch, cancellationToken);
+        var previous = (before ?? read!.Value).AdminState;
+        var stat = first.Value;
         for (var polls = 1; ; polls++)
         {
-            var stat = await client.GetServerStatAsync(backend, server, cancellationToken);
             var elapsed = time.GetElapsedTime(started);
             var drained = stat.TakesNoNewTraffic && stat.IsIdle;
             if (drained || elapsed >= options.Timeout)
             {
-                return new DrainOutcome(client.Location, backend, server, drained, before.AdminState, stat, elapsed, polls);
+                return new DrainOutcome(client.Location, backend, server, drained, previous, stat, elapsed, polls);
             }
             var wait = options.Timeout - elapsed < options.PollInterval ? options.Timeout - elapsed : options.PollInterval;
             await Task.Delay(wait, time, cancellationToken);
+            stat = await client.GetServerStatAsync(backend, server, cancellationToken);
         }
     }
 

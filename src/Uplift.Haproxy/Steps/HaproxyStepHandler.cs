@@ -7,10 +7,19 @@ namespace Uplift.Haproxy;
 /// HAProxy steps through the admin socket of the node that serves the VIP ("haproxy-node"), reached over SSH with
 /// socat: check every controller is in its backends; drain a server until it holds no session and no queue;
 /// put it back (state ready) once its API answered — the plan's wait-backend step comes first.
+/// Each SSH command to the node costs a round trip, so what goes together goes in one connection (<see cref="AdminBatch"/>):
+/// a drain is its guard (the server's state and sessions) and its act (drain, first look at the sessions, then a look a
+/// second until none is left); an enable is its guard (the state) and its act (ready, and the state that verifies it).
 /// </summary>
 public sealed class HaproxyStepHandler : IStepHandler
 {
     private static readonly TimeSpan DefaultDrainTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The server's state as a drain's guard read it: the state before the drain, which the act need not read again.</summary>
+    private const string StateBeforeDrain = "haproxy-state-before-drain";
+
+    /// <summary>The server's state read right after 'state ready', in the same connection: what the enable's verify checks.</summary>
+    private const string StateAfterReady = "haproxy-state-after-ready";
 
     public IReadOnlyList<string> Describe(PlanStep step)
     {
@@ -20,10 +29,11 @@ public sealed class HaproxyStepHandler : IStepHandler
         {
             StepKind.HaproxyDrain =>
             [
-                $"echo 'set server {step.Argument("backend")}/{step.Argument("server")} state drain' | {socket}{at}",
-                $"echo 'show stat {step.Argument("backend")} 4 -1' | {socket}{at}, until scur + qcur = 0 (at most {step.Argument("timeout") ?? "60"} s)",
+                $"echo 'set server {step.Argument("backend")}/{step.Argument("server")} state drain;show stat {step.Argument("backend")} 4 -1' | {socket}{at}",
+                $"echo 'show stat {step.Argument("backend")} 4 -1' | {socket}{at}, every second until scur + qcur = 0 (at most {step.Argument("timeout") ?? "60"} s)",
             ],
-            StepKind.HaproxyEnable => [$"echo 'set server {step.Argument("backend")}/{step.Argument("server")} state ready' | {socket}{at}"],
+            StepKind.HaproxyEnable =>
+                [$"echo 'set server {step.Argument("backend")}/{step.Argument("server")} state ready;show servers state {step.Argument("backend")}' | {socket}{at}"],
             _ => [$"echo 'show servers state' | {socket}{at}   # each of: {step.Argument("servers")}"],
         };
     }
@@ -34,13 +44,14 @@ public sealed class HaproxyStepHandler : IStepHandler
         {
             case StepKind.HaproxyDrain:
                 {
+                    // One connection: the state, and the sessions that tell whether a drain found on a re-run is over.
                     var (client, backend, server) = Target(context);
-                    if (!(await StateAsync(client, backend, server, context).ConfigureAwait(false)).Draining)
-                    {
-                        return false;
-                    }
-                    var stat = await Guarded(() => client.GetServerStatAsync(backend, server, context.Abort)).ConfigureAwait(false);
-                    return stat.IsIdle;
+                    var batch = new AdminBatch();
+                    var state = batch.GetServer(backend, server);
+                    var stat = batch.GetServerStat(backend, server);
+                    await Guarded(() => client.SendAsync(batch, context.Abort)).ConfigureAwait(false);
+                    context.Remember(StateBeforeDrain, state.Value);
+                    return state.Value.Draining && stat.Value.IsIdle;
                 }
             case StepKind.HaproxyEnable:
                 {
@@ -60,8 +71,12 @@ public sealed class HaproxyStepHandler : IStepHandler
                 {
                     var (client, backend, server) = Target(context);
                     var timeout = int.TryParse(context.Step.Argument("timeout"), out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultDrainTimeout;
-                    var outcome = await Guarded(() => new ServerDrain(client, context.Time)
-                        .DrainAsync(backend, server, new DrainOptions { Timeout = timeout }, context.Abort)).ConfigureAwait(false);
+                    var drain = new ServerDrain(client, context.Time);
+                    var options = new DrainOptions { Timeout = timeout };
+                    var before = context.Fact<ServerState>(StateBeforeDrain);
+                    var outcome = await Guarded(() => before is null
+                        ? drain.DrainAsync(backend, server, options, context.Abort)
+                        : drain.DrainAsync(backend, server, before, options, context.Abort)).ConfigureAwait(false);
                     if (outcome.TimedOut)
                     {
                         throw new StepFailedException(
@@ -75,22 +90,30 @@ public sealed class HaproxyStepHandler : IStepHandler
             case StepKind.HaproxyEnable:
                 {
                     var (client, backend, server) = Target(context);
-                    await Guarded(() => client.SetStateAsync(backend, server, ServerMode.Ready, context.Abort)).ConfigureAwait(false);
+                    var batch = new AdminBatch();
+                    batch.SetState(backend, server, ServerMode.Ready);
+                    var after = batch.GetServer(backend, server);
+                    await Guarded(() => client.SendAsync(batch, context.Abort)).ConfigureAwait(false);
+                    context.Remember(StateAfterReady, after.Value);
                     break;
                 }
             case StepKind.CheckHaproxyBackends:
                 {
                     var client = Client(context);
-                    var missing = new List<string>();
-                    foreach (var pair in context.Require("servers").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    var pairs = context.Require("servers").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(pair => (Pair: pair, Backend: pair[..pair.IndexOf('/')], Server: pair[(pair.IndexOf('/') + 1)..])).ToList();
+                    // The backends' listings in one connection (by forties: a line must fit in HAProxy's tune.bufsize, 16 KiB by default).
+                    var listings = new Dictionary<string, Batched<IReadOnlyList<ServerState>>>(StringComparer.Ordinal);
+                    foreach (var backends in pairs.Select(p => p.Backend).Distinct(StringComparer.Ordinal).Chunk(40))
                     {
-                        var (backend, server) = (pair[..pair.IndexOf('/')], pair[(pair.IndexOf('/') + 1)..]);
-                        var servers = await Guarded(() => client.ListServersAsync(backend, context.Abort)).ConfigureAwait(false);
-                        if (!servers.Any(s => s.Name == server))
+                        var batch = new AdminBatch();
+                        foreach (var backend in backends)
                         {
-                            missing.Add(pair);
+                            listings[backend] = batch.ListServers(backend);
                         }
+                        await Guarded(() => client.SendAsync(batch, context.Abort)).ConfigureAwait(false);
                     }
+                    var missing = pairs.Where(p => !listings[p.Backend].Value.Any(s => s.Name == p.Server)).Select(p => p.Pair).ToList();
                     if (missing.Count > 0)
                     {
                         throw new StepFailedException(
@@ -109,7 +132,7 @@ public sealed class HaproxyStepHandler : IStepHandler
         if (context.Step.Kind == StepKind.HaproxyEnable)
         {
             var (client, backend, server) = Target(context);
-            var state = await StateAsync(client, backend, server, context).ConfigureAwait(false);
+            var state = context.Fact<ServerState>(StateAfterReady) ?? await StateAsync(client, backend, server, context).ConfigureAwait(false);
             if (!InService(state))
             {
                 throw new StepFailedException($"{backend}/{server} is still {state.AdminStateText} after 'state ready'");

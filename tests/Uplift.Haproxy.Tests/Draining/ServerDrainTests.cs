@@ -1,4 +1,5 @@
 using Uplift.Haproxy;
+using Uplift.Testing;
 using Uplift.Tests.Fakes;
 
 namespace Uplift.Tests.Draining;
@@ -32,7 +33,8 @@ public sealed class ServerDrainTests
         (outcome.Polls, outcome.Elapsed).ShouldBe((3, TimeSpan.FromSeconds(4)));
         outcome.PreviousAdminState.ShouldBe(ServerAdminState.None);
         outcome.ThrowIfTimedOut().ShouldBe(outcome);
-        _socket.Sent.ShouldBe(["show servers state novabe", "set server novabe/ctl1.example.net state drain", Stat, Stat, Stat]);
+        // The state before, the drain and the first poll share one connection; the later polls have one each.
+        _socket.Sent.ShouldBe(["show servers state novabe;set server novabe/ctl1.example.net state drain;" + Stat, Stat, Stat]);
     }
 
     [Fact]
@@ -89,6 +91,30 @@ public sealed class ServerDrainTests
 
         outcome.PreviousAdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
         outcome.Polls.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_the_state_a_guard_read_When_drained_Then_it_is_the_previous_state_and_one_connection_drains_and_polls()
+    {
+        _socket.OnFixture(Stat, "drain_03_show_stat_novabe_4_-1.txt");
+        var before = ShowServersState.Parse(Fixtures.ReadShared("haproxy/maint_02_show_servers_state_novabe.txt"))
+            .Single(s => s.Name == "ctl1.example.net");
+
+        var outcome = await Drain.DrainAsync("novabe", "ctl1.example.net", before);
+
+        outcome.PreviousAdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
+        (outcome.Drained, outcome.Polls).ShouldBe((true, 1));
+        _socket.Sent.ShouldBe(["set server novabe/ctl1.example.net state drain;" + Stat]);
+    }
+
+    [Fact]
+    public async Task Given_the_state_of_another_server_When_drained_Then_it_is_refused_before_anything_is_sent()
+    {
+        var ctl2 = ShowServersState.Parse(Fixtures.ReadShared("haproxy/show_servers_state_novabe.txt")).Single(s => s.Name == "ctl2.example.net");
+
+        await Should.ThrowAsync<ArgumentException>(() => Drain.DrainAsync("novabe", "ctl1.example.net", ctl2));
+
+        _socket.Sent.ShouldBeEmpty();
     }
 
     [Fact]

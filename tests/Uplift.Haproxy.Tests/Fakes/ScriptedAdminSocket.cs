@@ -4,7 +4,10 @@ using Uplift.Testing;
 
 namespace Uplift.Tests.Fakes;
 
-/// <summary>An admin socket answering from a script of command → reply (or reply sequence); records what it was sent.</summary>
+/// <summary>
+/// An admin socket answering from a script of command → reply (or reply sequence); records each line it was sent (one
+/// per connection). A line of several commands separated by ';' is answered as HAProxy does: each command's reply in turn.
+/// </summary>
 internal sealed class ScriptedAdminSocket : IAdminSocket
 {
     private readonly Dictionary<string, Queue<string>> _replies = new(StringComparer.Ordinal);
@@ -26,10 +29,15 @@ internal sealed class ScriptedAdminSocket : IAdminSocket
     public Task<string> SendAsync(string command, CancellationToken cancellationToken = default)
     {
         Sent.Enqueue(command);
+        return Task.FromResult(string.Concat(command.Split(';').Select(Answer)));
+    }
+
+    private string Answer(string command)
+    {
         if (!_replies.TryGetValue(command, out var queue))
         {
             throw new InvalidOperationException($"the test did not expect the command '{command}'");
         }
-        return Task.FromResult(queue.Count > 1 ? queue.Dequeue() : queue.Peek());
+        return queue.Count > 1 ? queue.Dequeue() : queue.Peek();
     }
 }

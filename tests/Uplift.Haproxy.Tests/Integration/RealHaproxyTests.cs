@@ -159,6 +159,50 @@ public sealed class RealHaproxyTests(HaproxyLab lab) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_an_idle_server_When_drained_Then_one_connection_reads_its_state_drains_it_and_finds_it_drained()
+    {
+        var outcome = await Drain.DrainAsync(HaproxyLab.Backend, "ctl2", Quick);
+
+        (outcome.Drained, outcome.Polls, outcome.PreviousAdminState).ShouldBe((true, 1, ServerAdminState.None));
+        _socket.Lines.ShouldBe([$"show servers state {HaproxyLab.Backend};set server {HaproxyLab.Backend}/ctl2 state drain;{Stat}"]);
+        (await Client.GetServerAsync(HaproxyLab.Backend, "ctl2")).AdminState.ShouldBe(ServerAdminState.ForcedDrain);
+    }
+
+    [Fact]
+    public async Task Given_the_state_read_before_of_a_server_in_maintenance_When_drained_and_restored_Then_it_is_in_maintenance_again()
+    {
+        await Client.SetStateAsync(HaproxyLab.Backend, "ctl2", ServerMode.Maintenance);
+        var before = await Client.GetServerAsync(HaproxyLab.Backend, "ctl2");
+
+        var outcome = await Drain.DrainAsync(HaproxyLab.Backend, "ctl2", before, Quick);
+        await Drain.RestoreAsync(HaproxyLab.Backend, "ctl2", outcome.PreviousAdminState);
+
+        outcome.PreviousAdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
+        _socket.Lines.Count(l => l.Contains("state drain", StringComparison.Ordinal)).ShouldBe(1);
+        _socket.Lines.ShouldContain($"set server {HaproxyLab.Backend}/ctl2 state drain;{Stat}");
+        (await Client.GetServerAsync(HaproxyLab.Backend, "ctl2")).AdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
+    }
+
+    [Fact]
+    public async Task Given_commands_sent_through_socat_on_one_line_When_split_Then_each_reply_is_what_the_command_alone_answers()
+    {
+        await using var transport = new LocalTransport();
+        var node = new NodeAdminSocket(transport.ShellFor(new Node("lb1", "127.0.0.1", [Role.Controller])), AdminSocketAddress.Parse(lab.AdminSocket));
+        string[] commands = ["show backend", $"get weight {HaproxyLab.Backend}/ctl1", $"show servers conn {HaproxyLab.Backend}",
+            $"set server {HaproxyLab.Backend}/nosuch state drain", "show servers conn bulk001"];
+
+        var together = BatchReply.Split(await node.SendAsync(string.Join(';', commands)), commands.Length);
+        var alone = new List<string>();
+        foreach (var command in commands)
+        {
+            alone.Add(await node.SendAsync(command));
+        }
+
+        together.ShouldBe(alone);
+        together[3].ShouldBe("No such server.\n\n");
+    }
+
+    [Fact]
     public async Task Given_many_backends_When_show_stat_is_read_Then_a_reply_over_64_KiB_comes_back_whole()
     {
         var raw = await new LocalAdminSocket(AdminSocketAddress.Parse(lab.AdminSocket)).SendAsync("show stat");

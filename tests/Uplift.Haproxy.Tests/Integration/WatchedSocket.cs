@@ -3,10 +3,14 @@ using Uplift.Haproxy;
 
 namespace Uplift.Tests.Integration;
 
-/// <summary>A real admin socket that also records the commands sent through it.</summary>
+/// <summary>A real admin socket that also records the connections made and the commands sent through it.</summary>
 internal sealed class WatchedSocket(IAdminSocket inner) : IAdminSocket
 {
+    /// <summary>Every command, in order, whether it went alone or with others in one connection.</summary>
     public ConcurrentQueue<string> Sent { get; } = new();
+
+    /// <summary>The line sent on each connection.</summary>
+    public ConcurrentQueue<string> Lines { get; } = new();
 
     public string Location => inner.Location;
 
@@ -14,7 +18,11 @@ internal sealed class WatchedSocket(IAdminSocket inner) : IAdminSocket
 
     public Task<string> SendAsync(string command, CancellationToken cancellationToken = default)
     {
-        Sent.Enqueue(command);
+        Lines.Enqueue(command);
+        foreach (var one in command.Split(';'))
+        {
+            Sent.Enqueue(one);
+        }
         return inner.SendAsync(command, cancellationToken);
     }
 }

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
+using System.Net;
 using Uplift.Execution;
 using Uplift.Haproxy;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Tests.Fakes;
 using Uplift.Tests.Integration;
 using Uplift.Transports;
 
@@ -12,6 +15,9 @@ namespace Uplift.Tests.Steps;
 public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
 {
     private readonly LocalTransport _transport = new();
+
+    /// <summary>What each SSH command to the HAProxy node got on stdin (the line socat passes to the admin socket).</summary>
+    private readonly ConcurrentQueue<string> _ran = new();
 
     public Task InitializeAsync() => lab.ResetAsync();
 
@@ -26,7 +32,22 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
         ConcurrencyClasses.Controllers, [], [], 0, kind == StepKind.HaproxyEnable, "nova");
 
     private StepContext Context(PlanStep step) =>
-        new(step, node => _transport.ShellFor(new Node(node, "127.0.0.1", [Role.Controller])), TimeProvider.System, _ => { }, CancellationToken.None);
+        new(step, node => new CountingShell(_transport.ShellFor(new Node(node, "127.0.0.1", [Role.Controller])), _ran), TimeProvider.System,
+            _ => { }, CancellationToken.None);
+
+    /// <summary>Guard, then act and verify unless the guard found the step done, as the executor runs a step.</summary>
+    private async Task<IReadOnlyList<string>> RunStepAsync(PlanStep step)
+    {
+        _ran.Clear();
+        var handler = new HaproxyStepHandler();
+        var context = Context(step);
+        if (!await handler.IsDoneAsync(context))
+        {
+            await handler.ActAsync(context);
+            await handler.VerifyAsync(context);
+        }
+        return [.. _ran];
+    }
 
     private async Task<ServerState> StateOf(string server) => await lab.Client().GetServerAsync(HaproxyLab.Backend, server);
 
@@ -53,6 +74,51 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_an_idle_server_When_drained_and_enabled_by_steps_Then_each_step_is_two_SSH_commands_and_a_rerun_one()
+    {
+        var drain = await RunStepAsync(Step(StepKind.HaproxyDrain, "ctl2"));
+        var drained = await StateOf("ctl2");
+        var drainAgain = await RunStepAsync(Step(StepKind.HaproxyDrain, "ctl2"));
+        var enable = await RunStepAsync(Step(StepKind.HaproxyEnable, "ctl2"));
+        var enabled = await StateOf("ctl2");
+        var enableAgain = await RunStepAsync(Step(StepKind.HaproxyEnable, "ctl2"));
+
+        drain.ShouldBe([$"show servers state {HaproxyLab.Backend};show stat {HaproxyLab.Backend} 4 -1\n",
+            $"set server {HaproxyLab.Backend}/ctl2 state drain;show stat {HaproxyLab.Backend} 4 -1\n"]);
+        drained.AdminState.ShouldBe(ServerAdminState.ForcedDrain);
+        drainAgain.Count.ShouldBe(1, "a re-run's guard finds the drain done in one command");
+        enable.ShouldBe([$"show servers state {HaproxyLab.Backend}\n",
+            $"set server {HaproxyLab.Backend}/ctl2 state ready;show servers state {HaproxyLab.Backend}\n"]);
+        enabled.AdminState.ShouldBe(ServerAdminState.None);
+        enableAgain.ShouldBe([$"show servers state {HaproxyLab.Backend}\n"], "a re-run's guard finds the server in service and sets nothing");
+        (await StateOf("ctl10")).AdminState.ShouldBe(ServerAdminState.None, "ctl2's steps never touch ctl10");
+    }
+
+    [Fact]
+    public async Task Given_a_request_in_flight_on_ctl1_When_the_drain_step_runs_Then_it_polls_show_stat_alone_until_the_request_ends()
+    {
+        var ctl1 = lab.Servers["ctl1"];
+        using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(HaproxyLab.Frontend, "slow"));
+        request.Headers.ConnectionClose = true;
+        var slow = http.SendAsync(request);
+        await ctl1.SlowArrived.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var step = RunStepAsync(Step(StepKind.HaproxyDrain, "ctl1"));
+        await lab.WaitUntilAsync(() => Task.FromResult(_ran.Count >= 3), "the drain step's first poll on its own");
+        step.IsCompleted.ShouldBeFalse("the drain must wait while a request is in flight");
+        ctl1.ReleaseSlow();
+        var ran = await step.WaitAsync(TimeSpan.FromSeconds(10));
+        using var response = await slow;
+
+        ran[1].ShouldStartWith($"set server {HaproxyLab.Backend}/ctl1 state drain;");
+        ran.Skip(2).ShouldAllBe(line => line == $"show stat {HaproxyLab.Backend} 4 -1\n");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "the request in flight was not cut");
+        (await lab.Client().GetServerStatAsync(HaproxyLab.Backend, "ctl1")).ShouldSatisfyAllConditions(
+            stat => stat.Status.ShouldBe("DRAIN"), stat => stat.IsIdle.ShouldBeTrue());
+    }
+
+    [Fact]
     public async Task Given_an_unknown_server_When_a_step_runs_Then_it_fails_with_HAProxys_own_text()
     {
         var error = await Should.ThrowAsync<StepFailedException>(() => new HaproxyStepHandler().ActAsync(Context(Step(StepKind.HaproxyDrain, "ctl9"))));
@@ -68,6 +134,22 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
 
         error.Message.ShouldContain($"{HaproxyLab.Backend}/ctl9");
         error.Message.ShouldNotContain($"{HaproxyLab.Backend}/ctl1,");
+    }
+
+    [Fact]
+    public async Task Given_servers_in_several_backends_When_backends_are_checked_Then_one_SSH_command_lists_them_all()
+    {
+        var check = Step(StepKind.CheckHaproxyBackends, "ctl1");
+        check = check with
+        {
+            Arguments = [.. check.Arguments.Where(a => a.Key != "servers"),
+                new("servers", $"{HaproxyLab.Backend}/ctl1 bulk001/s1 {HaproxyLab.Backend}/ctl10 bulk002/s1 bulk002/ctl1")],
+        };
+
+        var error = await Should.ThrowAsync<StepFailedException>(() => RunStepAsync(check));
+
+        error.Message.ShouldContain("lacks bulk002/ctl1:");
+        _ran.ShouldBe([$"show servers state {HaproxyLab.Backend};show servers state bulk001;show servers state bulk002\n"]);
     }
 
     [Fact]
