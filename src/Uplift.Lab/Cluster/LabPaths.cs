@@ -27,6 +27,11 @@ public sealed record LabPaths(string State)
     public string Backups => Path.Combine(State, "backups");
     public string CloudsYaml => Path.Combine(State, "clouds.yaml");
 
+    /// <summary>The lab's own run-time files (the listener spawner's FIFO, pid and log), the lab account's.</summary>
+    public string Run => Path.Combine(State, "run");
+    public string ListenerSpawnerFifo => Path.Combine(Run, "listener-spawner.fifo");
+    public string ListenerSpawnerPid => Path.Combine(Run, "listener-spawner.pid");
+
     /// <summary>The lab keystone's admin password, read by the keystone listener (lab account only).</summary>
     public string KeystoneAdmin => Path.Combine(Cluster, "keystone-admin");
 

@@ -42,7 +42,7 @@ public static class LabBuilder
             await LocalProgram.CheckAsync("usermod", ["-p", "*", LabLayout.Account], cancel: cancel);
             await LabFiles.WriteAsync(lab, cancel);
             await LabDaemons.StartSshdAsync(lab, cancel);
-            await LabDaemons.StartUnitsAsync(lab, cancel);
+            await LabDaemons.StartUnitsAsync(lab, time, cancel);
             await LabDaemons.StartHaproxyAsync(lab, cancel);
             await LabDatabase.StartAsync(lab, time, cancel);
             await LabDaemons.WaitForBackendsAsync(lab, time, TimeSpan.FromSeconds(30), cancel);

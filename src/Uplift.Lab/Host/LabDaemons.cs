@@ -24,8 +24,9 @@ public static class LabDaemons
     }
 
     /// <summary>Every unit of every node enabled and started (API listeners included), as after a deployment.</summary>
-    public static async Task StartUnitsAsync(LabLayout lab, CancellationToken cancel)
+    public static async Task StartUnitsAsync(LabLayout lab, TimeProvider time, CancellationToken cancel)
     {
+        await StartListenerSpawnerAsync(lab, time, cancel);
         await Parallel.ForEachAsync(lab.Nodes, cancel, async (node, token) =>
         {
             var units = File.ReadAllLines(Path.Combine(lab.Paths.NodeRoot(node.Name), "units.list"))
@@ -38,6 +39,27 @@ public static class LabDaemons
             await LocalProgram.CheckAsync("runuser", ["-u", LabLayout.Account, "--", Path.Combine(lab.Paths.NodeBin(node.Name), "systemctl"), "start", .. units],
                 environment: new Dictionary<string, string> { ["LAB_INNER"] = "1" }, cancel: token);
         });
+    }
+
+    /// <summary>
+    /// The process the systemctl shim asks to fork API listeners (Shims/listener-spawner.py), as the lab account; waits
+    /// until it listens on its FIFO (its pid file appears). Without it the shim starts a fresh Python per listener.
+    /// </summary>
+    private static async Task StartListenerSpawnerAsync(LabLayout lab, TimeProvider time, CancellationToken cancel)
+    {
+        var paths = lab.Paths;
+        await LocalProgram.CheckAsync("runuser", ["-u", LabLayout.Account, "--", "/bin/sh", "-c",
+            "log=$1; shift; exec setsid -f \"$@\" </dev/null >>\"$log\" 2>&1", "sh", Path.Combine(paths.Run, "listener-spawner.log"),
+            paths.Python, Path.Combine(paths.Shims, "listener-spawner.py"), paths.ListenerSpawnerFifo, paths.ListenerSpawnerPid], cancel: cancel);
+        var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(10);
+        while (!File.Exists(paths.ListenerSpawnerPid))
+        {
+            if (time.GetUtcNow() > deadline)
+            {
+                throw new LabException($"the listener spawner did not start within 10 s; see {Path.Combine(paths.Run, "listener-spawner.log")}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancel);
+        }
     }
 
     public static Task StartHaproxyAsync(LabLayout lab, CancellationToken cancel) =>

@@ -67,6 +67,7 @@ public static class LabFiles
         }
         Directory.CreateDirectory(Path.GetDirectoryName(paths.AuthorizedKeys)!);
         Directory.CreateDirectory(paths.Backups);
+        Directory.CreateDirectory(paths.Run);
         Directory.CreateDirectory(paths.Haproxy);
         Write(paths.HaproxyConfig, HaproxyConfig.For(lab));
         Write(paths.Readme, LabReadme.For(lab));
@@ -113,7 +114,7 @@ public static class LabFiles
     {
         var paths = lab.Paths;
         var owner = $"{LabLayout.Account}:{LabLayout.Account}";
-        var writable = new[] { paths.Home, paths.Cluster, paths.Nodes, paths.Backups, Path.GetDirectoryName(paths.MyCnf)! };
+        var writable = new[] { paths.Home, paths.Cluster, paths.Nodes, paths.Backups, paths.Run, Path.GetDirectoryName(paths.MyCnf)! };
         Directory.CreateDirectory(paths.MariaDb);
         await LocalProgram.CheckAsync("chown", ["-R", owner, .. writable], cancel: cancel);
         await LocalProgram.CheckAsync("chown", ["-R", "root:root", .. lab.Nodes.SelectMany(n => new[]

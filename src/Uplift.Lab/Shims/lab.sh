@@ -118,16 +118,18 @@ lab_schema_sync() {
 # The lab records it (lab status shows it) so tests can prove Uplift never does that.
 lab_contract_violations() {
   svc=$(awk -v d="$1" '$1 == d { print $2; exit }' "$LAB_SHARED/schemas")
-  need=$(lab_release_name "$2")
-  for f in "$LAB_STATE"/nodes/*/units/*.active; do
-    [ -e "$f" ] || continue
-    u=$(basename "$f" .active); n=$(basename "$(dirname "$(dirname "$f")")")
-    s=$(awk -v u="$u" '$1 == u { print $4; exit }' "$LAB_STATE/nodes/$n/units.list")
-    [ "$s" = "$svc" ] || continue
-    v=$(cat "$f"); p=$(awk -v u="$u" '$1 == u { print $2; exit }' "$LAB_STATE/nodes/$n/units.list")
-    [ "$v" = "$(lab_repo_version "$need" "$p")" ] && continue
-    printf '%s\t%s contract of %s while %s on %s runs %s\n' "$LAB_STARTED" "$LAB_NODE" "$1" "$u" "$n" "$v" >> "$LAB_CLUSTER/violations"
-  done
+  set -- "$1" "$(lab_release_name "$2")" "$LAB_STATE"/nodes/*/units/*.active
+  [ -e "$3" ] || return 0
+  db=$1; need=$2; shift 2
+  # One pass over every node's units and their .active files (content: the version the unit runs).
+  awk -v svc="$svc" -v need="$need" -v db="$db" -v at="$LAB_STARTED" -v self="$LAB_NODE" -v out="$LAB_CLUSTER/violations" '
+    function node_of(path) { sub(/\/(units\.list|units\/[^\/]*)$/, "", path); sub(/.*\//, "", path); return path }
+    FILENAME == ARGV[1] { if ($1 == need && !($2 in want)) want[$2] = $3; next }
+    FILENAME ~ /\/units\.list$/ { n = node_of(FILENAME); if (!((n, $1) in of)) { of[n, $1] = $4; pkg[n, $1] = $2 } next }
+    FNR == 1 {
+      n = node_of(FILENAME); u = FILENAME; sub(/.*\//, "", u); sub(/\.active$/, "", u)
+      if (of[n, u] == svc && $0 != want[pkg[n, u]]) printf "%s\t%s contract of %s while %s on %s runs %s\n", at, self, db, u, n, $0 >> out
+    }' "$LAB_SHARED/repo" "$LAB_STATE"/nodes/*/units.list "$@"
 }
 
 # Online data migrations (nova, cinder, placement): rows left in the cluster's database.
