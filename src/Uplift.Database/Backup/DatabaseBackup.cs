@@ -67,22 +67,27 @@ public sealed class DatabaseBackup(DatabaseNode node, IBackupFetch fetch, TimePr
         var nodeFile = Path.Combine(options.NodeDirectory, fileName);
         var counts = node.Commands.Query(DatabaseQueries.RowCounts(schema));
         // One round trip: each command runs only if the one before succeeded, and a failure is reported as its own.
-        var results = await node.RunAsync(
-            [
-                (counts, $"counting rows of {schema}"),
-                (node.Commands.Dump(schema, nodeFile), $"dumping {schema} to {nodeFile}"),
-                (counts, $"counting rows of {schema}"),
-                (DatabaseCommandLines.Sha256(nodeFile), $"checksumming {nodeFile}"),
-                (DatabaseCommandLines.Size(nodeFile), $"sizing {nodeFile}"),
-            ],
-            cancellationToken);
+        List<(string, string)> steps =
+        [
+            (counts, $"counting rows of {schema}"),
+            (node.Commands.Dump(schema, nodeFile), $"dumping {schema} to {nodeFile}"),
+            (counts, $"counting rows of {schema}"),
+            (DatabaseCommandLines.Sha256(nodeFile), $"checksumming {nodeFile}"),
+            (DatabaseCommandLines.Size(nodeFile), $"sizing {nodeFile}"),
+        ];
+        var firstPart = fetch.FirstPart(nodeFile);
+        if (firstPart is not null)
+        {
+            steps.Add((firstPart, ShellFetch.Doing(nodeFile)));
+        }
+        var results = await node.RunAsync(steps, cancellationToken);
         var before = Counted(schema, tables, "before", results[0].StandardOutput);
         var after = Counted(schema, tables, "after", results[2].StandardOutput);
         var sha256 = Sha256Of(nodeFile, results[3].StandardOutput);
         var bytes = long.Parse(results[4].StandardOutput.Trim());
 
         var localFile = Path.Combine(options.LocalDirectory, fileName);
-        await fetch.FetchAsync(nodeFile, localFile, bytes, cancellationToken);
+        await fetch.FetchAsync(nodeFile, localFile, bytes, firstPart is null ? null : results[^1].StandardOutput, cancellationToken);
         var copied = await LocalSha256Async(localFile, cancellationToken);
         if (copied != sha256)
         {

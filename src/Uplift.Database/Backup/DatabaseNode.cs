@@ -76,11 +76,12 @@ public sealed class DatabaseNode(IRemoteShell shell, DatabaseCommandLines comman
             return finished;
         }
         var joined = batch.Join(finished);
+        var output = After(whole.StandardOutput, joined.StandardOutput);
         var error = After(whole.StandardError, joined.StandardError);
         var unfinished = new CommandResult(
             whole.ExitCode == 0 ? 1 : whole.ExitCode,
-            After(whole.StandardOutput, joined.StandardOutput),
-            error.Trim().Length > 0 || whole.TimedOut || whole.Unreachable ? error : "ended before this command finished",
+            output,
+            (output + error).Trim().Length > 0 || whole.TimedOut || whole.Unreachable ? error : "ended before this command finished",
             whole.Elapsed, whole.TimedOut, whole.Unreachable);
         return [.. finished, .. Enumerable.Repeat(unfinished, batch.Parts.Count - finished.Count)];
     }

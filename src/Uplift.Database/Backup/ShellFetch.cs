@@ -3,11 +3,14 @@ namespace Uplift.Database;
 /// <summary>
 /// Copies a file back through the node's shell alone (no scp/sftp needed, works through any IRemoteShell):
 /// fixed-size slices read with tail|head, base64-encoded on stdout and decoded here. Each slice is a separate
-/// command, so memory stays bounded and a multi-GB dump never sits in one string.
+/// command (the first one can ride with the dump's own batch: <see cref="FirstPart"/>), so memory stays bounded and a
+/// multi-GB dump never sits in one string.
 /// </summary>
 public sealed class ShellFetch(DatabaseNode node, int chunkBytes = 8 * 1024 * 1024) : IBackupFetch
 {
-    public async Task FetchAsync(string nodeFile, string localFile, long bytes, CancellationToken cancellationToken = default)
+    public string? FirstPart(string nodeFile) => DatabaseCommandLines.ReadChunk(nodeFile, 0, chunkBytes);
+
+    public async Task FetchAsync(string nodeFile, string localFile, long bytes, string? firstPart = null, CancellationToken cancellationToken = default)
     {
         var part = localFile + ".part";
         await using (var output = new FileStream(part, FileMode.Create, FileAccess.Write))
@@ -15,9 +18,10 @@ public sealed class ShellFetch(DatabaseNode node, int chunkBytes = 8 * 1024 * 10
             for (long offset = 0; offset < bytes; offset += chunkBytes)
             {
                 var length = (int)Math.Min(chunkBytes, bytes - offset);
-                var result = await node.RunAsync(
-                    DatabaseCommandLines.ReadChunk(nodeFile, offset, length), $"copying {nodeFile} back", null, cancellationToken);
-                var data = Convert.FromBase64String(result.StandardOutput.Trim());
+                var chunk = offset == 0 && firstPart is not null
+                    ? firstPart
+                    : (await node.RunAsync(DatabaseCommandLines.ReadChunk(nodeFile, offset, length), Doing(nodeFile), null, cancellationToken)).StandardOutput;
+                var data = Convert.FromBase64String(chunk.Trim());
                 if (data.Length != length)
                 {
                     throw new BackupException(
@@ -28,4 +32,7 @@ public sealed class ShellFetch(DatabaseNode node, int chunkBytes = 8 * 1024 * 10
         }
         File.Move(part, localFile, overwrite: true);
     }
+
+    /// <summary>What a failed read says it was doing (also for <see cref="FirstPart"/>'s command).</summary>
+    public static string Doing(string nodeFile) => $"copying {nodeFile} back";
 }

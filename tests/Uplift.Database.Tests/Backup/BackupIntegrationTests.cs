@@ -41,7 +41,7 @@ public sealed class BackupIntegrationTests(MariaDbFixture db)
         BackupManifestFile.ToJson(await BackupManifestFile.ReadAsync(localDir)).ShouldBe(BackupManifestFile.ToJson(manifest));
         File.Exists(Path.Combine(nodeDir, BackupManifestFile.FileName)).ShouldBeTrue();
         (await Databases()).ShouldNotContain(d => d.StartsWith(DumpVerification.ScratchPrefix), "scratch schemas are dropped");
-        shell.Seen.ShouldNotContain(s => s.Contains(db.Server.Password), "the password is never on a command line or in any output");
+        shell.Texts.ShouldNotContain(s => s.Contains(db.Server.Password), "the password is never on a command line or in any output");
     }
 
     [Fact]
@@ -137,18 +137,13 @@ public sealed class BackupIntegrationTests(MariaDbFixture db)
         failure.Message.ShouldNotContain("website");
     }
 
-    private (DatabaseNode Node, RecordingShell Shell) Node()
-    {
-        var shell = new RecordingShell(Local("db1"));
-        return (new DatabaseNode(shell, new DatabaseCommandLines(db.Server.CredentialsFile)), shell);
-    }
+    private (DatabaseNode Node, CountingShell Shell) Node() => db.Node();
 
     internal static IRemoteShell Local(string node) => new LocalTransport().ShellFor(new Node(node, "127.0.0.1", [Role.Controller]));
 
-    private async Task<string> Query(string sql) =>
-        (await Local("local").RunAsync(new(new DatabaseCommandLines(db.Server.CredentialsFile).Query(), StandardInput: sql))).StandardOutput;
+    private Task<string> Query(string sql) => db.QueryAsync(sql);
 
-    private async Task<IReadOnlyList<string>> Databases() => DatabaseOutput.Databases(await Query(DatabaseQueries.ShowDatabases));
+    private Task<IReadOnlyList<string>> Databases() => db.DatabasesAsync();
 
     private static byte[] Gunzip(string file)
     {
@@ -158,7 +153,7 @@ public sealed class BackupIntegrationTests(MariaDbFixture db)
         return output.ToArray();
     }
 
-    private static byte[] Gzip(byte[] data)
+    internal static byte[] Gzip(byte[] data)
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Fastest))

@@ -29,6 +29,19 @@ public sealed class MariaDbFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
+    /// <summary>The database node "db1": this machine through a counting shell, with the backup user's credentials.</summary>
+    public (DatabaseNode Node, CountingShell Shell) Node()
+    {
+        var shell = new CountingShell(BackupIntegrationTests.Local("db1"));
+        return (new DatabaseNode(shell, new DatabaseCommandLines(Server.CredentialsFile)), shell);
+    }
+
+    /// <summary>Runs SQL as the backup's user, straight on this machine (not through a shell under test).</summary>
+    public async Task<string> QueryAsync(string sql) =>
+        (await BackupIntegrationTests.Local("check").RunAsync(new(new DatabaseCommandLines(Server.CredentialsFile).Query(), StandardInput: sql))).StandardOutput;
+
+    public async Task<IReadOnlyList<string>> DatabasesAsync() => DatabaseOutput.Databases(await QueryAsync(DatabaseQueries.ShowDatabases));
+
     /// <summary>A fresh directory under the server's (removed with it).</summary>
     public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(Server.Directory, name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
 
