@@ -52,7 +52,9 @@ public sealed class HaproxyClient(IAdminSocket socket)
     public Task SendAsync(AdminBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return SendAsync(batch.Items, knownNames: true, cancellationToken);
+        return batch.Items.Count == 0
+            ? throw new ArgumentException("the batch holds no command", nameof(batch))
+            : SendAsync(batch.Items, knownNames: true, cancellationToken);
     }
 
     private async Task<T> RunAsync<T>(AdminCommand<T> command, bool knownNames, CancellationToken cancellationToken) where T : class
@@ -66,10 +68,6 @@ public sealed class HaproxyClient(IAdminSocket socket)
     /// choices (not for show backend itself, which lists them).</param>
     private async Task SendAsync(IReadOnlyList<IBatched> commands, bool knownNames, CancellationToken cancellationToken)
     {
-        if (commands.Count == 0)
-        {
-            throw new ArgumentException("a batch needs at least one command", nameof(commands));
-        }
         try
         {
             var line = string.Join(';', commands.Select(c => c.Text));

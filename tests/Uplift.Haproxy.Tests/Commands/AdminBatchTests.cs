@@ -108,6 +108,14 @@ public sealed class AdminBatchTests
     public void Given_a_batch_not_sent_When_a_value_is_read_Then_it_says_to_send_the_batch_first() =>
         Should.Throw<InvalidOperationException>(() => new AdminBatch().GetServer("novabe", Ctl1).Value).Message.ShouldContain("send its batch");
 
+    [Fact]
+    public async Task Given_an_empty_batch_When_sent_Then_it_is_refused_and_nothing_goes()
+    {
+        await Should.ThrowAsync<ArgumentException>(() => Client.SendAsync(new AdminBatch()));
+
+        _socket.Sent.ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("novabe", "ctl1;disable server novabe/ctl2")]
     [InlineData("novabe;show stat", "ctl1")]
