@@ -32,6 +32,28 @@ public class LabServiceTests(LabFixture lab)
     }
 
     [Fact]
+    public async Task GivenAStoppedApiUnit_WhenSystemctlStartReturns_ThenItAnswersAtOnceFromAForkOfTheSpawner_AndStopEndsIt()
+    {
+        var url = $"http://{lab.Node("ctl1").Address}:8000/";
+        var pidFile = Path.Combine(lab.Paths.NodeRoot("ctl1"), "units", "heat-api-cfn.pid");
+        await lab.SucceedAsync("ctl1", "systemctl stop heat-api-cfn");
+
+        var stopped = await lab.SshAsync("ctl1", $"curl -s -o /dev/null --max-time 1 {url}");
+        var started = await lab.SshAsync("ctl1", $"systemctl start heat-api-cfn && curl -s -o /dev/null -w '%{{http_code}}' --max-time 1 {url}");
+        var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim());
+        var parent = (await File.ReadAllTextAsync($"/proc/{pid}/stat")).Split(") ")[1].Split(' ')[1];
+        var spawner = (await File.ReadAllTextAsync(lab.Paths.ListenerSpawnerPid)).Trim();
+        await lab.SucceedAsync("ctl1", "systemctl stop heat-api-cfn");
+        var gone = !Directory.Exists($"/proc/{pid}");
+        await lab.SucceedAsync("ctl1", "systemctl start heat-api-cfn");
+
+        stopped.ExitCode.ShouldBe(7, "curl: connection refused while the unit is stopped");
+        started.Output.ShouldBe("200");
+        parent.ShouldBe(spawner);
+        gone.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task GivenNewNovaCode_WhenOnlineMigrationsRunWithAMaxCount_ThenTheyReportWorkLeftInBatchesUntilNone()
     {
         await lab.SwitchToNextReleaseAsync("ctl2");
