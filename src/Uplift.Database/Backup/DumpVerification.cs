@@ -40,9 +40,9 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
         await LoadAsync(dump, file, await CheckFileAsync(server, dump, file, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Loads a checked dump into its scratch schema and compares it with the manifest. One round trip: drop the
-    /// scratch schema, load, list and count (each only if the one before succeeded), then drop it again whatever
-    /// happened (an outer batch that does not stop).
+    /// Loads a checked dump into its scratch schema and compares it with the manifest. One round trip when it
+    /// loads: drop the scratch schema, load, then count and drop it again in one mysql start (each only if the one
+    /// before succeeded). When any of that fails, the scratch schema is dropped in a round trip of its own.
     /// </summary>
     private async Task LoadAsync(SchemaDump dump, string file, DumpInspection inspection, CancellationToken cancellationToken)
     {
@@ -54,17 +54,18 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
                 $"{inspection.QualifiedLines} definition line(s) name the schema {dump.Schema} explicitly, so it cannot be loaded under the scratch name {scratch} "
                 + "without touching the real schema: verify it on a scratch server instead (uplift backup --verify-on scratch)");
         }
-        var drop = server.Commands.Query(DatabaseQueries.DropSchema(scratch));
-        var load = new CommandBatch(
-            [drop, server.Commands.LoadInto(file, dump.Schema, scratch), server.Commands.Query(DatabaseQueries.RowCounts(scratch))], stopAfterFailure: true);
-        var batch = new CommandBatch([load.Script, drop], stopAfterFailure: false);
+        var countThenDrop = new StatementBatch([DatabaseQueries.RowCounts(scratch), DatabaseQueries.DropSchema(scratch)]);
+        var batch = new CommandBatch(
+            [
+                server.Commands.Query(DatabaseQueries.DropSchema(scratch)),
+                server.Commands.LoadInto(file, dump.Schema, scratch),
+                server.Commands.Query(countThenDrop.Sql),
+            ],
+            stopAfterFailure: true);
         var dropped = false;
         try
         {
-            var whole = await server.TryRunAsync(batch.Script, null, cancellationToken);
-            var outer = server.PartsOf(batch, whole);
-            dropped = batch.Split(whole).Count == batch.Parts.Count;
-            var steps = server.PartsOf(load, outer[0]);
+            var steps = server.PartsOf(batch, await server.TryRunAsync(batch.Script, null, cancellationToken));
             if (!steps[0].Succeeded)
             {
                 throw new BackupException($"dropping the scratch schema {scratch} on {server.Name} failed: {DatabaseNode.Describe(steps[0])}");
@@ -73,11 +74,13 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
             {
                 throw Failed(dump, file, $"loading it into {scratch} failed: {DatabaseNode.Describe(steps[1])}");
             }
-            if (!steps[2].Succeeded)
+            var outputs = countThenDrop.Split(steps[2].StandardOutput);
+            dropped = steps[2].Succeeded && outputs.Count == 2;
+            if (outputs.Count == 0)
             {
                 throw new BackupException($"counting rows of {scratch} on {server.Name} failed: {DatabaseNode.Describe(steps[2])}");
             }
-            var rows = DatabaseOutput.RowCounts(steps[2].StandardOutput);
+            var rows = DatabaseOutput.RowCounts(outputs[0]);
             var tables = rows.Keys.ToList();
             var problems = Compare(dump, tables, rows);
             if (problems.Count > 0)
@@ -90,7 +93,7 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
         {
             if (!dropped)
             {
-                // The batch was cut (timeout, cancellation, lost connection) before its own drop ran.
+                // A step failed, or the batch was cut (timeout, cancellation, lost connection), before its own drop.
                 await server.TryRunAsync(server.Commands.Query(), DatabaseQueries.DropSchema(scratch), CancellationToken.None);
             }
         }
