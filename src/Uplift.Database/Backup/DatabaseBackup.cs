@@ -5,7 +5,9 @@ namespace Uplift.Database;
 /// <summary>
 /// Takes a backup on the database node: one gzip'd mysqldump per OpenStack schema, its sha256 and size, row counts
 /// around the dump, and a manifest; then copies dumps and manifest to the operator's machine and checks the copies'
-/// sha256 against the node's.
+/// sha256 against the node's. Round trips: the server version and databases, then the tables (and the backup
+/// directory), then one per schema (counts, dump, counts, sha256, size, first chunk of the copy), then any further
+/// chunks of the copy, then the manifest.
 /// </summary>
 public sealed class DatabaseBackup(DatabaseNode node, IBackupFetch fetch, TimeProvider clock, Action<string>? report = null)
 {

@@ -4,7 +4,9 @@ namespace Uplift.Database;
 
 /// <summary>
 /// The mysql/mysqldump clients on one node, reached through its shell. Turns failed commands into
-/// <see cref="BackupException"/>s that name the node and what was being done.
+/// <see cref="BackupException"/>s that name the node and what was being done. Each command is a round trip (an SSH
+/// command, and its wrapper processes, on a real node): several go as one <see cref="CommandBatch"/>, and several
+/// statements as one mysql start, each still failing with its own message.
 /// </summary>
 /// <param name="Timeout">Limit for each command (a large schema's dump or restore takes a while).</param>
 public sealed class DatabaseNode(IRemoteShell shell, DatabaseCommandLines commands, bool sudo = false, TimeSpan? timeout = null)

@@ -6,7 +6,8 @@ namespace Uplift.Database;
 /// Proves a backup restorable: for each dump, checks its sha256 against the manifest, gzip's integrity and
 /// mysqldump's trailer, loads it into a scratch schema (uplift_verify_SCHEMA), compares the tables and row counts
 /// with the manifest, and drops the scratch schema again. Runs where the dump files are: on the database node
-/// against its own server, or on this machine against a server the operator names.
+/// against its own server, or on this machine against a server the operator names. Round trips: one for every
+/// file's checks, then one for each schema that loads.
 /// </summary>
 /// <param name="server">Where the files are and which server receives the scratch schemas.</param>
 /// <param name="scratchServer">The server is a private one (<see cref="ScratchMariaDb"/>): load under the original

@@ -51,6 +51,27 @@ public sealed class BackupStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_a_plan_When_its_backup_steps_run_Then_each_costs_a_few_round_trips_plus_one_per_schema()
+    {
+        var local = db.NewDirectory("local-trips");
+        var handler = new BackupStepHandler(local);
+        var nodeDirectory = db.NewDirectory("node-trips");
+        var shell = new CountingShell(_transport.ShellFor(new Node("db1", "127.0.0.1", [Role.Controller])));
+        StepContext Counted(PlanStep step) => new(step, _ => shell, new ManualTimeProvider(), _reports.Add, CancellationToken.None);
+
+        await handler.ActAsync(Counted(Step(StepKind.DatabaseBackup, nodeDirectory, "trips")));
+        var dump = shell.Commands;
+        shell.Reset();
+        await handler.ActAsync(Counted(Step(StepKind.DatabaseBackupVerify, nodeDirectory, "trips")));
+
+        var schemas = (await BackupManifestFile.ReadAsync(Path.Combine(local, "trips"))).Schemas.Count;
+        schemas.ShouldBe(3);
+        // One command at a time: 4 + 6 per schema (and more for dumps over 8 MiB) + 1, and 7 per schema + 1.
+        dump.ShouldBe(2 + schemas + 1, "version and databases; tables and directory; one per schema (dumps under 8 MiB); manifest");
+        shell.Commands.ShouldBe(1 + schemas + 1, "every file's checks; one per schema; manifest");
+    }
+
+    [Fact]
     public async Task Given_no_backup_When_verify_runs_Then_it_fails_saying_what_to_do()
     {
         var handler = new BackupStepHandler(db.NewDirectory("empty"));
