@@ -30,8 +30,13 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
             : $"{Query()} <<'{end}'\n{sql}\n{end}";
     }
 
-    /// <summary>mysql reading SQL statements (a dump) on standard input, stopping at the first error.</summary>
-    public string Load() => $"mysql {Defaults}";
+    /// <summary>
+    /// mysql reading SQL statements (a dump) on standard input, stopping at the first error. MariaDB's client prints
+    /// the statement that failed by default (print-query-on-error): for a dump that is table data, credentials in
+    /// rows included, so it is switched off; --loose- makes clients without the option ignore it. The error line
+    /// (code, line number, message) is still printed.
+    /// </summary>
+    public string Load() => $"mysql {Defaults} --loose-skip-print-query-on-error";
 
     /// <summary>
     /// Dumps one schema, gzip-compressed, to <paramref name="file"/>. Written to FILE.part first and renamed only
