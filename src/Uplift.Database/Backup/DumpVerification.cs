@@ -112,6 +112,10 @@ public sealed class DumpVerification(DatabaseNode server, TimeProvider clock, Ac
     private static async Task<IReadOnlyList<Func<DumpInspection>>> CheckFilesAsync(
         DatabaseNode on, IReadOnlyList<(SchemaDump Dump, string File)> dumps, CancellationToken cancellationToken)
     {
+        if (dumps.Count == 0)
+        {
+            return [];
+        }
         var batch = new CommandBatch(
             [.. dumps.SelectMany(d => new[] { DatabaseCommandLines.Sha256(d.File), DatabaseCommandLines.Inspect(d.File, d.Dump.Schema) })],
             stopAfterFailure: true);

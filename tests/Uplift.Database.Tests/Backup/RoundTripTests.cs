@@ -179,6 +179,17 @@ public sealed class RoundTripTests(MariaDbFixture db)
     }
 
     [Fact]
+    public async Task Given_a_manifest_without_schemas_When_verified_Then_nothing_runs_and_it_is_verified_as_before()
+    {
+        var (node, shell) = Node();
+        var empty = new BackupManifest("trips-7", "db1", "/nonexistent", "10.11", _clock.GetUtcNow(), []);
+
+        (await new DumpVerification(node, _clock).VerifyAsync(empty, "/nonexistent")).Verified.ShouldBeTrue();
+
+        shell.Commands.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Given_statements_in_one_mysql_start_When_the_middle_one_fails_Then_the_failure_names_it_and_the_ones_before_are_not_mistaken_for_it()
     {
         var (node, shell) = Node();
