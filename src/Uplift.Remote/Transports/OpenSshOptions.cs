@@ -9,14 +9,20 @@ namespace Uplift.Transports;
 /// even when the inventory asks for strict checking. Off by default: an explicit choice of the operator.</param>
 /// <param name="ControlDirectoryParent">Where the private directory of control sockets is made; null means /tmp
 /// (Unix socket paths are limited to 108 bytes, so it must be short).</param>
+/// <param name="Sessions">Run commands through kept-open sessions on each node's master connection (up to
+/// <see cref="SessionsPerNode"/> at once; more, or a command with standard input, get an ssh of their own): a command
+/// then costs no ssh client, no new session and no login shell on the node.</param>
 public sealed record OpenSshOptions(
     string Program = "/usr/bin/ssh",
     TimeSpan? DefaultTimeout = null,
     TimeSpan? ControlPersist = null,
     TimeSpan? ServerAliveInterval = null,
     bool AcceptNewHostKeys = false,
-    string? ControlDirectoryParent = null)
+    string? ControlDirectoryParent = null,
+    bool Sessions = true)
 {
+    public const int SessionsPerNode = 4;
+
     public TimeSpan CommandTimeout => DefaultTimeout ?? TimeSpan.FromHours(1);
 
     public TimeSpan Persist => ControlPersist ?? TimeSpan.FromMinutes(5);

@@ -10,6 +10,8 @@ internal sealed class OpenSshShell(
     // Beyond timeout's own kill-after: the time for ssh to connect and carry the end of the output back.
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _firstConnection = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentBag<NodeSession> _idle = [];
+    private int _sessions;
     private volatile bool _connected;
 
     public string Node => node;
@@ -48,9 +50,13 @@ internal sealed class OpenSshShell(
         return outcome.ExitCode == 0;
     }
 
-    /// <summary>Closes the master connection (<c>ssh -O exit</c>) if one is open.</summary>
+    /// <summary>Closes the sessions, then the master connection (<c>ssh -O exit</c>) if one is open.</summary>
     public async Task CloseMasterAsync()
     {
+        while (_idle.TryTake(out var session))
+        {
+            await DiscardAsync(session);
+        }
         if (File.Exists(controlPath))
         {
             await ChildProcess.RunAsync(
@@ -63,12 +69,62 @@ internal sealed class OpenSshShell(
     private async Task<CommandResult> RunOnceAsync(RemoteCommand command, CancellationToken cancellationToken)
     {
         var timeout = command.Timeout ?? options.CommandTimeout;
+        var deadline = timeout + RemoteScript.KillAfter + TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds) + Slack;
+        // Once the master is up, commands without input go through a kept-open session when one is free.
+        if (_connected && command.StandardInput is null && TakeSession() is { } session)
+        {
+            try
+            {
+                var (done, lost) = await session.RunAsync(command with { Sudo = command.Sudo || settings.Sudo }, timeout, deadline, time, cancellationToken);
+                if (done is not null)
+                {
+                    _idle.Add(session);
+                    return done;
+                }
+                await DiscardAsync(session);
+                return Interpret(node, destination, lost!);
+            }
+            catch
+            {
+                await DiscardAsync(session);
+                throw;
+            }
+        }
         var line = RemoteScript.Wrap(command with { Sudo = command.Sudo || settings.Sudo }, timeout);
         var arguments = OpenSshArguments.ForCommand(settings, options, destination, controlPath, command.StandardInput is null, line);
-        var deadline = timeout + RemoteScript.KillAfter + TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds) + Slack;
         var outcome = await ChildProcess.RunAsync(
             options.Program, arguments, command.StandardInput, deadline, time, cancellationToken, ownSession: true);
         return Interpret(node, destination, outcome);
+    }
+
+    /// <summary>An idle usable session, or a new one while there are fewer than the limit; null: use an ssh of its own.</summary>
+    private NodeSession? TakeSession()
+    {
+        if (!options.Sessions)
+        {
+            return null;
+        }
+        while (_idle.TryTake(out var idle))
+        {
+            if (idle.Usable)
+            {
+                return idle;
+            }
+            _ = DiscardAsync(idle);
+        }
+        if (Interlocked.Increment(ref _sessions) > OpenSshOptions.SessionsPerNode)
+        {
+            Interlocked.Decrement(ref _sessions);
+            return null;
+        }
+        return NodeSession.Start(options.Program,
+            OpenSshArguments.ForCommand(settings, options, destination, controlPath, closeInput: false, SessionProtocol.Start));
+    }
+
+    private async Task DiscardAsync(NodeSession session)
+    {
+        Interlocked.Decrement(ref _sessions);
+        await session.DisposeAsync();
     }
 
     /// <summary>Turns what the ssh process did into the command's result (pure).</summary>

@@ -53,6 +53,6 @@ public static class RemoteScript
         return (standardError.Remove(at, end - at), true);
     }
 
-    private static string Seconds(TimeSpan span) =>
+    internal static string Seconds(TimeSpan span) =>
         Math.Max(span.TotalSeconds, 0.001).ToString("0.###", CultureInfo.InvariantCulture) + "s";
 }
