@@ -78,6 +78,8 @@ internal sealed class CriticalPath : IRunObserver
             Console.WriteLine($"    {ms / 1000,6:0.0} s in {kind.Count(),4} × {kind.Key} (mean {ms / kind.Count():0} ms; " +
                 $"{commands.Count / (double)kind.Count():0.0} commands per step, mean {commands.Sum(c => c.Took.TotalMilliseconds) / Math.Max(1, commands.Count):0} ms)");
         }
+        Console.WriteLine("    largest gaps: " + string.Join(", ", chain.OrderByDescending(l => l.Gap).Take(6)
+            .Select(l => $"{l.Step.Id} {l.Gap.TotalMilliseconds:0} ms")));
         var all = chain.SelectMany(l => l.Commands).ToList();
         Console.WriteLine($"    {all.Count} commands on the path taking {all.Sum(c => c.Took.TotalSeconds):0.0} s:");
         foreach (var kind in all.GroupBy(c => c.Kind).OrderByDescending(g => g.Sum(c => c.Took.TotalMilliseconds)).Take(12))

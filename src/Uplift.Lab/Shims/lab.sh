@@ -44,12 +44,13 @@ lab_release_index() { awk -v s="$1" '$1 == s { print NR - 1; exit }' "$LAB_SHARE
 lab_release_name() { awk -v i="$1" 'NR - 1 == i { print $1; exit }' "$LAB_SHARED/releases"; }
 
 # The series the node's last "apt-get update" saw in its sources (empty before any update).
-lab_apt_release() { cat "$LAB_ROOT/var/lib/apt/release" 2>/dev/null; }
+lab_apt_release() { r=""; { read -r r < "$LAB_ROOT/var/lib/apt/release"; } 2>/dev/null; printf '%s' "$r"; }
 
 # Version of a package in a series' repository; empty if the repository does not have it.
 lab_repo_version() { awk -v s="$1" -v p="$2" '$1 == s && $2 == p { print $3; exit }' "$LAB_SHARED/repo"; }
 lab_candidate() { r=$(lab_apt_release); [ -n "$r" ] && lab_repo_version "$r" "$1"; }
-lab_installed() { awk -v p="$1" '$1 == p { print $2; exit }' "$LAB_ROOT/var/lib/dpkg/installed"; }
+# Builtins, not awk, for the short per-node files: these run several times in every systemctl call.
+lab_installed() { while read -r _lp _lv _; do [ "$_lp" = "$1" ] && { printf '%s\n' "$_lv"; return; }; done < "$LAB_ROOT/var/lib/dpkg/installed"; }
 lab_known_package() { awk -v p="$1" '$2 == p { found = 1; exit } END { exit !found }' "$LAB_SHARED/repo"; }
 
 # Sets the installed version of a package (mark: manual or auto; an existing mark is kept unless given).
