@@ -21,7 +21,7 @@ public sealed class NodeAdminSocketTests
     private static readonly AdminSocketAddress Socket = AdminSocketAddress.Parse("/run/haproxy/admin.sock");
 
     [Fact]
-    public async Task Given_a_node_When_a_command_is_sent_Then_socat_gets_it_on_stdin_and_its_stdout_is_the_reply()
+    public async Task Given_a_node_When_a_command_is_sent_Then_socat_gets_it_from_printf_and_its_stdout_is_the_reply()
     {
         var shell = new RecordingShell(new CommandResult(0, "# name\nnovabe\n\n", "", TimeSpan.FromMilliseconds(5)));
 
@@ -29,14 +29,14 @@ public sealed class NodeAdminSocketTests
 
         reply.ShouldBe("# name\nnovabe\n\n");
         var ran = shell.Ran.ShouldHaveSingleItem();
-        ran.StandardInput.ShouldBe("show backend\n");
+        ran.StandardInput.ShouldBeNull("no input: the command can run in a kept-open session");
         ran.Sudo.ShouldBeTrue();
-        ran.Script.ShouldEndWith("exec socat -t 30 stdio UNIX-CONNECT:'/run/haproxy/admin.sock'");
+        ran.Script.ShouldEndWith("printf '%s\\n' 'show backend' | socat -t 30 stdio UNIX-CONNECT:'/run/haproxy/admin.sock'");
     }
 
     [Fact]
     public void Given_a_tcp_socket_When_the_script_is_built_Then_socat_connects_over_tcp() =>
-        NodeAdminSocket.Script(AdminSocketAddress.Parse("127.0.0.1:9999")).ShouldEndWith("socat -t 30 stdio TCP:'127.0.0.1:9999'");
+        NodeAdminSocket.Script(AdminSocketAddress.Parse("127.0.0.1:9999"), "show info").ShouldEndWith("socat -t 30 stdio TCP:'127.0.0.1:9999'");
 
     [Theory]
     [InlineData(127, false, false, "socat is not installed on node ctl1")]
@@ -58,7 +58,7 @@ public sealed class NodeAdminSocketTests
     [Fact]
     public async Task Given_a_shell_without_socat_When_the_real_script_runs_Then_it_exits_127_with_a_message()
     {
-        var script = NodeAdminSocket.Script(Socket);
+        var script = NodeAdminSocket.Script(Socket, "show info");
         var start = new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", script]) { RedirectStandardError = true };
         start.Environment["PATH"] = "/nonexistent";
         using var process = System.Diagnostics.Process.Start(start)!;
