@@ -74,6 +74,25 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_a_server_its_checks_see_down_When_the_enable_step_runs_Then_it_ends_only_once_the_checks_see_it_up()
+    {
+        var client = lab.Client();
+        await client.SetStateAsync(HaproxyLab.Backend, "ctl2", ServerMode.Drain);
+        await lab.Servers["ctl2"].DisposeAsync();
+        await lab.WaitUntilAsync(async () => (await client.GetServerAsync(HaproxyLab.Backend, "ctl2")).OperationalState == ServerOperationalState.Stopped,
+            "ctl2's checks to see it down");
+
+        var enabling = RunStepAsync(Step(StepKind.HaproxyEnable, "ctl2"));
+        await lab.WaitUntilAsync(async () => !(await client.GetServerAsync(HaproxyLab.Backend, "ctl2")).Draining, "the step's 'state ready'");
+        var waitedForTheChecks = !enabling.IsCompleted;
+        lab.Servers["ctl2"] = new ApiListener("ctl2", IPAddress.Parse("127.0.20.2"), 28102);
+        await enabling;
+
+        waitedForTheChecks.ShouldBeTrue("ready but down for HAProxy: the step is not over, the next drains must wait");
+        (await client.GetServerAsync(HaproxyLab.Backend, "ctl2")).OperationalState.ShouldBe(ServerOperationalState.Running);
+    }
+
+    [Fact]
     public async Task Given_an_idle_server_When_drained_and_enabled_by_steps_Then_each_step_is_two_SSH_commands_and_a_rerun_one()
     {
         var drain = await RunStepAsync(Step(StepKind.HaproxyDrain, "ctl2"));
