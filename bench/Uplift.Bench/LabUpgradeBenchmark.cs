@@ -46,7 +46,7 @@ public static class LabUpgradeBenchmark
             foreach (var label in new[] { "upgrade", "second run (every step done)" })
             {
                 var figures = await RunOnceAsync(plan, inventory, journals);
-                Console.WriteLine($"{label}: {figures.Outcome} in {figures.Wall.TotalSeconds:0.0} s wall = {figures.Wall.TotalMilliseconds / plan.Steps.Count:0.0} ms per step; " +
+                Console.WriteLine($"{label}: {figures.Outcome} in {figures.Wall.TotalSeconds:0.0} s wall = {figures.Wall.TotalMilliseconds / plan.Steps.Count:0.0} ms per step (target: under 50); " +
                     $"uplift CPU {figures.Cpu.TotalSeconds:0.00} s = {figures.Cpu.TotalMilliseconds / plan.Steps.Count:0.0} ms per step; " +
                     $"{figures.Commands} remote commands taking {figures.InCommands.TotalSeconds:0.0} s in all " +
                     $"(mean {(figures.Commands == 0 ? 0 : figures.InCommands.TotalMilliseconds / figures.Commands):0.0} ms, ssh round trip and the node's work); " +
