@@ -51,11 +51,11 @@ public static class SessionProtocol
         return request.ToString();
     }
 
-    /// <summary>Where a command's stdout ends: the length of its text before the marker line, the exit code in that
+    /// <summary>Where a command's stdout ends: where its text ends (the marker line starts), the exit code in that
     /// line and where the line ends; null while the marker has not (wholly) come. The search starts at
     /// <paramref name="from"/>: output read earlier was searched already.</summary>
     /// <exception cref="FormatException">The marker line carries no exit code.</exception>
-    public static (int Length, int ExitCode, int End)? FindStdoutEnd(ReadOnlySpan<byte> output, string token, int from = 0)
+    public static (int TextEnd, int ExitCode, int End)? FindStdoutEnd(ReadOnlySpan<byte> output, string token, int from = 0)
     {
         var at = Find(output, "\n" + token + " ", from);
         if (at < 0)
