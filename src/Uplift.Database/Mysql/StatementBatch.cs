@@ -1,3 +1,5 @@
+using Uplift.Transports;
+
 namespace Uplift.Database;
 
 /// <summary>
@@ -21,12 +23,8 @@ public sealed class StatementBatch
         {
             throw new ArgumentException("a statement batch needs at least one statement", nameof(statements));
         }
-        if (token is not null && (token.Length == 0 || !token.All(char.IsAsciiLetterOrDigit)))
-        {
-            throw new ArgumentException($"statement batch token '{token}' must be letters and digits", nameof(token));
-        }
         Statements = statements;
-        _marker = MarkerPrefix + (token ?? Guid.NewGuid().ToString("N")[..12]);
+        _marker = EndMarkers.Token(MarkerPrefix, token);
     }
 
     public IReadOnlyList<string> Statements { get; }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 
 namespace Uplift.Transports;
 
@@ -21,13 +21,9 @@ public sealed class CommandBatch
         {
             throw new ArgumentException("a batch needs at least one command", nameof(parts));
         }
-        if (token is not null && (token.Length == 0 || !token.All(char.IsAsciiLetterOrDigit)))
-        {
-            throw new ArgumentException($"batch token '{token}' must be letters and digits", nameof(token));
-        }
         Parts = parts;
         StopAfterFailure = stopAfterFailure;
-        _marker = MarkerPrefix + (token ?? Guid.NewGuid().ToString("N")[..12]);
+        _marker = EndMarkers.Token(MarkerPrefix, token);
     }
 
     public IReadOnlyList<string> Parts { get; }
@@ -35,13 +31,14 @@ public sealed class CommandBatch
     public bool StopAfterFailure { get; }
 
     private const string MarkerPrefix = "@uplift-part-end-";
-    private const string PartEnd = "\n); r=$?; printf '\\n%s %d\\n' '";
+    // What follows a part up to its quoted marker token: the subshell's end, then the start of EndMarkers.Shell.
+    private static readonly string PartEnd = "\n); r=$?; " + EndMarkers.Shell("'\u0001")[..EndMarkers.Shell("'\u0001").IndexOf('\u0001', StringComparison.Ordinal)];
     private const string StopCheck = "; [ \"$r\" -eq 0 ] || exit \"$r\"";
     private const string End = "\nexit \"$r\"";
 
     /// <summary>The one script that runs every part.</summary>
     public string Script => string.Join("\n", Parts.Select((part, i) =>
-        $"( {part}{PartEnd}{_marker}' \"$r\"; printf '\\n%s\\n' '{_marker}' >&2" +
+        $"( {part}\n); r=$?; {EndMarkers.Shell($"'{_marker}'")}" +
         (StopAfterFailure && i < Parts.Count - 1 ? StopCheck : ""))) + End;
 
     /// <summary>Reads a batch's <see cref="Script"/> back into its parts (for fake nodes in tests, and logs); null
@@ -76,8 +73,8 @@ public sealed class CommandBatch
     /// <summary>What the node prints for the batch when its parts give these results (the inverse of <see cref="Split"/>).</summary>
     public CommandResult Join(IReadOnlyList<CommandResult> results) => new(
         results.Count == 0 ? 0 : results[^1].ExitCode,
-        string.Concat(results.Select(r => $"{r.StandardOutput}\n{_marker} {r.ExitCode}\n")),
-        string.Concat(results.Select(r => $"{r.StandardError}\n{_marker}\n")),
+        string.Concat(results.Select(r => r.StandardOutput + EndMarkers.Stdout(_marker, r.ExitCode))),
+        string.Concat(results.Select(r => r.StandardError + EndMarkers.Stderr(_marker))),
         results.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed));
 
     /// <summary>
@@ -87,45 +84,21 @@ public sealed class CommandBatch
     /// <exception cref="FormatException">The output holds a marker line that is not the batch's.</exception>
     public IReadOnlyList<CommandResult> Split(CommandResult whole)
     {
-        var outputs = Cut(whole.StandardOutput, withCode: true);
-        var errors = Cut(whole.StandardError, withCode: false);
+        var output = Encoding.UTF8.GetBytes(whole.StandardOutput);
+        var error = Encoding.UTF8.GetBytes(whole.StandardError);
         var results = new List<CommandResult>();
-        for (var i = 0; i < outputs.Count; i++)
+        var (outFrom, errorFrom) = (0, 0);
+        while (results.Count < Parts.Count && EndMarkers.FindStdoutEnd(output, _marker, outFrom) is var (textEnd, exitCode, end))
         {
-            var (text, code) = outputs[i];
-            results.Add(new CommandResult(code!.Value, text, i < errors.Count ? errors[i].Text : "", whole.Elapsed));
+            var errorText = "";
+            if (EndMarkers.FindStderrEnd(error, _marker, errorFrom) is { } errorEnd)
+            {
+                errorText = Encoding.UTF8.GetString(error, errorFrom, errorEnd - errorFrom);
+                errorFrom = EndMarkers.StderrMarkerEnd(errorEnd, _marker);
+            }
+            results.Add(new CommandResult(exitCode, Encoding.UTF8.GetString(output, outFrom, textEnd - outFrom), errorText, whole.Elapsed));
+            outFrom = end;
         }
         return results;
-    }
-
-    private List<(string Text, int? Code)> Cut(string stream, bool withCode)
-    {
-        var pieces = new List<(string, int?)>();
-        var start = 0;
-        var token = "\n" + _marker;
-        while (pieces.Count < Parts.Count)
-        {
-            var at = stream.IndexOf(token, start, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                break;
-            }
-            var lineEnd = stream.IndexOf('\n', at + token.Length);
-            if (lineEnd < 0)
-            {
-                break;
-            }
-            var rest = stream[(at + token.Length)..lineEnd];
-            int? code = null;
-            if (withCode)
-            {
-                code = rest.Length > 1 && rest[0] == ' ' && int.TryParse(rest.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                    ? parsed
-                    : throw new FormatException($"batch marker line '{_marker}{rest}' carries no exit code");
-            }
-            pieces.Add((stream[start..at], code));
-            start = lineEnd + 1;
-        }
-        return pieces;
     }
 }

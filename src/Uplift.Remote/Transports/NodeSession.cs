@@ -14,7 +14,7 @@ internal sealed class NodeSession : IAsyncDisposable
     private const string Setsid = "/usr/bin/setsid";
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
     private readonly Process _process;
-    private readonly string _tokenPrefix = "@uplift-session-end-" + Guid.NewGuid().ToString("N")[..12] + "-";
+    private readonly string _tokenPrefix = EndMarkers.Token("@uplift-session-end-") + "-";
     private int _commands;
     private bool _lost;
 
@@ -116,11 +116,11 @@ internal sealed class NodeSession : IAsyncDisposable
         var from = 0;
         while (true)
         {
-            if (SessionProtocol.FindStdoutEnd(into.GetBuffer().AsSpan(0, (int)into.Length), token, from) is var (length, exitCode, _))
+            if (EndMarkers.FindStdoutEnd(into.GetBuffer().AsSpan(0, (int)into.Length), token, from) is var (length, exitCode, _))
             {
                 return (length, exitCode);
             }
-            from = SessionProtocol.SearchFrom((int)into.Length, token);
+            from = EndMarkers.SearchFrom((int)into.Length, token);
             if (!await ReadMoreAsync(_process.StandardOutput.BaseStream, into, stop))
             {
                 return null;
@@ -133,11 +133,11 @@ internal sealed class NodeSession : IAsyncDisposable
         var from = 0;
         while (true)
         {
-            if (SessionProtocol.FindStderrEnd(into.GetBuffer().AsSpan(0, (int)into.Length), token, from) is { } length)
+            if (EndMarkers.FindStderrEnd(into.GetBuffer().AsSpan(0, (int)into.Length), token, from) is { } length)
             {
                 return length;
             }
-            from = SessionProtocol.SearchFrom((int)into.Length, token);
+            from = EndMarkers.SearchFrom((int)into.Length, token);
             if (!await ReadMoreAsync(_process.StandardError.BaseStream, into, stop))
             {
                 return null;

@@ -117,8 +117,16 @@ internal sealed class OpenSshShell(
             Interlocked.Decrement(ref _sessions);
             return null;
         }
-        return NodeSession.Start(options.Program,
-            OpenSshArguments.ForCommand(settings, options, destination, controlPath, closeInput: false, SessionProtocol.Start));
+        try
+        {
+            return NodeSession.Start(options.Program,
+                OpenSshArguments.ForCommand(settings, options, destination, controlPath, closeInput: false, SessionProtocol.Start));
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _sessions);
+            throw;
+        }
     }
 
     private async Task DiscardAsync(NodeSession session)

@@ -110,10 +110,4 @@ public class CommandBatchTests
         batch.Split(new CommandResult(255, "first\n@uplift-part-end-x1 0\nsecond, cut", "", TimeSpan.Zero, Unreachable: true))
             .ShouldHaveSingleItem().StandardOutput.ShouldBe("first");
     }
-
-    [Theory]
-    [InlineData("it's")]
-    [InlineData("")]
-    public void Given_a_token_that_is_not_letters_and_digits_When_a_batch_is_made_Then_it_is_refused(string token) =>
-        Should.Throw<ArgumentException>(() => new CommandBatch(["true"], false, token));
 }

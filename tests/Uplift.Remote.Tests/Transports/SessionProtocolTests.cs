@@ -37,36 +37,14 @@ public class SessionProtocolTests
         var stderr = Encoding.UTF8.GetBytes(await loop.StandardError.ReadToEndAsync());
         await loop.WaitForExitAsync();
 
-        var first = SessionProtocol.FindStdoutEnd(stdout, Token + "a").ShouldNotBeNull();
+        var first = EndMarkers.FindStdoutEnd(stdout, Token + "a").ShouldNotBeNull();
         Encoding.UTF8.GetString(stdout, 0, first.TextEnd).ShouldBe("no newline");
         first.ExitCode.ShouldBe(4);
-        var second = SessionProtocol.FindStdoutEnd(stdout, Token + "b", first.End).ShouldNotBeNull();
+        var second = EndMarkers.FindStdoutEnd(stdout, Token + "b", first.End).ShouldNotBeNull();
         Encoding.UTF8.GetString(stdout, first.End, second.TextEnd - first.End).ShouldBe("two\n");
         second.ExitCode.ShouldBe(0);
-        var errorEnd = SessionProtocol.FindStderrEnd(stderr, Token + "a").ShouldNotBeNull();
+        var errorEnd = EndMarkers.FindStderrEnd(stderr, Token + "a").ShouldNotBeNull();
         Encoding.UTF8.GetString(stderr, 0, errorEnd).ShouldBe("err\n");
         loop.ExitCode.ShouldBe(0, "the loop ends at the end of its input");
     }
-
-    [Fact]
-    public void Given_output_without_its_whole_marker_line_yet_When_searched_Then_it_is_not_found()
-    {
-        SessionProtocol.FindStdoutEnd(Encoding.ASCII.GetBytes($"out\n{Token} 0"), Token).ShouldBeNull();
-        SessionProtocol.FindStderrEnd(Encoding.ASCII.GetBytes($"err\n{Token}"), Token).ShouldBeNull();
-    }
-
-    [Fact]
-    public void Given_a_marker_cut_between_two_reads_When_searched_from_where_the_first_read_ended_Then_it_is_found()
-    {
-        var first = Encoding.ASCII.GetBytes($"out\n{Token[..10]}");
-        var whole = Encoding.ASCII.GetBytes($"out\n{Token} 7\n");
-
-        var end = SessionProtocol.FindStdoutEnd(whole, Token, SessionProtocol.SearchFrom(first.Length, Token)).ShouldNotBeNull();
-
-        (end.TextEnd, end.ExitCode, end.End).ShouldBe((3, 7, whole.Length));
-    }
-
-    [Fact]
-    public void Given_a_marker_line_without_exit_code_When_searched_Then_it_is_a_format_error() =>
-        Should.Throw<FormatException>(() => SessionProtocol.FindStdoutEnd(Encoding.ASCII.GetBytes($"\n{Token} x\n"), Token));
 }
