@@ -1,3 +1,5 @@
+using Uplift.Timing;
+
 namespace Uplift.Haproxy;
 
 /// <summary>
@@ -74,7 +76,8 @@ public sealed class ServerDrain(HaproxyClient client, TimeProvider time)
     /// <summary>
     /// Puts the server back in rotation (state ready) only once <paramref name="answers"/> says its service answers on
     /// its own address (the server's srv_addr:srv_port from show servers state), probing every poll interval until
-    /// the timeout; then throws <see cref="BackendNotAnsweringException"/> and leaves the server as it is.
+    /// the timeout; then throws <see cref="BackendNotAnsweringException"/> and leaves the server as it is. After
+    /// "ready", waits (within the same timeout) until HAProxy's checks see it up, else throws <see cref="ServerNotSeenUpException"/>.
     /// </summary>
     public async Task<TimeSpan> EnableAfterHealthyAsync(string backend, string server,
         Func<ServerState, CancellationToken, Task<bool>> answers, DrainOptions? options = null,
@@ -94,6 +97,33 @@ public sealed class ServerDrain(HaproxyClient client, TimeProvider time)
                 time, cancellationToken);
         }
         await client.SetStateAsync(backend, server, ServerMode.Ready, cancellationToken);
-        return time.GetElapsedTime(started);
+        var (_, seen) = await WaitUntilSeenUpAsync(backend, server, null, options with { Timeout = TimeSpan.FromTicks(Math.Max(0, (options.Timeout - time.GetElapsedTime(started)).Ticks)) },
+            cancellationToken);
+        return seen ? time.GetElapsedTime(started) : throw new ServerNotSeenUpException(client.Location, backend, server, time.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Waits until HAProxy's own health checks see the server up (<see cref="ServerState.SeenUp"/>): a server put back
+    /// to "ready" gets no traffic before that, so draining the next controllers earlier would leave the backend without
+    /// any server (503s; with checks every 2 s and rise 2, for up to 4 s). Looks at show servers state (first at
+    /// <paramref name="known"/>, a state just read, if given), then after 0.1 s, doubling up to the poll interval, for at
+    /// most the timeout. Returns the last state and whether it was seen up.
+    /// </summary>
+    public async Task<(ServerState Last, bool SeenUp)> WaitUntilSeenUpAsync(string backend, string server, ServerState? known,
+        DrainOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options = (options ?? new DrainOptions()).Validated();
+        var started = time.GetTimestamp();
+        var state = known ?? await client.GetServerAsync(backend, server, cancellationToken);
+        for (var look = 0; !state.SeenUp; look++)
+        {
+            if (time.GetElapsedTime(started) >= options.Timeout)
+            {
+                return (state, false);
+            }
+            await Task.Delay(PollBackoff.After(look, options.PollInterval), time, cancellationToken);
+            state = await client.GetServerAsync(backend, server, cancellationToken);
+        }
+        return (state, true);
     }
 }

@@ -29,6 +29,10 @@ public sealed record ServerState(
 
     public bool Draining => (AdminState & Drain) != 0;
 
+    /// <summary>Up for HAProxy's health checks: running, or starting (slowstart: up, taking a growing share of the
+    /// traffic). A server without checks is always running. Until then HAProxy sends it nothing, whatever its admin state.</summary>
+    public bool SeenUp => OperationalState is ServerOperationalState.Running or ServerOperationalState.Starting;
+
     /// <summary>The admin state in HAProxy's short codes, e.g. "FMAINT|FDRAIN", or "-" when none is set.</summary>
     public string AdminStateText =>
         AdminState == ServerAdminState.None ? "-" : string.Join('|', Codes.Where(c => AdminState.HasFlag(c.Flag)).Select(c => c.Code));

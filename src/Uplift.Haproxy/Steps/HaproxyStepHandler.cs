@@ -1,6 +1,5 @@
 using Uplift.Execution;
 using Uplift.Planning;
-using Uplift.Timing;
 
 namespace Uplift.Haproxy;
 
@@ -128,12 +127,8 @@ public sealed class HaproxyStepHandler : IStepHandler
         }
     }
 
-    /// <summary>
-    /// An enabled server counts as back once HAProxy's own health checks see it up, not only once it is "ready": until
-    /// then HAProxy sends it nothing, and draining the next controllers would leave the backend with no server at all
-    /// (503s; with checks every 2 s and rise 2, that is up to 4 s). Polls show servers state, 0.1 s then doubling to 1 s,
-    /// for at most the step's timeout.
-    /// </summary>
+    /// <summary>An enabled server counts as back once HAProxy's own health checks see it up, not only once it is
+    /// "ready" (<see cref="ServerDrain.WaitUntilSeenUpAsync"/>), for at most the step's timeout.</summary>
     public async Task VerifyAsync(StepContext context)
     {
         if (context.Step.Kind == StepKind.HaproxyEnable)
@@ -145,25 +140,16 @@ public sealed class HaproxyStepHandler : IStepHandler
                 throw new StepFailedException($"{backend}/{server} is still {state.AdminStateText} after 'state ready'");
             }
             var limit = int.TryParse(context.Step.Argument("timeout"), out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultDrainTimeout;
-            var deadline = context.Time.GetUtcNow() + limit;
-            for (var look = 0; !ChecksSeeUp(state); look++)
+            var (last, seen) = await Guarded(() => new ServerDrain(client, context.Time)
+                .WaitUntilSeenUpAsync(backend, server, state, new DrainOptions { Timeout = limit }, context.Abort)).ConfigureAwait(false);
+            if (!seen)
             {
-                if (context.Time.GetUtcNow() >= deadline)
-                {
-                    throw new StepFailedException(
-                        $"{backend}/{server} is back in rotation but HAProxy's health checks still see it {state.OperationalState.ToString().ToLowerInvariant()} " +
-                        $"after {limit.TotalSeconds:0} s: HAProxy sends it nothing; look at the service on {server} and at the check in haproxy.cfg, then `uplift resume`");
-                }
-                await Task.Delay(PollBackoff.After(look, TimeSpan.FromSeconds(1)), context.Time, context.Abort).ConfigureAwait(false);
-                state = await StateAsync(client, backend, server, context).ConfigureAwait(false);
+                throw new StepFailedException(
+                    $"{backend}/{server} is back in rotation but HAProxy's health checks still see it {last.OperationalState.ToString().ToLowerInvariant()} " +
+                    $"after {limit.TotalSeconds:0} s: HAProxy sends it nothing; look at the service on {server} and at the check in haproxy.cfg, then `uplift resume`");
             }
         }
     }
-
-    /// <summary>Up for HAProxy: running, or starting (slowstart: up and taking a growing share of the traffic). A server
-    /// without checks is always running.</summary>
-    private static bool ChecksSeeUp(ServerState state) =>
-        state.OperationalState is ServerOperationalState.Running or ServerOperationalState.Starting;
 
     private static HaproxyClient Client(StepContext context)
     {

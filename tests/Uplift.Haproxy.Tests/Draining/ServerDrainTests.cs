@@ -135,7 +135,22 @@ public sealed class ServerDrainTests
 
         (await enable).ShouldBe(TimeSpan.FromSeconds(2));
         probed.ShouldBe(["127.0.0.1:28774", "127.0.0.1:28774", "127.0.0.1:28774"]);
-        _socket.Sent.Last().ShouldBe("set server novabe/ctl1.example.net state ready");
+        // Then HAProxy's view: the fixture's ctl1 is running, so one look ends it.
+        _socket.Sent.TakeLast(2).ShouldBe(["set server novabe/ctl1.example.net state ready", "show servers state novabe"]);
+    }
+
+    [Fact]
+    public async Task Given_an_answering_service_its_checks_never_see_up_When_enabled_after_healthy_Then_it_is_ready_but_the_error_says_HAProxy_sends_it_nothing()
+    {
+        _socket.On("set server novabe/ctl10.example.net state ready", "\n");
+
+        var enable = Drain.EnableAfterHealthyAsync("novabe", "ctl10.example.net", (_, _) => Task.FromResult(true),
+            new DrainOptions { Timeout = TimeSpan.FromSeconds(3) });
+        await _clock.RunAsync(enable.ContinueWith(_ => { }, TaskScheduler.Default));
+
+        var error = await Should.ThrowAsync<ServerNotSeenUpException>(enable);
+        error.Message.ShouldContain("novabe/ctl10.example.net is back in rotation (ready) but HAProxy's health checks still see it down");
+        _socket.Sent.ShouldContain("set server novabe/ctl10.example.net state ready");
     }
 
     [Fact]
@@ -153,4 +168,51 @@ public sealed class ServerDrainTests
     [Fact]
     public void Given_a_zero_poll_interval_When_validated_Then_it_is_refused() =>
         Should.Throw<ArgumentOutOfRangeException>(() => new DrainOptions { PollInterval = TimeSpan.Zero }.Validated());
+
+    private static string Ctl10Up() =>
+        Fixtures.ReadShared("haproxy/show_servers_state_novabe.txt").Replace("ctl10.example.net 127.0.0.1 0 0", "ctl10.example.net 127.0.0.1 2 0", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Given_a_ready_server_its_checks_see_down_When_waited_for_Then_it_ends_once_they_see_it_up_looking_after_short_first_pauses()
+    {
+        var down = Fixtures.ReadShared("haproxy/show_servers_state_novabe.txt");
+        _socket.On("show servers state novabe", down, down, Ctl10Up());
+        var start = _clock.GetUtcNow();
+
+        var waiting = Drain.WaitUntilSeenUpAsync("novabe", "ctl10.example.net", null, new DrainOptions { PollInterval = TimeSpan.FromSeconds(1) });
+        await _clock.RunAsync(waiting);
+        var (last, seen) = await waiting;
+
+        seen.ShouldBeTrue();
+        last.OperationalState.ShouldBe(ServerOperationalState.Running);
+        (_clock.GetUtcNow() - start).ShouldBe(TimeSpan.FromSeconds(0.3), "0.1 s, then 0.2 s between the looks");
+        _socket.Sent.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Given_a_server_its_checks_never_see_up_When_waited_for_Then_it_gives_up_at_the_timeout_with_the_last_state()
+    {
+        _socket.OnFixture("show servers state novabe", "show_servers_state_novabe.txt");
+        var start = _clock.GetUtcNow();
+
+        var waiting = Drain.WaitUntilSeenUpAsync("novabe", "ctl10.example.net", null, new DrainOptions { Timeout = TimeSpan.FromSeconds(5) });
+        await _clock.RunAsync(waiting);
+        var (last, seen) = await waiting;
+
+        seen.ShouldBeFalse();
+        last.OperationalState.ShouldBe(ServerOperationalState.Stopped);
+        (_clock.GetUtcNow() - start).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Given_a_server_already_seen_up_When_waited_for_with_its_state_Then_nothing_is_asked()
+    {
+        var state = await new HaproxyClient(_socket).GetServerAsync("novabe", "ctl1.example.net");
+        var sent = _socket.Sent.Count;
+
+        var (_, seen) = await Drain.WaitUntilSeenUpAsync("novabe", "ctl1.example.net", state);
+
+        seen.ShouldBeTrue();
+        _socket.Sent.Count.ShouldBe(sent);
+    }
 }
