@@ -41,7 +41,7 @@ public sealed class CommandBatch
         $"( {part}\n); r=$?; {EndMarkers.Shell($"'{_marker}'")}" +
         (StopAfterFailure && i < Parts.Count - 1 ? StopCheck : ""))) + End;
 
-    /// <summary>Reads a batch's <see cref="Script"/> back into its parts (for fake nodes in tests, and logs); null
+    /// <summary>Reads a batch's <see cref="Script"/> back into its parts (fake nodes in tests read what they were sent); null
     /// for a script that is not a batch.</summary>
     public static CommandBatch? Parse(string script)
     {
