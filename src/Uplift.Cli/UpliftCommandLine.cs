@@ -71,6 +71,11 @@ public static class UpliftCommandLine
             }
             return BadInput;
         }
+        catch (Observation.ObservationFailedException failed)
+        {
+            error.WriteLine($"uplift: {failed.Message}");
+            return Failed;
+        }
         catch (OperationCanceledException)
         {
             error.WriteLine("uplift: interrupted");

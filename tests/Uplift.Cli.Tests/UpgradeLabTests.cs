@@ -101,7 +101,11 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
         }
         var unitsAfter = ActiveUnits(lab.Paths);
         unitsAfter.Keys.ShouldBe(unitsBefore.Keys, ignoreOrder: true, "the units that ran before the upgrade run after it");
-        unitsAfter.ShouldAllBe(u => u.Value == LabVersions.Of(target), "every running unit runs the target release's code");
+        var versions = new LabVersions(lab.Lab.Catalog);
+        foreach (var (unit, version) in unitsAfter)
+        {
+            version.ShouldBe(versions.Of(UnitPackage(lab.Paths, unit), target), $"{unit}: runs the target release's code");
+        }
         Directory.GetFiles(lab.Paths.Nodes, "*.masked", SearchOption.AllDirectories).ShouldBeEmpty("no unit is left masked");
         foreach (var schema in Directory.GetFiles(Path.Combine(lab.Paths.Cluster, "db")))
         {
@@ -131,6 +135,14 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
     }
 
     /// <summary>node/unit → the version it was started with.</summary>
+    /// <summary>The package whose code a unit runs: its line in the node's units.list ("unit package port service").</summary>
+    private static string UnitPackage(LabPaths paths, string activeFile)
+    {
+        var node = activeFile.Split(Path.DirectorySeparatorChar)[0];
+        var unit = Path.GetFileName(activeFile)[..^".active".Length];
+        return File.ReadAllLines(Path.Combine(paths.Nodes, node, "units.list")).Select(l => l.Split(' ')).First(f => f[0] == unit)[1];
+    }
+
     private static Dictionary<string, string> ActiveUnits(LabPaths paths) =>
         Directory.GetFiles(paths.Nodes, "*.active", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(paths.Nodes, f), f => File.ReadAllText(f).Trim());

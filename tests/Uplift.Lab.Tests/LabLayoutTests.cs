@@ -1,3 +1,4 @@
+using Uplift.Adapters;
 using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Inventory;
@@ -55,12 +56,20 @@ public class LabLayoutTests
     }
 
     [Fact]
-    public void GivenReleaseIndexes_WhenVersioned_ThenNovaNumbersMatchUpstreamAndOrderAsDebianVersions()
+    public void GivenReleaseIndexes_WhenVersioned_ThenServicePackagesCarryTheirUpstreamMajorAsReleaseDetectionReadsIt()
     {
-        var epoxy = Catalog.Releases.ToList().FindIndex(r => r.Series == "epoxy");
+        var series = Catalog.Releases.Select(r => r.Series).ToList();
+        var (epoxy, indri) = (series.IndexOf("epoxy"), series.IndexOf("indri"));
+        var versions = new LabVersions(Catalog);
 
-        LabVersions.Of(epoxy).ShouldBe("31.0.0-1");
-        LabVersions.Of(epoxy + 1).ShouldBe("32.0.0-1");
+        versions.Of("nova-api", epoxy).ShouldBe("31.0.0-1");
+        versions.Of("nova-api", epoxy + 1).ShouldBe("32.0.0-1");
+        versions.Of("keystone", epoxy).ShouldBe("27.0.0-1");
+        foreach (var code in Catalog.CodeVersions)
+        {
+            code.SeriesOf(versions.Of(code.Package, epoxy)).ShouldBe("epoxy", code.Service);
+            DebianVersion.Compare(versions.Of(code.Package, indri), versions.Of(code.Package, epoxy)).ShouldBePositive(code.Service);
+        }
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public class ShimDataTests
 
         repo.ShouldContain("epoxy nova-api 31.0.0-1");
         repo.ShouldContain("flamingo nova-api 32.0.0-1");
+        repo.ShouldContain("epoxy keystone 27.0.0-1");
         repo.ShouldContain("flamingo python3-oslo.messaging 32.0.0-1");
         repo.Length.ShouldBe(Lab.Catalog.Releases.Count * repo.Select(l => l.Split(' ')[1]).Distinct().Count());
     }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
+using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Inventory;
 using Uplift.Inventory.Ansible;
+using Uplift.Observation;
 
 namespace Uplift.Cli.Commands;
 
@@ -23,25 +25,29 @@ internal static class InventoryCommands
     private static Command Show()
     {
         var file = new Option<FileInfo>("--inventory", "-i") { Description = "the cluster's inventory.yaml", Required = true };
-        var command = new Command("show", "Print the nodes with their roles and availability zones, and the cluster's settings.") { file };
-        command.SetAction(parse =>
+        var observed = new Option<bool>("--observed") { Description = "connect to every node and show the release it runs, read from its installed packages" };
+        var catalog = new Option<FileInfo?>("--catalog") { Description = "catalog overlay file (site services, code versions)" };
+        var command = new Command("show", "Print the nodes with their roles and availability zones, and the cluster's settings; with --observed, what each node runs.")
+        {
+            file, observed, catalog,
+        };
+        command.SetAction(async (parse, cancel) =>
         {
             var inventory = InventoryLoader.Load(parse.GetValue(file)!.FullName);
             var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(observed))
+            {
+                var cluster = await ClusterObservations.ReadAsync(inventory, CatalogLoader.Load(parse.GetValue(catalog)?.FullName), cancel);
+                WriteTable(output, ObservedView.Headers, ObservedView.Rows(cluster));
+                await output.WriteLineAsync(ObservedView.Summary(cluster));
+                return 0;
+            }
             var rows = inventory.Nodes.Select(n => new[]
             {
                 n.Name, n.Address, string.Join(", ", n.Roles.Select(InventoryYamlWriter.RoleName)), n.AvailabilityZone ?? "-",
                 n.User ?? inventory.Ssh.User, $"{n.Port ?? inventory.Ssh.Port}",
             }).ToList();
-            string[] headers = ["NAME", "ADDRESS", "ROLES", "AZ", "SSH USER", "PORT"];
-            if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
-            {
-                WriteTerminalTable(headers, rows);
-            }
-            else
-            {
-                WritePlainTable(output, headers, rows);
-            }
+            WriteTable(output, ["NAME", "ADDRESS", "ROLES", "AZ", "SSH USER", "PORT"], rows);
             output.WriteLine();
             foreach (var line in InventorySummary.Lines(inventory))
             {
@@ -95,6 +101,18 @@ internal static class InventoryCommands
             return 0;
         });
         return command;
+    }
+
+    private static void WriteTable(TextWriter output, string[] headers, List<string[]> rows)
+    {
+        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+        {
+            WriteTerminalTable(headers, rows);
+        }
+        else
+        {
+            WritePlainTable(output, headers, rows);
+        }
     }
 
     private static void WriteTerminalTable(string[] headers, List<string[]> rows)

@@ -16,6 +16,7 @@ internal static class CatalogAssembly
         var services = new List<ServiceDraft>();
         var dependencies = new Dictionary<Role, List<string>>();
         var changes = new List<ConfigChange>();
+        var versions = new List<CodeVersions>();
         string? sourcesFile = null, sourceLine = null;
         foreach (var file in files)
         {
@@ -37,6 +38,8 @@ internal static class CatalogAssembly
                 list.AddRange(packages.Where(p => !list.Contains(p)));
             }
             changes.AddRange(file.ConfigChanges);
+            versions.RemoveAll(v => file.CodeVersions.Any(n => n.Service == v.Service));
+            versions.AddRange(file.CodeVersions);
             sourcesFile = file.AptSourcesFile ?? sourcesFile;
             sourceLine = file.AptSourceLine ?? sourceLine;
         }
@@ -64,7 +67,10 @@ internal static class CatalogAssembly
             dependencies.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Value),
             changes,
             new AptSettings(sourcesFile!, sourceLine!),
-            contentHash);
+            contentHash)
+        {
+            CodeVersions = versions,
+        };
     }
 
     /// <summary>The embedded data's version, with each overlay's own version (or "overlay") appended.</summary>

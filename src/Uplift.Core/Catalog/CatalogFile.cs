@@ -12,4 +12,5 @@ internal sealed record CatalogFile(
     IReadOnlyDictionary<Role, IReadOnlyList<string>> Dependencies,
     IReadOnlyList<ConfigChange> ConfigChanges,
     string? AptSourcesFile,
-    string? AptSourceLine);
+    string? AptSourceLine,
+    IReadOnlyList<CodeVersions> CodeVersions);

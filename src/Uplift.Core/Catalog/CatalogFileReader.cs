@@ -11,7 +11,7 @@ namespace Uplift.Catalog;
 internal static class CatalogFileReader
 {
     private static readonly string[] TopLevelKeys =
-        ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt"];
+        ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt", "code-versions"];
 
     /// <param name="knownTables">Exit-code tables of the files read before this one.</param>
     /// <param name="knownSeries">Series read before this one (config changes must name one); null while reading releases.</param>
@@ -33,7 +33,7 @@ internal static class CatalogFileReader
             }
         }
 
-        var file = new CatalogFile(name, null, null, tables, [], new Dictionary<Role, IReadOnlyList<string>>(), [], null, null);
+        var file = new CatalogFile(name, null, null, tables, [], new Dictionary<Role, IReadOnlyList<string>>(), [], null, null, []);
         foreach (var (key, value, keyNode) in entries)
         {
             file = key switch
@@ -45,6 +45,7 @@ internal static class CatalogFileReader
                 "dependencies" => file with { Dependencies = yaml.PerRole(value, "dependencies") },
                 "config-changes" => file with { ConfigChanges = ReadConfigChanges(yaml, value, knownSeries ?? []) },
                 "apt" => ReadApt(yaml, value, file),
+                "code-versions" => file with { CodeVersions = CodeVersionsReader.Read(yaml, value, knownSeries ?? []) },
                 _ => file,
             };
         }

@@ -12,7 +12,7 @@ internal sealed class EmbeddedCatalog
 {
     /// <summary>Read in this order: releases first (config changes name them), exit-code tables before services.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["releases.yaml", "services.yaml", "dependencies.yaml", "config-changes.yaml", "apt.yaml"];
+        ["releases.yaml", "services.yaml", "dependencies.yaml", "config-changes.yaml", "apt.yaml", "versions.yaml"];
 
     private static readonly Lazy<EmbeddedCatalog> Cached = new(Read);
 

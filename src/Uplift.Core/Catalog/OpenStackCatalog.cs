@@ -27,5 +27,10 @@ public sealed record OpenStackCatalog(
 
     public ServiceDefinition? FindService(string name) => Services.FirstOrDefault(s => s.Name == name);
 
+    /// <summary>Per service, the package whose version says which release a node runs (versions.yaml).</summary>
+    public IReadOnlyList<CodeVersions> CodeVersions { get; init; } = [];
+
+    public CodeVersions? CodeVersionsOf(string service) => CodeVersions.FirstOrDefault(v => v.Service == service);
+
     public IReadOnlyList<string> DependenciesOn(Role role) => Dependencies.TryGetValue(role, out var d) ? d : [];
 }

@@ -8,7 +8,7 @@ namespace Uplift.Planning;
 /// The services a cluster upgrades: the catalog's services (in its order: keystone first, placement before nova …)
 /// without the optional ones the inventory does not enable.
 /// </summary>
-internal static class ClusterServices
+public static class ClusterServices
 {
     public static IReadOnlyList<ServiceDefinition> For(ClusterInventory inventory, OpenStackCatalog catalog)
     {

@@ -7,7 +7,7 @@ namespace Uplift.Planning;
 /// The hops of a plan: the direct path when the catalog's rule allows it, or the releases the operator names
 /// with --via, each hop checked; none for a minor update (same release). A refused path says why and proposes the valid one.
 /// </summary>
-internal static class PlanPath
+public static class PlanPath
 {
     public static IReadOnlyList<UpgradeHop> Hops(OpenStackCatalog catalog, string from, string to, string via)
     {

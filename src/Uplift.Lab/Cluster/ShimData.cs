@@ -17,8 +17,9 @@ public static class ShimData
         var packages = lab.Services
             .SelectMany(s => s.Packages.Values.SelectMany(p => p).Distinct().Select(p => $"{s.Name} {p}"))
             .Distinct();
+        var versions = new LabVersions(lab.Catalog);
         var repo = lab.Catalog.Releases.SelectMany((r, i) =>
-            AllPackages(lab).Select(p => $"{r.Series} {p} {LabVersions.Of(i)}"));
+            AllPackages(lab).Select(p => $"{r.Series} {p} {versions.Of(p, i)}"));
         var settings = string.Create(CultureInfo.InvariantCulture,
             $"LAB_START_DELAY={lab.Options.StartDelaySeconds}\nLAB_MIGRATION_ROWS={lab.Options.MigrationRows}\n");
         return new Dictionary<string, string>
@@ -53,11 +54,11 @@ public static class ShimData
     /// <summary>node.env, units.list, installed packages and APT state of one node, paths relative to its root.</summary>
     public static IReadOnlyDictionary<string, string> Node(LabLayout lab, LabNode node)
     {
-        var version = LabVersions.Of(lab.IndexOf(lab.Release));
+        var (versions, index) = (new LabVersions(lab.Catalog), lab.IndexOf(lab.Release));
         var units = lab.Services.SelectMany(s => s.UnitsOn(node.Role).Select(u => UnitLine(s, node, u)));
         var manual = lab.Services.SelectMany(s => s.PackagesOn(node.Role)).Distinct().ToList();
         var auto = lab.Catalog.DependenciesOn(node.Role).Except(manual);
-        var installed = manual.Select(p => $"{p} {version} manual").Concat(auto.Select(p => $"{p} {version} auto"));
+        var installed = manual.Select(p => $"{p} {versions.Of(p, index)} manual").Concat(auto.Select(p => $"{p} {versions.Of(p, index)} auto"));
         var files = new Dictionary<string, string>
         {
             ["node.env"] = $"LAB_NODE={node.Name}\nLAB_ADDRESS={node.Address}\nLAB_ROLES={node.RoleName}\nLAB_STATE={lab.Paths.State}\n",

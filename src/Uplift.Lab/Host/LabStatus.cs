@@ -44,7 +44,7 @@ public static class LabStatus
         return text.ToString();
     }
 
-    /// <summary>The releases of the node's installed packages, by the lab version scheme (e.g. "epoxy" or "epoxy+flamingo" mid-upgrade).</summary>
+    /// <summary>The releases of the node's installed packages, by the lab's package versions (e.g. "epoxy" or "epoxy+flamingo" mid-upgrade).</summary>
     public static string NodeRelease(LabLayout lab, LabNode node)
     {
         var installed = Path.Combine(lab.Paths.NodeRoot(node.Name), "var", "lib", "dpkg", "installed");
@@ -52,9 +52,10 @@ public static class LabStatus
         {
             return "?";
         }
-        var byVersion = lab.Catalog.Releases.Select((r, i) => (r.Series, Version: LabVersions.Of(i))).ToDictionary(x => x.Version, x => x.Series);
+        var versions = new LabVersions(lab.Catalog);
+        var series = lab.Catalog.Releases.Select(r => r.Series).ToList();
         var releases = File.ReadAllLines(installed).Select(l => l.Split(' ')).Where(p => p.Length >= 2)
-            .Select(p => byVersion.GetValueOrDefault(p[1], "?")).Distinct().ToList();
+            .Select(p => series.Where((_, i) => versions.Of(p[0], i) == p[1]).FirstOrDefault() ?? "?").Distinct().ToList();
         return releases.Count == 0 ? "-" : string.Join('+', releases.OrderBy(r => lab.Catalog.Releases.ToList().FindIndex(x => x.Series == r)));
     }
 

@@ -230,4 +230,28 @@ public class CatalogOverlayTests
     [Fact]
     public void Given_no_overlay_path_When_loading_Then_the_cached_embedded_catalog_is_returned() =>
         CatalogLoader.Load(null).ShouldBeSameAs(CatalogLoader.LoadEmbedded());
+    [Fact]
+    public void Given_an_overlay_with_code_versions_When_loading_Then_they_replace_the_service_entry()
+    {
+        var catalog = Overlay("""
+            code-versions:
+              - {service: nova, package: python3-nova, majors: {epoxy: 31, flamingo: 32, gazpacho: 33, hibiscus: 34}}
+            """);
+
+        catalog.CodeVersionsOf("nova")!.SeriesOf("2:34.0.0-1").ShouldBe("hibiscus");
+        catalog.CodeVersionsOf("keystone")!.SeriesOf("2:27.0.0-1").ShouldBe("epoxy");
+    }
+
+    [Fact]
+    public void Given_code_versions_naming_an_unknown_series_or_a_major_twice_Then_each_is_reported_where_it_is()
+    {
+        var problems = Problems("""
+            code-versions:
+              - {service: nova, package: python3-nova, majors: {epoxi: 31, flamingo: 32, gazpacho: 32}}
+            """);
+
+        problems.Select(p => p.Summary).ShouldBe(["unknown release 'epoxi' in code-versions majors", "major version 32 is given to two series"]);
+        problems[0].Where.ShouldBe(new SourceLocation("site.yaml", 2, 53));
+        problems[0].Hint!.ShouldContain("epoxy");
+    }
 }

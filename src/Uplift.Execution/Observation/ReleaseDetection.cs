@@ -1,0 +1,43 @@
+using Uplift.Adapters;
+using Uplift.Catalog;
+using Uplift.Inventory;
+using Uplift.Transports;
+
+namespace Uplift.Observation;
+
+/// <summary>
+/// Names the release a node runs from its installed packages: per service on the node, the version of the package
+/// versions.yaml names (python3-nova …), matched to a series by its upstream major. Pure: builds the queries and
+/// reads their output.
+/// </summary>
+public static class ReleaseDetection
+{
+    public const string MachineIdQuery = "cat /etc/machine-id 2>/dev/null || true";
+
+    /// <summary>The service code packages a node of these roles has (services with a version table only).</summary>
+    public static IReadOnlyList<CodeVersions> CodeOn(Node node, IEnumerable<ServiceDefinition> services, OpenStackCatalog catalog) =>
+        services
+            .Where(s => node.Roles.Any(r => s.PackagesOn(r).Count > 0))
+            .Select(s => catalog.CodeVersionsOf(s.Name))
+            .OfType<CodeVersions>()
+            .ToList();
+
+    /// <summary>The commands that observe a node, run as one batch: its code packages, then its machine id.</summary>
+    public static IReadOnlyList<string> Queries(IReadOnlyList<CodeVersions> code) =>
+        code.Count == 0 ? [MachineIdQuery] : [DpkgQuery.Command(code.Select(c => c.Package)), MachineIdQuery];
+
+    /// <summary>Reads the results of <see cref="Queries"/>, in the same order.</summary>
+    /// <exception cref="FormatException">dpkg-query printed something it does not print.</exception>
+    public static ObservedNode Read(Node node, IReadOnlyList<CodeVersions> code, IReadOnlyList<CommandResult> results)
+    {
+        var installed = code.Count == 0
+            ? new DpkgQueryResult([], [])
+            : DpkgQuery.Parse(results[0].ExitCode, results[0].StandardOutput, results[0].StandardError);
+        var observed = code.Select(c => installed.Find(c.Package) is { IsInstalled: true } package
+                ? new ObservedCode(c.Service, c.Package, package.Version, c.SeriesOf(package.Version))
+                : new ObservedCode(c.Service, c.Package, null, null))
+            .ToList();
+        var machineId = results[^1].StandardOutput.Trim();
+        return new ObservedNode(node, observed, machineId.Length > 0 ? machineId : null);
+    }
+}
