@@ -1,17 +1,18 @@
 using Uplift.Catalog;
 using Uplift.Inventory;
 using Uplift.Observation;
-using Uplift.Planning;
 using Uplift.Transports;
 
 namespace Uplift.Cli.Commands;
 
-/// <summary>Reads what the inventory's nodes run over SSH (the inventory's settings, strict host keys).</summary>
+/// <summary>Reaching the inventory's nodes to read what they run (the inventory's SSH settings, strict host keys).</summary>
 internal static class ClusterObservations
 {
+    public static OpenSshTransport Transport(ClusterInventory inventory) => new(inventory.Ssh, new OpenSshOptions(), TimeProvider.System);
+
     public static async Task<ClusterObservation> ReadAsync(ClusterInventory inventory, OpenStackCatalog catalog, CancellationToken cancel)
     {
-        await using var transport = new OpenSshTransport(inventory.Ssh, new OpenSshOptions());
-        return await new ClusterObserver(transport.ShellFor).ObserveAsync(inventory.Nodes, ClusterServices.For(inventory, catalog), catalog, cancel);
+        await using var transport = Transport(inventory);
+        return await new ClusterGate(inventory, catalog, transport.ShellFor).ObserveAsync(cancel);
     }
 }

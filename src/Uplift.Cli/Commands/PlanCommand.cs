@@ -19,9 +19,13 @@ internal static class PlanCommand
         options.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancel) =>
         {
-            var plan = options.Build(parse);
+            var (plan, note) = await options.BuildAsync(parse, cancel);
+            if (note is not null)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"uplift: {note}");
+            }
             var text = parse.GetValue(format) switch
             {
                 "json" => PlanJson.Write(plan),

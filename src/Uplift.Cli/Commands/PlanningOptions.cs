@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Uplift.Catalog;
 using Uplift.Inventory;
+using Uplift.Observation;
 using Uplift.Planning;
 
 namespace Uplift.Cli.Commands;
@@ -10,7 +11,10 @@ internal sealed class PlanningOptions
 {
     public Option<FileInfo> Inventory { get; } = new("--inventory", "-i") { Description = "the cluster's inventory.yaml", Required = true };
 
-    public Option<string> From { get; } = new("--from") { Description = "release the cluster runs now (series or id: epoxy, 2025.1)", Required = true };
+    public Option<string?> From { get; } = new("--from")
+    {
+        Description = "release the cluster runs now (series or id: epoxy, 2025.1); default: read from the nodes' packages (uplift run always checks it against them)",
+    };
 
     public Option<string> To { get; } = new("--to") { Description = "release to upgrade to", Required = true };
 
@@ -31,7 +35,7 @@ internal sealed class PlanningOptions
     public Option<int> MaxParallelMigrations { get; } = new("--max-parallel-migrations") { Description = "live migrations at once", DefaultValueFactory = _ => 2 };
 
     /// <param name="required">False where a saved plan may stand in for --inventory, --from and --to (uplift run PLAN.json).</param>
-    public PlanningOptions(bool required = true) => Inventory.Required = From.Required = To.Required = required;
+    public PlanningOptions(bool required = true) => Inventory.Required = To.Required = required;
 
     public void AddTo(Command command)
     {
@@ -54,9 +58,17 @@ internal sealed class PlanningOptions
         Via: parse.GetValue(Via) ?? "",
         RunId: runId);
 
-    public Plan Build(ParseResult parse, string runId = "")
+    /// <summary>The plan; without --from, the release is read from the nodes over SSH (read-only).</summary>
+    public async Task<(Plan Plan, string? Note)> BuildAsync(ParseResult parse, CancellationToken cancel)
     {
         var (inventory, catalog) = LoadInputs(parse);
-        return Planner.Build(inventory, catalog, parse.GetValue(From)!, parse.GetValue(To)!, Options(parse, runId));
+        var (from, note) = (parse.GetValue(From), (string?)null);
+        if (from is null)
+        {
+            var observed = await ClusterObservations.ReadAsync(inventory, catalog, cancel);
+            (from, note) = StartingRelease.Decide(observed, catalog, null, parse.GetValue(To)!, parse.GetValue(Via) ?? "");
+            note = $"--from {from}: read from the nodes ({ObservedView.Summary(observed)})" + (note is null ? "" : $"; {note}");
+        }
+        return (Planner.Build(inventory, catalog, from, parse.GetValue(To)!, Options(parse)), note);
     }
 }

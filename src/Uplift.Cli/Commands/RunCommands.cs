@@ -6,6 +6,7 @@ using Uplift.Diagnostics;
 using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.Journal;
+using Uplift.Observation;
 using Uplift.Planning;
 using Uplift.Progress;
 using Uplift.Transports;
@@ -38,27 +39,59 @@ internal static class RunCommands
     {
         var planning = new PlanningOptions(required: false);
         var planFile = new Argument<FileInfo?>("plan") { Description = "a saved plan (uplift plan --format json -o FILE) to run exactly", Arity = ArgumentArity.ZeroOrOne };
-        var dryRun = new Option<bool>("--dry-run") { Description = "print every command per node without connecting to any" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "print every command per node without connecting to any (needs --from or a saved plan)" };
         var execution = new ExecutionSwitches();
-        var command = new Command("run", "Plan (or read a saved plan), show it, confirm, and carry it out; a re-run continues where the journal stopped.");
+        var command = new Command("run", "Read what the nodes run, plan from it (or read a saved plan), show it, confirm, and carry it out; a re-run continues where the journal stopped.");
         command.Arguments.Add(planFile);
         planning.AddTo(command);
         command.Options.Add(dryRun);
         execution.AddTo(command);
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancel) =>
         {
-            var (plan, json, inventory) = parse.GetValue(planFile) is { } file
-                ? Saved(file.FullName, parse.GetValue(planning.Inventory)?.FullName, parse.GetValue(planning.Catalog)?.FullName)
-                : Fresh(parse, planning);
-            var output = parse.InvocationConfiguration.Output;
+            var saved = parse.GetValue(planFile);
             if (parse.GetValue(dryRun))
             {
-                using var cloud = execution.Cloud(parse, plan, TimeProvider.System);
-                await output.WriteAsync(DryRun.Render(plan, Handlers(cloud, Backups(StateDirectory.Resolve(parse.GetValue(execution.StateDir)?.FullName), plan))));
+                var (dry, _, _) = saved is not null
+                    ? Saved(saved.FullName, parse.GetValue(planning.Inventory)?.FullName, parse.GetValue(planning.Catalog)?.FullName)
+                    : Offline(parse, planning);
+                using var cloud = execution.Cloud(parse, dry, TimeProvider.System);
+                await parse.InvocationConfiguration.Output.WriteAsync(DryRun.Render(dry, Handlers(cloud, Backups(StateDirectory.Resolve(parse.GetValue(execution.StateDir)?.FullName), dry))));
                 return UpliftCommandLine.Success;
             }
+            var (inventory, catalog) = saved is not null
+                ? (InventoryLoader.Load(parse.GetValue(planning.Inventory)?.FullName ?? PlanJson.Read(saved.FullName).Inputs.InventoryFile), CatalogLoader.Load(parse.GetValue(planning.Catalog)?.FullName))
+                : planning.LoadInputs(parse);
+            await using var transport = ClusterObservations.Transport(inventory);
+            var gate = new ClusterGate(inventory, catalog, transport.ShellFor);
+            var observed = await gate.ObserveAsync(cancel);
+            Plan plan;
+            string json;
+            string? note;
+            if (saved is not null)
+            {
+                (plan, json, _) = Saved(saved.FullName, inventory.Source, parse.GetValue(planning.Catalog)?.FullName);
+                note = StartingRelease.Continue(observed, catalog, plan.Inputs.From, plan.Inputs.To, plan.Inputs.Options.Via);
+            }
+            else
+            {
+                var to = parse.GetValue(planning.To) ?? throw new InputException("uplift run needs a saved PLAN.json, or --inventory and --to to plan now",
+                    hint: "e.g. uplift run --inventory inventory.yaml --to flamingo (the release the nodes run is read from them)");
+                string from;
+                (from, note) = StartingRelease.Decide(observed, catalog, parse.GetValue(planning.From), to, parse.GetValue(planning.Via) ?? "");
+                plan = Planner.Build(inventory, catalog, from, to, planning.Options(parse));
+                json = PlanJson.Write(plan);
+            }
+            await gate.CheckRepositoriesAsync(plan, cancel);
+            var identity = gate.IdentityOf(observed);
+            ClusterRun.CheckJournal(execution.State(parse), plan, observed, identity, parse.GetValue(execution.Fresh));
+            var output = parse.InvocationConfiguration.Output;
             await output.WriteAsync(PlanTreeView.Render(plan));
-            return await execution.RunAsync(parse, plan, json, inventory, confirm: true);
+            await output.WriteLineAsync($"observed: {ObservedView.Summary(observed)}");
+            if (note is not null)
+            {
+                await output.WriteLineAsync(note);
+            }
+            return await execution.RunAsync(parse, plan, json, inventory, transport, (observed, identity), confirm: true);
         });
         return command;
     }
@@ -68,28 +101,35 @@ internal static class RunCommands
         var where = new JournalChoice();
         var catalog = new Option<FileInfo?>("--catalog") { Description = "catalog overlay file the plan was made with" };
         var execution = new ExecutionSwitches();
-        var command = new Command("resume", "Continue the cluster's last run from its journal (steps done are not redone).");
+        var command = new Command("resume", "Continue the cluster's last run from its journal (steps done are not redone), after checking the nodes are the ones it worked on.");
         where.AddTo(command);
         command.Options.Add(catalog);
         execution.AddTo(command);
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancel) =>
         {
             var (cluster, state) = where.Resolve(parse, execution.StateDir);
             string json;
+            RunRecord run;
             using (var journal = RunJournal.Open(state.JournalOf(cluster)))
             {
-                var run = journal.LatestRun() ?? throw new InputException($"no run of cluster '{cluster}' in {journal.Path}", hint: "start one with uplift run");
-                if (run.Outcome == "succeeded")
-                {
-                    await parse.InvocationConfiguration.Output.WriteLineAsync($"nothing to resume: run {run.Id} of {cluster} succeeded");
-                    return UpliftCommandLine.Success;
-                }
+                run = journal.LatestRun() ?? throw new InputException($"no run of cluster '{cluster}' in {journal.Path}", hint: "start one with uplift run");
                 json = journal.PlanJson(run.PlanHash)!;
             }
             var plan = PlanJson.Parse(Encoding.UTF8.GetBytes(json), $"{cluster} journal");
             var inventory = InventoryLoader.Load(parse.GetValue(where.Inventory)?.FullName ?? plan.Inputs.InventoryFile);
-            PlanFreshness.Check(plan, $"{cluster} journal", inventory, CatalogLoader.Load(parse.GetValue(catalog)?.FullName));
-            return await execution.RunAsync(parse, plan, json, inventory, confirm: false);
+            var overlay = CatalogLoader.Load(parse.GetValue(catalog)?.FullName);
+            PlanFreshness.Check(plan, $"{cluster} journal", inventory, overlay);
+            await using var transport = ClusterObservations.Transport(inventory);
+            var gate = new ClusterGate(inventory, overlay, transport.ShellFor);
+            var observed = await gate.ObserveAsync(cancel);
+            StartingRelease.Continue(observed, overlay, plan.Inputs.From, plan.Inputs.To, plan.Inputs.Options.Via);
+            await gate.CheckRepositoriesAsync(plan, cancel);
+            var identity = gate.IdentityOf(observed);
+            ClusterRun.CheckJournal(state, plan, observed, identity, parse.GetValue(execution.Fresh));
+            var output = parse.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"resuming run {run.Id} of {cluster} ({run.Outcome ?? "ended without an outcome"}): plan {plan.InputsHash[..12]}, {plan.Inputs.From} → {plan.Inputs.To}");
+            await output.WriteLineAsync($"observed: {ObservedView.Summary(observed)}");
+            return await execution.RunAsync(parse, plan, json, inventory, transport, (observed, identity), confirm: false);
         });
         return command;
     }
@@ -98,16 +138,25 @@ internal static class RunCommands
     {
         var where = new JournalChoice();
         var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "state directory (default $UPLIFT_STATE_DIR or ~/.local/state/uplift)" };
-        var command = new Command("status", "Show the cluster's last run from its journal: phases, failed and running steps, each node's release.");
+        var observed = new Option<bool>("--observed") { Description = "also read what each node runs now, and flag where it differs from the journal" };
+        var command = new Command("status", "Show the cluster's last run from its journal: phases, failed and running steps, each node's release (--observed: and what it runs now).");
         where.AddTo(command);
         command.Options.Add(stateDir);
-        command.SetAction(parse =>
+        command.Options.Add(observed);
+        command.SetAction(async (parse, cancel) =>
         {
             var (cluster, state) = where.Resolve(parse, stateDir);
             using var journal = RunJournal.Open(state.JournalOf(cluster));
             var run = journal.LatestRun() ?? throw new InputException($"no run of cluster '{cluster}' in {journal.Path}", hint: "start one with uplift run");
             var plan = PlanJson.Parse(Encoding.UTF8.GetBytes(journal.PlanJson(run.PlanHash)!), $"{cluster} journal");
-            parse.InvocationConfiguration.Output.Write(StatusView.Render(plan, run, journal.Steps(run.PlanHash)));
+            IReadOnlyDictionary<string, string>? now = null;
+            if (parse.GetValue(observed))
+            {
+                var inventory = InventoryLoader.Load(parse.GetValue(where.Inventory)?.FullName ?? plan.Inputs.InventoryFile);
+                var nodes = await ClusterObservations.ReadAsync(inventory, CatalogLoader.LoadEmbedded(), cancel);
+                now = nodes.Nodes.ToDictionary(n => n.Node.Name, n => n.Release);
+            }
+            await parse.InvocationConfiguration.Output.WriteAsync(StatusView.Render(plan, run, journal.Steps(run.PlanHash), now));
             return UpliftCommandLine.Success;
         });
         return command;
@@ -121,12 +170,13 @@ internal static class RunCommands
         return (plan, File.ReadAllText(path), inventory);
     }
 
-    private static (Plan, string, ClusterInventory) Fresh(ParseResult parse, PlanningOptions planning)
+    /// <summary>A plan made without connecting to any node (--dry-run): --from must be given.</summary>
+    private static (Plan, string, ClusterInventory) Offline(ParseResult parse, PlanningOptions planning)
     {
         if (parse.GetValue(planning.Inventory) is null || parse.GetValue(planning.From) is null || parse.GetValue(planning.To) is null)
         {
-            throw new InputException("uplift run needs a saved PLAN.json, or --inventory, --from and --to to plan now",
-                hint: "e.g. uplift run --inventory inventory.yaml --from caracal --to dalmatian");
+            throw new InputException("uplift run --dry-run connects to no node: it needs a saved PLAN.json, or --inventory, --from and --to",
+                hint: "e.g. uplift run --dry-run --inventory inventory.yaml --from epoxy --to flamingo");
         }
         var (inventory, catalog) = planning.LoadInputs(parse);
         var plan = Planner.Build(inventory, catalog, parse.GetValue(planning.From)!, parse.GetValue(planning.To)!, planning.Options(parse));
@@ -195,6 +245,10 @@ internal static class RunCommands
             },
         };
 
+        public StateDirectory State(ParseResult parse) => StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName);
+
+        public Option<bool> Fresh { get; } = new("--fresh") { Description = "start the plan afresh: forget the journal's steps of it (when the journal does not describe the cluster as it is now)" };
+
         public Option<string?> OsCloud { get; } = new("--os-cloud") { Description = "cloud of clouds.yaml for the compute and service-check steps (default $OS_CLOUD; file: $OS_CLIENT_CONFIG_FILE or the usual places)" };
 
         /// <summary>The OpenStack APIs of the run: clouds.yaml is read only when a compute or service-check step first needs it.</summary>
@@ -207,13 +261,15 @@ internal static class RunCommands
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step, OsCloud, ProbeRate })
+            foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step, OsCloud, ProbeRate, Fresh })
             {
                 command.Options.Add(option);
             }
         }
 
-        public async Task<int> RunAsync(ParseResult parse, Plan plan, string json, ClusterInventory inventory, bool confirm)
+        public async Task<int> RunAsync(
+            ParseResult parse, Plan plan, string json, ClusterInventory inventory, ITransport transport,
+            (ClusterObservation, ClusterIdentity) observed, bool confirm)
         {
             var output = parse.InvocationConfiguration.Output;
             var interactive = !Console.IsInputRedirected && ReferenceEquals(output, Console.Out);
@@ -241,7 +297,6 @@ internal static class RunCommands
             var observer = events is null ? view : new RunObservers(view, events);
             try
             {
-                await using var transport = new OpenSshTransport(inventory.Ssh, new OpenSshOptions(), time);
                 IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
                     ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
                 var options = new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step));
@@ -250,8 +305,8 @@ internal static class RunCommands
                 var run = new ClusterRun(state, Handlers(cloud, Backups(state, plan)), Shell, time, observer, prompt, control, options);
                 await using var probe = await RunProbe.StartAsync(cloud, parse.GetValue(ProbeRate), time);
                 var summary = live
-                    ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json))
-                    : await run.RunAsync(plan, json);
+                    ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json, observed, parse.GetValue(Fresh)))
+                    : await run.RunAsync(plan, json, observed, parse.GetValue(Fresh));
                 var downtime = await probe.ReportAsync();
                 events?.On(new RunEvent("message", time.GetUtcNow(), Message: downtime));
                 await output.WriteLineAsync(downtime);

@@ -83,9 +83,9 @@ internal static class ComputeSteps
                 arguments: service);
         }
         last = steps.Add(at + "stop", StepKind.UnitsStop, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: Args.Stop(units, packages, ctx.To.Series));
+            arguments: Args.Stop(units, packages, ctx.To, ctx.Catalog));
         last = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: Args.Install(packages, ctx.To.Series));
+            arguments: Args.Install(packages, ctx.To, ctx.Catalog));
         last = steps.Add(at + "start", StepKind.UnitsStart, node.Name, ConcurrencyClasses.Computes, needs: [last],
             arguments: Args.Units(units));
         last = steps.Add(at + "wait-up", StepKind.ComputeWaitUp, node.Name, ConcurrencyClasses.Computes, needs: [last],

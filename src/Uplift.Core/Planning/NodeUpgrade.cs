@@ -49,11 +49,11 @@ internal static class NodeUpgrade
         {
             var steps = ctx.Steps;
             string[] last = [steps.Add(at + "stop", StepKind.UnitsStop, node.Name, concurrencyClass, needs: first, after: firstAfter,
-                arguments: Args.Stop(units, packages, ctx.To.Series))];
+                arguments: Args.Stop(units, packages, ctx.To, ctx.Catalog))];
             if (packages.Count > 0)
             {
                 last = [steps.Add(at + "install", StepKind.PackagesInstall, node.Name, concurrencyClass, needs: last,
-                    arguments: Args.Install(packages, ctx.To.Series))];
+                    arguments: Args.Install(packages, ctx.To, ctx.Catalog))];
             }
             if (withDatabase)
             {

@@ -5,21 +5,25 @@ public static class Phases
 {
     public const string Preflight = "preflight";
     public const string Backup = "backup";
+    public const string PendingMigrations = "pending-migrations";
     public const string Prepare = "prepare";
     public const string ControlPlane = "control-plane";
     public const string Computes = "computes";
     public const string Finalize = "finalize";
+    public const string Verify = "verify";
 
-    public static IReadOnlyList<string> InOrder { get; } = [Preflight, Backup, Prepare, ControlPlane, Computes, Finalize];
+    public static IReadOnlyList<string> InOrder { get; } = [Preflight, Backup, PendingMigrations, Prepare, ControlPlane, Computes, Finalize, Verify];
 
     public static string Title(string phase) => phase switch
     {
         Preflight => "Pre-flight (read-only)",
         Backup => "Database backup",
+        PendingMigrations => "Online data migrations left by the previous upgrade (they write: after the backup)",
         Prepare => "Prepare every node",
         ControlPlane => "Control plane, service by service",
         Computes => "Computes, in batches",
         Finalize => "Finalize",
+        Verify => "Verify the end state (read-only, on every run)",
         _ => phase,
     };
 }

@@ -51,10 +51,11 @@ public static class Planner
     {
         var preflight = PreflightSteps.Add(ctx, previousHop);
         string[] backup = ctx.FirstHop && ctx.Options.Backup ? [BackupSteps.Add(ctx, preflight)] : [];
-        string[] entry = [PrepareSteps.Add(ctx, preflight), .. backup];
+        var pending = PendingMigrationSteps.Add(ctx, backup.Length > 0 ? backup : [preflight]);
+        string[] entry = [PrepareSteps.Add(ctx, preflight), .. backup, pending];
         var controlPlane = ControlPlaneSteps.Add(ctx, entry);
         var computes = ComputeSteps.Add(ctx, controlPlane);
-        return FinalizeSteps.Add(ctx, computes, upgrade: true);
+        return VerifySteps.Add(ctx, FinalizeSteps.Add(ctx, computes, upgrade: true));
     }
 
     /// <summary>A minor update: no backup of schemas that do not change, no DB step, no RPC pin, no contract.</summary>
@@ -62,9 +63,9 @@ public static class Planner
     {
         var preflight = PreflightSteps.Add(ctx, []);
         var prepared = PrepareSteps.Add(ctx, preflight);
-        var controlPlane = UpdateSteps.Add(ctx, prepared);
+        var controlPlane = UpdateSteps.Add(ctx, PendingMigrationSteps.Add(ctx, [prepared]));
         var computes = ComputeSteps.Add(ctx, controlPlane);
-        return FinalizeSteps.Add(ctx, computes, upgrade: false);
+        return VerifySteps.Add(ctx, FinalizeSteps.Add(ctx, computes, upgrade: false));
     }
 
     /// <summary>Controllers with the VIP holder first.</summary>

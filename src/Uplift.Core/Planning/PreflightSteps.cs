@@ -3,7 +3,7 @@ using Uplift.Inventory;
 
 namespace Uplift.Planning;
 
-/// <summary>Read-only checks before anything changes: nodes, VIP, HAProxy, service health, pending migrations, disk, config.</summary>
+/// <summary>Read-only checks before anything changes: nodes, VIP, HAProxy, service health, disk, config.</summary>
 internal static class PreflightSteps
 {
     public const int MinimumFreeMegabytes = 1024;
@@ -54,13 +54,6 @@ internal static class PreflightSteps
             {
                 all.Add(steps.Add($"preflight/{service.Name}/upgrade-check", StepKind.UpgradeCheck, vip.Name, ConcurrencyClasses.Cluster,
                     needs: [vipReachable], arguments: DatabaseSteps.CommandArguments(check)));
-            }
-            if (service.OnlineMigrations is { } migrations)
-            {
-                // Migrations left over from the previous upgrade must reach zero before this one starts.
-                all.Add(steps.Add($"preflight/{service.Name}/online-migrations", StepKind.CheckOnlineMigrations, vip.Name,
-                    ConcurrencyClasses.Cluster, needs: [vipReachable],
-                    arguments: DatabaseSteps.CommandArguments(migrations, ("max-count", ctx.Options.OnlineMigrationBatch.ToString()))));
             }
         }
         steps.Service = null;

@@ -56,6 +56,9 @@ public enum StepKind
     PuppetEnable,
     PostCheck,
 
+    // Verify (read-only, looked at again on every run)
+    VerifyEndState,
+
     // Minor update (Pacemaker)
     NodeStandby,
     NodeUnstandby,

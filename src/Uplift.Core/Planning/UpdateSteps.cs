@@ -26,7 +26,7 @@ internal static class UpdateSteps
                 var standby = steps.Add(at + "standby", StepKind.NodeStandby, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
                     arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)));
                 var install = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Restarts, needs: [standby],
-                    arguments: Args.Install(packages, ctx.To.Series));
+                    arguments: Args.Install(packages, ctx.To, ctx.Catalog));
                 var restart = steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [install],
                     arguments: Args.Units(units));
                 return steps.Add(at + "online", StepKind.NodeUnstandby, node.Name, ConcurrencyClasses.Restarts, needs: [restart]);
@@ -41,7 +41,7 @@ internal static class UpdateSteps
             var units = NodeUpgrade.Units(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
             var packages = NodeUpgrade.Packages(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
             var install = steps.Add($"update/{node.Name}/install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.NeutronAgents,
-                needs: previous, after: after, arguments: Args.Install(packages, ctx.To.Series));
+                needs: previous, after: after, arguments: Args.Install(packages, ctx.To, ctx.Catalog));
             var restart = steps.Add($"update/{node.Name}/restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.NeutronAgents,
                 needs: [install], arguments: Args.Units(units),
                 pauseAfterSeconds: node.Has(Role.Network) ? ctx.Inventory.Concurrency.NeutronAgentPauseSeconds : 0);

@@ -12,6 +12,10 @@ public static class DpkgQuery
     public static string Command(IEnumerable<string> packages) =>
         "dpkg-query -W -f='${Package}\\t${Version}\\t${db:Status-Abbrev}\\n' " + ShellQuote.Words(packages);
 
+    /// <summary>The same with a fourth field: when each package's files were last written (install time).</summary>
+    public static string CommandWithInstallTime(IEnumerable<string> packages) =>
+        "dpkg-query -W -f='${Package}\\t${Version}\\t${db:Status-Abbrev}\\t${db-fsys:Last-Modified}\\n' " + ShellQuote.Words(packages);
+
     /// <summary>Parses stdout and stderr; fails on an exit code or stderr line it cannot explain.</summary>
     public static DpkgQueryResult Parse(int exitCode, string standardOutput, string standardError)
     {
@@ -23,7 +27,8 @@ public static class DpkgQuery
             {
                 throw new FormatException($"dpkg-query printed a line without 3 tab-separated fields: '{line}'");
             }
-            packages.Add(new InstalledPackage(fields[0], fields[1], fields[2]));
+            long? modified = fields.Length > 3 && long.TryParse(fields[3], System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+            packages.Add(new InstalledPackage(fields[0], fields[1], fields[2], modified));
         }
         var unknown = new List<string>();
         foreach (var line in Lines(standardError))

@@ -1,4 +1,5 @@
 using Uplift.Journal;
+using Uplift.Observation;
 using Uplift.Planning;
 using Uplift.Progress;
 using Uplift.Transports;
@@ -13,7 +14,21 @@ public sealed class ClusterRun(
     StateDirectory state, StepHandlers handlers, Func<string, IRemoteShell> shells, TimeProvider time,
     IRunObserver observer, IOperatorPrompt prompt, RunControl control, ExecutionOptions? options = null)
 {
-    public async Task<RunSummary> RunAsync(Plan plan, string planJson)
+    /// <summary>Refuses a journal that does not describe the cluster as observed (before the plan is shown); read-only.</summary>
+    public static void CheckJournal(StateDirectory state, Plan plan, ClusterObservation observed, ClusterIdentity identity, bool fresh)
+    {
+        if (fresh || !File.Exists(state.JournalOf(plan.Cluster)))
+        {
+            return;
+        }
+        using var journal = RunJournal.Open(state.JournalOf(plan.Cluster));
+        JournalTrust.Check(journal, plan, observed, identity);
+    }
+
+    /// <param name="observed">What the nodes run now, and which machines they are: the journal is continued only when it
+    /// describes them (<see cref="JournalTrust"/>); null runs without that check (tests of the executor alone).</param>
+    /// <param name="fresh">Forget the journal's steps of this plan first: start it afresh.</param>
+    public async Task<RunSummary> RunAsync(Plan plan, string planJson, (ClusterObservation Nodes, ClusterIdentity Identity)? observed = null, bool fresh = false)
     {
         using var runLock = RunLock.Acquire(state.LockOf(plan.Cluster), time);
         if (runLock.TakenOver is { } stale)
@@ -22,6 +37,14 @@ public sealed class ClusterRun(
                 Message: $"took over the lock of a run that is gone ({stale}); its steps left running are run again, after their guards"));
         }
         using var journal = RunJournal.Open(state.JournalOf(plan.Cluster));
+        if (fresh)
+        {
+            journal.Forget(plan.InputsHash);
+        }
+        if (observed is { } now)
+        {
+            JournalTrust.CheckAndRecord(journal, plan, now.Nodes, now.Identity, time.GetUtcNow());
+        }
         return await new PlanExecutor(journal, handlers, shells, time, observer, prompt, control, options)
             .RunAsync(plan, planJson).ConfigureAwait(false);
     }

@@ -53,6 +53,7 @@ public sealed class StepHandlers
             [StepKind.PostCheck] = new MissingHandler("OpenStack API post-checks"),
             [StepKind.NodeStandby] = new ShellStepHandler((_, node) => Pacemaker.Standby(node)),
             [StepKind.NodeUnstandby] = new ShellStepHandler((_, node) => Pacemaker.Online(node)),
+            [StepKind.VerifyEndState] = new EndStateHandler(),
             [StepKind.Milestone] = new MilestoneHandler(),
         };
         foreach (var kind in new[]

@@ -13,7 +13,8 @@ internal sealed class Walk
         _plan = plan;
         foreach (var step in plan.Steps)
         {
-            var done = known.TryGetValue(step.Id, out var record) && record.State.IsComplete();
+            // An end-state check is never taken from the journal: what the nodes run now is looked at on every run.
+            var done = known.TryGetValue(step.Id, out var record) && record.State.IsComplete() && step.Kind != StepKind.VerifyEndState;
             Status[step.Id] = done ? StepStatus.Succeeded : StepStatus.Waiting;
             AlreadyComplete += done ? 1 : 0;
         }

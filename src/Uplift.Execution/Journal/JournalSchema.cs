@@ -21,5 +21,7 @@ internal static class JournalSchema
             id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL, step_id TEXT NOT NULL, state TEXT NOT NULL,
             started TEXT NOT NULL, ended TEXT, exit_code INTEGER, stdout TEXT, stderr TEXT, message TEXT);
         CREATE INDEX IF NOT EXISTS attempts_by_step ON attempts(run_id, step_id);
+        CREATE TABLE IF NOT EXISTS identities(
+            plan_hash TEXT PRIMARY KEY, identity TEXT NOT NULL, recorded TEXT NOT NULL);
         """;
 }

@@ -168,6 +168,37 @@ public sealed class RunJournal : IDisposable
         }
     }
 
+    /// <summary>Records which machines the plan's runs work on (the first record stays until <see cref="Forget"/>).</summary>
+    public void RecordIdentity(string planHash, string identity, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Command("INSERT INTO identities(plan_hash, identity, recorded) VALUES($h, $i, $t) ON CONFLICT(plan_hash) DO NOTHING",
+                ("$h", planHash), ("$i", identity), ("$t", Stamp(now))).ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The machines the plan's first run worked on; null when none was recorded.</summary>
+    public string? Identity(string planHash)
+    {
+        lock (_gate)
+        {
+            return Command("SELECT identity FROM identities WHERE plan_hash = $h", ("$h", planHash)).ExecuteScalar() as string;
+        }
+    }
+
+    /// <summary>Starts the plan afresh: its steps and identity are dropped (its runs and attempts stay, as history).</summary>
+    public void Forget(string planHash)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Command("DELETE FROM steps WHERE plan_hash = $h", ("$h", planHash)).ExecuteNonQuery();
+            Command("DELETE FROM identities WHERE plan_hash = $h", ("$h", planHash)).ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
     /// <summary>The plan as it was saved when a run of it started (for resume and status).</summary>
     public string? PlanJson(string planHash)
     {

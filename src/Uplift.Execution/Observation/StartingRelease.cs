@@ -13,7 +13,16 @@ public static class StartingRelease
 {
     /// <returns>The series to plan from, and a note to show when the cluster is part way (null otherwise).</returns>
     /// <exception cref="InputException">A node runs code of no known release, a release off the path, or --from disagrees.</exception>
-    public static (string From, string? Note) Decide(ClusterObservation observed, OpenStackCatalog catalog, string? from, string to, string via)
+    public static (string From, string? Note) Decide(ClusterObservation observed, OpenStackCatalog catalog, string? from, string to, string via) =>
+        Decide(observed, catalog, from, to, via, continuing: false);
+
+    /// <summary>For a plan made earlier (a saved plan, a journal's): every node must run a release on its way, possibly
+    /// all of them further along than its start (a run that stopped after the last install).</summary>
+    /// <exception cref="InputException">A node runs code of no known release, or a release off the plan's way.</exception>
+    public static string? Continue(ClusterObservation observed, OpenStackCatalog catalog, string from, string to, string via) =>
+        Decide(observed, catalog, from, to, via, continuing: true).Note;
+
+    private static (string From, string? Note) Decide(ClusterObservation observed, OpenStackCatalog catalog, string? from, string to, string via, bool continuing)
     {
         var releases = catalog.Releases.Select(r => r.Series).ToList();
         var unknown = observed.Nodes.SelectMany(n => n.Installed.Where(c => c.Series is null).Select(c => (n.Node.Name, Code: c))).ToList();
@@ -29,9 +38,9 @@ public static class StartingRelease
             throw new InputException("no node runs OpenStack code whose release Uplift can read",
                 hint: "check the inventory's roles and that the nodes have the catalog's packages (uplift inventory show --observed)");
         }
-        var oldest = seen[0];
         var target = new UpgradePaths(catalog).Release(to).Series;
-        if (from is not null && new UpgradePaths(catalog).Release(from).Series != oldest)
+        var oldest = continuing ? new UpgradePaths(catalog).Release(from!).Series : seen[0];
+        if (!continuing && from is not null && new UpgradePaths(catalog).Release(from).Series != oldest)
         {
             throw new InputException($"--from {from}, but the nodes run {observed.ByRelease()}", hint:
                 $"nothing was changed; plan from what the nodes run: leave out --from, or give --from {oldest}");
@@ -44,7 +53,7 @@ public static class StartingRelease
                 $"the nodes run {observed.ByRelease()}: {string.Join(", ", off)} is not on the way from {oldest} to {target}",
                 hint: "nothing was changed; bring those nodes back to one release first, or choose the target they are on the way to");
         }
-        var note = seen.Count > 1
+        var note = seen.Count > 1 || seen[0] != oldest
             ? $"the cluster is part way from {oldest} to {target} ({observed.ByRelease()}): this plan continues it; steps the nodes show done are found done"
             : null;
         return (oldest, note);

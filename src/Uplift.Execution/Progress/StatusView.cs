@@ -11,7 +11,8 @@ namespace Uplift.Progress;
 /// </summary>
 public static class StatusView
 {
-    public static string Render(Plan plan, RunRecord run, IReadOnlyDictionary<string, StepRecord> steps)
+    /// <param name="observed">node → the release it runs now, read from it (status --observed); null shows the journal's view only.</param>
+    public static string Render(Plan plan, RunRecord run, IReadOnlyDictionary<string, StepRecord> steps, IReadOnlyDictionary<string, string>? observed = null)
     {
         var text = new StringBuilder();
         text.AppendLine($"cluster {plan.Cluster}: {plan.Mode} {string.Join(" → ", plan.Hops.Select(h => h.From).Append(plan.Hops[^1].To))}");
@@ -29,10 +30,26 @@ public static class StatusView
                 text.AppendLine($"    {record.State.Word()}: {step.Id}{(record.Message.Length > 0 ? " — " + record.Message : "")}");
             }
         }
-        text.AppendLine().AppendLine("nodes:");
+        text.AppendLine().AppendLine(observed is null ? "nodes (as the journal knows them; --observed reads the nodes):" : $"nodes:  {"",-9}{"journal",-36}nodes now");
+        var differ = 0;
         foreach (var node in plan.Steps.SelectMany(s => s.Nodes).Distinct().Order(StringComparer.Ordinal))
         {
-            text.AppendLine($"  {node,-16} {ReleaseOf(plan, node, StateOf)}");
+            var journal = ReleaseOf(plan, node, StateOf);
+            if (observed is null)
+            {
+                text.AppendLine($"  {node,-16} {journal}");
+                continue;
+            }
+            var now = observed.GetValueOrDefault(node, "?");
+            // A node mid-upgrade may run either release; a settled one must run what the journal says.
+            var agrees = journal == now || (journal.Contains(" (upgrading to ", StringComparison.Ordinal) && journal.Split(' ') is [var a, _, _, var b] && (now == a || now == b.TrimEnd(')') || now == "mixed"));
+            differ += agrees ? 0 : 1;
+            text.AppendLine($"  {node,-16} {journal,-36}{now}{(agrees ? "" : "   <- differs from the journal")}");
+        }
+        if (observed is not null)
+        {
+            text.AppendLine(differ == 0 ? "every node runs what the journal says"
+                : $"{differ} node(s) do not run what the journal says: the nodes are the truth; a run of this plan refuses this journal (start afresh with --fresh)");
         }
         return text.ToString();
     }

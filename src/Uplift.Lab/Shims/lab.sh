@@ -56,10 +56,10 @@ lab_known_package() { awk -v p="$1" '$2 == p { found = 1; exit } END { exit !fou
 # Sets the installed version of a package (mark: manual or auto; an existing mark is kept unless given).
 lab_set_installed() {
   f="$LAB_ROOT/var/lib/dpkg/installed"
-  awk -v p="$1" -v v="$2" -v m="$3" '
-    $1 == p { if (m == "") m = $3; print p, v, m; done = 1; next }
+  awk -v p="$1" -v v="$2" -v m="$3" -v now="$(date +%s)" '
+    $1 == p { if (m == "") m = $3; print p, v, m, now; done = 1; next }
     { print }
-    END { if (!done) print p, v, (m == "" ? "manual" : m) }' "$f" > "$f.new" && mv "$f.new" "$f"
+    END { if (!done) print p, v, (m == "" ? "manual" : m), now }' "$f" > "$f.new" && mv "$f.new" "$f"
 }
 
 # Index of the release whose code a service runs on this node (from an installed package of the

@@ -80,4 +80,21 @@ public class StartingReleaseTests
 
         refused.Message.ShouldContain("the nodes run flamingo");
     }
+
+    [Fact]
+    public void Given_a_journal_plan_and_every_node_already_on_its_target_When_continuing_Then_it_is_allowed_with_a_note()
+    {
+        var note = StartingRelease.Continue(Cluster("ctl1=2:32.0.0-1", "ctl2=2:32.0.0-1"), Catalog, "epoxy", "flamingo", "");
+
+        note.ShouldNotBeNull().ShouldContain("part way from epoxy to flamingo");
+    }
+
+    [Fact]
+    public void Given_a_journal_plan_and_a_node_on_an_older_release_than_its_start_When_continuing_Then_it_is_refused()
+    {
+        var refused = Should.Throw<InputException>(() =>
+            StartingRelease.Continue(Cluster("ctl1=2:30.0.0-1", "ctl2=2:31.0.0-1"), Catalog, "epoxy", "flamingo", ""));
+
+        refused.Message.ShouldContain("dalmatian is not on the way from epoxy to flamingo");
+    }
 }

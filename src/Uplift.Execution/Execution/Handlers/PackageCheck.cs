@@ -14,11 +14,16 @@ internal static class PackageCheck
     public static async Task<IReadOnlyList<string>> ToInstallAsync(StepContext context, string node, IReadOnlyList<string> wanted, bool installedOnly)
     {
         var results = await context.RunAllAsync(node, Queries(wanted)).ConfigureAwait(false);
-        return ToInstall(node, wanted, installedOnly, results[0], results[1]);
+        return ToInstall(node, wanted, installedOnly, results[0], results[1], Code(context.Step.Argument("code")));
     }
 
     /// <summary>Reads the results of <see cref="Queries"/> (run by the caller, with other queries of its own).</summary>
-    public static IReadOnlyList<string> ToInstall(string node, IReadOnlyList<string> wanted, bool installedOnly, CommandResult query, CommandResult policy)
+    /// <param name="code">package → the upstream major it must have (the step's "code"): such a package on another major
+    /// is to install even at its candidate, and a candidate on another major fails the step (the sources are another
+    /// release's).</param>
+    public static IReadOnlyList<string> ToInstall(
+        string node, IReadOnlyList<string> wanted, bool installedOnly, CommandResult query, CommandResult policy,
+        IReadOnlyDictionary<string, int>? code = null)
     {
         var installed = Parse(node, () => DpkgQuery.Parse(query.ExitCode, query.StandardOutput, query.StandardError));
         if (policy.ExitCode != 0)
@@ -36,8 +41,30 @@ internal static class PackageCheck
             throw new StepFailedException(
                 $"on {node}: apt has no candidate for {string.Join(' ', unavailable)}: are the APT sources switched to the target release (apt-sources step) and apt-get update done?");
         }
-        return PackageUpgrades.MissingOrOutdated(wanted, installed, policies);
+        var todo = PackageUpgrades.MissingOrOutdated(wanted, installed, policies).ToList();
+        foreach (var (package, major) in code ?? new Dictionary<string, int>())
+        {
+            var candidate = policies.FirstOrDefault(p => p.Name == package)?.Candidate;
+            if (candidate is not null && Catalog.CodeVersions.UpstreamMajor(candidate) != major)
+            {
+                throw new StepFailedException(
+                    $"on {node}: apt offers {package} {candidate}, not the target release's {major}.x: the node's APT sources are " +
+                    "another release's (apt-sources step, then apt-get update); nothing was installed");
+            }
+            if (installed.Find(package) is { IsInstalled: true } at && Catalog.CodeVersions.UpstreamMajor(at.Version) != major && !todo.Contains(package))
+            {
+                todo.Add(package);
+            }
+        }
+        return todo;
     }
+
+    /// <summary>The step's "code" argument ("python3-nova=32 …") as package → major; empty when it has none.</summary>
+    public static IReadOnlyDictionary<string, int> Code(string? argument) =>
+        (argument ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('='))
+            .Where(p => p.Length == 2 && int.TryParse(p[1], System.Globalization.CultureInfo.InvariantCulture, out _))
+            .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static T Parse<T>(string node, Func<T> parse)
     {

@@ -35,7 +35,8 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
         var left = await ToInstallAsync(context, node).ConfigureAwait(false);
         if (left.Count > 0)
         {
-            throw new StepFailedException($"on {node}: still not at the candidate version after apt-get install: {string.Join(' ', left)}");
+            throw new StepFailedException(
+                $"on {node}: still not at the candidate version of the target release after apt-get install: {string.Join(' ', left)}");
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
             return true;
         }
         return packages.Count > 0 && states.All(s => s.IsRunningAndEnabled) &&
-            PackageCheck.ToInstall(node, packages, installedOnly: false, results[1], results[2]).Count == 0;
+            PackageCheck.ToInstall(node, packages, installedOnly: false, results[1], results[2], PackageCheck.Code(context.Step.Argument("code"))).Count == 0;
     }
 
     protected override Task ActOnAsync(StepContext context, string node)

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Uplift.Adapters;
+using Uplift.Planning;
+using Uplift.Transports;
+
+namespace Uplift.Observation;
+
+/// <summary>
+/// What a node must show at the end of an upgrade, and the differences it shows. Per service on the node
+/// (<see cref="EndStateArguments"/>): its code package on the target's major version, every unit running and started
+/// after the last of the service's packages was installed (else it still runs the code it had before). Pure.
+/// </summary>
+public static class EndStateCheck
+{
+    public static IReadOnlyList<string> Services(PlanStep step) =>
+        step.Arguments.Where(a => a.Key.StartsWith(EndStateArguments.Code, StringComparison.Ordinal)).Select(a => a.Key[EndStateArguments.Code.Length..]).ToList();
+
+    public static IReadOnlyList<string> Queries(PlanStep step)
+    {
+        var services = Services(step);
+        var packages = services.SelectMany(s => Words(step, EndStateArguments.Packages + s)).Distinct().ToList();
+        var units = services.SelectMany(s => Words(step, EndStateArguments.Units + s)).Distinct().ToList();
+        return units.Count == 0 ? [DpkgQuery.CommandWithInstallTime(packages)] : [DpkgQuery.CommandWithInstallTime(packages), UnitSince.Command(units)];
+    }
+
+    /// <summary>Every way the node differs from the end state, one sentence each; empty when it matches.</summary>
+    /// <exception cref="FormatException">dpkg-query or systemctl printed something they never print.</exception>
+    public static IReadOnlyList<string> Differences(string node, PlanStep step, IReadOnlyList<CommandResult> results)
+    {
+        var release = step.Argument("release") ?? "the target release";
+        var installed = DpkgQuery.Parse(results[0].ExitCode, results[0].StandardOutput, results[0].StandardError);
+        var units = results.Count > 1 ? UnitSince.Parse(results[1].StandardOutput) : new Dictionary<string, (string, DateTimeOffset?)>();
+        var differences = new List<string>();
+        foreach (var service in Services(step))
+        {
+            var code = Words(step, EndStateArguments.Code + service);
+            var (package, major) = (code[0], int.Parse(code[1], CultureInfo.InvariantCulture));
+            if (major < 0)
+            {
+                differences.Add($"{node}: the catalog has no {service} version for {release}, so its code cannot be verified; add it to versions.yaml (a catalog overlay's code-versions)");
+                continue;
+            }
+            var found = installed.Find(package);
+            if (found is not { IsInstalled: true })
+            {
+                differences.Add($"{node}: {package} is not installed ({service} should run {release}, {major}.x)");
+                continue;
+            }
+            if (Catalog.CodeVersions.UpstreamMajor(found.Version) != major)
+            {
+                differences.Add($"{node}: {package} {found.Version} is not {release}'s {major}.x: {service} still runs other code; reinstall it from the {release} repository");
+            }
+            var lastInstall = Words(step, EndStateArguments.Packages + service).Select(p => installed.Find(p)?.Modified).Max();
+            foreach (var unit in Words(step, EndStateArguments.Units + service))
+            {
+                if (!units.TryGetValue(unit, out var state) || state.Active != "active")
+                {
+                    differences.Add($"{node}: {unit} is {(units.TryGetValue(unit, out var s) ? s.Active : "unknown")}, not running");
+                }
+                else if (lastInstall is { } at && state.Since is { } since && since < DateTimeOffset.FromUnixTimeSeconds(at))
+                {
+                    differences.Add($"{node}: {unit} runs since {since:yyyy-MM-dd HH:mm:ss}Z, before {service}'s packages were installed at " +
+                        $"{DateTimeOffset.FromUnixTimeSeconds(at):yyyy-MM-dd HH:mm:ss}Z: it runs the old code; restart it");
+                }
+            }
+        }
+        return differences;
+    }
+
+    private static string[] Words(PlanStep step, string key) =>
+        (step.Argument(key) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
