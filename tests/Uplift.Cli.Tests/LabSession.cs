@@ -9,10 +9,13 @@ namespace Uplift.Tests;
 /// </summary>
 internal sealed class LabSession : IAsyncDisposable
 {
-    private LabSession(LabLayout lab, string journals)
+    private readonly bool _ownsJournals;
+
+    private LabSession(LabLayout lab, string journals, bool ownsJournals)
     {
         Lab = lab;
         Journals = journals;
+        _ownsJournals = ownsJournals;
     }
 
     public LabLayout Lab { get; }
@@ -28,7 +31,9 @@ internal sealed class LabSession : IAsyncDisposable
     /// <summary>What uplift needs to reach the lab's keystone and nova (the compute dance, service checks).</summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["OS_CLIENT_CONFIG_FILE"] = Paths.CloudsYaml };
 
-    public static async Task<LabSession> UpAsync(Func<string, LabOptions> options)
+    /// <param name="journals">A state directory of Uplift's to use (kept when the lab goes down: a later lab may reuse
+    /// it, as an operator who rebuilds a cluster may); by default a new one, removed with the lab.</param>
+    public static async Task<LabSession> UpAsync(Func<string, LabOptions> options, string? journals = null)
     {
         var state = Path.Combine(Path.GetTempPath(), "uplift-cli-lab-" + Guid.NewGuid().ToString("N")[..8]);
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10);
@@ -41,13 +46,14 @@ internal sealed class LabSession : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
         var lab = await LabBuilder.UpAsync(options(state), CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
-        return new LabSession(lab, Directory.CreateTempSubdirectory("uplift-cli-lab-journal-").FullName);
+        return new LabSession(lab, journals ?? Directory.CreateTempSubdirectory("uplift-cli-lab-journal-").FullName, journals is null);
     }
 
-    /// <summary>uplift run of the lab's inventory to the next release, with the lab's clouds.yaml.</summary>
+    /// <summary>uplift run of the lab's inventory to the next release, with the lab's clouds.yaml (the release it runs
+    /// is read from the nodes).</summary>
     public Task<UpliftProcess.Outcome> UpgradeAsync(params string[] options) =>
         UpliftProcess.RunAsync(null, Environment,
-            ["run", "--inventory", Paths.Inventory, "--from", Lab.Release.Series, "--to", Next, "--yes", "--os-cloud", LabCloud.Name, "--state-dir", Journals, .. options]);
+            ["run", "--inventory", Paths.Inventory, "--to", Next, "--yes", "--os-cloud", LabCloud.Name, "--state-dir", Journals, .. options]);
 
     public async ValueTask DisposeAsync()
     {
@@ -63,7 +69,10 @@ internal sealed class LabSession : IAsyncDisposable
         }
         finally
         {
-            Directory.Delete(Journals, recursive: true);
+            if (_ownsJournals)
+            {
+                Directory.Delete(Journals, recursive: true);
+            }
         }
     }
 }

@@ -40,7 +40,9 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
             state.Servers.ShouldAllBe(s => s.Value == "-", "every API server is back in HAProxy (not drained, not in maintenance)");
             var again = await lab.UpgradeAsync("--live-migrate");
             again.Code.ShouldBe(0, again.Output);
-            CommandLogEntry.ReadAll(lab.Paths).Count.ShouldBe(commands, "a second run finds every step done and runs no command on any node");
+            again.Output.ShouldContain("continues the journal's plan");
+            CommandLogEntry.ReadAll(lab.Paths).Skip(commands).Where(ChangingCommands.Changes).Select(c => $"{c.Node}: {c.CommandLine}")
+                .ShouldBeEmpty("a second run finds every step done: it only reads the nodes (their release, the repository, the end state)");
             state.Differences(await LabState.TakeAsync(lab.Paths)).ShouldBeEmpty();
         }
         await using (var lab = await LabSession.UpAsync(Example))

@@ -58,27 +58,47 @@ internal static class RunCommands
                 await parse.InvocationConfiguration.Output.WriteAsync(DryRun.Render(dry, Handlers(cloud, Backups(StateDirectory.Resolve(parse.GetValue(execution.StateDir)?.FullName), dry))));
                 return UpliftCommandLine.Success;
             }
-            var (inventory, catalog) = saved is not null
-                ? (InventoryLoader.Load(parse.GetValue(planning.Inventory)?.FullName ?? PlanJson.Read(saved.FullName).Inputs.InventoryFile), CatalogLoader.Load(parse.GetValue(planning.Catalog)?.FullName))
+            // A saved plan is checked against its inputs before any node is reached.
+            var savedPlan = saved is null ? ((Plan, string, ClusterInventory)?)null
+                : Saved(saved.FullName, parse.GetValue(planning.Inventory)?.FullName, parse.GetValue(planning.Catalog)?.FullName);
+            if (savedPlan is null && (parse.GetValue(planning.Inventory) is null || parse.GetValue(planning.To) is null))
+            {
+                throw new InputException("uplift run needs a saved PLAN.json, or --inventory and --to to plan now",
+                    hint: "e.g. uplift run --inventory inventory.yaml --to flamingo (the release the nodes run is read from them)");
+            }
+            var (inventory, catalog) = savedPlan is { } s
+                ? (s.Item3, CatalogLoader.Load(parse.GetValue(planning.Catalog)?.FullName))
                 : planning.LoadInputs(parse);
+            execution.RefuseWithoutTerminal(parse);
             await using var transport = ClusterObservations.Transport(inventory);
             var gate = new ClusterGate(inventory, catalog, transport.ShellFor);
             var observed = await gate.ObserveAsync(cancel);
             Plan plan;
             string json;
             string? note;
-            if (saved is not null)
+            if (savedPlan is { } file)
             {
-                (plan, json, _) = Saved(saved.FullName, inventory.Source, parse.GetValue(planning.Catalog)?.FullName);
+                (plan, json, _) = file;
                 note = StartingRelease.Continue(observed, catalog, plan.Inputs.From, plan.Inputs.To, plan.Inputs.Options.Via);
+            }
+            else if (parse.GetValue(planning.From) is null && AlreadyOn(observed, catalog, parse.GetValue(planning.To)!) is { } target)
+            {
+                // Every node runs the target: the journal's plan to it, if any, is run again (what it left is finished,
+                // its end state looked at again); without one there is nothing to upgrade.
+                if (JournalPlan(execution.State(parse), inventory, catalog, target) is not { } earlier)
+                {
+                    await parse.InvocationConfiguration.Output.WriteLineAsync(
+                        $"nothing to upgrade: every node runs {target} ({ObservedView.Summary(observed)}); a minor update is planned with --from {target} --to {target}");
+                    return UpliftCommandLine.Success;
+                }
+                (plan, json) = earlier;
+                note = $"every node runs {target}: this continues the journal's plan {plan.Inputs.From} → {target} (its steps done are not redone; its end state is looked at again)";
             }
             else
             {
-                var to = parse.GetValue(planning.To) ?? throw new InputException("uplift run needs a saved PLAN.json, or --inventory and --to to plan now",
-                    hint: "e.g. uplift run --inventory inventory.yaml --to flamingo (the release the nodes run is read from them)");
                 string from;
-                (from, note) = StartingRelease.Decide(observed, catalog, parse.GetValue(planning.From), to, parse.GetValue(planning.Via) ?? "");
-                plan = Planner.Build(inventory, catalog, from, to, planning.Options(parse));
+                (from, note) = StartingRelease.Decide(observed, catalog, parse.GetValue(planning.From), parse.GetValue(planning.To)!, parse.GetValue(planning.Via) ?? "");
+                plan = Planner.Build(inventory, catalog, from, parse.GetValue(planning.To)!, planning.Options(parse));
                 json = PlanJson.Write(plan);
             }
             await gate.CheckRepositoriesAsync(plan, cancel);
@@ -168,6 +188,35 @@ internal static class RunCommands
         var inventory = InventoryLoader.Load(inventoryPath ?? plan.Inputs.InventoryFile);
         PlanFreshness.Check(plan, path, inventory, CatalogLoader.Load(catalogPath));
         return (plan, File.ReadAllText(path), inventory);
+    }
+
+    /// <summary>The target's series when every node runs it; null otherwise.</summary>
+    private static string? AlreadyOn(ClusterObservation observed, OpenStackCatalog catalog, string to)
+    {
+        var target = new UpgradePaths(catalog).Release(to).Series;
+        var seen = observed.Nodes.SelectMany(n => n.Series).Distinct().ToList();
+        return seen is [var only] && only == target ? target : null;
+    }
+
+    /// <summary>The plan of the cluster's latest run, when it went to <paramref name="target"/> and its inputs are unchanged.</summary>
+    private static (Plan, string)? JournalPlan(StateDirectory state, ClusterInventory inventory, OpenStackCatalog catalog, string target)
+    {
+        if (!File.Exists(state.JournalOf(inventory.Cluster)))
+        {
+            return null;
+        }
+        using var journal = RunJournal.Open(state.JournalOf(inventory.Cluster));
+        if (journal.LatestRun() is not { } run || journal.PlanJson(run.PlanHash) is not { } json)
+        {
+            return null;
+        }
+        var plan = PlanJson.Parse(Encoding.UTF8.GetBytes(json), $"{inventory.Cluster} journal");
+        if (plan.Inputs.To != target)
+        {
+            return null;
+        }
+        PlanFreshness.Check(plan, $"{inventory.Cluster} journal", inventory, catalog);
+        return (plan, json);
     }
 
     /// <summary>A plan made without connecting to any node (--dry-run): --from must be given.</summary>
@@ -264,6 +313,16 @@ internal static class RunCommands
             foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step, OsCloud, ProbeRate, Fresh })
             {
                 command.Options.Add(option);
+            }
+        }
+
+        /// <summary>Without a terminal to confirm on and without --yes nothing would run: say so before reaching any node.</summary>
+        public void RefuseWithoutTerminal(ParseResult parse)
+        {
+            var interactive = !Console.IsInputRedirected && ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out);
+            if (!interactive && !parse.GetValue(Yes))
+            {
+                throw new InputException("no terminal to confirm on: nothing was changed", hint: "pass --yes to run without confirmation");
             }
         }
 

@@ -4,7 +4,8 @@ namespace Uplift.Planning;
 
 /// <summary>
 /// The last phase: every node shows the end state — each service's code package on the target release's major version,
-/// every unit running and started after its packages were installed (DESIGN.md §3b). Read-only; the executor looks at it
+/// every unit running and started after its packages were installed, each API unit answering on its own port
+/// (DESIGN.md §3b). Read-only; the executor looks at it
 /// on every run instead of trusting the journal, so "succeeded" is only said for what the nodes show.
 /// </summary>
 internal static class VerifySteps
@@ -20,7 +21,7 @@ internal static class VerifySteps
             if (arguments.Length > 0)
             {
                 checks.Add(steps.Add($"verify/{node.Name}/end-state", StepKind.VerifyEndState, node.Name, ConcurrencyClasses.Nodes, needs: [done],
-                    arguments: [new("release", ctx.To.Series), .. Decode(arguments)]));
+                    arguments: [new("release", ctx.To.Series), new("address", node.Address), .. Decode(arguments)]));
             }
         }
         return steps.Add("verify/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: checks.Count > 0 ? checks : [done]);
@@ -44,6 +45,11 @@ internal static class VerifySteps
             pairs.Add($"{EndStateArguments.Code}{service.Name}\u001f{code.Package} {major}");
             pairs.Add($"{EndStateArguments.Packages}{service.Name}\u001f{string.Join(' ', packages)}");
             pairs.Add($"{EndStateArguments.Units}{service.Name}\u001f{string.Join(' ', units)}");
+            var apis = service.Backends.Where(b => units.Contains(b.Unit)).Select(b => $"{b.Unit}={b.Port}").ToList();
+            if (apis.Count > 0)
+            {
+                pairs.Add($"{EndStateArguments.Apis}{service.Name}\u001f{string.Join(' ', apis)}");
+            }
         }
         return string.Join('\u001e', pairs);
     }

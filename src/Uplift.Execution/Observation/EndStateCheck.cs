@@ -8,7 +8,8 @@ namespace Uplift.Observation;
 /// <summary>
 /// What a node must show at the end of an upgrade, and the differences it shows. Per service on the node
 /// (<see cref="EndStateArguments"/>): its code package on the target's major version, every unit running and started
-/// after the last of the service's packages was installed (else it still runs the code it had before). Pure.
+/// after the last of the service's packages was installed (else it still runs the code it had before), each API unit
+/// answering HTTP (any status under 500) on its own port. Pure.
 /// </summary>
 public static class EndStateCheck
 {
@@ -20,8 +21,21 @@ public static class EndStateCheck
         var services = Services(step);
         var packages = services.SelectMany(s => Words(step, EndStateArguments.Packages + s)).Distinct().ToList();
         var units = services.SelectMany(s => Words(step, EndStateArguments.Units + s)).Distinct().ToList();
-        return units.Count == 0 ? [DpkgQuery.CommandWithInstallTime(packages)] : [DpkgQuery.CommandWithInstallTime(packages), UnitSince.Command(units)];
+        return [DpkgQuery.CommandWithInstallTime(packages), units.Count > 0 ? UnitSince.Command(units) : "true", ApiAnswers(step)];
     }
+
+    /// <summary>One HTTP status code per API unit, in order (000: no answer), asked from the node on its address.</summary>
+    private static string ApiAnswers(PlanStep step)
+    {
+        var address = step.Argument("address") ?? "127.0.0.1";
+        var host = address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address;
+        var ports = Apis(step).Select(a => a.Port).ToList();
+        return ports.Count == 0 ? "true" : string.Join("; ", ports.Select(p =>
+            $"curl -s -o /dev/null -w '%{{http_code}}\\n' --max-time 5 http://{host}:{p}/ || true"));
+    }
+
+    private static IEnumerable<(string Unit, string Port)> Apis(PlanStep step) =>
+        Services(step).SelectMany(s => Words(step, EndStateArguments.Apis + s)).Select(a => a.Split('=')).Where(a => a.Length == 2).Select(a => (a[0], a[1]));
 
     /// <summary>Every way the node differs from the end state, one sentence each; empty when it matches.</summary>
     /// <exception cref="FormatException">dpkg-query or systemctl printed something they never print.</exception>
@@ -29,7 +43,7 @@ public static class EndStateCheck
     {
         var release = step.Argument("release") ?? "the target release";
         var installed = DpkgQuery.Parse(results[0].ExitCode, results[0].StandardOutput, results[0].StandardError);
-        var units = results.Count > 1 ? UnitSince.Parse(results[1].StandardOutput) : new Dictionary<string, (string, DateTimeOffset?)>();
+        var units = UnitSince.Parse(results[1].StandardOutput);
         var differences = new List<string>();
         foreach (var service in Services(step))
         {
@@ -62,6 +76,15 @@ public static class EndStateCheck
                     differences.Add($"{node}: {unit} runs since {since:yyyy-MM-dd HH:mm:ss}Z, before {service}'s packages were installed at " +
                         $"{DateTimeOffset.FromUnixTimeSeconds(at):yyyy-MM-dd HH:mm:ss}Z: it runs the old code; restart it");
                 }
+            }
+        }
+        var answers = results[2].StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
+        foreach (var ((unit, port), i) in Apis(step).Select((api, i) => (api, i)))
+        {
+            var code = i < answers.Count && int.TryParse(answers[i], CultureInfo.InvariantCulture, out var c) ? c : 0;
+            if (code is 0 or >= 500)
+            {
+                differences.Add($"{node}: {unit} does not answer on port {port} (HTTP {(code == 0 ? "none" : code.ToString(CultureInfo.InvariantCulture))})");
             }
         }
         return differences;

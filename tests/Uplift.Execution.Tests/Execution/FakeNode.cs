@@ -79,6 +79,12 @@ internal sealed partial class FakeNode(string name) : IRemoteShell
                     return new CommandResult(unknown.Count > 0 ? 1 : 0,
                         string.Concat(known.Select(n => $"{n}\t{Installed[n]}\tii \n")),
                         string.Concat(unknown.Select(n => $"dpkg-query: no packages found matching {n}\n")), TimeSpan.Zero);
+                case ["TZ=UTC", "systemctl", "show", .. var arguments]:
+                    // The fake keeps no start times: ActiveEnterTimestamp is empty, as systemd prints it for a unit never started.
+                    var shown = arguments.Where(a => a.EndsWith(".service", StringComparison.Ordinal)).Select(a => a[..^".service".Length]);
+                    output += string.Join("\n", shown.Select(u =>
+                        $"Id={u}.service\nActiveState={Units.GetValueOrDefault(u, (Active: "inactive", Enabled: "")).Active}\nActiveEnterTimestamp=\n"));
+                    break;
                 case ["apt-cache", "policy", .. var names]:
                     output += string.Concat(names.Where(n => Candidates.ContainsKey(n) || Installed.ContainsKey(n)).Select(n =>
                         $"{n}:\n  Installed: {Installed.GetValueOrDefault(n, "(none)")}\n  Candidate: {Candidates.GetValueOrDefault(n, "(none)")}\n  Version table:\n"));

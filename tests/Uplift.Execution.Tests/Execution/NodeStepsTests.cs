@@ -93,6 +93,42 @@ public sealed class NodeStepsTests : IDisposable
         summary.States["prepare/ctl1/dependencies"].ShouldBe(StepState.Pending);
     }
 
+    [Fact]
+    public async Task Given_sources_still_on_the_old_release_When_an_install_carries_the_target_major_Then_it_fails_instead_of_being_found_done()
+    {
+        // The node is on 29 and apt offers 29 (its sources were put back): at its candidate, but not the target's 30.x.
+        _ctl1.Candidates["nova-api"] = "2:29.0.0-1";
+        _ctl1.Installed["nova-conductor"] = _ctl1.Candidates["nova-conductor"] = "2:29.0.0-1";
+        var plan = new TestPlan().Class("default", 1)
+            .Step("nova/ctl1/install", StepKind.PackagesInstall, node: "ctl1",
+                arguments: [("packages", "nova-api nova-conductor"), ("release", "dalmatian"), ("code", "nova-api=30")])
+            .Build("h3");
+
+        var summary = await _run.RunAsync(plan);
+
+        summary.Outcome.ShouldBe(RunOutcome.Failed);
+        summary.Failure!.ShouldStartWith("nova/ctl1/install: on ctl1: apt offers nova-api 2:29.0.0-1, not the target release's 30.x");
+        _ctl1.Log.ShouldNotContain(c => c.Contains("apt-get install", StringComparison.Ordinal), "nothing was installed");
+    }
+
+    [Fact]
+    public async Task Given_an_end_state_step_done_in_the_journal_When_the_plan_runs_again_Then_the_node_is_looked_at_again()
+    {
+        var plan = new TestPlan().Class("default", 1)
+            .Step("verify/ctl1/end-state", StepKind.VerifyEndState, node: "ctl1",
+                arguments: [("release", "dalmatian"), ("code:nova", "nova-api 29"), ("packages:nova", "nova-api"), ("units:nova", "nova-api")])
+            .Build("h4");
+        _ctl1.Units["nova-api"] = ("active", "enabled");
+        var first = await _run.RunAsync(plan);
+        first.Outcome.ShouldBe(RunOutcome.Succeeded, first.Failure);
+        _ctl1.Installed["nova-api"] = "2:28.0.0-1";
+
+        var again = await _run.RunAsync(plan);
+
+        again.Outcome.ShouldBe(RunOutcome.Failed, "the journal said done, the node says otherwise");
+        again.Failure!.ShouldContain("ctl1: nova-api 2:28.0.0-1 is not dalmatian's 29.x");
+    }
+
     private static bool IsChange(string command) =>
         command.Contains("apt-get install", StringComparison.Ordinal) || command.StartsWith("printf", StringComparison.Ordinal) ||
         (command.StartsWith("systemctl", StringComparison.Ordinal) && !command.StartsWith("systemctl is-active", StringComparison.Ordinal));

@@ -1,0 +1,44 @@
+using Uplift.Adapters;
+using Uplift.Catalog;
+using Uplift.Inventory;
+using Uplift.Observation;
+
+namespace Uplift.Tests.Observation;
+
+/// <summary>The target repository must offer each service's code on the target release.</summary>
+public class TargetRepositoryCheckTests
+{
+    private static readonly OpenStackCatalog Catalog = CatalogLoader.LoadEmbedded();
+    private static readonly Node Ctl1 = new("ctl1", "10.0.0.1", [Role.Controller]);
+
+    private static IReadOnlyList<PackagePolicy> Policy(string keystone) => AptCachePolicy.Parse(
+        $"python3-keystone:\n  Installed: 2:27.0.0-3+deb13u6\n  Candidate: {keystone}\n  Version table:\n     {keystone} 500\n        500 http://deb.debian.org/debian forky/main amd64 Packages\n");
+
+    [Fact]
+    public void Given_forky_s_keystone_30_for_a_gazpacho_upgrade_When_read_Then_it_is_refused_as_hibiscus()
+    {
+        var problem = TargetRepositoryCheck.Read(Ctl1, Catalog.FindRelease("gazpacho")!, "deb http://deb.debian.org/debian forky main",
+            [Catalog.CodeVersionsOf("keystone")!], Policy("2:30.0.0-2")).ShouldHaveSingleItem();
+
+        problem.Summary.ShouldBe("ctl1: the gazpacho repository offers python3-keystone 2:30.0.0-2, which is hibiscus's keystone, not gazpacho's 29.x");
+    }
+
+    [Fact]
+    public void Given_the_target_release_s_keystone_When_read_Then_there_is_no_problem() =>
+        TargetRepositoryCheck.Read(Ctl1, Catalog.FindRelease("gazpacho")!, "line", [Catalog.CodeVersionsOf("keystone")!], Policy("2:29.0.0-1")).ShouldBeEmpty();
+
+    [Fact]
+    public void Given_a_repository_without_the_package_When_read_Then_it_says_so_with_the_source_line() =>
+        TargetRepositoryCheck.Read(Ctl1, Catalog.FindRelease("gazpacho")!, "deb http://x forky main", [Catalog.CodeVersionsOf("nova")!], Policy("2:29.0.0-1"))
+            .ShouldHaveSingleItem().Summary.ShouldBe("ctl1: the gazpacho repository offers no python3-nova (nova)");
+
+    [Fact]
+    public void Given_a_source_line_When_the_sandbox_command_is_built_Then_apt_reads_only_its_own_folder_and_removes_it()
+    {
+        var script = AptSandbox.Policy("deb http://deb.debian.org/debian forky main", ["python3-nova"]);
+
+        script.ShouldContain("apt-get update -qq -o Dir::Etc::SourceList=\"$d/sources.list\" -o Dir::Etc::SourceParts=\"$d/parts\" -o Dir::State::Lists=\"$d/lists\"");
+        script.ShouldContain("policy python3-nova");
+        script.ShouldEndWith("rm -rf \"$d\"; exit $r");
+    }
+}
