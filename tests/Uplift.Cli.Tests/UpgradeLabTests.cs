@@ -109,6 +109,11 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
             version.ShouldBe(versions.Of(UnitPackage(lab.Paths, unit), target), $"{unit}: runs the target release's code");
         }
         Directory.GetFiles(lab.Paths.Nodes, "*.masked", SearchOption.AllDirectories).ShouldBeEmpty("no unit is left masked");
+        foreach (var unit in unitsAfter.Keys.Where(u => Path.GetFileName(u).StartsWith("nova-", StringComparison.Ordinal)))
+        {
+            File.Exists(Path.Combine(lab.Paths.Nodes, unit[..^".active".Length] + ".signals"))
+                .ShouldBeTrue($"{unit}: every nova unit, computes included, got SIGHUP once all ran the new code (nova upgrades.rst)");
+        }
         foreach (var schema in Directory.GetFiles(Path.Combine(lab.Paths.Cluster, "db")))
         {
             File.ReadAllText(schema).Trim().ShouldBe($"{target} {target} {target}", $"{Path.GetFileName(schema)}: expanded, migrated and contracted to {lab.Next}");

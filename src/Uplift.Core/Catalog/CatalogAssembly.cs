@@ -15,6 +15,7 @@ internal static class CatalogAssembly
         var problems = new List<Diagnostic>();
         var services = new List<ServiceDraft>();
         var dependencies = new Dictionary<Role, List<string>>();
+        var infrastructure = new Dictionary<Role, List<string>>();
         var changes = new List<ConfigChange>();
         var versions = new List<CodeVersions>();
         string? sourcesFile = null, sourceLine = null;
@@ -32,11 +33,8 @@ internal static class CatalogAssembly
                     services.Add(draft);
                 }
             }
-            foreach (var (role, packages) in file.Dependencies)
-            {
-                var list = dependencies.TryGetValue(role, out var known) ? known : dependencies[role] = [];
-                list.AddRange(packages.Where(p => !list.Contains(p)));
-            }
+            AddPerRole(dependencies, file.Dependencies);
+            AddPerRole(infrastructure, file.Infrastructure);
             changes.AddRange(file.ConfigChanges);
             versions.RemoveAll(v => file.CodeVersions.Any(n => n.Service == v.Service));
             versions.AddRange(file.CodeVersions);
@@ -70,7 +68,17 @@ internal static class CatalogAssembly
             contentHash)
         {
             CodeVersions = versions,
+            Infrastructure = infrastructure.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Value),
         };
+    }
+
+    private static void AddPerRole(Dictionary<Role, List<string>> into, IReadOnlyDictionary<Role, IReadOnlyList<string>> from)
+    {
+        foreach (var (role, packages) in from)
+        {
+            var list = into.TryGetValue(role, out var known) ? known : into[role] = [];
+            list.AddRange(packages.Where(p => !list.Contains(p)));
+        }
     }
 
     /// <summary>The embedded data's version, with each overlay's own version (or "overlay") appended.</summary>

@@ -13,4 +13,8 @@ internal sealed record CatalogFile(
     IReadOnlyList<ConfigChange> ConfigChanges,
     string? AptSourcesFile,
     string? AptSourceLine,
-    IReadOnlyList<CodeVersions> CodeVersions);
+    IReadOnlyList<CodeVersions> CodeVersions)
+{
+    /// <summary>Infrastructure packages per role (upgraded node by node in the node's own window).</summary>
+    public IReadOnlyDictionary<Role, IReadOnlyList<string>> Infrastructure { get; init; } = new Dictionary<Role, IReadOnlyList<string>>();
+}

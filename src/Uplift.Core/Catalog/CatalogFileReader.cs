@@ -11,7 +11,7 @@ namespace Uplift.Catalog;
 internal static class CatalogFileReader
 {
     private static readonly string[] TopLevelKeys =
-        ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt", "code-versions"];
+        ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt", "code-versions", "infrastructure"];
 
     /// <param name="knownTables">Exit-code tables of the files read before this one.</param>
     /// <param name="knownSeries">Series read before this one (config changes must name one); null while reading releases.</param>
@@ -43,6 +43,7 @@ internal static class CatalogFileReader
                 "releases" => file with { Releases = ReadReleases(yaml, value) },
                 "services" => file with { Services = new ServiceReader(yaml, tables).ReadAll(value) },
                 "dependencies" => file with { Dependencies = yaml.PerRole(value, "dependencies") },
+                "infrastructure" => file with { Infrastructure = yaml.PerRole(value, "infrastructure") },
                 "config-changes" => file with { ConfigChanges = ReadConfigChanges(yaml, value, knownSeries ?? []) },
                 "apt" => ReadApt(yaml, value, file),
                 "code-versions" => file with { CodeVersions = CodeVersionsReader.Read(yaml, value, knownSeries ?? []) },

@@ -32,5 +32,10 @@ public sealed record OpenStackCatalog(
 
     public CodeVersions? CodeVersionsOf(string service) => CodeVersions.FirstOrDefault(v => v.Service == service);
 
+    /// <summary>Per role, packages whose maintainer scripts restart daemons: upgraded node by node (dependencies.yaml).</summary>
+    public IReadOnlyDictionary<Role, IReadOnlyList<string>> Infrastructure { get; init; } = new Dictionary<Role, IReadOnlyList<string>>();
+
+    public IReadOnlyList<string> InfrastructureOn(Role role) => Infrastructure.TryGetValue(role, out var p) ? p : [];
+
     public IReadOnlyList<string> DependenciesOn(Role role) => Dependencies.TryGetValue(role, out var d) ? d : [];
 }

@@ -27,6 +27,10 @@ public sealed record ServiceDefinition(
     RpcPin? RpcPin,
     IReadOnlyList<Role> SatelliteRoles)
 {
+    /// <summary>Once every node runs the new code, each of its units gets SIGHUP (before the online data migrations), so
+    /// that it recomputes the RPC version it may use (nova doc/source/admin/upgrades.rst, "After maintenance window").</summary>
+    public bool SighupAfterUpgrade { get; init; }
+
     public IReadOnlyList<string> UnitsOn(Role role) => Units.TryGetValue(role, out var u) ? u : [];
 
     public IReadOnlyList<string> PackagesOn(Role role) => Packages.TryGetValue(role, out var p) ? p : [];

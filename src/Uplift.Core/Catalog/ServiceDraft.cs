@@ -22,6 +22,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
     public CatalogCommand? UpgradeCheck { get; init; }
     public RpcPin? RpcPin { get; init; }
     public IReadOnlyList<Role>? SatelliteRoles { get; init; }
+    public bool? SighupAfterUpgrade { get; init; }
 
     /// <summary>Fields the overlay sets replace ours; units and packages are replaced role by role.</summary>
     public ServiceDraft OverriddenBy(ServiceDraft overlay) => this with
@@ -36,6 +37,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
         UpgradeCheck = overlay.UpgradeCheck ?? UpgradeCheck,
         RpcPin = overlay.RpcPin ?? RpcPin,
         SatelliteRoles = overlay.SatelliteRoles ?? SatelliteRoles,
+        SighupAfterUpgrade = overlay.SighupAfterUpgrade ?? SighupAfterUpgrade,
     };
 
     public ServiceDefinition ToDefinition() => new(
@@ -49,7 +51,10 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
         OnlineMigrations,
         UpgradeCheck,
         RpcPin,
-        SatelliteRoles ?? []);
+        SatelliteRoles ?? [])
+    {
+        SighupAfterUpgrade = SighupAfterUpgrade ?? false,
+    };
 
     private static IReadOnlyDictionary<Role, IReadOnlyList<string>>? PerRole(
         IReadOnlyDictionary<Role, IReadOnlyList<string>>? ours,

@@ -9,7 +9,7 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
     private static readonly string[] ServiceKeys =
     [
         "name", "optional", "after", "backends", "units", "packages", "database",
-        "online-migrations", "upgrade-check", "rpc-pin", "satellite-roles",
+        "online-migrations", "upgrade-check", "rpc-pin", "satellite-roles", "sighup-after-upgrade",
     ];
 
     private static readonly Dictionary<string, ExitMeaning> Meanings = new(StringComparer.Ordinal)
@@ -77,6 +77,7 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
                 "online-migrations" => draft with { OnlineMigrations = Command(value, $"{what} online-migrations") },
                 "upgrade-check" => draft with { UpgradeCheck = Command(value, $"{what} upgrade-check") },
                 "rpc-pin" => draft with { RpcPin = Pin(value, what) },
+                "sighup-after-upgrade" => draft with { SighupAfterUpgrade = yaml.Flag(value, $"{what} sighup-after-upgrade") },
                 "satellite-roles" => draft with { SatelliteRoles = [.. yaml.Items(value, $"{what} satellite-roles").Select(r => yaml.Role(r, $"{what} satellite-roles")).OfType<Role>()] },
                 _ => draft,
             };

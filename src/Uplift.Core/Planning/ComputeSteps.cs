@@ -82,6 +82,9 @@ internal static class ComputeSteps
             last = steps.Add(at + "check-empty", StepKind.ComputeCheckEmpty, node.Name, ConcurrencyClasses.Computes, needs: [last],
                 arguments: service);
         }
+        // The hypervisor stack and OVS restart from their maintainer scripts: upgraded here, in the node's own window,
+        // once it is emptied (or checked to be), never cluster-wide in "prepare"; its agents start after, on the new OVS.
+        last = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Computes, [last]);
         last = steps.Add(at + "stop", StepKind.UnitsStop, node.Name, ConcurrencyClasses.Computes, needs: [last],
             arguments: Args.Stop(units, packages, ctx.To, ctx.Catalog));
         last = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Computes, needs: [last],

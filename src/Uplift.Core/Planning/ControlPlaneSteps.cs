@@ -62,6 +62,12 @@ internal static class ControlPlaneSteps
                         ConcurrencyClasses.NeutronAgents, needs: controlPlane, after: after,
                         arguments: Args.Of(("rabbitmq-node", ctx.VipHolder.Name), ("max-messages", QueueGateMaxMessages.ToString())))];
                 }
+                if (paced)
+                {
+                    // OVS (and keepalived) restart from their maintainer scripts: in this node's paced window, before its
+                    // agents stop and start again on the new OVS.
+                    needs = [Infrastructure.Add(ctx, node, $"{service.Name}/{node.Name}/", ConcurrencyClasses.NeutronAgents, needs)];
+                }
                 var done = NodeUpgrade.Add(ctx, service, node, paced ? ConcurrencyClasses.NeutronAgents : ConcurrencyClasses.Satellites,
                     needs, after, withDatabase: false, pauseAfterSeconds: paced ? ctx.Inventory.Concurrency.NeutronAgentPauseSeconds : 0);
                 perNode.Add(done?.Ended ?? []);

@@ -15,6 +15,24 @@ internal static class FinalizeSteps
         var vip = ctx.VipHolder;
         string[] previous = [computesDone];
 
+        var signalled = new List<string>();
+        foreach (var service in ctx.Services.Where(s => upgrade && s.SighupAfterUpgrade))
+        {
+            // Every node runs the new code now: each unit of the service, computes included, reloads (SIGHUP) so it
+            // recomputes the RPC version it may use before the data is migrated (nova doc admin/upgrades.rst).
+            ctx.Enter(Phases.Finalize, $"{service.Name}: every unit reloads (SIGHUP)", service.Name);
+            foreach (var node in ctx.Inventory.Nodes)
+            {
+                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true);
+                if (units.Count > 0)
+                {
+                    signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", StepKind.UnitsSignal, node.Name, ConcurrencyClasses.Nodes,
+                        needs: previous, arguments: Args.Of(("units", string.Join(' ', units)), ("signal", "HUP"))));
+                }
+            }
+        }
+        previous = [.. previous, .. signalled];
+
         ctx.Enter(Phases.Finalize, "online data migrations");
         foreach (var service in ctx.Services.Where(s => upgrade && s.OnlineMigrations is not null))
         {

@@ -58,6 +58,14 @@ internal static class NodeUpgrade
             if (withDatabase)
             {
                 last = DatabaseSteps.AddBeforeOthers(ctx, service, node, concurrencyClass, last);
+                if (service.UpgradeCheck is { } check)
+                {
+                    // nova doc admin/upgrades.rst: "Before restarting services with new code, perform the release-specific
+                    // readiness check" (every <svc>-status is that check, oslo.upgradecheck): with the new code installed and
+                    // its schema synced, before its first new unit starts.
+                    last = [steps.Add(at + "upgrade-check", StepKind.UpgradeCheck, node.Name, concurrencyClass, needs: last,
+                        arguments: DatabaseSteps.CommandArguments(check))];
+                }
             }
             if (service.RpcPin is { } pin && node.Has(Role.Controller))
             {

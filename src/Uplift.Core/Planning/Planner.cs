@@ -53,7 +53,7 @@ public static class Planner
         string[] backup = ctx.FirstHop && ctx.Options.Backup ? [BackupSteps.Add(ctx, preflight)] : [];
         var pending = PendingMigrationSteps.Add(ctx, backup.Length > 0 ? backup : [preflight]);
         string[] entry = [PrepareSteps.Add(ctx, preflight), .. backup, pending];
-        var controlPlane = ControlPlaneSteps.Add(ctx, entry);
+        var controlPlane = Infrastructure.AddControllers(ctx, ControlPlaneSteps.Add(ctx, entry));
         var computes = ComputeSteps.Add(ctx, controlPlane);
         return VerifySteps.Add(ctx, FinalizeSteps.Add(ctx, computes, upgrade: true));
     }

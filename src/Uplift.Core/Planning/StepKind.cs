@@ -50,6 +50,7 @@ public enum StepKind
     QueueGate,
 
     // Finalize
+    UnitsSignal,
     OnlineMigrations,
     RpcUnpin,
     DatabaseContract,

@@ -27,7 +27,9 @@ internal static class UpdateSteps
                     arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)));
                 var install = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Restarts, needs: [standby],
                     arguments: Args.Install(packages, ctx.To, ctx.Catalog));
-                var restart = steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [install],
+                // In standby (resources moved away): its infrastructure packages too, before its units restart.
+                var infrastructure = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Restarts, [install]);
+                var restart = steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [infrastructure],
                     arguments: Args.Units(units));
                 return steps.Add(at + "online", StepKind.NodeUnstandby, node.Name, ConcurrencyClasses.Restarts, needs: [restart]);
             });
@@ -42,8 +44,9 @@ internal static class UpdateSteps
             var packages = NodeUpgrade.Packages(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
             var install = steps.Add($"update/{node.Name}/install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.NeutronAgents,
                 needs: previous, after: after, arguments: Args.Install(packages, ctx.To, ctx.Catalog));
+            var infrastructure = Infrastructure.Add(ctx, node, $"update/{node.Name}/", ConcurrencyClasses.NeutronAgents, [install]);
             var restart = steps.Add($"update/{node.Name}/restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.NeutronAgents,
-                needs: [install], arguments: Args.Units(units),
+                needs: [infrastructure], arguments: Args.Units(units),
                 pauseAfterSeconds: node.Has(Role.Network) ? ctx.Inventory.Concurrency.NeutronAgentPauseSeconds : 0);
             previous = [restart];
             after = [];

@@ -15,6 +15,11 @@ public static class Systemd
         string.Join(" && ", new[] { "systemctl unmask " + ShellQuote.Words(units), "systemctl enable " + ShellQuote.Words(units) }
             .Concat(units.Select(u => "systemctl start " + ShellQuote.Word(u))));
 
+    /// <summary>Sends a signal to each unit's main process (SIGHUP: reload, without a restart). --kill-who is the name
+    /// systemd 252 (bookworm) knows; later versions keep it beside --kill-whom.</summary>
+    public static string Signal(IReadOnlyList<string> units, string signal) =>
+        $"systemctl kill --signal={ShellQuote.Word(signal)} --kill-who=main " + ShellQuote.Words(units);
+
     public static string Restart(IReadOnlyList<string> units) =>
         string.Join(" && ", units.Select(u => "systemctl restart " + ShellQuote.Word(u)));
 

@@ -40,6 +40,7 @@ public sealed class StepHandlers
             [StepKind.UnitsStop] = new UnitsHandler(StepKind.UnitsStop),
             [StepKind.UnitsStart] = new UnitsHandler(StepKind.UnitsStart),
             [StepKind.UnitsRestart] = new UnitsHandler(StepKind.UnitsRestart),
+            [StepKind.UnitsSignal] = new ShellStepHandler((step, _) => Systemd.Signal(ShellQuote.Split(step.Argument("units")), step.Argument("signal") ?? "HUP")),
             [StepKind.WaitBackend] = new WaitBackendHandler(),
             [StepKind.RpcPin] = new RpcPinHandler(pin: true),
             [StepKind.RpcUnpin] = new RpcPinHandler(pin: false),

@@ -57,7 +57,7 @@ public static class ShimData
         var (versions, index) = (new LabVersions(lab.Catalog), lab.IndexOf(lab.Release));
         var units = lab.Services.SelectMany(s => s.UnitsOn(node.Role).Select(u => UnitLine(s, node, u)));
         var manual = lab.Services.SelectMany(s => s.PackagesOn(node.Role)).Distinct().ToList();
-        var auto = lab.Catalog.DependenciesOn(node.Role).Except(manual);
+        var auto = lab.Catalog.DependenciesOn(node.Role).Concat(lab.Catalog.InfrastructureOn(node.Role)).Distinct().Except(manual);
         var installed = manual.Select(p => $"{p} {versions.Of(p, index)} manual").Concat(auto.Select(p => $"{p} {versions.Of(p, index)} auto"));
         var files = new Dictionary<string, string>
         {
@@ -89,6 +89,7 @@ public static class ShimData
     private static IEnumerable<string> AllPackages(LabLayout lab) =>
         lab.Services.SelectMany(s => s.Packages.Values.SelectMany(p => p))
             .Concat(lab.Catalog.Dependencies.Values.SelectMany(d => d))
+            .Concat(lab.Catalog.Infrastructure.Values.SelectMany(d => d))
             .Distinct()
             .Order(StringComparer.Ordinal);
 

@@ -169,8 +169,20 @@ public class ServiceCatalogTests
         {
             catalog.DependenciesOn(role).ShouldNotBeEmpty(role.ToString());
         }
-        catalog.DependenciesOn(Role.Controller).ShouldContain("rabbitmq-server");
-        catalog.DependenciesOn(Role.Compute).ShouldContain("libvirt-daemon-system");
-        catalog.DependenciesOn(Role.Network).ShouldContain("openvswitch-switch");
+        catalog.DependenciesOn(Role.Controller).ShouldContain("python3-oslo.messaging");
+        catalog.DependenciesOn(Role.Compute).ShouldContain("python3-libvirt");
+        catalog.DependenciesOn(Role.Network).ShouldContain("python3-openvswitch");
+    }
+
+    [Fact]
+    public void Given_the_infrastructure_packages_Then_daemons_restarted_by_their_maintainer_scripts_are_there_and_not_in_the_dependencies()
+    {
+        catalog.InfrastructureOn(Role.Controller).ShouldBe(["rabbitmq-server", "keepalived"]);
+        catalog.InfrastructureOn(Role.Compute).ShouldBe(["libvirt-daemon-system", "qemu-system-x86", "openvswitch-switch", "openvswitch-common"]);
+        catalog.InfrastructureOn(Role.Network).ShouldBe(["openvswitch-switch", "openvswitch-common", "keepalived"]);
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            catalog.DependenciesOn(role).Intersect(catalog.InfrastructureOn(role)).ShouldBeEmpty(role.ToString());
+        }
     }
 }

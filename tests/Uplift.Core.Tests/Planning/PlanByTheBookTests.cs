@@ -1,0 +1,81 @@
+using Uplift.Inventory;
+using Uplift.Inventory.Ansible;
+using Uplift.Planning;
+
+namespace Uplift.Tests.Planning;
+
+/// <summary>Upstream's rules of order (services.yaml and docs/running.md cite them), on the example inventory and on a
+/// kolla-style Ansible import.</summary>
+public sealed class PlanByTheBookTests
+{
+    public static TheoryData<string> Clusters => new() { "examples/inventory.yaml", "kolla multinode" };
+
+    private static PlanGraph PlanOf(string cluster) =>
+        new(Planner.Build(Inventory(cluster), PlanningInputs.Catalog, "epoxy", "flamingo"));
+
+    private static ClusterInventory Inventory(string cluster) => cluster == "kolla multinode"
+        ? AnsibleInventoryImporter.Import(Uplift.Testing.Fixtures.Project("tests/Uplift.Core.Tests/Inventory/Ansible/multinode")).Inventory
+        : PlanningInputs.Load(cluster);
+
+    /// <summary>nova doc admin/upgrades.rst: "Before restarting services with new code, perform the release-specific
+    /// readiness check with nova-status upgrade check".</summary>
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void Nova_status_runs_with_the_new_code_before_the_first_new_nova_unit_starts(string cluster)
+    {
+        var graph = PlanOf(cluster);
+        var vip = graph["preflight/vip-holder"].Node!;
+        var check = graph[$"nova/{vip}/upgrade-check"];
+
+        check.Argument("command").ShouldBe("nova-status upgrade check");
+        graph.Orders($"nova/{vip}/install", check.Id).ShouldBeTrue();
+        graph.Where(s => s.Service == "nova" && s.Kind == StepKind.UnitsStart).ShouldAllBe(s => graph.Orders(check.Id, s.Id));
+    }
+
+    /// <summary>nova doc admin/upgrades.rst, "After maintenance window": SIGHUP all services once they all run the new
+    /// code, then the online data migrations.</summary>
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void Every_nova_unit_computes_included_is_signalled_after_the_last_compute_and_before_the_online_migrations(string cluster)
+    {
+        var graph = PlanOf(cluster);
+        var signals = graph.Where(s => s.Kind == StepKind.UnitsSignal && s.Service == "nova").ToList();
+        var novaNodes = graph.Plan.Steps.Where(s => s.Service == "nova" && s.Kind == StepKind.UnitsStart).Select(s => s.Node).Distinct().ToList();
+
+        signals.Select(s => s.Node).ShouldBe(novaNodes, ignoreOrder: true);
+        signals.ShouldContain(s => s.Argument("units") == "nova-compute");
+        foreach (var signal in signals)
+        {
+            signal.Argument("signal").ShouldBe("HUP");
+            graph.Where(s => s.Kind == StepKind.ComputeEnable).ShouldAllBe(s => graph.Orders(s.Id, signal.Id));
+            graph.Orders(signal.Id, "finalize/nova/online-migrations").ShouldBeTrue();
+        }
+    }
+
+    private static readonly string[] InfrastructurePackages = ["openvswitch-switch", "libvirt-daemon-system", "qemu-system-x86", "rabbitmq-server", "keepalived"];
+
+    /// <summary>DESIGN.md §3: their maintainer scripts restart OVS, libvirt, RabbitMQ, keepalived: never cluster-wide.</summary>
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void No_prepare_step_upgrades_a_package_that_restarts_a_daemon_each_node_does_it_in_its_own_window(string cluster)
+    {
+        var graph = PlanOf(cluster);
+
+        graph.Where(s => s.Phase == Phases.Prepare).ShouldAllBe(s => !InfrastructurePackages.Any(p => (" " + s.Argument("packages") + " ").Contains(" " + p + " ", StringComparison.Ordinal)));
+        foreach (var compute in graph.Where(s => s.Kind == StepKind.ComputeDisable).Select(s => s.Node!))
+        {
+            var infrastructure = graph[$"computes/{compute}/infrastructure"];
+            infrastructure.Argument("packages").ShouldBe("libvirt-daemon-system qemu-system-x86 openvswitch-switch openvswitch-common");
+            graph.Orders($"computes/{compute}/disable", infrastructure.Id).ShouldBeTrue();
+            graph.Orders(infrastructure.Id, $"computes/{compute}/start").ShouldBeTrue("the compute's agents start on the new OVS");
+        }
+        var controllers = graph.Where(s => s.Id.StartsWith("infrastructure/", StringComparison.Ordinal)).ToList();
+        controllers.ShouldNotBeEmpty();
+        controllers.ShouldAllBe(s => s.Class == ConcurrencyClasses.Restarts && s.Argument("packages") == "rabbitmq-server keepalived");
+        controllers[^1].Node.ShouldBe(graph["preflight/vip-holder"].Node, "the VIP holder last");
+        for (var i = 1; i < controllers.Count; i++)
+        {
+            graph.Orders(controllers[i - 1].Id, controllers[i].Id).ShouldBeTrue("one controller at a time");
+        }
+    }
+}
