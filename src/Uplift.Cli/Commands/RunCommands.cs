@@ -33,7 +33,7 @@ internal static class RunCommands
         return cloud is null ? handlers : handlers.WithOpenStack(cloud);
     }
 
-    private static string Backups(StateDirectory state, Plan plan) => Path.Combine(state.Path, "backups", plan.Cluster);
+    public static string Backups(StateDirectory state, Plan plan) => Path.Combine(state.Path, "backups", plan.Cluster);
 
     private static Command Run()
     {
@@ -71,47 +71,25 @@ internal static class RunCommands
                 : planning.LoadInputs(parse);
             execution.RefuseWithoutTerminal(parse);
             await using var transport = ClusterObservations.Transport(inventory);
-            var gate = new ClusterGate(inventory, catalog, transport.ShellFor);
-            var observed = await gate.ObserveAsync(cancel);
-            Plan plan;
-            string json;
-            string? note;
-            if (savedPlan is { } file)
-            {
-                (plan, json, _) = file;
-                note = StartingRelease.Continue(observed, catalog, plan.Inputs.From, plan.Inputs.To, plan.Inputs.Options.Via);
-            }
-            else if (parse.GetValue(planning.From) is null && AlreadyOn(observed, catalog, parse.GetValue(planning.To)!) is { } target)
-            {
-                // Every node runs the target: the journal's plan to it, if any, is run again (what it left is finished,
-                // its end state looked at again); without one there is nothing to upgrade.
-                if (JournalPlan(execution.State(parse), inventory, catalog, target) is not { } earlier)
-                {
-                    await parse.InvocationConfiguration.Output.WriteLineAsync(
-                        $"nothing to upgrade: every node runs {target} ({ObservedView.Summary(observed)}); a minor update is planned with --from {target} --to {target}");
-                    return UpliftCommandLine.Success;
-                }
-                (plan, json) = earlier;
-                note = $"every node runs {target}: this continues the journal's plan {plan.Inputs.From} → {target} (its steps done are not redone; its end state is looked at again)";
-            }
-            else
-            {
-                string from;
-                (from, note) = StartingRelease.Decide(observed, catalog, parse.GetValue(planning.From), parse.GetValue(planning.To)!, parse.GetValue(planning.Via) ?? "");
-                plan = Planner.Build(inventory, catalog, from, parse.GetValue(planning.To)!, planning.Options(parse));
-                json = PlanJson.Write(plan);
-            }
-            await gate.CheckRepositoriesAsync(plan, cancel);
-            var identity = gate.IdentityOf(observed);
-            ClusterRun.CheckJournal(execution.State(parse), plan, observed, identity, parse.GetValue(execution.Fresh));
+            var preparation = new RunPreparation(inventory, catalog, execution.State(parse), new ClusterGate(inventory, catalog, transport.ShellFor));
+            var fresh = parse.GetValue(execution.Fresh);
+            var prepared = savedPlan is var (savedRun, savedJson, _)
+                ? await preparation.ContinuingAsync(savedRun, savedJson, fresh, cancel)
+                : await preparation.ToTargetAsync(parse.GetValue(planning.From), parse.GetValue(planning.To)!, parse.GetValue(planning.Via) ?? "",
+                    from => Planner.Build(inventory, catalog, from, parse.GetValue(planning.To)!, planning.Options(parse)), fresh, cancel);
             var output = parse.InvocationConfiguration.Output;
-            await output.WriteAsync(PlanTreeView.Render(plan));
-            await output.WriteLineAsync($"observed: {ObservedView.Summary(observed)}");
-            if (note is not null)
+            if (prepared.Plan is not { } plan)
             {
-                await output.WriteLineAsync(note);
+                await output.WriteLineAsync(prepared.Note);
+                return UpliftCommandLine.Success;
             }
-            return await execution.RunAsync(parse, plan, json, inventory, transport, (observed, identity), confirm: true);
+            await output.WriteAsync(PlanTreeView.Render(plan));
+            await output.WriteLineAsync($"observed: {ObservedView.Summary(prepared.Observed)}");
+            if (prepared.Note is not null)
+            {
+                await output.WriteLineAsync(prepared.Note);
+            }
+            return await execution.RunAsync(parse, plan, prepared.Json, inventory, transport, (prepared.Observed, prepared.Identity!), confirm: true);
         });
         return command;
     }
@@ -140,16 +118,12 @@ internal static class RunCommands
             var overlay = CatalogLoader.Load(parse.GetValue(catalog)?.FullName);
             PlanFreshness.Check(plan, $"{cluster} journal", inventory, overlay);
             await using var transport = ClusterObservations.Transport(inventory);
-            var gate = new ClusterGate(inventory, overlay, transport.ShellFor);
-            var observed = await gate.ObserveAsync(cancel);
-            StartingRelease.Continue(observed, overlay, plan.Inputs.From, plan.Inputs.To, plan.Inputs.Options.Via);
-            await gate.CheckRepositoriesAsync(plan, cancel);
-            var identity = gate.IdentityOf(observed);
-            ClusterRun.CheckJournal(state, plan, observed, identity, parse.GetValue(execution.Fresh));
+            var prepared = await new RunPreparation(inventory, overlay, state, new ClusterGate(inventory, overlay, transport.ShellFor))
+                .ContinuingAsync(plan, json, parse.GetValue(execution.Fresh), cancel);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"resuming run {run.Id} of {cluster} ({run.Outcome ?? "ended without an outcome"}): plan {plan.InputsHash[..12]}, {plan.Inputs.From} → {plan.Inputs.To}");
-            await output.WriteLineAsync($"observed: {ObservedView.Summary(observed)}");
-            return await execution.RunAsync(parse, plan, json, inventory, transport, (observed, identity), confirm: false);
+            await output.WriteLineAsync($"observed: {ObservedView.Summary(prepared.Observed)}");
+            return await execution.RunAsync(parse, plan, json, inventory, transport, (prepared.Observed, prepared.Identity!), confirm: false);
         });
         return command;
     }
@@ -188,35 +162,6 @@ internal static class RunCommands
         var inventory = InventoryLoader.Load(inventoryPath ?? plan.Inputs.InventoryFile);
         PlanFreshness.Check(plan, path, inventory, CatalogLoader.Load(catalogPath));
         return (plan, File.ReadAllText(path), inventory);
-    }
-
-    /// <summary>The target's series when every node runs it; null otherwise.</summary>
-    private static string? AlreadyOn(ClusterObservation observed, OpenStackCatalog catalog, string to)
-    {
-        var target = new UpgradePaths(catalog).Release(to).Series;
-        var seen = observed.Nodes.SelectMany(n => n.Series).Distinct().ToList();
-        return seen is [var only] && only == target ? target : null;
-    }
-
-    /// <summary>The plan of the cluster's latest run, when it went to <paramref name="target"/> and its inputs are unchanged.</summary>
-    private static (Plan, string)? JournalPlan(StateDirectory state, ClusterInventory inventory, OpenStackCatalog catalog, string target)
-    {
-        if (!File.Exists(state.JournalOf(inventory.Cluster)))
-        {
-            return null;
-        }
-        using var journal = RunJournal.Open(state.JournalOf(inventory.Cluster));
-        if (journal.LatestRun() is not { } run || journal.PlanJson(run.PlanHash) is not { } json)
-        {
-            return null;
-        }
-        var plan = PlanJson.Parse(Encoding.UTF8.GetBytes(json), $"{inventory.Cluster} journal");
-        if (plan.Inputs.To != target)
-        {
-            return null;
-        }
-        PlanFreshness.Check(plan, $"{inventory.Cluster} journal", inventory, catalog);
-        return (plan, json);
     }
 
     /// <summary>A plan made without connecting to any node (--dry-run): --from must be given.</summary>
@@ -263,129 +208,5 @@ internal static class RunCommands
                     journals.Length == 0 ? $"no journal in {state.Path}" : $"{journals.Length} clusters have journals in {state.Path}",
                     hint: journals.Length == 0 ? "start a run with uplift run, or give --state-dir" : "say which with --cluster NAME or --inventory FILE");
         }
-    }
-
-    /// <summary>Options of every command that executes a plan, and the wiring of one execution.</summary>
-    private sealed class ExecutionSwitches
-    {
-        public Option<bool> Yes { get; } = new("--yes", "-y") { Description = "do not ask for confirmation (breakpoints still stop)" };
-
-        public Option<FileInfo?> LogJson { get; } = new("--log-json") { Description = "write every event as one JSON object per line to FILE" };
-
-        public Option<DirectoryInfo?> StateDir { get; } = new("--state-dir") { Description = "state directory (default $UPLIFT_STATE_DIR or ~/.local/state/uplift)" };
-
-        public Option<string[]> PauseBefore { get; } = new("--pause-before") { Description = "ask before the first step of this phase or service (repeatable)", AllowMultipleArgumentsPerToken = true };
-
-        public Option<bool> Step { get; } = new("--step") { Description = "approve each group of steps (a service on a node set, a compute batch) before it starts" };
-
-        public Option<double> ProbeRate { get; } = new("--probe-rate")
-        {
-            Description = "requests a second to each public endpoint of the cloud's catalog while the run goes, to measure the API downtime it causes (0: off)",
-            DefaultValueFactory = _ => 1,
-            Validators =
-            {
-                result =>
-                {
-                    if (result.GetValueOrDefault<double>() is var rate && (!double.IsFinite(rate) || rate < 0 || rate > 100))
-                    {
-                        result.AddError($"--probe-rate {rate}: give requests a second from 0 (no probe) to 100");
-                    }
-                },
-            },
-        };
-
-        public StateDirectory State(ParseResult parse) => StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName);
-
-        public Option<bool> Fresh { get; } = new("--fresh") { Description = "start the plan afresh: forget the journal's steps of it (when the journal does not describe the cluster as it is now)" };
-
-        public Option<string?> OsCloud { get; } = new("--os-cloud") { Description = "cloud of clouds.yaml for the compute and service-check steps (default $OS_CLOUD; file: $OS_CLIENT_CONFIG_FILE or the usual places)" };
-
-        /// <summary>The OpenStack APIs of the run: clouds.yaml is read only when a compute or service-check step first needs it.</summary>
-        public ComputeCloud Cloud(ParseResult parse, Plan plan, TimeProvider time)
-        {
-            var name = parse.GetValue(OsCloud);
-            return new ComputeCloud(() => new OpenStack.OpenStackSession(OpenStack.CloudsFileSearch.ForProcess().Load(name), time),
-                plan.LimitOf(ConcurrencyClasses.LiveMigrations));
-        }
-
-        public void AddTo(Command command)
-        {
-            foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step, OsCloud, ProbeRate, Fresh })
-            {
-                command.Options.Add(option);
-            }
-        }
-
-        /// <summary>Without a terminal to confirm on and without --yes nothing would run: say so before reaching any node.</summary>
-        public void RefuseWithoutTerminal(ParseResult parse)
-        {
-            var interactive = !Console.IsInputRedirected && ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out);
-            if (!interactive && !parse.GetValue(Yes))
-            {
-                throw new InputException("no terminal to confirm on: nothing was changed", hint: "pass --yes to run without confirmation");
-            }
-        }
-
-        public async Task<int> RunAsync(
-            ParseResult parse, Plan plan, string json, ClusterInventory inventory, ITransport transport,
-            (ClusterObservation, ClusterIdentity) observed, bool confirm)
-        {
-            var output = parse.InvocationConfiguration.Output;
-            var interactive = !Console.IsInputRedirected && ReferenceEquals(output, Console.Out);
-            var prompt = new ConsolePrompt(Console.In, output, interactive, parse.GetValue(Yes));
-            if (confirm && !await prompt.ConfirmAsync($"Run these {plan.Steps.Count} steps on cluster {plan.Cluster}?", false, CancellationToken.None))
-            {
-                throw new InputException(interactive ? "not confirmed: nothing was changed" : "no terminal to confirm on: nothing was changed",
-                    hint: interactive ? null : "pass --yes to run without confirmation");
-            }
-            var time = TimeProvider.System;
-            using var control = new RunControl();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                Console.Error.WriteLine(control.Interrupt()
-                    ? "uplift: aborting: running commands are cancelled"
-                    : "uplift: stopping after the running steps (Ctrl-C again to abort)");
-            };
-            Console.CancelKeyPress += onCancel;
-            await using var log = parse.GetValue(LogJson) is { } file ? new StreamWriter(file.FullName, append: true) : null;
-            var progress = new RunProgress(time);
-            var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
-            IRunObserver view = live ? progress : new RunObservers(progress, new PlainProgressWriter(output));
-            var events = log is null ? null : new JsonEventLog(log);
-            var observer = events is null ? view : new RunObservers(view, events);
-            try
-            {
-                IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
-                    ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
-                var options = new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step));
-                using var cloud = Cloud(parse, plan, time);
-                var state = StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName);
-                var run = new ClusterRun(state, Handlers(cloud, Backups(state, plan)), Shell, time, observer, prompt, control, options);
-                await using var probe = await RunProbe.StartAsync(cloud, parse.GetValue(ProbeRate), time);
-                var summary = live
-                    ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json, observed, parse.GetValue(Fresh)))
-                    : await run.RunAsync(plan, json, observed, parse.GetValue(Fresh));
-                var downtime = await probe.ReportAsync();
-                events?.On(new RunEvent("message", time.GetUtcNow(), Message: downtime));
-                await output.WriteLineAsync(downtime);
-                await output.WriteLineAsync(Summary(summary));
-                return summary.Outcome switch
-                {
-                    RunOutcome.Succeeded => UpliftCommandLine.Success,
-                    RunOutcome.Failed => UpliftCommandLine.Failed,
-                    _ => UpliftCommandLine.Interrupted,
-                };
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
-        }
-
-        private static string Summary(RunSummary s) =>
-            $"run {s.RunId} {s.Outcome.ToString().ToLowerInvariant()}: {s.Count(StepState.Done)} done, {s.Count(StepState.AlreadyDone)} found done, " +
-            $"{s.Count(StepState.Failed)} failed, {s.Count(StepState.Skipped)} skipped, {s.Count(StepState.Pending)} pending" +
-            (s.Failure is null ? "" : $"\nfirst failure: {s.Failure}\nfix the cause, then: uplift resume (uplift status shows where it stands)");
     }
 }

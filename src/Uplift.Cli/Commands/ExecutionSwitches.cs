@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Text;
+using Spectre.Console;
+using Uplift.Catalog;
+using Uplift.Diagnostics;
+using Uplift.Execution;
+using Uplift.Inventory;
+using Uplift.Journal;
+using Uplift.Observation;
+using Uplift.Planning;
+using Uplift.Progress;
+using Uplift.Transports;
+
+namespace Uplift.Cli.Commands;
+
+/// <summary>Options of every command that executes a plan, and the wiring of one execution.</summary>
+internal sealed class ExecutionSwitches
+{
+    public Option<bool> Yes { get; } = new("--yes", "-y") { Description = "do not ask for confirmation (breakpoints still stop)" };
+
+    public Option<FileInfo?> LogJson { get; } = new("--log-json") { Description = "write every event as one JSON object per line to FILE" };
+
+    public Option<DirectoryInfo?> StateDir { get; } = new("--state-dir") { Description = "state directory (default $UPLIFT_STATE_DIR or ~/.local/state/uplift)" };
+
+    public Option<string[]> PauseBefore { get; } = new("--pause-before") { Description = "ask before the first step of this phase or service (repeatable)", AllowMultipleArgumentsPerToken = true };
+
+    public Option<bool> Step { get; } = new("--step") { Description = "approve each group of steps (a service on a node set, a compute batch) before it starts" };
+
+    public Option<double> ProbeRate { get; } = new("--probe-rate")
+    {
+        Description = "requests a second to each public endpoint of the cloud's catalog while the run goes, to measure the API downtime it causes (0: off)",
+        DefaultValueFactory = _ => 1,
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<double>() is var rate && (!double.IsFinite(rate) || rate < 0 || rate > 100))
+                {
+                    result.AddError($"--probe-rate {rate}: give requests a second from 0 (no probe) to 100");
+                }
+            },
+        },
+    };
+
+    public StateDirectory State(ParseResult parse) => StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName);
+
+    public Option<bool> Fresh { get; } = new("--fresh") { Description = "start the plan afresh: forget the journal's steps of it (when the journal does not describe the cluster as it is now)" };
+
+    public Option<string?> OsCloud { get; } = new("--os-cloud") { Description = "cloud of clouds.yaml for the compute and service-check steps (default $OS_CLOUD; file: $OS_CLIENT_CONFIG_FILE or the usual places)" };
+
+    /// <summary>The OpenStack APIs of the run: clouds.yaml is read only when a compute or service-check step first needs it.</summary>
+    public ComputeCloud Cloud(ParseResult parse, Plan plan, TimeProvider time)
+    {
+        var name = parse.GetValue(OsCloud);
+        return new ComputeCloud(() => new OpenStack.OpenStackSession(OpenStack.CloudsFileSearch.ForProcess().Load(name), time),
+            plan.LimitOf(ConcurrencyClasses.LiveMigrations));
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Yes, LogJson, StateDir, PauseBefore, Step, OsCloud, ProbeRate, Fresh })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Without a terminal to confirm on and without --yes nothing would run: say so before reaching any node.</summary>
+    public void RefuseWithoutTerminal(ParseResult parse)
+    {
+        var interactive = !Console.IsInputRedirected && ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out);
+        if (!interactive && !parse.GetValue(Yes))
+        {
+            throw new InputException("no terminal to confirm on: nothing was changed", hint: "pass --yes to run without confirmation");
+        }
+    }
+
+    public async Task<int> RunAsync(
+        ParseResult parse, Plan plan, string json, ClusterInventory inventory, ITransport transport,
+        (ClusterObservation, ClusterIdentity) observed, bool confirm)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var interactive = !Console.IsInputRedirected && ReferenceEquals(output, Console.Out);
+        var prompt = new ConsolePrompt(Console.In, output, interactive, parse.GetValue(Yes));
+        if (confirm && !await prompt.ConfirmAsync($"Run these {plan.Steps.Count} steps on cluster {plan.Cluster}?", false, CancellationToken.None))
+        {
+            throw new InputException(interactive ? "not confirmed: nothing was changed" : "no terminal to confirm on: nothing was changed",
+                hint: interactive ? null : "pass --yes to run without confirmation");
+        }
+        var time = TimeProvider.System;
+        using var control = new RunControl();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            Console.Error.WriteLine(control.Interrupt()
+                ? "uplift: aborting: running commands are cancelled"
+                : "uplift: stopping after the running steps (Ctrl-C again to abort)");
+        };
+        Console.CancelKeyPress += onCancel;
+        await using var log = parse.GetValue(LogJson) is { } file ? new StreamWriter(file.FullName, append: true) : null;
+        var progress = new RunProgress(time);
+        var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
+        IRunObserver view = live ? progress : new RunObservers(progress, new PlainProgressWriter(output));
+        var events = log is null ? null : new JsonEventLog(log);
+        var observer = events is null ? view : new RunObservers(view, events);
+        try
+        {
+            IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
+                ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
+            var options = new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step));
+            using var cloud = Cloud(parse, plan, time);
+            var state = StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName);
+            var run = new ClusterRun(state, RunCommands.Handlers(cloud, RunCommands.Backups(state, plan)), Shell, time, observer, prompt, control, options);
+            await using var probe = await RunProbe.StartAsync(cloud, parse.GetValue(ProbeRate), time);
+            var summary = live
+                ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json, observed, parse.GetValue(Fresh)))
+                : await run.RunAsync(plan, json, observed, parse.GetValue(Fresh));
+            var downtime = await probe.ReportAsync();
+            events?.On(new RunEvent("message", time.GetUtcNow(), Message: downtime));
+            await output.WriteLineAsync(downtime);
+            await output.WriteLineAsync(Summary(summary));
+            return summary.Outcome switch
+            {
+                RunOutcome.Succeeded => UpliftCommandLine.Success,
+                RunOutcome.Failed => UpliftCommandLine.Failed,
+                _ => UpliftCommandLine.Interrupted,
+            };
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static string Summary(RunSummary s) =>
+        $"run {s.RunId} {s.Outcome.ToString().ToLowerInvariant()}: {s.Count(StepState.Done)} done, {s.Count(StepState.AlreadyDone)} found done, " +
+        $"{s.Count(StepState.Failed)} failed, {s.Count(StepState.Skipped)} skipped, {s.Count(StepState.Pending)} pending" +
+        (s.Failure is null ? "" : $"\nfirst failure: {s.Failure}\nfix the cause, then: uplift resume (uplift status shows where it stands)");
+}
