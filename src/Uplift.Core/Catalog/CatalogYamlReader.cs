@@ -17,10 +17,10 @@ internal sealed class CatalogYamlReader(string file, List<Diagnostic> problems)
     /// <summary>Parses the text; a syntax error is fatal and thrown at once with its position.</summary>
     public static YamlMappingNode? Parse(string text, string file)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = YamlText.Load(text);
         }
         catch (YamlException bad)
         {

@@ -45,8 +45,7 @@ public static class InventoryLoader
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = YamlText.Load(text);
             if (stream.Documents.Count > 1)
             {
                 problems.Add("the file holds more than one YAML document", stream.Documents[1].RootNode,

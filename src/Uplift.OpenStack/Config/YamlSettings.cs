@@ -27,10 +27,10 @@ internal sealed class YamlSettings
 
     public static YamlSettings Parse(string text, string file)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = YamlText.Load(text);
         }
         catch (YamlException e)
         {

@@ -254,4 +254,13 @@ public class CatalogOverlayTests
         problems[0].Where.ShouldBe(new SourceLocation("site.yaml", 2, 53));
         problems[0].Hint!.ShouldContain("epoxy");
     }
+
+    [Fact]
+    public void Given_an_overlay_with_an_unclosed_bracket_before_a_mapping_line_When_loading_Then_it_is_a_syntax_error_not_a_crash()
+    {
+        var problem = Should.Throw<InputException>(() => Overlay("services:\n  - name: [\n    x: y\n")).Diagnostics.ShouldHaveSingleItem();
+
+        problem.Summary.ShouldBe("YAML syntax error: a '[' or '{' opened before this place is not closed");
+        problem.Where!.Line.ShouldBe(2);
+    }
 }

@@ -93,4 +93,13 @@ public class AnsibleImportErrorTests
         problem.Where.ShouldBe(new SourceLocation("hosts.yaml", 5, 9));
         problem.Summary.ShouldStartWith("bad host range in 'cmp[a:3]'");
     }
+
+    [Fact]
+    public void Given_a_YAML_inventory_with_an_unclosed_bracket_before_a_mapping_line_When_imported_Then_it_is_a_syntax_error_not_a_crash()
+    {
+        var problem = Problems("all: [\nb: c\n", "hosts.yml").ShouldHaveSingleItem();
+
+        problem.Summary.ShouldBe("YAML syntax error: a '[' or '{' opened before this place is not closed");
+        problem.Where.ShouldBe(new SourceLocation("hosts.yml", 1, 6));
+    }
 }

@@ -24,6 +24,16 @@ public class InventoryValidationTests
         problem.ToString().ShouldStartWith("inv.yaml:3:11: YAML syntax error");
     }
 
+    /// <summary>YamlDotNet's scanner throws InvalidOperationException on this input (an unclosed '[' before a mapping
+    /// line): it crashed uplift (exit 134) before.</summary>
+    [Fact]
+    public void Given_an_unclosed_bracket_before_a_mapping_line_When_parsed_Then_it_is_a_syntax_error_with_its_place_not_a_crash()
+    {
+        var problem = OnlyProblem("a: [\nb: c\n");
+
+        problem.ToString().ShouldBe("inv.yaml:1:4: YAML syntax error: a '[' or '{' opened before this place is not closed (fix the YAML at this place (indentation, quotes, brackets, ':' after keys))");
+    }
+
     [Fact]
     public void Given_a_key_written_twice_When_parsed_Then_the_second_one_is_reported()
     {

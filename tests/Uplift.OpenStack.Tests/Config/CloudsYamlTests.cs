@@ -141,6 +141,14 @@ public class CloudsYamlTests
     }
 
     [Fact]
+    public void Given_a_clouds_file_with_an_unclosed_bracket_before_a_mapping_line_When_parsed_Then_it_is_bad_yaml_with_its_place_not_a_crash()
+    {
+        var error = Should.Throw<InputException>(() => CloudsYaml.Parse("clouds: [\nprod: {}\n", "clouds.yaml", "prod"));
+
+        error.Diagnostics.ShouldHaveSingleItem().ToString().ShouldBe("clouds.yaml:1:9: not valid YAML: a '[' or '{' opened before this place is not closed");
+    }
+
+    [Fact]
     public void Given_an_unknown_cloud_When_parsed_Then_the_error_lists_the_defined_clouds()
     {
         var error = Should.Throw<InputException>(() => CloudsYaml.Parse(Clouds, "clouds.yaml", "staging"));

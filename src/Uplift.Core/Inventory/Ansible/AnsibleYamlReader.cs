@@ -1,3 +1,4 @@
+using Uplift.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -17,8 +18,7 @@ internal static class AnsibleYamlReader
         YamlNode? root;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = YamlText.Load(text);
             root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException e)
