@@ -61,7 +61,7 @@ public static class BackupManifestFile
 
     public static async Task WriteAsync(BackupManifest manifest, string directory, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(directory);
+        Journal.StateDirectory.CreatePrivate(directory);
         var path = Path.Combine(directory, FileName);
         await File.WriteAllTextAsync(path + ".tmp", ToJson(manifest), cancellationToken);
         File.Move(path + ".tmp", path, overwrite: true);

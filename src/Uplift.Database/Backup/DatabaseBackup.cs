@@ -42,7 +42,7 @@ public sealed class DatabaseBackup(DatabaseNode node, IBackupFetch fetch, TimePr
             ],
             cancellationToken);
         var tables = DatabaseOutput.Tables(listed[0].StandardOutput);
-        Directory.CreateDirectory(options.LocalDirectory);
+        Journal.StateDirectory.CreatePrivate(options.LocalDirectory);
 
         var takenAt = clock.GetUtcNow();
         var dumps = new List<SchemaDump>();

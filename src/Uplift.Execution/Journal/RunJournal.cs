@@ -28,7 +28,13 @@ public sealed class RunJournal : IDisposable
     public static RunJournal Open(string path)
     {
         SQLitePCL.Batteries_V2.Init();
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        // The journal holds commands' output: only its owner reads the folder and the files (0700, 0600).
+        StateDirectory.CreatePrivate(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        if (!File.Exists(path))
+        {
+            File.Create(path, 0, FileOptions.None).Dispose();
+        }
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
         var journal = new RunJournal(connection, path);

@@ -26,7 +26,7 @@ public sealed class RunLock : IDisposable
 
     public static RunLock Acquire(string path, TimeProvider time)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        StateDirectory.CreatePrivate(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var self = Process.GetCurrentProcess();
         var holder = new LockHolder(Environment.ProcessId, Environment.MachineName, time.GetUtcNow(), self.StartTime.ToUniversalTime());
         LockHolder? stale = null;

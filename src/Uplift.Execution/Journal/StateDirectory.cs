@@ -27,6 +27,15 @@ public sealed class StateDirectory(string path)
         return new StateDirectory(System.IO.Path.Combine(home, ".local", "state", "uplift"));
     }
 
+    /// <summary>Creates a folder only its owner may enter (0700): journals, locks and backups hold run data.</summary>
+    public static void CreatePrivate(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     public string JournalOf(string cluster) => System.IO.Path.Combine(Path, FileName(cluster) + ".journal.sqlite");
 
     public string LockOf(string cluster) => System.IO.Path.Combine(Path, FileName(cluster) + ".lock");

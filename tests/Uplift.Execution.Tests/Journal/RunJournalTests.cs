@@ -13,6 +13,20 @@ public sealed class RunJournalTests : IDisposable
     private string DatabasePath => Path.Combine(_directory, "lab.journal.sqlite");
 
     [Fact]
+    public void Given_a_new_state_directory_When_the_journal_is_opened_Then_only_its_owner_can_read_the_folder_and_the_files()
+    {
+        using (var journal = RunJournal.Open(DatabasePath))
+        {
+            journal.StartRun("h", "{}", Noon);
+            File.Exists(DatabasePath + "-wal").ShouldBeTrue("the journal writes ahead (WAL)");
+            File.GetUnixFileMode(DatabasePath + "-wal").ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, "SQLite gives the log the journal's mode");
+        }
+
+        File.GetUnixFileMode(_directory).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.GetUnixFileMode(DatabasePath).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
     public void Given_a_step_output_with_secrets_When_recorded_Then_the_journal_holds_it_masked_and_trimmed()
     {
         using (var journal = RunJournal.Open(DatabasePath))

@@ -26,6 +26,15 @@ public sealed class RunLockTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_new_state_directory_When_the_lock_is_taken_first_Then_the_folder_is_its_owner_s_only()
+    {
+        using var held = RunLock.Acquire(LockPath, _time);
+
+        File.GetUnixFileMode(_directory).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+            "the lock is taken before the journal is opened: the folder it creates holds journals and backups");
+    }
+
+    [Fact]
     public void Given_a_released_lock_When_a_run_starts_Then_it_gets_the_lock()
     {
         RunLock.Acquire(LockPath, _time).Dispose();
