@@ -17,6 +17,15 @@ internal static partial class HostAddress
 
     public const string NameRule = "letters, digits, '.', '_' and '-', starting with a letter or digit";
 
+    /// <summary>A login name ssh gets with -l: letters, digits, '.', '_', '-', '@' (directory users), a trailing '$';
+    /// never a leading '-' or a space, so it can never read as one of ssh's options.</summary>
+    public static bool IsValidUser(string text) => User().IsMatch(text);
+
+    public const string UserRule = "a login name: letters, digits, '.', '_', '-' and '@', not starting with '-', no spaces";
+
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._@-]*\$?$")]
+    private static partial Regex User();
+
     [GeneratedRegex(@"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$")]
     private static partial Regex HostName();
 

@@ -29,6 +29,7 @@ internal static class NodeListReader
             return nodes;
         }
         var firstSeen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var seenAddresses = new Dictionary<string, (string Node, YamlNode Place)>(StringComparer.OrdinalIgnoreCase);
         for (var index = 0; index < sequence.Children.Count; index++)
         {
             var section = YamlSection.From(sequence.Children[index], $"nodes[{index}]", Keys, problems);
@@ -59,6 +60,21 @@ internal static class NodeListReader
             var address = ReadAddress(section, label, problems);
             var roles = ReadRoles(section, label, problems);
             var port = section.Int("ssh_port", 1, 65535);
+            if (section.String("ssh_user") is { } user && !HostAddress.IsValidUser(user))
+            {
+                problems.Add($"node '{label}' has ssh_user '{user}', which is not a login name", section.Value("ssh_user")!, $"write {HostAddress.UserRule}");
+            }
+            if (address is not null)
+            {
+                // Two nodes on one address and port are one machine written twice: its steps would run on it twice.
+                var endpoint = $"{address}:{port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "ssh.port"}";
+                var place = section.Value("address")!;
+                if (!seenAddresses.TryAdd(endpoint, (label, place)))
+                {
+                    problems.Add($"node '{label}' has the address of node '{seenAddresses[endpoint].Node}' ({address}, at {problems.At(seenAddresses[endpoint].Place)})",
+                        place, "give each node its own address (or its own ssh_port when several sshd listen on one host)");
+                }
+            }
             if (name is not null && address is not null && roles is not null)
             {
                 nodes.Add(new Node(name, address, roles, section.String("az"), section.String("ssh_user"), port));
@@ -102,7 +118,11 @@ internal static class NodeListReader
         {
             if (RoleNames.TryGetValue(text, out var role))
             {
-                if (!roles.Contains(role))
+                if (roles.Contains(role))
+                {
+                    problems.Add($"node '{name}' lists role '{text}' twice", place, "list each role once");
+                }
+                else
                 {
                     roles.Add(role);
                 }

@@ -88,6 +88,10 @@ internal static class SettingsReader
     public static SshSettings Ssh(YamlSection? section)
     {
         var defaults = new SshSettings();
+        if (section?.String("user") is { } user && !HostAddress.IsValidUser(user))
+        {
+            section.Problems.Add($"ssh.user '{user}' is not a login name", section.Value("user")!, $"write {HostAddress.UserRule}");
+        }
         return section is null ? defaults : new SshSettings(
             section.String("user") ?? defaults.User,
             section.Int("port", 1, 65535) ?? defaults.Port,

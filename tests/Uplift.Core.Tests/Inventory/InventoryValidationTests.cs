@@ -34,6 +34,46 @@ public class InventoryValidationTests
         problem.ToString().ShouldBe("inv.yaml:1:4: YAML syntax error: a '[' or '{' opened before this place is not closed (fix the YAML at this place (indentation, quotes, brackets, ':' after keys))");
     }
 
+    /// <summary>ssh gets the user as the word after -l, so it is never an option; still, a user that looks like one is a
+    /// mistake or an attack, and is refused where it is written.</summary>
+    [Theory]
+    [InlineData("root -oProxyCommand=x")]
+    [InlineData("-oProxyCommand=x")]
+    [InlineData("ro ot")]
+    public void Given_an_ssh_user_that_is_not_a_login_name_When_parsed_Then_it_is_refused_at_its_place(string user)
+    {
+        var problem = OnlyProblem($"cluster: c\nssh:\n  user: \"{user}\"\nnodes:\n  - {{name: ctl1, address: 10.0.0.1, roles: [controller]}}\n");
+
+        problem.Summary.ShouldBe($"ssh.user '{user}' is not a login name");
+        problem.Where.ShouldBe(new SourceLocation("inv.yaml", 3, 9));
+    }
+
+    [Theory]
+    [InlineData("ubuntu")]
+    [InlineData("svc.uplift@corp")]
+    [InlineData("deploy_1")]
+    public void Given_an_ordinary_login_name_When_parsed_Then_it_is_the_nodes_user(string user) =>
+        InventoryLoader.Parse($"cluster: c\nnodes:\n  - {{name: ctl1, address: 10.0.0.1, roles: [controller], ssh_user: \"{user}\"}}\n", "inv.yaml")
+            .Nodes[0].User.ShouldBe(user);
+
+    [Fact]
+    public void Given_two_nodes_on_one_address_and_a_role_listed_twice_When_parsed_Then_both_are_reported()
+    {
+        var problems = Problems("""
+            cluster: c
+            nodes:
+              - {name: ctl1, address: 10.0.0.1, roles: [controller]}
+              - {name: cmp1, address: 10.0.0.1, roles: [compute, compute]}
+              - {name: cmp2, address: 10.0.0.1, ssh_port: 2222, roles: [compute]}
+            """);
+
+        problems.Select(p => p.ToString()).ShouldBe(
+        [
+            "inv.yaml:4:27: node 'cmp1' has the address of node 'ctl1' (10.0.0.1, at inv.yaml:3:27) (give each node its own address (or its own ssh_port when several sshd listen on one host))",
+            "inv.yaml:4:54: node 'cmp1' lists role 'compute' twice (list each role once)",
+        ]);
+    }
+
     [Fact]
     public void Given_a_key_written_twice_When_parsed_Then_the_second_one_is_reported()
     {
