@@ -102,6 +102,9 @@ public sealed class RunLabTests : IAsyncLifetime
         var resumed = await UpliftAsync(null, "resume");
 
         resumed.Code.ShouldBe(0, resumed.Output);
+        var next = plan.Steps.First(s => !(states.TryGetValue(s.Id, out var state) && state.IsComplete())).Id;
+        resumed.Output.ShouldContain($"resuming run 1 of {plan.Cluster} (failed)");
+        resumed.Output.ShouldContain($"continuing from {next}", customMessage: "resume says which run it continues and from which step");
         (await UpliftAsync(null, "status")).Output.ShouldMatch($@"(?m)^  {compute}\s+{plan.Hops[0].To}$");
     }
 

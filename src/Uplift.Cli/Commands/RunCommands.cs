@@ -108,12 +108,16 @@ internal static class RunCommands
             var (cluster, state) = where.Resolve(parse, execution.StateDir);
             string json;
             RunRecord run;
+            IReadOnlyDictionary<string, StepRecord> done;
             using (var journal = RunJournal.Open(state.JournalOf(cluster)))
             {
                 run = journal.LatestRun() ?? throw new InputException($"no run of cluster '{cluster}' in {journal.Path}", hint: "start one with uplift run");
                 json = journal.PlanJson(run.PlanHash)!;
+                done = journal.Steps(run.PlanHash);
             }
             var plan = PlanJson.Parse(Encoding.UTF8.GetBytes(json), $"{cluster} journal");
+            var complete = plan.Steps.Count(s => done.TryGetValue(s.Id, out var r) && r.State.IsComplete());
+            var next = plan.Steps.FirstOrDefault(s => !(done.TryGetValue(s.Id, out var r) && r.State.IsComplete()))?.Id ?? "the end-state checks";
             var inventory = InventoryLoader.Load(parse.GetValue(where.Inventory)?.FullName ?? plan.Inputs.InventoryFile);
             var overlay = CatalogLoader.Load(parse.GetValue(catalog)?.FullName);
             PlanFreshness.Check(plan, $"{cluster} journal", inventory, overlay);
@@ -121,7 +125,8 @@ internal static class RunCommands
             var prepared = await new RunPreparation(inventory, overlay, state, new ClusterGate(inventory, overlay, transport.ShellFor))
                 .ContinuingAsync(plan, json, parse.GetValue(execution.Fresh), cancel);
             var output = parse.InvocationConfiguration.Output;
-            await output.WriteLineAsync($"resuming run {run.Id} of {cluster} ({run.Outcome ?? "ended without an outcome"}): plan {plan.InputsHash[..12]}, {plan.Inputs.From} → {plan.Inputs.To}");
+            await output.WriteLineAsync($"resuming run {run.Id} of {cluster} ({run.Outcome ?? "ended without an outcome"}): plan {plan.InputsHash[..12]}, {plan.Inputs.From} → {plan.Inputs.To}; " +
+                $"{complete} of {plan.Steps.Count} steps done, continuing from {next}");
             await output.WriteLineAsync($"observed: {ObservedView.Summary(prepared.Observed)}");
             return await execution.RunAsync(parse, plan, json, inventory, transport, (prepared.Observed, prepared.Identity!), confirm: false);
         });
