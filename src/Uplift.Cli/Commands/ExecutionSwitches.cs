@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text;
 using Spectre.Console;
-using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Execution;
 using Uplift.Inventory;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using Spectre.Console;
 using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Execution;
@@ -9,7 +8,6 @@ using Uplift.Journal;
 using Uplift.Observation;
 using Uplift.Planning;
 using Uplift.Progress;
-using Uplift.Transports;
 
 namespace Uplift.Cli.Commands;
 

@@ -27,15 +27,17 @@ public sealed class TargetRepositoryCheck(Func<Node, IRemoteShell> shells, int w
             foreach (var release in code.Count == 0 ? [] : releases)
             {
                 var line = catalog.Apt.LineFor(release);
+                // A source line may carry credentials (https://user:pass@repo): messages show it masked.
+                var shown = Journal.SecretMask.Apply(line);
                 var result = await shells(node).RunAsync(new RemoteCommand(AptSandbox.Policy(line, code.Select(c => c.Package)), TimeSpan.FromMinutes(5)), token)
                     .ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
                     throw new ObservationFailedException(result.Unreachable
                         ? $"unreachable: {result.StandardError.Trim()}"
-                        : $"asking the {release.Series} repository ({line}) failed (exit {result.ExitCode}): {Last(result.StandardError)}");
+                        : $"asking the {release.Series} repository ({shown}) failed (exit {result.ExitCode}): {Journal.SecretMask.Apply(Last(result.StandardError))}");
                 }
-                problems.AddRange(Read(node, release, line, code, AptCachePolicy.Parse(result.StandardOutput)));
+                problems.AddRange(Read(node, release, shown, code, AptCachePolicy.Parse(result.StandardOutput)));
             }
             return problems;
         }, cancellationToken: cancel).ConfigureAwait(false);

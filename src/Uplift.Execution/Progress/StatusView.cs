@@ -41,8 +41,7 @@ public static class StatusView
                 continue;
             }
             var now = observed.GetValueOrDefault(node, "?");
-            // A node mid-upgrade may run either release; a settled one must run what the journal says.
-            var agrees = journal == now || (journal.Contains(" (upgrading to ", StringComparison.Ordinal) && journal.Split(' ') is [var a, _, _, var b] && (now == a || now == b.TrimEnd(')') || now == "mixed"));
+            var agrees = Agrees(plan, node, StateOf, now);
             differ += agrees ? 0 : 1;
             text.AppendLine($"  {node,-16} {journal,-36}{now}{(agrees ? "" : "   <- differs from the journal")}");
         }
@@ -52,6 +51,22 @@ public static class StatusView
                 : $"{differ} node(s) do not run what the journal says: the nodes are the truth; a run of this plan refuses this journal (start afresh with --fresh)");
         }
         return text.ToString();
+    }
+
+    /// <summary>A settled node must run the release the journal says; a node mid-hop may run either end of it, or both.</summary>
+    private static bool Agrees(Plan plan, string node, Func<PlanStep, StepState> stateOf, string now)
+    {
+        var release = plan.Hops[0].From;
+        foreach (var hop in plan.Hops)
+        {
+            var mine = plan.Steps.Where(s => s.Nodes.Contains(node) && (plan.Hops.Count == 1 || s.Id.StartsWith(hop.To + "/", StringComparison.Ordinal)));
+            if (!mine.All(s => stateOf(s).IsComplete()))
+            {
+                return now == release || (mine.Any(s => stateOf(s) != StepState.Pending) && (now == hop.To || now == "mixed"));
+            }
+            release = hop.To;
+        }
+        return now == release;
     }
 
     private static string ReleaseOf(Plan plan, string node, Func<PlanStep, StepState> stateOf)

@@ -2,6 +2,7 @@ using Uplift.Adapters;
 using Uplift.Catalog;
 using Uplift.Inventory;
 using Uplift.Observation;
+using Uplift.Tests.Execution;
 
 namespace Uplift.Tests.Observation;
 
@@ -40,5 +41,19 @@ public class TargetRepositoryCheckTests
         script.ShouldContain("apt-get update -qq -o Dir::Etc::SourceList=\"$d/sources.list\" -o Dir::Etc::SourceParts=\"$d/parts\" -o Dir::State::Lists=\"$d/lists\"");
         script.ShouldContain("policy python3-nova");
         script.ShouldEndWith("rm -rf \"$d\"; exit $r");
+    }
+
+    [Fact]
+    public async Task Given_a_source_line_with_credentials_When_asking_the_repository_fails_Then_the_message_shows_them_masked()
+    {
+        var catalog = CatalogLoader.WithOverlay(System.Text.Encoding.UTF8.GetBytes(
+            "apt:\n  source-line: \"deb https://mirror:s3cr3t@repo.example/debian bookworm-{series}-backports main\"\n"), "site.yaml");
+        var node = new FakeNode("ctl1");
+
+        var failed = await Should.ThrowAsync<ObservationFailedException>(() => new TargetRepositoryCheck(_ => node)
+            .CheckAsync([Ctl1], [catalog.FindService("keystone")!], catalog, ["flamingo"]));
+
+        failed.Message.ShouldContain("https://mirror:****@repo.example");
+        failed.Message.ShouldNotContain("s3cr3t");
     }
 }
