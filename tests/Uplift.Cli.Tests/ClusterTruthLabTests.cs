@@ -119,6 +119,26 @@ public sealed class ClusterTruthLabTests
         outcome.Output.ShouldNotContain("succeeded");
     }
 
+    /// <summary>An API whose code answers an older version document than the target's (the lab's nova-api made to report
+    /// 2.96 when it runs flamingo's nova) is caught through its own port, over SSH and curl on the node.</summary>
+    [Fact]
+    public async Task Given_nova_api_reporting_an_older_microversion_after_the_upgrade_When_the_run_ends_Then_the_end_state_check_names_it_and_the_run_fails()
+    {
+        await using var lab = await LabSession.UpAsync(Small);
+        var major = lab.Lab.Catalog.CodeVersionsOf("nova")!.Majors[lab.Next];
+        var expected = lab.Lab.Catalog.CodeVersionsOf("nova")!.Api!.Maxima[lab.Next];
+        var table = Path.Combine(lab.Paths.State, "shared", "microversions");
+        var lines = (await File.ReadAllLinesAsync(table)).Select(l => l == $"nova-api {major} {expected}" ? $"nova-api {major} 2.96" : l).ToList();
+        lines.ShouldContain($"nova-api {major} 2.96");
+        await File.WriteAllLinesAsync(table, lines);
+
+        var outcome = await lab.UpgradeAsync();
+
+        outcome.Code.ShouldBe(1, outcome.Output);
+        outcome.Output.ShouldMatch($@"ctl[12]: nova-api reports microversion 2\.96 at http://127\.0\.10\.[0-9]+:8774/, not {lab.Next}'s {expected.Replace(".", @"\.", StringComparison.Ordinal)}");
+        outcome.Output.ShouldNotContain("succeeded");
+    }
+
     /// <summary>Waits until the run's journal has the step done (polling the journal the run writes; no fixed delay).</summary>
     private static async Task WhenDoneAsync(string journalPath, string stepId, Task<UpliftProcess.Outcome> run)
     {

@@ -74,4 +74,17 @@ public class LabComputeApiTests(LabFixture lab)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Theory]
+    [InlineData(8774, "nova")]
+    [InlineData(8776, "cinder")]
+    public async Task GivenAnApiThroughTheVip_WhenItsRootIsAsked_ThenItsVersionDocumentNamesTheLabReleasesHighestMicroversion(int port, string service)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+
+        var body = await http.GetStringAsync(new Uri($"http://127.0.10.250:{port}/"));
+
+        var expected = lab.Lab.Catalog.CodeVersionsOf(service)!.Api!.Maxima[lab.Lab.Release.Series];
+        Uplift.OpenStack.VersionDocument.MaxMicroversion(body).ToString().ShouldBe(expected, body);
+    }
 }

@@ -22,6 +22,17 @@ public class ShimDataTests
     }
 
     [Fact]
+    public void GivenTheCatalog_WhenMicroversionsAreWritten_ThenEachApiUnitMajorHasItsReleasesHighest()
+    {
+        var microversions = Lines(ShimData.Shared(Lab)["microversions"]);
+
+        microversions.ShouldContain("nova-api 31 2.100");
+        microversions.ShouldContain("nova-api 33 2.103");
+        microversions.ShouldContain("cinder-api 24 3.71");
+        microversions.ShouldAllBe(l => l.StartsWith("nova-api ", StringComparison.Ordinal) || l.StartsWith("cinder-api ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void GivenAController_WhenItsUnitsAreListed_ThenApiUnitsCarryTheirCatalogPortAndPackage()
     {
         var ctl1 = Lab.Nodes[0];

@@ -9,6 +9,9 @@ namespace Uplift.Catalog;
 /// <param name="Majors">Series → upstream major version, e.g. epoxy → 31.</param>
 public sealed record CodeVersions(string Service, string Package, IReadOnlyDictionary<string, int> Majors)
 {
+    /// <summary>What the service's API version document reports per series; null when the catalog does not say.</summary>
+    public ApiMicroversions? Api { get; init; }
+
     /// <summary>The series whose major version this Debian version has ("2:31.0.2-1" → epoxy); null when none has.</summary>
     public string? SeriesOf(string debianVersion) =>
         UpstreamMajor(debianVersion) is { } major ? Majors.FirstOrDefault(m => m.Value == major).Key : null;

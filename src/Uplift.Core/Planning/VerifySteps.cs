@@ -4,8 +4,8 @@ namespace Uplift.Planning;
 
 /// <summary>
 /// The last phase: every node shows the end state — each service's code package on the target release's major version,
-/// every unit running and started after its packages were installed, each API unit answering on its own port
-/// (DESIGN.md §3b). Read-only; the executor looks at it
+/// every unit running and started after its packages were installed, each API unit answering on its own port, and
+/// reporting the target's highest microversion where the catalog knows it (DESIGN.md §3b). Read-only; the executor looks at it
 /// on every run instead of trusting the journal, so "succeeded" is only said for what the nodes show.
 /// </summary>
 internal static class VerifySteps
@@ -49,6 +49,10 @@ internal static class VerifySteps
             if (apis.Count > 0)
             {
                 pairs.Add($"{EndStateArguments.Apis}{service.Name}\u001f{string.Join(' ', apis)}");
+            }
+            if (code.Api is { } api && units.Contains(api.Unit) && api.Maxima.TryGetValue(ctx.To.Series, out var microversion))
+            {
+                pairs.Add($"{EndStateArguments.Microversion}{service.Name}\u001f{api.Unit}={microversion}");
             }
         }
         return string.Join('\u001e', pairs);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Uplift.Adapters;
+using Uplift.OpenStack;
 using Uplift.Planning;
 using Uplift.Transports;
 
@@ -9,7 +10,8 @@ namespace Uplift.Observation;
 /// What a node must show at the end of an upgrade, and the differences it shows. Per service on the node
 /// (<see cref="EndStateArguments"/>): its code package on the target's major version, every unit running and started
 /// after the last of the service's packages was installed (else it still runs the code it had before), each API unit
-/// answering HTTP (any status under 500) on its own port. Pure.
+/// answering HTTP (any status under 500) on its own port, and an API whose version document tells releases apart
+/// (catalog versions.yaml api) reporting the target's highest microversion. Pure.
 /// </summary>
 public static class EndStateCheck
 {
@@ -21,18 +23,37 @@ public static class EndStateCheck
         var services = Services(step);
         var packages = services.SelectMany(s => Words(step, EndStateArguments.Packages + s)).Distinct().ToList();
         var units = services.SelectMany(s => Words(step, EndStateArguments.Units + s)).Distinct().ToList();
-        return [DpkgQuery.CommandWithInstallTime(packages), units.Count > 0 ? UnitSince.Command(units) : "true", ApiAnswers(step)];
+        return [DpkgQuery.CommandWithInstallTime(packages), units.Count > 0 ? UnitSince.Command(units) : "true", ApiAnswers(step), VersionDocuments(step)];
     }
 
     /// <summary>One HTTP status code per API unit, in order (000: no answer), asked from the node on its address.</summary>
     private static string ApiAnswers(PlanStep step)
     {
-        var address = step.Argument("address") ?? "127.0.0.1";
-        var host = address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address;
         var ports = Apis(step).Select(a => a.Port).ToList();
         return ports.Count == 0 ? "true" : string.Join("; ", ports.Select(p =>
-            $"curl -s -o /dev/null -w '%{{http_code}}\\n' --max-time 5 http://{host}:{p}/ || true"));
+            $"curl -s -o /dev/null -w '%{{http_code}}\\n' --max-time 5 {Url(step, p)} || true"));
     }
+
+    /// <summary>One line per API with a known microversion, in order: its version document (GET /) on one line.</summary>
+    private static string VersionDocuments(PlanStep step)
+    {
+        var asked = Microversions(step).ToList();
+        return asked.Count == 0 ? "true" : string.Join("; ", asked.Select(m =>
+            $"{{ curl -s --max-time 5 {Url(step, m.Port)} || true; }} | tr -d '\\n'; echo"));
+    }
+
+    private static string Url(PlanStep step, string port)
+    {
+        var address = step.Argument("address") ?? "127.0.0.1";
+        return $"http://{(address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address)}:{port}/";
+    }
+
+    /// <summary>The APIs whose version document is checked: unit, its port on the node, the target's microversion.</summary>
+    private static IEnumerable<(string Unit, string Port, string Expected)> Microversions(PlanStep step) =>
+        Services(step).SelectMany(s => Words(step, EndStateArguments.Microversion + s))
+            .Select(w => w.Split('='))
+            .Where(w => w.Length == 2)
+            .SelectMany(w => Apis(step).Where(a => a.Unit == w[0]).Select(a => (a.Unit, a.Port, Expected: w[1])));
 
     private static IEnumerable<(string Unit, string Port)> Apis(PlanStep step) =>
         Services(step).SelectMany(s => Words(step, EndStateArguments.Apis + s)).Select(a => a.Split('=')).Where(a => a.Length == 2).Select(a => (a[0], a[1]));
@@ -87,8 +108,32 @@ public static class EndStateCheck
                 differences.Add($"{node}: {unit} does not answer on port {port} (HTTP {(code == 0 ? "none" : code.ToString(CultureInfo.InvariantCulture))})");
             }
         }
+        differences.AddRange(MicroversionDifferences(node, step, results.Count > 3 ? results[3].StandardOutput : ""));
         return differences;
     }
+
+    private static IEnumerable<string> MicroversionDifferences(string node, PlanStep step, string output)
+    {
+        var release = step.Argument("release") ?? "the target release";
+        var documents = output.Split('\n');
+        foreach (var ((unit, port, expected), i) in Microversions(step).Select((m, i) => (m, i)))
+        {
+            var document = i < documents.Length ? documents[i].Trim() : "";
+            var reported = VersionDocument.MaxMicroversion(document);
+            if (reported is null)
+            {
+                yield return $"{node}: {unit} answers no version document at {Url(step, port)} " +
+                    $"({(document.Length == 0 ? "no answer" : $"it said: {Shorten(document)}")}), so its code cannot be told";
+            }
+            else if (reported.Value.ToString() != expected)
+            {
+                yield return $"{node}: {unit} reports microversion {reported} at {Url(step, port)}, not {release}'s {expected}: " +
+                    "it serves other code; restart it (or reinstall its packages from the target repository)";
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private static string[] Words(PlanStep step, string key) =>
         (step.Argument(key) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);

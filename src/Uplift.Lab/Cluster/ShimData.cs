@@ -30,8 +30,17 @@ public static class ShimData
             ["schemas"] = Lines(LabDatabases.Schemas.Select(s => $"{s.Schema} {s.Service}")),
             ["nodes"] = Lines(lab.Nodes.Select(n => $"{n.Name} {n.Address} {n.RoleName} {n.AvailabilityZone ?? "-"}")),
             ["settings"] = settings,
+            ["microversions"] = Lines(Microversions(lab.Catalog)),
         };
     }
+
+    /// <summary>"unit major microversion": what an API unit's version document reports when it runs that major of its
+    /// service's code (catalog versions.yaml api), so the lab's APIs say which release they run as real ones do.</summary>
+    private static IEnumerable<string> Microversions(OpenStackCatalog catalog) =>
+        catalog.CodeVersions
+            .Where(c => c.Api is not null)
+            .SelectMany(c => c.Api!.Maxima.Where(m => c.Majors.ContainsKey(m.Key))
+                .Select(m => string.Create(CultureInfo.InvariantCulture, $"{c.Api.Unit} {c.Majors[m.Key]} {m.Value}")));
 
     /// <summary>Initial cluster state: every schema fully at the lab's release, the VIP on the first controller, the
     /// instances of the lab's nova on their computes.</summary>

@@ -1,6 +1,7 @@
 """HTTP listener standing in for an OpenStack API unit on an Uplift lab node (a rehearsal cluster,
 not OpenStack). Every GET that is not one of the few API calls below answers 200 with the package
-version the unit was started with. GET /slow?seconds=N answers after N seconds (drain tests).
+version the unit was started with. GET / of nova-api and cinder-api answers a version document naming the highest
+microversion of the code the unit runs (shared/microversions, from the catalog), as the real APIs do. GET /slow?seconds=N answers after N seconds (drain tests).
 
 So that Uplift's compute phase can be rehearsed, two units answer a small subset of their API with
 state kept in the lab's files (every answer carries X-Uplift-Lab: the data is the lab's, not a cloud's):
@@ -27,6 +28,23 @@ from lab_cluster import VIP
 
 address, port, unit, node, version, delay, state = sys.argv[1:8]
 LAB = {"lab": "Uplift rehearsal cluster, not OpenStack", "node": node, "unit": unit, "version": version}
+
+
+def highest_microversion():
+    """What this unit's version document reports for the code it runs (shared/microversions: unit major microversion,
+    from the catalog's versions.yaml); past the table, its last entry. None for a unit without one."""
+    major = version.split(":")[-1].split(".")[0]
+    known = []
+    with open(os.path.join(state, "shared", "microversions")) as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) == 3 and fields[0] == unit:
+                known.append((int(fields[1]), fields[2]))
+    exact = [m for k, m in known if str(k) == major]
+    return exact[0] if exact else (max(known)[1] if known else None)
+
+
+MAX_VERSION = highest_microversion()
 CLUSTER = os.path.join(state, "cluster")
 # Only the unit's own module is loaded: a listener's start is part of what the lab benchmark measures.
 NOVA = NEUTRON = CINDER = None
@@ -102,6 +120,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         url = urllib.parse.urlparse(self.path)
         if url.path == "/slow":
             time.sleep(float(urllib.parse.parse_qs(url.query).get("seconds", ["5"])[0]))
+        if url.path == "/" and MAX_VERSION:
+            return self.answer(200, self.versions())
         if unit == "nova-api" and url.path.startswith("/v2.1"):
             return self.nova_get(url.path[len("/v2.1"):].rstrip("/"), urllib.parse.parse_qs(url.query))
         query = urllib.parse.parse_qs(url.query)
@@ -113,6 +133,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.authorized() and self.answer(*CINDER.list_services(query, version),
                                                      {"OpenStack-API-Version": "volume %d.%d" % version})
         self.answer(200, LAB)
+
+    @staticmethod
+    def versions():
+        """The version document at the root, shaped as nova's and cinder's (api samples versions-get-resp.json)."""
+        if unit == "nova-api":
+            return {"versions": [
+                {"id": "v2.0", "status": "DEPRECATED", "version": "", "min_version": "", "updated": "2025-07-04T12:00:00Z",
+                 "links": [{"href": f"http://{VIP}:8774/v2/", "rel": "self"}]},
+                {"id": "v2.1", "status": "CURRENT", "version": MAX_VERSION, "min_version": "2.1", "updated": "2013-07-23T11:33:21Z",
+                 "links": [{"href": f"http://{VIP}:8774/v2.1/", "rel": "self"}]}]}
+        return {"versions": [{"id": "v3.0", "status": "CURRENT", "version": MAX_VERSION, "min_version": "3.0",
+                              "updated": "2022-08-31T00:00:00Z", "links": [{"href": f"http://{VIP}:{port}/v3/", "rel": "self"}]}]}
 
     @staticmethod
     def neutron_agent(path):
@@ -130,13 +162,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def nova_get(self, path, query):
         if path == "":
-            return self.answer(200, {"version": {"id": "v2.1", "status": "CURRENT", "version": "2.96", "min_version": "2.1",
+            return self.answer(200, {"version": {"id": "v2.1", "status": "CURRENT", "version": MAX_VERSION, "min_version": "2.1",
                                                  "updated": "2013-07-23T11:33:21Z", "links": []}})
         if not self.authorized():
             return
         if path == "/os-services":
             found = [s for s in NOVA.services() if all(s[k] == query[k][0] for k in ("host", "binary") if k in query)]
-            return self.answer(200, {"services": found}, {"OpenStack-API-Version": "compute 2.96"})
+            return self.answer(200, {"services": found}, {"OpenStack-API-Version": f"compute {MAX_VERSION}"})
         if path in ("/servers/detail", "/servers"):
             return self.answer(*NOVA.list_servers(query, detail=path.endswith("/detail")))
         if path.startswith("/servers/") and path.count("/") == 2:
@@ -152,7 +184,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         asked = (self.headers.get("OpenStack-API-Version") or "").replace("compute", "").strip() \
             or (self.headers.get("X-OpenStack-Nova-API-Version") or "").strip()
         if asked == "latest":
-            return (2, 96)
+            return tuple(int(p) for p in MAX_VERSION.split("."))
         try:
             major, minor = asked.split(".")
             return (int(major), int(minor))

@@ -256,6 +256,22 @@ public class CatalogOverlayTests
     }
 
     [Fact]
+    public void Given_api_microversions_that_are_not_one_or_name_an_unknown_series_Then_each_is_reported_where_it_is()
+    {
+        var problems = Problems("""
+            code-versions:
+              - service: nova
+                package: python3-nova
+                majors: {epoxy: 31}
+                api: {unit: nova-api, microversions: {epoxy: 2.x, flamengo: "2.100", gazpacho: "2.103"}}
+            """);
+
+        problems.Select(p => p.Summary).ShouldBe(["'2.x' is not a microversion", "unknown release 'flamengo' in api microversions"]);
+        problems[0].Where.ShouldBe(new SourceLocation("site.yaml", 5, 50));
+        problems[0].Hint!.ShouldContain("\"2.100\"");
+    }
+
+    [Fact]
     public void Given_an_overlay_with_an_unclosed_bracket_before_a_mapping_line_When_loading_Then_it_is_a_syntax_error_not_a_crash()
     {
         var problem = Should.Throw<InputException>(() => Overlay("services:\n  - name: [\n    x: y\n")).Diagnostics.ShouldHaveSingleItem();

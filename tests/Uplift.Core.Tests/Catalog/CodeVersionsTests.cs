@@ -107,4 +107,40 @@ public class CodeVersionsTests
             service.Packages.Values.SelectMany(p => p).ShouldContain(versions.Package, versions.Service);
         }
     }
+
+    /// <summary>Each row is the "(Maximum in …)" heading of the project's version history: nova
+    /// nova/api/openstack/compute/rest_api_version_history.rst (openstack/nova 00a03040), cinder
+    /// cinder/api/openstack/rest_api_version_history.rst (openstack/cinder ab09bc39; 3.71 still the maximum on
+    /// stable/2025.1 to 2026.1).</summary>
+    [Theory]
+    [InlineData("nova", "zed", "2.93")]
+    [InlineData("nova", "antelope", "2.95")]
+    [InlineData("nova", "bobcat", "2.95")]
+    [InlineData("nova", "caracal", "2.96")]
+    [InlineData("nova", "dalmatian", "2.96")]
+    [InlineData("nova", "epoxy", "2.100")]
+    [InlineData("nova", "flamingo", "2.100")]
+    [InlineData("nova", "gazpacho", "2.103")]
+    [InlineData("cinder", "zed", "3.70")]
+    [InlineData("cinder", "antelope", "3.70")]
+    [InlineData("cinder", "bobcat", "3.70")]
+    [InlineData("cinder", "caracal", "3.71")]
+    [InlineData("cinder", "dalmatian", "3.71")]
+    [InlineData("cinder", "epoxy", "3.71")]
+    [InlineData("cinder", "flamingo", "3.71")]
+    [InlineData("cinder", "gazpacho", "3.71")]
+    public void Given_a_series_When_reading_the_highest_microversion_its_api_reports_Then_it_is_the_version_historys(string service, string series, string microversion) =>
+        catalog.CodeVersionsOf(service)!.Api!.Maxima[series].ShouldBe(microversion);
+
+    [Fact]
+    public void Given_every_api_with_microversions_Then_its_unit_is_an_api_backend_of_the_service()
+    {
+        var apis = catalog.CodeVersions.Where(v => v.Api is not null).ToList();
+
+        apis.Select(v => v.Service).ShouldBe(["nova", "cinder"], ignoreOrder: true);
+        foreach (var versions in apis)
+        {
+            catalog.FindService(versions.Service)!.Backends.Select(b => b.Unit).ShouldContain(versions.Api!.Unit, versions.Service);
+        }
+    }
 }

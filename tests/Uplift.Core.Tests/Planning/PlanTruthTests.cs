@@ -57,4 +57,17 @@ public sealed class PlanTruthTests
         check.Argument(EndStateArguments.Code + "neutron").ShouldBe("python3-neutron 27");
         check.Argument(EndStateArguments.Units + "neutron").ShouldBe("neutron-openvswitch-agent");
     }
+
+    [Fact]
+    public void A_controller_s_end_state_asks_nova_and_cinder_api_for_the_target_s_highest_microversion()
+    {
+        var graph = PlanOf("examples/inventory.yaml");
+        var controller = graph["verify/ctl1/end-state"];
+
+        controller.Argument(EndStateArguments.Apis + "nova").ShouldBe("nova-api=8774 nova-api-metadata=8775");
+        controller.Argument(EndStateArguments.Microversion + "nova").ShouldBe("nova-api=2.100");
+        controller.Argument(EndStateArguments.Microversion + "cinder").ShouldBe("cinder-api=3.71");
+        controller.Argument(EndStateArguments.Microversion + "keystone").ShouldBeNull("keystone's version document does not tell releases apart");
+        graph["verify/cmp1/end-state"].Argument(EndStateArguments.Microversion + "nova").ShouldBeNull("a compute runs no nova-api");
+    }
 }

@@ -102,4 +102,41 @@ public class EndStateCheckTests
 
         installed.Find("bash")!.Modified.ShouldBe(1747699200);
     }
+
+    private static readonly PlanStep ApiStep = Step with
+    {
+        Arguments =
+        [
+            new("release", "gazpacho"),
+            new("address", "10.0.0.1"),
+            new(EndStateArguments.Code + "nova", "python3-nova 32"),
+            new(EndStateArguments.Packages + "nova", "python3-nova nova-common nova-compute"),
+            new(EndStateArguments.Units + "nova", "nova-compute"),
+            new(EndStateArguments.Apis + "nova", "nova-compute=8774"),
+            new(EndStateArguments.Microversion + "nova", "nova-compute=2.103"),
+        ],
+    };
+
+    private static IReadOnlyList<string> ApiDifferences(string versionDocument) =>
+        EndStateCheck.Differences("ctl1", ApiStep,
+            [Dpkg("2:32.0.0-1", Installed), Units("active", "Fri 2026-12-04 16:00:05 UTC"), new(0, "300\n", "", TimeSpan.Zero), new(0, versionDocument, "", TimeSpan.Zero)]);
+
+    [Fact]
+    public void Given_an_api_with_a_known_microversion_When_its_queries_are_built_Then_its_version_document_is_read_on_one_line() =>
+        EndStateCheck.Queries(ApiStep)[3].ShouldBe("{ curl -s --max-time 5 http://10.0.0.1:8774/ || true; } | tr -d '\\n'; echo");
+
+    [Fact]
+    public void Given_the_api_reports_the_target_s_highest_microversion_When_checked_Then_there_is_no_difference() =>
+        ApiDifferences("""{"versions": [{"id": "v2.0", "version": ""}, {"id": "v2.1", "status": "CURRENT", "version": "2.103"}]}""" + "\n").ShouldBeEmpty();
+
+    [Fact]
+    public void Given_the_api_reports_an_older_microversion_When_checked_Then_it_serves_other_code_and_is_named() =>
+        ApiDifferences("""{"versions": [{"id": "v2.0", "version": ""}, {"id": "v2.1", "status": "CURRENT", "version": "2.100"}]}""" + "\n")
+            .ShouldHaveSingleItem().ShouldBe("ctl1: nova-compute reports microversion 2.100 at http://10.0.0.1:8774/, not gazpacho's 2.103: " +
+                "it serves other code; restart it (or reinstall its packages from the target repository)");
+
+    [Fact]
+    public void Given_the_api_answers_no_version_document_When_checked_Then_its_code_cannot_be_told() =>
+        ApiDifferences("<html>502 Bad Gateway</html>\n")
+            .ShouldHaveSingleItem().ShouldBe("ctl1: nova-compute answers no version document at http://10.0.0.1:8774/ (it said: <html>502 Bad Gateway</html>), so its code cannot be told");
 }
