@@ -1,5 +1,9 @@
 using Uplift.Catalog;
+using Uplift.Execution;
+using Uplift.Journal;
 using Uplift.Lab;
+using Uplift.OpenStack;
+using Uplift.Planning;
 
 namespace Uplift.Tests;
 
@@ -54,6 +58,20 @@ internal sealed class LabSession : IAsyncDisposable
     public Task<UpliftProcess.Outcome> UpgradeAsync(params string[] options) =>
         UpliftProcess.RunAsync(null, Environment,
             ["run", "--inventory", Paths.Inventory, "--to", Next, "--yes", "--os-cloud", LabCloud.Name, "--state-dir", Journals, .. options]);
+
+    /// <summary>The outages the latest run's plan announced and the run went through, from its journal, as windows of the
+    /// lab's probe targets (named by HAProxy backend: neutron's offline contract → "neutron").</summary>
+    public IReadOnlyList<PlannedWindow> PlannedWindows()
+    {
+        using var journal = RunJournal.Open(new StateDirectory(Journals).JournalOf("lab"));
+        var latest = journal.LatestRun().ShouldNotBeNull("the run left a journal");
+        var plan = PlanJson.Parse(System.Text.Encoding.UTF8.GetBytes(journal.PlanJson(latest.PlanHash)!), "journal");
+        var ran = journal.Steps(latest.PlanHash).Values
+            .Where(r => r.State == StepState.Done && r.Started is not null && r.Ended is not null)
+            .Select(r => (r.StepId, r.Started!.Value, r.Ended!.Value));
+        return [.. PlannedOutages.Of(plan, ran).SelectMany(w => Lab.Catalog.FindService(w.Service)!.Backends
+            .Select(b => new PlannedWindow(b.Name, w.From, w.To, w.Why)))];
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -32,6 +32,8 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
             var own = OwnMeasure(run);
             Figures.Report($"uplift run's own measure, drained (1/s to each public endpoint): {own.Failed} failed, {own.Slow} slow");
             own.Failed.ShouldBe(0, "uplift's own probe of the catalog's public endpoints saw no failure either");
+            drained.Planned.Select(w => w.Frontend).ShouldBe(["neutron"], "the lab's neutron schema has contract work: the offline window opened, as announced");
+            run.Output.ShouldContain("planned outage of network: neutron: offline contract");
             ShouldAllBeOnTheTarget(lab, unitsBefore);
             ShouldHaveMovedEveryInstance(lab);
 
@@ -78,8 +80,10 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
         using var stop = new CancellationTokenSource();
-        var probe = new ProbeRunner(http, TimeProvider.System).RunAsync(LabProbeTargets.For(lab.Lab), Rate, TimeSpan.FromHours(1), stop.Token);
+        IReadOnlyList<PlannedWindow> planned = [];
+        var probe = new ProbeRunner(http, TimeProvider.System).RunAsync(LabProbeTargets.For(lab.Lab), Rate, TimeSpan.FromHours(1), stop.Token, () => planned);
         var run = await lab.UpgradeAsync(options);
+        planned = lab.PlannedWindows();
         await stop.CancelAsync();
         return (await probe, run);
     }
@@ -87,7 +91,9 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
     private void Report(string what, ProbeSummary probe)
     {
         var line = $"zero downtime, {what}: {probe.Sent} requests at {Rate}/s to {probe.Frontends.Count} APIs through the VIP in " +
-            $"{probe.Duration.TotalSeconds:0} s, {probe.Failures} failed, longest failure window {probe.Frontends.Max(f => f.LongestFailureWindow).TotalSeconds:0.00} s";
+            $"{probe.Duration.TotalSeconds:0} s, {probe.Failures} failed, longest failure window {probe.Frontends.Max(f => f.LongestFailureWindow).TotalSeconds:0.00} s" +
+            string.Concat(probe.Planned.Select(w => $"; planned {w.Frontend} outage ({w.Why.Split(',')[0]}): {(w.To - w.From).TotalSeconds:0.0} s, " +
+                $"{probe.Frontends.Single(f => f.Name == w.Frontend).Planned} failed in it"));
         output.WriteLine(line);
         Figures.Report(line);
     }

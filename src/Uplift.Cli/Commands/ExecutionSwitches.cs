@@ -99,7 +99,8 @@ internal sealed class ExecutionSwitches
         var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
         IRunObserver view = live ? progress : new RunObservers(progress, new PlainProgressWriter(output));
         var events = log is null ? null : new JsonEventLog(log);
-        var observer = events is null ? view : new RunObservers(view, events);
+        var outages = new PlannedOutageWatch(plan);
+        var observer = events is null ? new RunObservers(view, outages) : new RunObservers(view, events, outages);
         try
         {
             IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
@@ -112,7 +113,7 @@ internal sealed class ExecutionSwitches
             var summary = live
                 ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json, observed, parse.GetValue(Fresh)))
                 : await run.RunAsync(plan, json, observed, parse.GetValue(Fresh));
-            var downtime = await probe.ReportAsync();
+            var downtime = await probe.ReportAsync(outages.Windows());
             events?.On(new RunEvent("message", time.GetUtcNow(), Message: downtime));
             await output.WriteLineAsync(downtime);
             await output.WriteLineAsync(Summary(summary));

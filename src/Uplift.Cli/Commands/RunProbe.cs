@@ -13,6 +13,7 @@ internal sealed class RunProbe : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private Task<ProbeSummary>? _probe;
+    private IReadOnlyList<PlannedWindow> _planned = [];
 
     public double Rate { get; private init; }
 
@@ -37,7 +38,7 @@ internal sealed class RunProbe : IAsyncDisposable
                 probe.Off = $"the catalog has no {session.Cloud.Interface} endpoint";
                 return probe;
             }
-            probe._probe = new ProbeRunner(probe._http, time, ProbeRunner.Answered).RunAsync(targets, rate, TimeSpan.MaxValue, probe._stop.Token);
+            probe._probe = new ProbeRunner(probe._http, time, ProbeRunner.Answered).RunAsync(targets, rate, TimeSpan.MaxValue, probe._stop.Token, () => probe._planned);
         }
         catch (Exception e) when (e is OpenStackApiException or Diagnostics.InputException or HttpRequestException or IOException or TaskCanceledException)
         {
@@ -46,17 +47,24 @@ internal sealed class RunProbe : IAsyncDisposable
         return probe;
     }
 
-    /// <summary>Stops the probe and says what it saw.</summary>
-    public async Task<string> ReportAsync()
+    /// <summary>Stops the probe and says what it saw; failures inside the outages the plan announced and the run went
+    /// through are counted as planned, each window named.</summary>
+    public async Task<string> ReportAsync(IReadOnlyList<PlannedOutages.Window> planned)
     {
         if (_probe is null)
         {
             return $"API downtime: not measured: {Off}";
         }
+        _planned = [.. planned.SelectMany(w => CatalogTypes(w.Service).Select(type => new PlannedWindow(type, w.From, w.To, w.Why)))];
         await _stop.CancelAsync().ConfigureAwait(false);
         var summary = await _probe.ConfigureAwait(false);
         return $"API downtime during the run, {Rate:0.#} request(s)/s to each public endpoint: " + summary.ToText().TrimEnd();
     }
+
+    /// <summary>The catalog types a service's endpoints have (the probe's targets are named by type).</summary>
+    private static IReadOnlyList<string> CatalogTypes(string service) =>
+        new[] { OpenStackService.Compute, OpenStackService.Network, OpenStackService.BlockStorage }
+            .FirstOrDefault(s => s.Name == service)?.CatalogTypes ?? [service];
 
     public async ValueTask DisposeAsync()
     {

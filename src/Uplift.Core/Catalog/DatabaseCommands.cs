@@ -12,6 +12,11 @@ public sealed record DatabaseCommands(
     IReadOnlyList<CatalogCommand> Sync,
     CatalogCommand? Check = null)
 {
+    /// <summary>Says whether the contract must run offline, every API server of the service in the cluster stopped
+    /// (its exit code means contract-needed then, done when nothing offline is pending): neutron's
+    /// has_offline_migrations. Null: the contract runs with the servers up.</summary>
+    public CatalogCommand? OfflineCheck { get; init; }
+
     public static DatabaseCommands None { get; } = new([], [], [], [], null);
 
     /// <summary>The commands run on the VIP holder while the others still run old code.</summary>

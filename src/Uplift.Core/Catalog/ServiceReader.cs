@@ -111,12 +111,17 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
     private DatabaseCommands Database(YamlNode node, string what)
     {
         IReadOnlyList<CatalogCommand> expand = [], migrate = [], contract = [], sync = [];
-        CatalogCommand? check = null;
-        foreach (var (key, value, _) in yaml.Entries(node, $"{what} database", "expand", "migrate", "contract", "sync", "check"))
+        CatalogCommand? check = null, offlineCheck = null;
+        foreach (var (key, value, _) in yaml.Entries(node, $"{what} database", "expand", "migrate", "contract", "sync", "check", "offline-check"))
         {
             if (key == "check")
             {
                 check = Command(value, $"{what} database check");
+                continue;
+            }
+            if (key == "offline-check")
+            {
+                offlineCheck = Command(value, $"{what} database offline-check");
                 continue;
             }
             List<CatalogCommand> commands = [.. yaml.Items(value, $"{what} database {key}").Select(c => Command(c, $"{what} database {key}")).OfType<CatalogCommand>()];
@@ -128,7 +133,11 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
                 default: sync = commands; break;
             }
         }
-        return new DatabaseCommands(expand, migrate, contract, sync, check);
+        if (offlineCheck is not null && contract.Count == 0)
+        {
+            yaml.Problem(node, $"{what} database has an offline-check but no contract", "offline-check says whether the contract needs the service's servers stopped");
+        }
+        return new DatabaseCommands(expand, migrate, contract, sync, check) { OfflineCheck = offlineCheck };
     }
 
     /// <summary>A command: a plain string, or {command: …, exit-codes: TABLE-NAME | {code: meaning}}.</summary>

@@ -15,19 +15,20 @@ internal static class DatabaseSteps
         return last;
     }
 
-    public static string[] AddContract(HopContext ctx, ServiceDefinition service, Node node, string[] needs) =>
-        AddPhase(ctx, service, node, ConcurrencyClasses.Cluster, needs, "db-contract", StepKind.DatabaseContract, service.Database.Contract);
+    public static string[] AddContract(HopContext ctx, ServiceDefinition service, Node node, string[] needs, params KeyValuePair<string, string>[] more) =>
+        AddPhase(ctx, service, node, ConcurrencyClasses.Cluster, needs, "db-contract", StepKind.DatabaseContract, service.Database.Contract, more);
 
     /// <summary>One step per command; a second command of the same phase gets "-2" (nova: api_db sync, then db sync).</summary>
     private static string[] AddPhase(
         HopContext ctx, ServiceDefinition service, Node node, string concurrencyClass, string[] needs,
-        string name, StepKind kind, IReadOnlyList<CatalogCommand> commands)
+        string name, StepKind kind, IReadOnlyList<CatalogCommand> commands, params KeyValuePair<string, string>[] more)
     {
         var last = needs;
         for (var i = 0; i < commands.Count; i++)
         {
             var id = $"{service.Name}/{node.Name}/{name}{(i == 0 ? "" : "-" + (i + 1))}";
-            last = [ctx.Steps.Add(id, kind, node.Name, concurrencyClass, needs: last, arguments: CommandArguments(commands[i]))];
+            var arguments = CommandArguments(commands[i]);
+            last = [ctx.Steps.Add(id, kind, node.Name, concurrencyClass, needs: last, arguments: [.. arguments, .. more])];
         }
         return last;
     }

@@ -4,7 +4,8 @@ namespace Uplift.Planning;
 
 /// <summary>
 /// Once every node runs the new code: online data migrations to zero, RPC pins removed with staggered restarts,
-/// schema contract, puppet back on, post-checks on the new release.
+/// schema contract (offline where the service demands it: <see cref="OfflineContractSteps"/>), puppet back on,
+/// post-checks on the new release.
 /// </summary>
 internal static class FinalizeSteps
 {
@@ -63,9 +64,14 @@ internal static class FinalizeSteps
             }
         }
 
-        ctx.Enter(Phases.Finalize, "schema contract");
         foreach (var service in ctx.Services.Where(s => upgrade && s.Database.Contract.Count > 0))
         {
+            if (service.Database.OfflineCheck is { } offline)
+            {
+                previous = OfflineContractSteps.Add(ctx, service, offline, previous);
+                continue;
+            }
+            ctx.Enter(Phases.Finalize, "schema contract");
             steps.Service = service.Name;
             previous = DatabaseSteps.AddContract(ctx, service, vip, previous);
         }

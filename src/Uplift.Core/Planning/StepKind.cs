@@ -53,6 +53,8 @@ public enum StepKind
     UnitsSignal,
     OnlineMigrations,
     RpcUnpin,
+    /// <summary>Asks whether the schema contract must run offline (neutron has_offline_migrations); changes nothing.</summary>
+    DatabaseOfflineCheck,
     DatabaseContract,
     PuppetEnable,
     PostCheck,

@@ -181,6 +181,18 @@ public sealed class PlanExecutor(
                 problems.Add(new Diagnostic($"step {step.Id} depends on {other}, which is not an earlier step of the plan",
                     Hint: "the plan file is damaged or was edited: plan again"));
             }
+            try
+            {
+                if (StepCondition.Of(step) is { } condition && !ids.Contains(condition.StepId))
+                {
+                    problems.Add(new Diagnostic($"step {step.Id} runs only if {condition.StepId} exited {condition.ExitCode}, which is not an earlier step of the plan",
+                        Hint: "the plan file is damaged or was edited: plan again"));
+                }
+            }
+            catch (FormatException bad)
+            {
+                problems.Add(new Diagnostic(bad.Message, Hint: "the plan file is damaged or was edited: plan again"));
+            }
         }
         if (problems.Count > 0)
         {

@@ -55,6 +55,7 @@ public sealed class StepHandlers
             [StepKind.NodeStandby] = new ShellStepHandler((_, node) => Pacemaker.Standby(node)),
             [StepKind.NodeUnstandby] = new ShellStepHandler((_, node) => Pacemaker.Online(node)),
             [StepKind.VerifyEndState] = new EndStateHandler(),
+            [StepKind.DatabaseOfflineCheck] = new OfflineCheckHandler(),
             [StepKind.Milestone] = new MilestoneHandler(),
         };
         foreach (var kind in new[]

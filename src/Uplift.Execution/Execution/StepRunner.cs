@@ -6,7 +6,8 @@ using Uplift.Transports;
 namespace Uplift.Execution;
 
 /// <summary>
-/// Runs one step: journal "running" → guard → (act → verify) → journal how it ended. Every journal write is committed
+/// Runs one step: journal "running" → its condition, if any (<see cref="StepCondition"/>) → guard → (act → verify) →
+/// journal how it ended. Every journal write is committed
 /// before the next action, so a killed run resumes from the journal without redoing completed steps.
 /// </summary>
 internal sealed class StepRunner(
@@ -23,13 +24,28 @@ internal sealed class StepRunner(
         var context = new StepContext(step, shells, time,
             message => observer.On(new RunEvent("message", time.GetUtcNow(), step.Id, step.Phase, step.Service, step.Nodes, Message: message)),
             abort);
-        var result = await DoAsync(step, context, abort).ConfigureAwait(false);
+        var result = NotNeeded(planHash, step, context) ?? await DoAsync(step, context, abort).ConfigureAwait(false);
         var ended = time.GetUtcNow();
         var reopen = asCleanup && result.State.IsComplete() ? step.Needs.Append(step.Id).ToList() : null;
         journal.Finish(runId, planHash, step.Id, result, started, ended, reopen);
         observer.On(new RunEvent("step-ended", ended, step.Id, step.Phase, step.Service, step.Nodes, result.State.Word(),
             SecretMask.Apply(result.Message), result.ExitCode, (ended - started).TotalSeconds));
         return result;
+    }
+
+    /// <summary>A conditional step (<see cref="StepCondition"/>) whose condition the journal says is not met: ended as
+    /// found done, nothing run. Null when the step is to run.</summary>
+    private StepResult? NotNeeded(string planHash, PlanStep step, StepContext context)
+    {
+        if (StepCondition.Of(step) is not { } condition)
+        {
+            return null;
+        }
+        var exited = journal.Steps(planHash).TryGetValue(condition.StepId, out var record) ? record.ExitCode : null;
+        return exited == condition.ExitCode
+            ? null
+            : Result(StepState.AlreadyDone, context,
+                $"not needed: {condition.StepId} exited {exited?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "without a code"}, not {condition.ExitCode}; nothing changed");
     }
 
     private async Task<StepResult> DoAsync(PlanStep step, StepContext context, CancellationToken abort)

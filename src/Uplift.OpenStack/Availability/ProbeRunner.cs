@@ -18,7 +18,9 @@ public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpSta
     /// 5xx (HAProxy's 503 with no server left, 502, 504) is down.</summary>
     public static bool Answered(HttpStatusCode status) => (int)status < 500;
 
-    public async Task<ProbeSummary> RunAsync(IReadOnlyList<ProbeTarget> targets, double rate, TimeSpan duration, CancellationToken stop)
+    /// <param name="planned">Asked once the probe has stopped: the windows the plan announced (<see cref="PlannedWindow"/>).</param>
+    public async Task<ProbeSummary> RunAsync(IReadOnlyList<ProbeTarget> targets, double rate, TimeSpan duration, CancellationToken stop,
+        Func<IReadOnlyList<PlannedWindow>>? planned = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate);
         var tally = new ProbeTally(targets.Select(t => t.Name));
@@ -44,7 +46,7 @@ public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpSta
             // SIGINT: stop sending, report what was seen.
         }
         await Task.WhenAll(inFlight);
-        return tally.Summarize(time.GetUtcNow() - started);
+        return tally.Summarize(time.GetUtcNow() - started, planned?.Invoke());
     }
 
     private async Task SendAsync(ProbeTarget target, DateTimeOffset sent, ProbeTally tally)

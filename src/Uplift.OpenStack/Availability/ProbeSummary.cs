@@ -4,8 +4,9 @@ using System.Text.Json;
 
 namespace Uplift.OpenStack;
 
-/// <summary>Requests sent, failures, the longest failure window and the answers that came slowly, of one API.</summary>
-public sealed record FrontendSummary(string Name, int Sent, int Failures, TimeSpan LongestFailureWindow, int Slow = 0);
+/// <summary>Requests sent, failures, the longest failure window and the answers that came slowly, of one API;
+/// failures inside a planned window are counted apart (<paramref name="Planned"/>), not in <paramref name="Failures"/>.</summary>
+public sealed record FrontendSummary(string Name, int Sent, int Failures, TimeSpan LongestFailureWindow, int Slow = 0, int Planned = 0);
 
 /// <summary>What a probe saw: what <c>uplift lab probe</c> prints when it ends, and what <c>uplift run</c> reports.</summary>
 public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSummary> Frontends)
@@ -16,14 +17,28 @@ public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSumma
 
     public int Slow => Frontends.Sum(f => f.Slow);
 
+    /// <summary>Failures inside the planned windows (<see cref="Planned"/>).</summary>
+    public int PlannedFailures => Frontends.Sum(f => f.Planned);
+
+    /// <summary>The windows the plan announced, as the probe was told them.</summary>
+    public IReadOnlyList<PlannedWindow> Planned { get; init; } = [];
+
     public string ToText()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{Sent} requests in {Duration.TotalSeconds:0.0} s, {Failures} failed, {Slow} slow.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"api",-14} {"sent",7} {"failed",7} {"slow",5} {"longest failure window",24}");
+        var planned = Planned.Count > 0;
+        text.Append(CultureInfo.InvariantCulture, $"{Sent} requests in {Duration.TotalSeconds:0.0} s, {Failures} failed, {Slow} slow")
+            .AppendLine(planned ? string.Create(CultureInfo.InvariantCulture, $", {PlannedFailures} failed in planned outages.") : ".");
+        text.Append(CultureInfo.InvariantCulture, $"{"api",-14} {"sent",7} {"failed",7} {"slow",5} {"longest failure window",24}")
+            .AppendLine(planned ? $" {"planned",8}" : "");
         foreach (var f in Frontends)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{f.Name,-14} {f.Sent,7} {f.Failures,7} {f.Slow,5} {f.LongestFailureWindow.TotalSeconds,22:0.000} s");
+            text.Append(CultureInfo.InvariantCulture, $"{f.Name,-14} {f.Sent,7} {f.Failures,7} {f.Slow,5} {f.LongestFailureWindow.TotalSeconds,22:0.000} s")
+                .AppendLine(planned ? string.Create(CultureInfo.InvariantCulture, $" {f.Planned,8}") : "");
+        }
+        foreach (var w in Planned)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"planned outage of {w.Frontend}: {w.Why}, {(w.To - w.From).TotalSeconds:0.0} s from {w.From:HH:mm:ss}Z");
         }
         return text.ToString();
     }
@@ -34,12 +49,15 @@ public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSumma
         sent = Sent,
         failures = Failures,
         slow = Slow,
+        planned_failures = PlannedFailures,
+        planned = Planned.Select(w => new { frontend = w.Frontend, why = w.Why, from = w.From, to = w.To }),
         frontends = Frontends.Select(f => new
         {
             name = f.Name,
             sent = f.Sent,
             failures = f.Failures,
             slow = f.Slow,
+            planned = f.Planned,
             longest_failure_window_seconds = Math.Round(f.LongestFailureWindow.TotalSeconds, 3),
         }),
     });

@@ -4,7 +4,8 @@ namespace Uplift.OpenStack;
 /// Counts the probe's requests per frontend and measures failure windows: a window opens at the send time of
 /// a failed request and closes at the send time of the next request that succeeded (when the probe ends
 /// inside a window, at the last request sent). A request answered, but slowly, is counted apart: users saw no error,
-/// only a wait. Results may arrive out of order; they are ordered by send time when the summary is made. Thread-safe;
+/// only a wait. A failure inside a window the plan announced (<see cref="PlannedWindow"/>) is counted as planned.
+/// Results may arrive out of order; they are ordered by send time when the summary is made. Thread-safe;
 /// pure (no clock, no I/O).
 /// </summary>
 public sealed class ProbeTally
@@ -30,17 +31,24 @@ public sealed class ProbeTally
         }
     }
 
-    public ProbeSummary Summarize(TimeSpan duration)
+    /// <param name="planned">Windows the plan announced: a failure sent inside one of its frontend's is counted as
+    /// planned, not as failed, and opens no failure window.</param>
+    public ProbeSummary Summarize(TimeSpan duration, IReadOnlyList<PlannedWindow>? planned = null)
     {
+        planned ??= [];
         lock (_gate)
         {
-            return new ProbeSummary(duration, [.. _order.Select(name => Frontend(name, _results[name]))]);
+            return new ProbeSummary(duration, [.. _order.Select(name => Frontend(name, _results[name], planned))])
+            {
+                Planned = [.. planned.Where(w => _results.ContainsKey(w.Frontend))],
+            };
         }
     }
 
-    private static FrontendSummary Frontend(string name, List<(DateTimeOffset Sent, bool Ok, bool Slow)> results)
+    private static FrontendSummary Frontend(string name, List<(DateTimeOffset Sent, bool Ok, bool Slow)> results, IReadOnlyList<PlannedWindow> planned)
     {
-        var ordered = results.OrderBy(r => r.Sent).ToList();
+        var inWindow = results.Where(r => !r.Ok && planned.Any(w => w.Covers(name, r.Sent))).ToList();
+        var ordered = results.Except(inWindow).OrderBy(r => r.Sent).ToList();
         var longest = TimeSpan.Zero;
         DateTimeOffset? opened = null;
         foreach (var (sent, ok, _) in ordered)
@@ -59,7 +67,7 @@ public sealed class ProbeTally
         {
             longest = Max(longest, ordered[^1].Sent - open);
         }
-        return new FrontendSummary(name, ordered.Count, ordered.Count(r => !r.Ok), longest, ordered.Count(r => r.Slow));
+        return new FrontendSummary(name, results.Count, ordered.Count(r => !r.Ok), longest, ordered.Count(r => r.Slow), inWindow.Count);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

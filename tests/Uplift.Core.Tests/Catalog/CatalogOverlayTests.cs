@@ -272,6 +272,25 @@ public class CatalogOverlayTests
     }
 
     [Fact]
+    public void Given_a_database_offline_check_without_a_contract_Then_it_is_reported_where_it_is()
+    {
+        var problem = Problems("""
+            services:
+              - name: sitemon
+                units:
+                  controller: [sitemon-api]
+                packages:
+                  controller: [sitemon]
+                database:
+                  expand: [sitemon-manage expand]
+                  offline-check: {command: sitemon-manage offline, exit-codes: {0: done, 1: contract-needed}}
+            """).ShouldHaveSingleItem();
+
+        problem.Summary.ShouldBe("service 'sitemon' database has an offline-check but no contract");
+        problem.Where!.Line.ShouldBe(8);
+    }
+
+    [Fact]
     public void Given_an_overlay_with_an_unclosed_bracket_before_a_mapping_line_When_loading_Then_it_is_a_syntax_error_not_a_crash()
     {
         var problem = Should.Throw<InputException>(() => Overlay("services:\n  - name: [\n    x: y\n")).Diagnostics.ShouldHaveSingleItem();

@@ -126,6 +126,17 @@ public class ServiceCatalogTests
         Service("neutron").Database.Contract.ShouldHaveSingleItem().Command.ShouldBe("neutron-db-manage upgrade --contract");
     }
 
+    /// <summary>neutron/db/migration/cli.py has_offline_migrations: exit 1 when a contract revision is not applied.</summary>
+    [Fact]
+    public void Given_neutron_Then_its_contract_is_offline_when_has_offline_migrations_exits_1_and_no_other_service_s_is()
+    {
+        var check = Service("neutron").Database.OfflineCheck.ShouldNotBeNull();
+
+        check.Command.ShouldBe("neutron-db-manage has_offline_migrations");
+        (check.Meaning(0), check.Meaning(1), check.Meaning(2)).ShouldBe((ExitMeaning.Done, ExitMeaning.ContractNeeded, ExitMeaning.Failure));
+        catalog.Services.Where(s => s.Database.OfflineCheck is not null).Select(s => s.Name).ShouldBe(["neutron"]);
+    }
+
     [Theory]
     [InlineData("nova", "--max-count")]
     [InlineData("placement", "--max-count")]

@@ -78,4 +78,37 @@ public sealed class PlanByTheBookTests
             graph.Orders(controllers[i - 1].Id, controllers[i].Id).ShouldBeTrue("one controller at a time");
         }
     }
+
+    /// <summary>neutron doc admin/migration-database.rst: "Offline migration requires all Neutron server instances in the
+    /// cluster to be shutdown before you apply any contract scripts"; has_offline_migrations says whether any are pending.</summary>
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void The_neutron_contract_runs_with_every_neutron_server_stopped_and_only_if_offline_migrations_are_pending(string cluster)
+    {
+        var graph = PlanOf(cluster);
+        var vip = graph["preflight/vip-holder"].Node!;
+        var check = graph["finalize/neutron/offline-check"];
+        var contract = graph[$"neutron/{vip}/db-contract"];
+        var controllers = graph.Where(s => s.Service == "neutron" && s.Kind == StepKind.PackagesInstall && s.Phase == Phases.ControlPlane)
+            .Select(s => s.Node!).Where(n => graph.Where(s => s.Id == $"neutron/{n}/stop").Any(s => s.Argument("units")!.Contains("neutron-server", StringComparison.Ordinal)))
+            .ToList();
+        var stops = graph.Where(s => s.Id.StartsWith("finalize/neutron/", StringComparison.Ordinal) && s.Kind == StepKind.UnitsStop).ToList();
+        var starts = graph.Where(s => s.Id.StartsWith("finalize/neutron/", StringComparison.Ordinal) && s.Kind == StepKind.UnitsStart).ToList();
+
+        check.Argument("command").ShouldBe("neutron-db-manage has_offline_migrations");
+        check.Node.ShouldBe(vip);
+        controllers.Count.ShouldBeGreaterThan(1);
+        stops.Select(s => s.Node).ShouldBe(controllers, ignoreOrder: true);
+        stops.ShouldAllBe(s => s.Argument("units") == "neutron-server" && graph.Orders(check.Id, s.Id) && graph.Orders(s.Id, contract.Id));
+        starts.Select(s => s.Node).ShouldBe(controllers, ignoreOrder: true);
+        starts.ShouldAllBe(s => graph.Orders(contract.Id, s.Id));
+        graph.Where(s => s.Id.StartsWith("finalize/neutron/", StringComparison.Ordinal) && s.Kind == StepKind.HaproxyDrain)
+            .ShouldAllBe(d => stops.Any(stop => stop.Node == d.Node && graph.Orders(d.Id, stop.Id)));
+        graph.Where(s => s.Group == check.Group && s.Id != check.Id).Append(contract)
+            .ShouldAllBe(s => s.Argument(StepCondition.Key) == "finalize/neutron/offline-check exited 1");
+        graph.Where(s => s.Argument(PlannedOutage.Key) == "neutron").Select(s => s.Kind).Distinct()
+            .ShouldBe([StepKind.UnitsStop, StepKind.DatabaseContract, StepKind.UnitsStart, StepKind.WaitBackend], ignoreOrder: true);
+        check.Group.ShouldContain("a planned neutron API outage");
+        graph.Where(s => s.Kind == StepKind.DatabaseContract && s.Service != "neutron").ShouldAllBe(s => s.Argument(StepCondition.Key) == null);
+    }
 }

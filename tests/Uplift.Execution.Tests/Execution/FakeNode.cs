@@ -21,6 +21,9 @@ internal sealed partial class FakeNode(string name) : IRemoteShell
 
     public List<string> Log { get; } = [];
 
+    /// <summary>Commands answered as written here (exit code and output), before the fake's own programs.</summary>
+    public Dictionary<string, (int ExitCode, string Output)> Answers { get; } = [];
+
     public bool Reachable { get; set; } = true;
 
     /// <summary>Commands received: a batch counts once (one SSH round trip).</summary>
@@ -58,6 +61,10 @@ internal sealed partial class FakeNode(string name) : IRemoteShell
 
     private CommandResult Run(string script)
     {
+        if (Answers.TryGetValue(script, out var answer))
+        {
+            return new CommandResult(answer.ExitCode, answer.Output, "", TimeSpan.Zero);
+        }
         if (script.StartsWith("systemctl is-active", StringComparison.Ordinal))
         {
             var units = script.Split(';')[0].Split(' ')[2..];

@@ -80,4 +80,30 @@ public class ProbeTallyTests
         (nova.Sent, nova.Failures, nova.Slow).ShouldBe((4, 1, 1), "a failed request is a failure, however long it took");
         nova.LongestFailureWindow.ShouldBe(TimeSpan.FromSeconds(0.05), tolerance: TimeSpan.FromMilliseconds(1));
     }
+
+    [Fact]
+    public void GivenFailuresInsideAPlannedWindow_WhenSummarized_ThenTheyAreCountedAsPlannedAndTheOthersAsFailed()
+    {
+        var tally = new ProbeTally(["neutron", "nova"]);
+        var outcomes = new (string Frontend, double At, bool Ok)[]
+        {
+            ("neutron", 0, true), ("neutron", 1, false), ("neutron", 2, false), ("neutron", 3, true), ("neutron", 5, false), ("neutron", 6, true),
+            ("nova", 1.5, false), ("nova", 2.5, true),
+        };
+        foreach (var (frontend, at, ok) in outcomes)
+        {
+            tally.Record(frontend, At(at), ok);
+        }
+        PlannedWindow[] planned = [new("neutron", At(0.9), At(2.9), "neutron: offline contract")];
+
+        var summary = tally.Summarize(TimeSpan.FromSeconds(7), planned);
+
+        var neutron = summary.Frontends[0];
+        (neutron.Sent, neutron.Failures, neutron.Planned).ShouldBe((6, 1, 2));
+        neutron.LongestFailureWindow.ShouldBe(TimeSpan.FromSeconds(1), "only the unplanned failure at 5 s opens a window");
+        (summary.Frontends[1].Failures, summary.Frontends[1].Planned).ShouldBe((1, 0), "another API's failure in that time is not planned");
+        summary.PlannedFailures.ShouldBe(2);
+        summary.ToText().ShouldContain("2 failed, 0 slow, 2 failed in planned outages.");
+        summary.ToText().ShouldContain("planned outage of neutron: neutron: offline contract, 2.0 s from 12:00:00Z");
+    }
 }
