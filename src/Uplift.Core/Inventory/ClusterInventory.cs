@@ -18,6 +18,9 @@ public sealed record ClusterInventory(
     string Source,
     string ContentHash)
 {
+    /// <summary>Whether puppet manages the nodes (inventory 'puppet:').</summary>
+    public PuppetSettings Puppet { get; init; } = new();
+
     public IEnumerable<Node> WithRole(Role role) => Nodes.Where(n => n.Has(role));
 
     public Node? Find(string name) => Nodes.FirstOrDefault(n => n.Name == name);

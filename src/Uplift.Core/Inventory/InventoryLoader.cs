@@ -13,7 +13,7 @@ namespace Uplift.Inventory;
 public static class InventoryLoader
 {
     internal static readonly string[] RootKeys =
-        ["cluster", "nodes", "pacemaker", "haproxy", "ssh", "concurrency", "database", "services"];
+        ["cluster", "nodes", "pacemaker", "haproxy", "ssh", "concurrency", "database", "services", "puppet"];
 
     public static ClusterInventory Load(string path)
     {
@@ -93,7 +93,10 @@ public static class InventoryLoader
             database,
             SettingsReader.OptionalServices(root.Section("services", SettingsReader.ServicesKeys)),
             problems.Source,
-            hash);
+            hash)
+        {
+            Puppet = SettingsReader.Puppet(root.Section("puppet", SettingsReader.PuppetKeys)),
+        };
 
         var controllers = inventory.WithRole(Role.Controller).Select(n => n.Name).ToList();
         if (controllers.Count > 1 && pacemaker.ApiVip is null)

@@ -14,6 +14,9 @@ internal static class SettingsReader
         ["prepare", "controllers", "compute_batch", "neutron_agents", "neutron_agent_pause", "compute_max_fail_percent"];
     internal static readonly string[] DatabaseKeys = ["node", "credentials_file", "backup_directory"];
     internal static readonly string[] ServicesKeys = ["optional"];
+    internal static readonly string[] PuppetKeys = ["manages_nodes"];
+
+    public static PuppetSettings Puppet(YamlSection? section) => new(section?.Bool("manages_nodes") ?? false);
 
     public static PacemakerSettings Pacemaker(YamlSection? section) =>
         new(section?.String("api_vip"), section?.String("messaging_vip"), VipAddress(section));

@@ -60,10 +60,14 @@ internal static class DrainedWork
                 b.Port,
                 b.Unit,
                 ctx.Inventory.Haproxy.Socket,
-                ctx.VipHolder.Name,
+                HaproxyNodes(ctx),
                 ctx.Inventory.Haproxy.DrainTimeoutSeconds,
                 ctx.Inventory.Ssh.Sudo))
             .ToArray();
+
+    /// <summary>Every controller's HAProxy, the planned VIP holder first (the inventory has an admin socket on each).</summary>
+    public static string HaproxyNodes(HopContext ctx) =>
+        string.Join(' ', ctx.Controllers.Where(c => c == ctx.VipHolder).Concat(ctx.OtherControllers).Select(c => c.Name));
 
     private static string BackendName(HaproxySettings haproxy, ApiBackend backend) =>
         haproxy.Backends is { } overrides && overrides.TryGetValue(backend.Name, out var names) && names.Count > 0

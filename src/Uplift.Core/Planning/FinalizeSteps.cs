@@ -80,6 +80,10 @@ internal static class FinalizeSteps
         var puppet = ctx.Inventory.Nodes
             .Select(n => steps.Add($"finalize/{n.Name}/puppet-enable", StepKind.PuppetEnable, n.Name, ConcurrencyClasses.Nodes, needs: previous))
             .ToArray();
+        if (ctx.Inventory.Puppet.ManagesNodes)
+        {
+            puppet = PuppetRuns(ctx, puppet);
+        }
 
         ctx.Enter(Phases.Finalize, "post-checks");
         var checks = new List<string>();
@@ -95,5 +99,23 @@ internal static class FinalizeSteps
         checks.Add(steps.Add("finalize/smoke-test", StepKind.PostCheck, null, ConcurrencyClasses.Cluster, needs: previous,
             arguments: Args.Of(("checks", "issue-token list-servers"))));
         return steps.Add("finalize/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: [.. puppet, .. checks]);
+    }
+
+    /// <summary>One watched agent run per node once puppet is enabled again (inventory puppet.manages_nodes): other nodes
+    /// together, controllers one at a time (a run may restart the services whose configuration it changes).</summary>
+    private static string[] PuppetRuns(HopContext ctx, string[] enabled)
+    {
+        ctx.Enter(Phases.Finalize, "puppet runs once on every node, controllers one at a time");
+        var runs = new List<string>();
+        string[] previous = [];
+        foreach (var (node, enable) in ctx.Inventory.Nodes.Zip(enabled))
+        {
+            var controller = node.Has(Role.Controller);
+            var run = ctx.Steps.Add($"finalize/{node.Name}/puppet-run", StepKind.PuppetRun, node.Name,
+                controller ? ConcurrencyClasses.Restarts : ConcurrencyClasses.Nodes, needs: [enable], after: controller ? previous : []);
+            previous = controller ? [run] : previous;
+            runs.Add(run);
+        }
+        return [.. runs];
     }
 }

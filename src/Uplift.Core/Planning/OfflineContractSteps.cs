@@ -8,7 +8,8 @@ namespace Uplift.Planning;
 /// before you apply any contract scripts"). The service's offline check runs first on the VIP holder; only when it
 /// says contract work is pending (<see cref="StepCondition"/>) does the window open: each controller's servers drained
 /// out of HAProxy and stopped, the contract, every server started, answering, and put back. The plan names the window
-/// a planned outage of the service's API; the run's probe counts it apart.
+/// a planned outage of the service's API, from the first drain (once the last server is drained HAProxy has none left)
+/// to the last server put back; the run's probe counts it apart.
 /// </summary>
 internal static class OfflineContractSteps
 {
@@ -35,7 +36,7 @@ internal static class OfflineContractSteps
             drains[node.Name] = ctx.Options.Drain
                 ? DrainedWork.Backends(ctx, service, node)
                     .Select(b => (b, steps.Add(at + "drain-" + b.Name, StepKind.HaproxyDrain, node.Name, ConcurrencyClasses.Nodes,
-                        needs: [checkId], arguments: [.. b.DrainArguments(), condition])))
+                        needs: [checkId], arguments: [.. b.DrainArguments(), condition, outage])))
                     .ToArray()
                 : [];
             string[] drained = drains[node.Name].Length > 0 ? [.. drains[node.Name].Select(d => d.Step)] : [checkId];
@@ -60,7 +61,7 @@ internal static class OfflineContractSteps
             foreach (var (server, drain) in drains[node.Name])
             {
                 ended.Add(steps.Add(at + "enable-" + server.Name, StepKind.HaproxyEnable, node.Name, ConcurrencyClasses.Nodes,
-                    needs: [drain], after: [healthy], arguments: [.. server.EnableArguments(), condition], alwaysRun: true));
+                    needs: [drain], after: [healthy], arguments: [.. server.EnableArguments(), condition, outage], alwaysRun: true));
             }
         }
         return [.. ended];

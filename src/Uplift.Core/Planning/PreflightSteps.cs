@@ -44,6 +44,7 @@ internal static class PreflightSteps
                 all.Add(steps.Add("preflight/haproxy-backends", StepKind.CheckHaproxyBackends, vip.Name, ConcurrencyClasses.Cluster,
                     needs: [vipReachable], arguments: Args.Of(
                         ("socket", ctx.Inventory.Haproxy.Socket),
+                        ("haproxy-nodes", DrainedWork.HaproxyNodes(ctx)),
                         ("servers", string.Join(' ', servers.Select(s => $"{s.Backend}/{s.Server}").Distinct())))));
             }
         }

@@ -57,6 +57,8 @@ public enum StepKind
     DatabaseOfflineCheck,
     DatabaseContract,
     PuppetEnable,
+    /// <summary>One watched puppet agent run (the inventory says puppet manages the nodes).</summary>
+    PuppetRun,
     PostCheck,
 
     // Verify (read-only, looked at again on every run)

@@ -16,6 +16,24 @@ public static class Puppet
     public static string Enable =>
         IfPuppet + "for verb in unmask enable start; do systemctl $verb puppet >/dev/null 2>&1; done; puppet agent --enable || exit 1; fi; true";
 
+    /// <summary>Prints "absent" without puppet (exit 0); else one agent run's output, its exit code puppet's detailed
+    /// one (<see cref="RunMeaning"/>).</summary>
+    public static string Run =>
+        IfPuppet + "puppet agent --test --detailed-exitcodes; else echo absent; fi";
+
+    /// <summary>puppet agent --detailed-exitcodes (puppet's man page of `agent`): 0 succeeded, no change; 2 succeeded
+    /// with changes; 4 some resources failed; 6 changes and failures; 1 the run failed or was not attempted (another run
+    /// in progress, the agent disabled).</summary>
+    public static (bool Succeeded, string Meaning) RunMeaning(int exitCode) => exitCode switch
+    {
+        0 => (true, "no change"),
+        2 => (true, "resources changed"),
+        4 => (false, "some resources failed"),
+        6 => (false, "resources changed and some failed"),
+        1 => (false, "the run failed or was not attempted (another run in progress, or the agent disabled)"),
+        _ => (false, $"exit {exitCode}, not one of puppet's detailed exit codes"),
+    };
+
     /// <summary>Prints "absent" without puppet; else "disabled" or "enabled" (the agent lock), then the unit's is-active.</summary>
     public static string Query =>
         IfPuppet + "if [ -e \"$(puppet config print agent_disabled_lockfile)\" ]; then echo disabled; else echo enabled; fi; " +

@@ -169,9 +169,22 @@ public sealed class StepContext(
     }
 
     /// <summary>Facts a guard found that the action reuses (packages to upgrade per node), kept for this step only.</summary>
-    public T? Fact<T>(string key) where T : class => _facts.TryGetValue(key, out var value) ? value as T : null;
+    /// <summary>What the guard learnt for the act (thread-safe: a step may look at several nodes at once).</summary>
+    public T? Fact<T>(string key) where T : class
+    {
+        lock (_facts)
+        {
+            return _facts.TryGetValue(key, out var value) ? value as T : null;
+        }
+    }
 
-    public void Remember(string key, object value) => _facts[key] = value;
+    public void Remember(string key, object value)
+    {
+        lock (_facts)
+        {
+            _facts[key] = value;
+        }
+    }
 
     private static string FirstWords(string script) => script.Length <= 80 ? script : script[..77] + "...";
 

@@ -33,6 +33,7 @@ public sealed class StepHandlers
             [StepKind.DatabaseBackupVerify] = database,
             [StepKind.PuppetDisable] = new PuppetHandler(disable: true),
             [StepKind.PuppetEnable] = new PuppetHandler(disable: false),
+            [StepKind.PuppetRun] = new PuppetRunHandler(),
             [StepKind.AptSources] = new AptSourcesHandler(),
             [StepKind.AptUpdate] = new ShellStepHandler((_, _) => Apt.Update),
             [StepKind.DependenciesUpgrade] = new PackagesHandler(installedOnly: true),

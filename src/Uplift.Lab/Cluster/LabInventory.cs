@@ -60,6 +60,10 @@ public static class LabInventory
               credentials_file: {paths.MyCnf}
               backup_directory: {paths.Backups}
 
+            # The lab's puppet shim applies nothing; the watched run after enable is rehearsed all the same.
+            puppet:
+              manages_nodes: true
+
             """);
         return text.ToString();
     }

@@ -42,6 +42,18 @@ public class InventoryLoaderTests
         inventory.Concurrency.ShouldBe(new ConcurrencySettings(24, 2, 2, 1, 30, 0));
         inventory.Database.ShouldBe(new DatabaseSettings("ctl1", "/root/.my.cnf", "/var/backups/uplift"));
         inventory.OptionalServices.ShouldBe(["barbican"]);
+        inventory.Puppet.ShouldBe(new PuppetSettings(ManagesNodes: true));
+    }
+
+    [Fact]
+    public void Given_no_puppet_section_When_loaded_Then_puppet_does_not_manage_the_nodes_and_a_bad_value_is_named()
+    {
+        const string Text = "cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\n";
+
+        InventoryLoader.Parse(Text, "a.yaml").Puppet.ManagesNodes.ShouldBeFalse();
+        var bad = Should.Throw<Uplift.Diagnostics.InputException>(() => InventoryLoader.Parse(Text + "puppet: {manages_nodes: sometimes}\n", "a.yaml"));
+        bad.Diagnostics.ShouldHaveSingleItem().Where!.Line.ShouldBe(4);
+        bad.Message.ShouldContain("manages_nodes");
     }
 
     [Fact]

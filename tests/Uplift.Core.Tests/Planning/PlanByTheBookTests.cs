@@ -107,8 +107,43 @@ public sealed class PlanByTheBookTests
         graph.Where(s => s.Group == check.Group && s.Id != check.Id).Append(contract)
             .ShouldAllBe(s => s.Argument(StepCondition.Key) == "finalize/neutron/offline-check exited 1");
         graph.Where(s => s.Argument(PlannedOutage.Key) == "neutron").Select(s => s.Kind).Distinct()
-            .ShouldBe([StepKind.UnitsStop, StepKind.DatabaseContract, StepKind.UnitsStart, StepKind.WaitBackend], ignoreOrder: true);
+            .ShouldBe([StepKind.HaproxyDrain, StepKind.UnitsStop, StepKind.DatabaseContract, StepKind.UnitsStart, StepKind.WaitBackend, StepKind.HaproxyEnable], ignoreOrder: true);
         check.Group.ShouldContain("a planned neutron API outage");
         graph.Where(s => s.Kind == StepKind.DatabaseContract && s.Service != "neutron").ShouldAllBe(s => s.Argument(StepCondition.Key) == null);
+    }
+
+    /// <summary>The VIP may move during a run (a controller in standby, a failover): a server drained only in the planned
+    /// holder's HAProxy would still get traffic from the new holder's. Every controller runs an HAProxy
+    /// (docs/inventory.md, haproxy.socket): drains, enables and the pre-flight check name all of them.</summary>
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void Every_drain_and_enable_acts_on_every_controller_s_HAProxy_the_planned_VIP_holder_first(string cluster)
+    {
+        var graph = PlanOf(cluster);
+        var vip = graph["preflight/vip-holder"].Node!;
+        var controllers = Inventory(cluster).WithRole(Role.Controller).Select(n => n.Name).ToList();
+        var expected = string.Join(' ', controllers.Where(c => c == vip).Concat(controllers.Where(c => c != vip)));
+        var haproxySteps = graph.Where(s => s.Kind is StepKind.HaproxyDrain or StepKind.HaproxyEnable or StepKind.CheckHaproxyBackends).ToList();
+
+        controllers.Count.ShouldBeGreaterThan(1);
+        haproxySteps.Count.ShouldBeGreaterThan(controllers.Count);
+        haproxySteps.ShouldAllBe(s => s.Argument("haproxy-nodes") == expected);
+    }
+
+    /// <summary>Issue "by the book" 6: with puppet managing the nodes, its agent runs once on every node after it was
+    /// enabled again, controllers one at a time.</summary>
+    [Fact]
+    public void With_puppet_managing_the_nodes_its_agent_runs_once_on_every_node_after_enable_controllers_one_at_a_time()
+    {
+        var graph = PlanOf("examples/inventory.yaml");
+        var runs = graph.Where(s => s.Kind == StepKind.PuppetRun).ToList();
+        var controllers = runs.Where(r => r.Node!.StartsWith("ctl", StringComparison.Ordinal)).ToList();
+
+        runs.Select(r => r.Node).ShouldBe(Inventory("examples/inventory.yaml").Nodes.Select(n => n.Name));
+        runs.ShouldAllBe(r => graph.Orders($"finalize/{r.Node}/puppet-enable", r.Id));
+        controllers.Count.ShouldBe(3);
+        controllers.Zip(controllers.Skip(1)).ShouldAllBe(p => p.Second.After.Contains(p.First.Id));
+        graph.Where(s => s.Kind == StepKind.PuppetRun && s.Node!.StartsWith("cmp", StringComparison.Ordinal)).ShouldAllBe(s => s.After.Count == 0);
+        PlanOf("kolla multinode").Where(s => s.Kind == StepKind.PuppetRun).ShouldBeEmpty("the import does not say puppet manages the nodes");
     }
 }

@@ -7,7 +7,8 @@ namespace Uplift.Tests.Integration;
 
 /// <summary>
 /// A real HAProxy (/usr/sbin/haproxy) in its own temporary directory, fronting three in-process API listeners
-/// ctl1, ctl2, ctl10 on 127.0.20.1/.2/.10, plus 300 small backends so that show stat runs past 64 KiB.
+/// ctl1, ctl2, ctl10 on 127.0.20.1/.2/.10, plus 300 small backends so that show stat runs past 64 KiB; and a second
+/// HAProxy, the peer (another controller's, on 127.0.20.101), fronting the same three servers with its own admin socket.
 /// Addresses 127.0.20.x and ports 28100–28299 belong to these tests. Everything is stopped and removed on dispose.
 /// </summary>
 public sealed class HaproxyLab : IAsyncLifetime
@@ -19,12 +20,18 @@ public sealed class HaproxyLab : IAsyncLifetime
 
     private readonly StringBuilder _log = new();
     private Process? _haproxy;
+    private Process? _peer;
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("uplift-haproxy-").FullName;
 
     public string AdminSocket => Path.Combine(Directory, "admin.sock");
 
     public string UserSocket => Path.Combine(Directory, "user.sock");
+
+    /// <summary>The admin socket of the peer HAProxy (another controller's).</summary>
+    public string PeerAdminSocket => Path.Combine(Directory, "peer-admin.sock");
+
+    public HaproxyClient PeerClient() => new(new LocalAdminSocket(AdminSocketAddress.Parse(PeerAdminSocket)));
 
     internal Dictionary<string, ApiListener> Servers { get; } = [];
 
@@ -36,20 +43,29 @@ public sealed class HaproxyLab : IAsyncLifetime
         {
             Servers[name] = new ApiListener(name, IPAddress.Parse($"127.0.20.{host}"), port);
         }
-        var config = Path.Combine(Directory, "haproxy.cfg");
-        await File.WriteAllTextAsync(config, Config());
+        _haproxy = await StartAsync("haproxy.cfg", Config());
+        _peer = await StartAsync("peer.cfg", PeerConfig());
+        await WaitUntilAsync(async () => (await Client().ShowStatAsync(Backend)).Count(r => r.IsServer && r.Status == "UP") == 3,
+            "haproxy to start with ctl1, ctl2 and ctl10 UP");
+        await WaitUntilAsync(async () => (await PeerClient().ShowStatAsync(Backend)).Count(r => r.IsServer && r.Status == "UP") == 3,
+            "the peer haproxy to start with ctl1, ctl2 and ctl10 UP");
+    }
+
+    private async Task<Process> StartAsync(string name, string text)
+    {
+        var config = Path.Combine(Directory, name);
+        await File.WriteAllTextAsync(config, text);
         var start = new ProcessStartInfo("/usr/sbin/haproxy", ["-db", "-f", config])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        _haproxy = Process.Start(start) ?? throw new InvalidOperationException("haproxy did not start");
-        _haproxy.OutputDataReceived += (_, e) => Log(e.Data);
-        _haproxy.ErrorDataReceived += (_, e) => Log(e.Data);
-        _haproxy.BeginOutputReadLine();
-        _haproxy.BeginErrorReadLine();
-        await WaitUntilAsync(async () => (await Client().ShowStatAsync(Backend)).Count(r => r.IsServer && r.Status == "UP") == 3,
-            "haproxy to start with ctl1, ctl2 and ctl10 UP");
+        var haproxy = Process.Start(start) ?? throw new InvalidOperationException("haproxy did not start");
+        haproxy.OutputDataReceived += (_, e) => Log(e.Data);
+        haproxy.ErrorDataReceived += (_, e) => Log(e.Data);
+        haproxy.BeginOutputReadLine();
+        haproxy.BeginErrorReadLine();
+        return haproxy;
     }
 
     /// <summary>Every API server back in rotation and a fresh slow request armed: each test starts from here.</summary>
@@ -61,6 +77,7 @@ public sealed class HaproxyLab : IAsyncLifetime
             listener.ReleaseSlow();
             listener.ArmSlow();
             await client.SetStateAsync(Backend, listener.Name, ServerMode.Ready);
+            await PeerClient().SetStateAsync(Backend, listener.Name, ServerMode.Ready);
         }
         await WaitUntilAsync(async () => (await client.ShowStatAsync(Backend)).Count(r => r.IsServer && r.Status == "UP" && r.IsIdle) == 3,
             "ctl1, ctl2 and ctl10 back UP and idle");
@@ -68,12 +85,15 @@ public sealed class HaproxyLab : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_haproxy is { HasExited: false })
+        foreach (var haproxy in new[] { _haproxy, _peer })
         {
-            _haproxy.Kill(entireProcessTree: true);
-            await _haproxy.WaitForExitAsync();
+            if (haproxy is { HasExited: false })
+            {
+                haproxy.Kill(entireProcessTree: true);
+                await haproxy.WaitForExitAsync();
+            }
+            haproxy?.Dispose();
         }
-        _haproxy?.Dispose();
         foreach (var listener in Servers.Values)
         {
             await listener.DisposeAsync();
@@ -146,5 +166,14 @@ public sealed class HaproxyLab : IAsyncLifetime
             config.Append(System.Globalization.CultureInfo.InvariantCulture, $"backend bulk{i:000}\n    server s1 127.0.20.200:28200\n\n");
         }
         return config.ToString();
+    }
+
+    /// <summary>The peer: the main configuration's defaults, frontend and API backend, on its own socket and address.</summary>
+    private string PeerConfig()
+    {
+        var main = Config();
+        var shared = main[main.IndexOf("defaults", StringComparison.Ordinal)..main.IndexOf("backend bulk", StringComparison.Ordinal)];
+        return $"global\n    stats socket {PeerAdminSocket} mode 600 level admin\n\n" +
+            shared.Replace("bind 127.0.20.100:28100", "bind 127.0.20.101:28100", StringComparison.Ordinal);
     }
 }

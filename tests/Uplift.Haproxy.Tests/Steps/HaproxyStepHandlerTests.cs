@@ -179,4 +179,54 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
         lines[0].ShouldContain($"set server {HaproxyLab.Backend}/ctl1 state drain");
         lines[0].ShouldContain("on ctl-vip");
     }
+
+    /// <summary>Every controller runs an HAProxy and the VIP may move during a run: a drain takes the server out of each
+    /// controller's HAProxy (here two real ones, the second reached as node ctl-peer) and the enable puts it back in each.</summary>
+    [Fact]
+    public async Task Given_two_controllers_HAProxies_When_a_server_is_drained_and_enabled_Then_both_HAProxies_follow()
+    {
+        var single = Step(StepKind.HaproxyDrain, "ctl2");
+        var drain = single with { Arguments = [.. single.Arguments.Where(a => a.Key != "haproxy-node"), new("haproxy-nodes", "ctl-vip ctl-peer")] };
+        var handler = new HaproxyStepHandler();
+
+        await RunAsync(handler, drain);
+
+        (await StateOf("ctl2")).Draining.ShouldBeTrue();
+        (await lab.PeerClient().GetServerAsync(HaproxyLab.Backend, "ctl2")).Draining.ShouldBeTrue("the peer HAProxy has it drained too");
+        (await handler.IsDoneAsync(PeerContext(drain))).ShouldBeTrue("a re-run finds the drain done in both");
+
+        await lab.PeerClient().SetStateAsync(HaproxyLab.Backend, "ctl2", ServerMode.Ready);
+        (await handler.IsDoneAsync(PeerContext(drain))).ShouldBeFalse("a server back in one HAProxy is not drained");
+
+        var enable = drain with { Kind = StepKind.HaproxyEnable, Id = "nova/ctl2/haproxy-enable" };
+        await RunAsync(handler, enable);
+
+        (await StateOf("ctl2")).Draining.ShouldBeFalse();
+        (await lab.PeerClient().GetServerAsync(HaproxyLab.Backend, "ctl2")).Draining.ShouldBeFalse();
+    }
+
+    /// <summary>A step context whose node ctl-peer reaches the peer HAProxy's socket (the plan names one socket path, the
+    /// same on every controller; here the two HAProxies live side by side on one machine).</summary>
+    private StepContext PeerContext(PlanStep step) =>
+        new(step, node => new CountingShell(new SocketPath(_transport.ShellFor(new Node(node, "127.0.0.1", [Role.Controller])),
+                node == "ctl-peer" ? (lab.AdminSocket, lab.PeerAdminSocket) : null), _ran),
+            TimeProvider.System, _ => { }, CancellationToken.None);
+
+    private async Task RunAsync(HaproxyStepHandler handler, PlanStep step)
+    {
+        var context = PeerContext(step);
+        if (!await handler.IsDoneAsync(context))
+        {
+            await handler.ActAsync(context);
+            await handler.VerifyAsync(context);
+        }
+    }
+
+    private sealed class SocketPath(IRemoteShell inner, (string From, string To)? swap) : IRemoteShell
+    {
+        public string Node => inner.Node;
+
+        public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default) =>
+            inner.RunAsync(swap is { } s ? command with { Script = command.Script.Replace(s.From, s.To, StringComparison.Ordinal) } : command, cancellationToken);
+    }
 }
