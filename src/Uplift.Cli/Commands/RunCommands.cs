@@ -26,7 +26,8 @@ internal static class RunCommands
             .With(new Database.UpgradeCheckStepHandler(), StepKind.UpgradeCheck);
         if (backups is not null)
         {
-            handlers.With(new Database.BackupStepHandler(backups), StepKind.DatabaseBackup, StepKind.DatabaseBackupVerify);
+            handlers.With(new Database.BackupStepHandler(backups), StepKind.DatabaseBackup, StepKind.DatabaseBackupVerify)
+                .With(new ConfigBackupHandler(Path.Combine(backups, "etc")), StepKind.ConfigBackup);
         }
         return cloud is null ? handlers : handlers.WithOpenStack(cloud);
     }

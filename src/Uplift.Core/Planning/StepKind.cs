@@ -22,6 +22,8 @@ public enum StepKind
 
     // Prepare
     PuppetDisable,
+    /// <summary>The services' /etc directories of a node in a tarball with its sha256, on the node and copied here.</summary>
+    ConfigBackup,
     AptSources,
     AptUpdate,
     DependenciesUpgrade,

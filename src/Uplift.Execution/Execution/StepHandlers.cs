@@ -20,6 +20,7 @@ public sealed class StepHandlers
         var haproxy = new MissingHandler("HAProxy admin socket client");
         var database = new MissingHandler("database backup");
         var compute = new MissingHandler("OpenStack compute API");
+        var configBackup = new MissingHandler("the state directory for configuration backups");
         var handlers = new Dictionary<StepKind, IStepHandler>
         {
             [StepKind.CheckReachable] = new ShellStepHandler((_, _) => "true"),
@@ -32,6 +33,7 @@ public sealed class StepHandlers
             [StepKind.DatabaseBackup] = database,
             [StepKind.DatabaseBackupVerify] = database,
             [StepKind.PuppetDisable] = new PuppetHandler(disable: true),
+            [StepKind.ConfigBackup] = configBackup,
             [StepKind.PuppetEnable] = new PuppetHandler(disable: false),
             [StepKind.PuppetRun] = new PuppetRunHandler(),
             [StepKind.AptSources] = new AptSourcesHandler(),

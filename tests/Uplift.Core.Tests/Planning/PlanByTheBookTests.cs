@@ -146,4 +146,20 @@ public sealed class PlanByTheBookTests
         graph.Where(s => s.Kind == StepKind.PuppetRun && s.Node!.StartsWith("cmp", StringComparison.Ordinal)).ShouldAllBe(s => s.After.Count == 0);
         PlanOf("kolla multinode").Where(s => s.Kind == StepKind.PuppetRun).ShouldBeEmpty("the import does not say puppet manages the nodes");
     }
+
+    /// <summary>Issue "by the book" 7: every node's services' /etc is backed up before anything is installed on it.</summary>
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void Every_node_s_etc_is_backed_up_before_anything_is_installed_on_it(string cluster)
+    {
+        var graph = PlanOf(cluster);
+        var backups = graph.Where(s => s.Kind == StepKind.ConfigBackup).ToList();
+        var installs = graph.Where(s => s.Kind is StepKind.AptSources or StepKind.DependenciesUpgrade or StepKind.PackagesInstall).ToList();
+
+        backups.Select(b => b.Node).ShouldBe(Inventory(cluster).Nodes.Select(n => n.Name), ignoreOrder: true);
+        installs.ShouldAllBe(i => graph.Orders($"prepare/{i.Node}/etc-backup", i.Id));
+        backups.ShouldAllBe(b => b.Argument("name") == $"etc-{b.Node}-before-flamingo.tar.gz");
+        var compute = backups.First(b => b.Node!.Contains("cmp", StringComparison.Ordinal) || b.Node!.Contains("compute", StringComparison.Ordinal));
+        compute.Argument("directories").ShouldBe("/etc/nova /etc/neutron");
+    }
 }
