@@ -23,8 +23,20 @@ public static class EndStateCheck
         var services = Services(step);
         var packages = services.SelectMany(s => Words(step, EndStateArguments.Packages + s)).Distinct().ToList();
         var units = services.SelectMany(s => Words(step, EndStateArguments.Units + s)).Distinct().ToList();
-        return [DpkgQuery.CommandWithInstallTime(packages), units.Count > 0 ? UnitSince.Command(units) : "true", ApiAnswers(step), VersionDocuments(step)];
+        return [DpkgQuery.CommandWithInstallTime(packages), units.Count > 0 ? UnitSince.Command(units) : "true", ApiAnswers(step), VersionDocuments(step),
+            ConfigLeftovers(services)];
     }
+
+    /// <summary>The new default configuration files a package left beside the ones in use (dpkg and ucf keep the
+    /// operator's file and write the maintainer's version next to it), in the services' /etc directories.</summary>
+    private static string ConfigLeftovers(IReadOnlyList<string> services) => services.Count == 0 ? "true"
+        : $"find {string.Join(' ', services.Select(s => $"/etc/{s}"))} \\( -name '*.dpkg-dist' -o -name '*.dpkg-new' -o -name '*.ucf-dist' -o -name '*.ucf-new' \\) -print 2>/dev/null; true";
+
+    /// <summary>What <see cref="ConfigLeftovers"/> found, sorted; a note for the operator, not a difference.</summary>
+    public static IReadOnlyList<string> Leftovers(IReadOnlyList<CommandResult> results) =>
+        results.Count > 4
+            ? [.. results[4].StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal)]
+            : [];
 
     /// <summary>One HTTP status code per API unit, in order (000: no answer), asked from the node on its address.</summary>
     private static string ApiAnswers(PlanStep step)

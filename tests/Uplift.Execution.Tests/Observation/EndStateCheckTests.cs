@@ -139,4 +139,15 @@ public class EndStateCheckTests
     public void Given_the_api_answers_no_version_document_When_checked_Then_its_code_cannot_be_told() =>
         ApiDifferences("<html>502 Bad Gateway</html>\n")
             .ShouldHaveSingleItem().ShouldBe("ctl1: nova-compute answers no version document at http://10.0.0.1:8774/ (it said: <html>502 Bad Gateway</html>), so its code cannot be told");
+
+    [Fact]
+    public void Given_the_services_of_a_node_When_its_queries_are_built_Then_their_etc_is_searched_for_configuration_the_packages_left_beside()
+    {
+        EndStateCheck.Queries(Step)[4].ShouldBe("find /etc/nova \\( -name '*.dpkg-dist' -o -name '*.dpkg-new' -o -name '*.ucf-dist' -o -name '*.ucf-new' \\) -print 2>/dev/null; true");
+
+        var found = EndStateCheck.Leftovers([NoApis, NoApis, NoApis, NoApis, new(0, "/etc/nova/nova.conf.dpkg-dist\n/etc/nova/api-paste.ini.ucf-dist\n", "", TimeSpan.Zero)]);
+
+        found.ShouldBe(["/etc/nova/api-paste.ini.ucf-dist", "/etc/nova/nova.conf.dpkg-dist"]);
+        EndStateCheck.Leftovers([NoApis, NoApis, NoApis, NoApis, NoApis]).ShouldBeEmpty();
+    }
 }

@@ -30,5 +30,9 @@ public sealed class EndStateHandler : NodeStepHandler
             throw new StepFailedException($"the end state differs: {string.Join("; ", differences)}");
         }
         context.Report($"{node}: every service on {context.Step.Argument("release")}, every unit running its installed code");
+        if (EndStateCheck.Leftovers(results) is { Count: > 0 } leftovers)
+        {
+            context.Report($"{node}: the packages left new default configuration beside the files in use; compare and merge: {string.Join(' ', leftovers)}");
+        }
     }
 }
