@@ -121,4 +121,24 @@ public sealed class RunCommandsTests : IDisposable
         code.ShouldBe(2);
         error.ShouldContain("uplift run");
     }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("resume")]
+    public void Given_a_damaged_journal_When_status_or_resume_is_asked_Then_it_is_refused_with_how_to_go_on_and_no_stack_trace(string command)
+    {
+        var journal = new StateDirectory(_dir).JournalOf("example");
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(journal, "not a journal\n");
+
+        var (code, output, error) = command == "status"
+            ? Uplift("status", "--state-dir", _dir)
+            : Uplift("resume", "-i", Example, "--state-dir", _dir, "--yes");
+
+        code.ShouldBe(2, output + error);
+        error.ShouldContain($"{journal}: the journal is damaged: it is not an SQLite database");
+        error.ShouldContain($"mv '{journal}' '{journal}.damaged'");
+        (output + error).ShouldNotContain("   at ");
+        File.ReadAllText(journal).ShouldBe("not a journal\n");
+    }
 }

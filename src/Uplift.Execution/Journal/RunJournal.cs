@@ -25,9 +25,11 @@ public sealed class RunJournal : IDisposable
 
     public string Path { get; }
 
+    /// <exception cref="Diagnostics.InputException">The journal is damaged (<see cref="JournalDamage"/>).</exception>
     public static RunJournal Open(string path)
     {
         SQLitePCL.Batteries_V2.Init();
+        JournalDamage.CheckFile(path);
         // The journal holds commands' output: only its owner reads the folder and the files (0700, 0600).
         StateDirectory.CreatePrivate(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         if (!File.Exists(path))
@@ -36,10 +38,27 @@ public sealed class RunJournal : IDisposable
         }
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
         var journal = new RunJournal(connection, path);
-        journal.Execute(JournalSchema.Pragmas);
-        journal.Execute(JournalSchema.Tables);
+        try
+        {
+            connection.Open();
+            journal.Execute(JournalSchema.Pragmas);
+            if (JournalDamage.Problem(connection) is { } problem)
+            {
+                throw JournalDamage.Damaged(path, problem);
+            }
+            journal.Execute(JournalSchema.Tables);
+        }
+        catch (SqliteException unreadable)
+        {
+            connection.Dispose();
+            throw JournalDamage.Damaged(path, $"SQLite cannot read it ({unreadable.Message.TrimEnd('.')})");
+        }
+        catch (Diagnostics.InputException)
+        {
+            connection.Dispose();
+            throw;
+        }
         return journal;
     }
 
@@ -118,7 +137,7 @@ public sealed class RunJournal : IDisposable
             var result = new Dictionary<string, StepRecord>();
             while (reader.Read())
             {
-                result[reader.GetString(0)] = new StepRecord(reader.GetString(0), StepStates.Parse(reader.GetString(1)),
+                result[reader.GetString(0)] = new StepRecord(reader.GetString(0), State(reader.GetString(0), reader.GetString(1)),
                     reader.GetInt64(2), ReadStamp(reader, 3), ReadStamp(reader, 4),
                     reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetString(6), reader.GetString(7), reader.GetString(8));
             }
@@ -244,6 +263,19 @@ public sealed class RunJournal : IDisposable
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
         return command;
+    }
+
+    /// <summary>A step's stored state; one Uplift never writes means the journal was changed by hand or damaged.</summary>
+    private StepState State(string stepId, string word)
+    {
+        try
+        {
+            return StepStates.Parse(word);
+        }
+        catch (ArgumentException)
+        {
+            throw JournalDamage.Damaged(Path, $"step {stepId} has the state '{word}', which Uplift never writes");
+        }
     }
 
     private static string Trim(string text) => text.Length <= OutputLimit ? text : "…" + text[^OutputLimit..];
