@@ -85,4 +85,43 @@ public sealed class PlanCommandTests : IDisposable
         output.ShouldBeEmpty();
         error.ShouldContain("nope.yaml");
     }
+
+    [Theory]
+    [InlineData("directory", "is a directory")]
+    [InlineData("missing folder", "the folder")]
+    [InlineData("unwritable", "cannot be written")]
+    public void Given_an_output_that_cannot_be_a_written_file_When_planned_Then_it_is_refused_naming_it_and_no_stack_trace(string what, string message)
+    {
+        var target = what switch
+        {
+            "directory" => _dir,
+            "missing folder" => Path.Combine(_dir, "no", "such", "plan.json"),
+            _ => "/proc/version", // even root cannot create a file beside it
+        };
+
+        var (code, output, error) = Uplift("plan", "-i", Fixtures.Project("examples/inventory.yaml"), "--from", "epoxy", "--to", "flamingo", "-o", target);
+
+        code.ShouldBe(2, error);
+        error.ShouldContain($"--output {target}");
+        error.ShouldContain(message);
+        (output + error).ShouldNotContain("   at ");
+        Directory.GetFiles(_dir, "*.partial", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Given_a_state_directory_that_is_a_file_When_run_or_status_Then_it_is_refused_before_any_node_is_read()
+    {
+        var file = Path.Combine(_dir, "state");
+        File.WriteAllText(file, "");
+
+        var run = Uplift("run", "-i", Fixtures.Project("examples/inventory.yaml"), "--to", "flamingo", "--yes", "--state-dir", file);
+        var status = Uplift("status", "--state-dir", file);
+
+        run.Code.ShouldBe(2, run.Err);
+        run.Err.ShouldContain($"the state directory {file} is a file, not a directory");
+        run.Out.ShouldNotContain("observed", Case.Insensitive, "no node was read");
+        status.Code.ShouldBe(2);
+        status.Err.ShouldContain("is a file, not a directory");
+        Uplift("status", "--state-dir", Path.Combine(file, "below")).Err.ShouldContain($"lies under the file {file}");
+    }
 }

@@ -92,10 +92,7 @@ internal static class InventoryCommands
             }
             else
             {
-                // Write beside the target and move it in place, so a failure never leaves half a file.
-                var partial = destination.FullName + ".partial";
-                File.WriteAllText(partial, import.Yaml);
-                File.Move(partial, destination.FullName, overwrite: true);
+                OutputFile.Write(destination, import.Yaml);
                 error.WriteLine($"uplift: wrote {destination.FullName} ({import.Inventory.Nodes.Count} nodes)");
             }
             return 0;

@@ -35,7 +35,7 @@ internal static class PlanCommand
             // Render completely before writing anything: bad input leaves no partial output.
             if (parse.GetValue(output) is { } file)
             {
-                File.WriteAllText(file.FullName, text);
+                OutputFile.Write(file, text);
                 parse.InvocationConfiguration.Error.WriteLine($"plan written to {file.FullName} ({plan.Steps.Count} steps)");
             }
             else

@@ -48,6 +48,8 @@ internal static class RunCommands
         command.SetAction(async (parse, cancel) =>
         {
             var saved = parse.GetValue(planFile);
+            // A state directory that cannot be one is refused before any node is read.
+            StateDirectory.Resolve(parse.GetValue(execution.StateDir)?.FullName);
             if (parse.GetValue(dryRun))
             {
                 var (dry, _, _) = saved is not null

@@ -8,9 +8,27 @@ public sealed class StateDirectory(string path)
 {
     public string Path { get; } = path;
 
+    /// <exception cref="Diagnostics.InputException">The state directory names a file, or lies under one.</exception>
     public static StateDirectory Resolve(string? option, Func<string, string?>? environment = null)
     {
-        environment ??= Environment.GetEnvironmentVariable;
+        var directory = Choose(option, environment ?? Environment.GetEnvironmentVariable);
+        for (var at = System.IO.Path.GetFullPath(directory.Path); !string.IsNullOrEmpty(at); at = System.IO.Path.GetDirectoryName(at))
+        {
+            if (File.Exists(at))
+            {
+                throw new Diagnostics.InputException($"the state directory {directory.Path} {(at == System.IO.Path.GetFullPath(directory.Path) ? "is a file" : $"lies under the file {at}")}, not a directory",
+                    hint: "give --state-dir a directory (it is created when missing), e.g. ~/.local/state/uplift");
+            }
+            if (Directory.Exists(at))
+            {
+                break;
+            }
+        }
+        return directory;
+    }
+
+    private static StateDirectory Choose(string? option, Func<string, string?> environment)
+    {
         if (!string.IsNullOrWhiteSpace(option))
         {
             return new StateDirectory(option);

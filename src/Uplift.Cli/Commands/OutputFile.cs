@@ -1,0 +1,35 @@
+using Uplift.Diagnostics;
+
+namespace Uplift.Cli.Commands;
+
+/// <summary>
+/// Writes what a command produced to the file its --output names: beside it first, then moved in place, so a failure
+/// never leaves half a file. A directory, a missing folder or a file that cannot be written is refused (exit 2) naming
+/// the path, never a crash.
+/// </summary>
+internal static class OutputFile
+{
+    public static void Write(FileInfo file, string text)
+    {
+        var path = file.FullName;
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"--output {path} is a directory", new SourceLocation(path), $"name a file in it, e.g. {Path.Combine(path, "plan.json")}");
+        }
+        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+        {
+            throw new InputException($"--output {path}: the folder {folder} does not exist", new SourceLocation(path), "create it first, or write elsewhere");
+        }
+        var partial = path + ".partial";
+        try
+        {
+            File.WriteAllText(partial, text);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            File.Delete(partial);
+            throw new InputException($"--output {path} cannot be written: {e.Message}", new SourceLocation(path), "choose a file you may write");
+        }
+    }
+}
