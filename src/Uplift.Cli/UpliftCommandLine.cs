@@ -44,7 +44,7 @@ public static class UpliftCommandLine
         {
             foreach (var problem in parse.Errors)
             {
-                error.WriteLine($"uplift: {problem.Message}");
+                error.WriteLine($"uplift: {Printable.Of(problem.Message)}");
             }
             error.WriteLine("uplift: see 'uplift --help'");
             return BadInput;
@@ -67,13 +67,13 @@ public static class UpliftCommandLine
         {
             foreach (var diagnostic in bad.Diagnostics)
             {
-                error.WriteLine($"uplift: {diagnostic}");
+                error.WriteLine($"uplift: {Printable.Of(diagnostic.ToString())}");
             }
             return BadInput;
         }
         catch (Observation.ObservationFailedException failed)
         {
-            error.WriteLine($"uplift: {failed.Message}");
+            error.WriteLine($"uplift: {Printable.Of(failed.Message)}");
             return Failed;
         }
         catch (OperationCanceledException)

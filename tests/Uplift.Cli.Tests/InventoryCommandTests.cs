@@ -115,4 +115,27 @@ public sealed class InventoryCommandTests : IDisposable
         output.ShouldBeEmpty();
         error.ShouldContain($"uplift: {path}:{expected}");
     }
+
+    [Fact]
+    public void Given_a_directory_as_the_inventory_When_shown_Then_it_exits_2_saying_it_is_a_directory()
+    {
+        var (exit, output, error) = Run("inventory", "show", "--inventory", _directory);
+
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain($"uplift: {_directory}: inventory: this is a directory, not a file");
+        error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void Given_a_node_name_with_terminal_escapes_When_refused_Then_the_message_shows_them_escaped_and_never_raw()
+    {
+        var path = Write("escape.yaml", "cluster: c\nnodes:\n  - {name: \"a\\e[2Jb\", address: 10.0.0.1, roles: [gpu]}\n");
+
+        var (exit, _, error) = Run("inventory", "show", "--inventory", path);
+
+        exit.ShouldBe(2);
+        error.ShouldContain("node 'a\\x1b[2Jb' has unknown role 'gpu'");
+        error.ShouldNotContain("\u001b");
+    }
 }

@@ -7,6 +7,10 @@ internal static class InputFile
 {
     public static byte[] ReadAllBytes(string path, string what, string hint)
     {
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"{what}: this is a directory, not a file", new SourceLocation(path), hint);
+        }
         try
         {
             return File.ReadAllBytes(path);
