@@ -63,6 +63,21 @@ public sealed class RunCommandsTests : IDisposable
         error.ShouldContain("plan again");
     }
 
+    [Theory]
+    [InlineData("", "is a directory")]
+    [InlineData("missing/events.jsonl", "is in a folder that does not exist")]
+    public void Given_an_event_log_that_cannot_be_written_When_run_Then_it_is_refused_before_any_node(string relative, string expected)
+    {
+        var log = Path.Combine(_dir, relative);
+
+        var (code, _, error) = Uplift("run", "-i", Example, "--from", "epoxy", "--to", "flamingo", "--yes", "--state-dir", _dir, "--log-json", log);
+
+        code.ShouldBe(2);
+        error.ShouldContain($"--log-json {Path.GetFullPath(log)} {expected}");
+        error.ShouldContain("nothing was changed");
+        error.ShouldNotContain("   at ");
+    }
+
     [Fact]
     public void Given_neither_a_plan_nor_inputs_When_run_Then_it_says_what_to_give()
     {

@@ -72,6 +72,34 @@ internal sealed class ExecutionSwitches
         }
     }
 
+    /// <summary>An event log that cannot be written is refused (exit 2) before any node is reached, never a crash mid-run.</summary>
+    public void CheckLogJson(ParseResult parse)
+    {
+        if (parse.GetValue(LogJson) is not { } file)
+        {
+            return;
+        }
+        var path = file.FullName;
+        var problem = Directory.Exists(path) ? "is a directory"
+            : Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder) ? $"is in a folder that does not exist ({folder})"
+            : null;
+        if (problem is null)
+        {
+            try
+            {
+                PrivateFile.Create(path, append: true).Dispose();
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                problem = $"cannot be written ({e.Message})";
+            }
+        }
+        if (problem is not null)
+        {
+            throw new InputException($"--log-json {path} {problem}: nothing was changed", new SourceLocation(path), "name a file you may write");
+        }
+    }
+
     public async Task<int> RunAsync(
         ParseResult parse, Plan plan, string json, ClusterInventory inventory, ITransport transport,
         (ClusterObservation, ClusterIdentity) observed, bool confirm)
@@ -94,7 +122,7 @@ internal sealed class ExecutionSwitches
                 : "uplift: stopping after the running steps (Ctrl-C again to abort)");
         };
         Console.CancelKeyPress += onCancel;
-        await using var log = parse.GetValue(LogJson) is { } file ? new StreamWriter(file.FullName, append: true) : null;
+        await using var log = parse.GetValue(LogJson) is { } file ? new StreamWriter(PrivateFile.Create(file.FullName, append: true)) : null;
         var progress = new RunProgress(time);
         var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
         IRunObserver view = live ? progress : new RunObservers(progress, new PlainProgressWriter(output));

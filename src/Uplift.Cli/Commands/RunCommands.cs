@@ -71,6 +71,7 @@ internal static class RunCommands
                 ? (s.Item3, CatalogLoader.Load(parse.GetValue(planning.Catalog)?.FullName))
                 : planning.LoadInputs(parse);
             execution.RefuseWithoutTerminal(parse);
+            execution.CheckLogJson(parse);
             await using var transport = ClusterObservations.Transport(inventory);
             var preparation = new RunPreparation(inventory, catalog, execution.State(parse), new ClusterGate(inventory, catalog, transport.ShellFor));
             var fresh = parse.GetValue(execution.Fresh);
@@ -107,6 +108,7 @@ internal static class RunCommands
         command.SetAction(async (parse, cancel) =>
         {
             var (cluster, state) = where.Resolve(parse, execution.StateDir);
+            execution.CheckLogJson(parse);
             string json;
             RunRecord run;
             IReadOnlyDictionary<string, StepRecord> done;
@@ -167,7 +169,7 @@ internal static class RunCommands
         var plan = PlanJson.Read(path);
         var inventory = InventoryLoader.Load(inventoryPath ?? plan.Inputs.InventoryFile);
         PlanFreshness.Check(plan, path, inventory, CatalogLoader.Load(catalogPath));
-        return (plan, File.ReadAllText(path), inventory);
+        return (plan, PlanJson.Write(plan), inventory);
     }
 
     /// <summary>A plan made without connecting to any node (--dry-run): --from must be given.</summary>

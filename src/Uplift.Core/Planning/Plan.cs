@@ -22,6 +22,9 @@ public sealed record Plan(
     PlanInputs Inputs,
     string InputsHash)
 {
+    /// <summary>The digest the plan's file carried (null for a plan just built): checked against <see cref="PlanJson.DigestOf"/>.</summary>
+    public string? RecordedDigest { get; init; }
+
     public int LimitOf(string concurrencyClass) =>
         Classes.FirstOrDefault(c => c.Name == concurrencyClass)?.Limit ?? 1;
 }

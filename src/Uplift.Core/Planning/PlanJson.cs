@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Uplift.Diagnostics;
@@ -17,9 +18,48 @@ public static class PlanJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// Writes the plan and, last, its digest: the sha256 of every byte before it. <see cref="DigestOf"/> recomputes it from a
+    /// parsed plan, so a file changed by hand (a step's command, a node, a class) no longer matches.
+    /// </summary>
     public static void Write(Plan plan, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, SkipValidation = true });
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var json = new Utf8JsonWriter(new DigestingStream(output, hash), new JsonWriterOptions { Indented = true, SkipValidation = true });
+        WriteContent(plan, json);
+        json.Flush();
+        json.WriteString("digest", DigestText(hash));
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The digest this plan's file carries (or must carry): "sha256:" and 64 hex digits.</summary>
+    public static string DigestOf(Plan plan)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var json = new Utf8JsonWriter(new DigestingStream(Stream.Null, hash), new JsonWriterOptions { Indented = true, SkipValidation = true }))
+        {
+            WriteContent(plan, json);
+        }
+        return DigestText(hash);
+    }
+
+    /// <summary>One step as the file holds it: compared to name the first step a changed file differs in.</summary>
+    public static string StepText(PlanStep step)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            WriteStep(json, step);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string DigestText(IncrementalHash hash) => "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+
+    private static void WriteContent(Plan plan, Utf8JsonWriter json)
+    {
         json.WriteStartObject();
         json.WriteNumber("format_version", plan.FormatVersion);
         json.WriteString("cluster", plan.Cluster);
@@ -48,9 +88,6 @@ public static class PlanJson
             }
         }
         json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
-        output.WriteByte((byte)'\n');
     }
 
     private static void WriteStep(Utf8JsonWriter json, PlanStep step)

@@ -21,15 +21,39 @@ internal static class PlanReader
         }
         var steps = plan.Objects("steps").Select(ReadStep).ToArray();
         CheckReferences(steps, source);
+        var classes = plan.Objects("classes").Select(ReadClass).ToArray();
+        CheckClasses(steps, classes, source);
         return new Plan(
             version,
             plan.String("cluster"),
             plan.String("mode"),
             plan.Objects("hops").Select(h => new PlanHop(h.String("from"), h.String("to"))).ToArray(),
-            plan.Objects("classes").Select(c => new ConcurrencyClass(c.String("name"), c.Int("limit"), c.String("about"))).ToArray(),
+            classes,
             steps,
             PlanInputsJson.Read(plan.Object("inputs")),
-            plan.String("inputs_hash"));
+            plan.String("inputs_hash"))
+        {
+            RecordedDigest = plan.OptionalString("digest"),
+        };
+    }
+
+    private static ConcurrencyClass ReadClass(JsonElementReader c)
+    {
+        var limit = c.Int("limit");
+        return limit >= 1 ? new ConcurrencyClass(c.String("name"), limit, c.String("about")) : throw c.Bad("limit", "at least 1");
+    }
+
+    /// <summary>Every step's class is declared with its limit: a class missing would silently run its steps one at a time.</summary>
+    private static void CheckClasses(IReadOnlyList<PlanStep> steps, IReadOnlyList<ConcurrencyClass> classes, string source)
+    {
+        var declared = classes.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var undeclared = steps.Where(s => !declared.Contains(s.Class)).ToArray();
+        if (undeclared.Length > 0)
+        {
+            throw new InputException(undeclared.DistinctBy(s => s.Class).Take(20)
+                .Select(s => new Diagnostic($"step '{s.Id}' has class '{s.Class}', which the plan's classes do not declare", new SourceLocation(source)))
+                .ToArray());
+        }
     }
 
     private static PlanStep ReadStep(JsonElementReader step)

@@ -63,7 +63,7 @@ public static class BackupManifestFile
     {
         Journal.StateDirectory.CreatePrivate(directory);
         var path = Path.Combine(directory, FileName);
-        await File.WriteAllTextAsync(path + ".tmp", ToJson(manifest), cancellationToken);
+        await Journal.PrivateFile.WriteAllTextAsync(path + ".tmp", ToJson(manifest), cancellationToken);
         File.Move(path + ".tmp", path, overwrite: true);
     }
 

@@ -5,7 +5,7 @@ using Uplift.Planning;
 
 namespace Uplift.Execution;
 
-/// <summary>A saved plan may only run against the inventory and catalog it was built from.</summary>
+/// <summary>A saved plan may only run against the inventory and catalog it was built from, as uplift wrote it.</summary>
 public static class PlanFreshness
 {
     /// <summary>Throws, saying what changed and to plan again, when the inputs differ from the plan's.</summary>
@@ -34,6 +34,7 @@ public static class PlanFreshness
         {
             throw new InputException(problems);
         }
+        PlanIntegrity.Check(plan, planFile, inventory, catalog, hint);
     }
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;

@@ -67,7 +67,16 @@ public sealed class RunJournal : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            Command("INSERT INTO plans(plan_hash, plan_json, stored) VALUES($h, $j, $t) ON CONFLICT(plan_hash) DO NOTHING",
+            var stored = Command("SELECT plan_json FROM plans WHERE plan_hash = $h", ("$h", planHash)).ExecuteScalar() as string;
+            if (stored is not null && stored != planJson
+                && Command("SELECT count(*) FROM steps WHERE plan_hash = $h", ("$h", planHash)).ExecuteScalar() is > 0L)
+            {
+                // Steps are journaled per plan hash: another plan under the same hash would inherit steps it never ran.
+                throw new Diagnostics.InputException(
+                    $"the journal {Path} holds a different plan made from the same inputs ({planHash[..Math.Min(12, planHash.Length)]}) with steps already journaled",
+                    hint: "resume that plan with 'uplift resume', or start this one with --fresh (its steps will be run again as they are found on the nodes)");
+            }
+            Command("INSERT INTO plans(plan_hash, plan_json, stored) VALUES($h, $j, $t) ON CONFLICT(plan_hash) DO UPDATE SET plan_json = $j, stored = $t",
                 ("$h", planHash), ("$j", planJson), ("$t", Stamp(now))).ExecuteNonQuery();
             var id = (long)Command("INSERT INTO runs(plan_hash, started) VALUES($h, $t) RETURNING id",
                 ("$h", planHash), ("$t", Stamp(now))).ExecuteScalar()!;

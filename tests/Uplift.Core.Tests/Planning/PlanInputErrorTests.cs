@@ -80,4 +80,16 @@ public sealed class PlanInputErrorTests
 
         error.Message.ShouldContain("refers to 'preflight/ctl9/reachable', which is not an earlier step");
     }
+
+    [Fact]
+    public void A_plan_file_with_a_class_limit_of_zero_is_refused()
+    {
+        var json = PlanJson.Write(Planner.Build(PlanningInputs.Example, PlanningInputs.Catalog, "epoxy", "flamingo"))
+            .Replace("\"name\": \"cluster\",\n      \"limit\": 1", "\"name\": \"cluster\",\n      \"limit\": 0", StringComparison.Ordinal);
+
+        var error = Should.Throw<InputException>(() => PlanJson.Parse(System.Text.Encoding.UTF8.GetBytes(json), "edited.json"));
+
+        error.Message.ShouldContain("limit");
+        error.Message.ShouldContain("at least 1");
+    }
 }

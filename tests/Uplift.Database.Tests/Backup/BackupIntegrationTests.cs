@@ -37,7 +37,9 @@ public sealed class BackupIntegrationTests(MariaDbFixture db)
             var local = Path.Combine(localDir, dump.File);
             new FileInfo(local).Length.ShouldBe(dump.Bytes);
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(local))).ShouldBe(dump.Sha256);
+            File.GetUnixFileMode(local).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, "a dump holds the cloud's secrets");
         }
+        File.GetUnixFileMode(Path.Combine(localDir, BackupManifestFile.FileName)).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         BackupManifestFile.ToJson(await BackupManifestFile.ReadAsync(localDir)).ShouldBe(BackupManifestFile.ToJson(manifest));
         File.Exists(Path.Combine(nodeDir, BackupManifestFile.FileName)).ShouldBeTrue();
         (await Databases()).ShouldNotContain(d => d.StartsWith(DumpVerification.ScratchPrefix), "scratch schemas are dropped");

@@ -116,4 +116,31 @@ public sealed class RunJournalTests : IDisposable
         ]);
         journal.Attempts("other plan").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Given_steps_journaled_under_a_plan_When_a_different_plan_with_the_same_inputs_hash_starts_Then_it_is_refused()
+    {
+        using var journal = RunJournal.Open(DatabasePath);
+        var run = journal.StartRun("h", "{\"plan\":1}", Noon);
+        journal.MarkRunning(run, "h", "db/backup", Noon);
+
+        var refused = Should.Throw<Uplift.Diagnostics.InputException>(() => journal.StartRun("h", "{\"plan\":2}", Noon.AddMinutes(1)));
+
+        refused.Message.ShouldContain("holds a different plan made from the same inputs");
+        journal.PlanJson("h").ShouldBe("{\"plan\":1}", "resume still runs the plan whose steps are journaled");
+        journal.StartRun("h", "{\"plan\":1}", Noon.AddMinutes(2)).ShouldBeGreaterThan(run, "the same plan starts again");
+    }
+
+    [Fact]
+    public void Given_a_plan_forgotten_with_fresh_When_a_different_plan_with_the_same_inputs_hash_starts_Then_it_replaces_the_stored_one()
+    {
+        using var journal = RunJournal.Open(DatabasePath);
+        var run = journal.StartRun("h", "{\"plan\":1}", Noon);
+        journal.MarkRunning(run, "h", "db/backup", Noon);
+        journal.Forget("h");
+
+        journal.StartRun("h", "{\"plan\":2}", Noon.AddMinutes(1));
+
+        journal.PlanJson("h").ShouldBe("{\"plan\":2}");
+    }
 }

@@ -64,10 +64,9 @@ public sealed class ConfigBackupHandler(string localDirectory) : NodeStepHandler
         }
         StateDirectory.CreatePrivate(localDirectory);
         var local = LocalFile(context.Step);
-        await File.WriteAllBytesAsync(local + ".part", bytes, context.Abort).ConfigureAwait(false);
-        File.SetUnixFileMode(local + ".part", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await PrivateFile.WriteAllBytesAsync(local + ".part", bytes, context.Abort).ConfigureAwait(false);
         File.Move(local + ".part", local, overwrite: true);
-        await File.WriteAllTextAsync(local + ".sha256", archive.Sha256 + "\n", context.Abort).ConfigureAwait(false);
+        await PrivateFile.WriteAllTextAsync(local + ".sha256", archive.Sha256 + "\n", context.Abort).ConfigureAwait(false);
         context.Report($"{node}: {string.Join(' ', Directories(context.Step))} backed up to {file} ({archive.Bytes / 1024.0:0.#} KiB, sha256 {archive.Sha256[..12]}), copy at {local}");
     }
 

@@ -1,0 +1,66 @@
+using Uplift.Catalog;
+using Uplift.Diagnostics;
+using Uplift.Inventory;
+using Uplift.Planning;
+
+namespace Uplift.Execution;
+
+/// <summary>
+/// A saved plan runs only as uplift wrote it: its digest must match its content, and every node it names must be in the
+/// inventory. When the digest does not match, the plan is built again from its own inputs to name the first step that differs.
+/// </summary>
+public static class PlanIntegrity
+{
+    public static void Check(Plan plan, string planFile, ClusterInventory inventory, OpenStackCatalog catalog, string hint)
+    {
+        var where = new SourceLocation(planFile);
+        var known = inventory.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = plan.Steps.SelectMany(s => s.Nodes.Select(n => (Step: s.Id, Node: n)))
+            .Where(x => !known.Contains(x.Node)).Take(20).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new InputException(unknown.Select(x =>
+                new Diagnostic($"step '{x.Step}' acts on node '{x.Node}', which the inventory {inventory.Source} does not have", where, hint)).ToArray());
+        }
+        if (plan.RecordedDigest is null)
+        {
+            throw new InputException("the plan file carries no digest: uplift cannot tell it is the plan it wrote", where, hint);
+        }
+        var digest = PlanJson.DigestOf(plan);
+        if (digest != plan.RecordedDigest)
+        {
+            throw new InputException($"the plan file was changed after uplift wrote it: {FirstDifference(plan, inventory, catalog)} " +
+                $"(its digest says {Short(plan.RecordedDigest)}, its content is {Short(digest)})", where, hint);
+        }
+    }
+
+    private static string FirstDifference(Plan plan, ClusterInventory inventory, OpenStackCatalog catalog)
+    {
+        Plan planned;
+        try
+        {
+            planned = Planner.Build(inventory, catalog, plan.Inputs.From, plan.Inputs.To, plan.Inputs.Options);
+        }
+        catch (InputException cannot)
+        {
+            return $"its inputs no longer make a plan ({cannot.Diagnostics[0].Summary})";
+        }
+        var count = Math.Min(plan.Steps.Count, planned.Steps.Count);
+        for (var i = 0; i < count; i++)
+        {
+            if (PlanJson.StepText(plan.Steps[i]) != PlanJson.StepText(planned.Steps[i]))
+            {
+                return plan.Steps[i].Id == planned.Steps[i].Id
+                    ? $"step '{plan.Steps[i].Id}' differs from the step uplift plans from the same inputs"
+                    : $"step {i + 1} is '{plan.Steps[i].Id}' where uplift plans '{planned.Steps[i].Id}'";
+            }
+        }
+        if (plan.Steps.Count != planned.Steps.Count)
+        {
+            return $"it has {plan.Steps.Count} steps where uplift plans {planned.Steps.Count}";
+        }
+        return "its steps are as planned, but its cluster, hops, classes, inputs or digest were edited";
+    }
+
+    private static string Short(string digest) => digest.Length > 19 ? digest[..19] : digest;
+}
