@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Uplift.Cli.Commands;
 using Uplift.Diagnostics;
+using Uplift.Journal;
 
 namespace Uplift.Cli;
 
@@ -44,7 +45,7 @@ public static class UpliftCommandLine
         {
             foreach (var problem in parse.Errors)
             {
-                error.WriteLine($"uplift: {Printable.Of(problem.Message)}");
+                error.WriteLine($"uplift: {Printable.Of(SecretMask.Apply(problem.Message))}");
             }
             error.WriteLine("uplift: see 'uplift --help'");
             return BadInput;
@@ -67,13 +68,13 @@ public static class UpliftCommandLine
         {
             foreach (var diagnostic in bad.Diagnostics)
             {
-                error.WriteLine($"uplift: {Printable.Of(diagnostic.ToString())}");
+                error.WriteLine($"uplift: {Printable.Of(SecretMask.Apply(diagnostic.ToString()))}");
             }
             return BadInput;
         }
         catch (Observation.ObservationFailedException failed)
         {
-            error.WriteLine($"uplift: {Printable.Of(failed.Message)}");
+            error.WriteLine($"uplift: {Printable.Of(SecretMask.Apply(failed.Message))}");
             return Failed;
         }
         catch (OperationCanceledException)

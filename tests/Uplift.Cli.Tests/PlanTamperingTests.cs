@@ -37,6 +37,13 @@ public sealed class PlanTamperingTests : IDisposable
         File.WriteAllText(PlanFile, count == 1 ? text[..at] + to + text[(at + from.Length)..] : text.Replace(from, to, StringComparison.Ordinal));
     }
 
+    /// <summary>The 1-based line of the plan file on which a text first appears.</summary>
+    private int LineOf(string text)
+    {
+        var content = File.ReadAllText(PlanFile);
+        return content[..content.IndexOf(text, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+    }
+
     private (int Code, string Err) Run()
     {
         var (code, _, error) = Uplift("run", PlanFile, "--yes", "--state-dir", StateDir);
@@ -60,7 +67,8 @@ public sealed class PlanTamperingTests : IDisposable
         var (code, error) = Run();
 
         code.ShouldBe(2);
-        error.ShouldContain($"uplift: {PlanFile}: the plan file was changed after uplift wrote it: step 'preflight/keystone/upgrade-check' differs from the step uplift plans from the same inputs");
+        error.ShouldContain($"uplift: {PlanFile}:{LineOf("\"id\": \"preflight/keystone/upgrade-check\"") - 1}: the plan file was changed after uplift wrote it: " +
+            "step 'preflight/keystone/upgrade-check' differs from the step uplift plans from the same inputs");
         error.ShouldContain("plan again");
         Directory.Exists(StateDir).ShouldBeFalse("refused before a journal or lock is made");
     }
@@ -102,7 +110,7 @@ public sealed class PlanTamperingTests : IDisposable
         var (code, error) = Run();
 
         code.ShouldBe(2);
-        error.ShouldContain("step 'preflight/keystone/upgrade-check' acts on node 'intruder', which the inventory");
+        error.ShouldContain($"{PlanFile}:{LineOf("\"intruder\"") - 1}: step 'preflight/keystone/upgrade-check' acts on node 'intruder', which the inventory");
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using Uplift.Diagnostics;
 
 namespace Uplift.Planning;
 
-/// <summary>Typed access to a JSON object of a plan file; a missing or mistyped member names the file and its JSON path.</summary>
-internal sealed record JsonElementReader(JsonElement Element, string Source, string Path)
+/// <summary>Typed access to a JSON object of a plan file; a missing or mistyped member names the file, its line and its JSON path.</summary>
+internal sealed record JsonElementReader(JsonElement Element, string Source, string Path, PlanFileText? Text = null)
 {
     public string String(string name) => Member(name, JsonValueKind.String).GetString()!;
 
@@ -28,11 +28,11 @@ internal sealed record JsonElementReader(JsonElement Element, string Source, str
     public bool OptionalBool(string name) =>
         Element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
-    public JsonElementReader Object(string name) => new(Member(name, JsonValueKind.Object), Source, $"{Path}.{name}");
+    public JsonElementReader Object(string name) => new(Member(name, JsonValueKind.Object), Source, $"{Path}.{name}", Text);
 
     public IEnumerable<JsonElementReader> Objects(string name) =>
         Member(name, JsonValueKind.Array).EnumerateArray().Select((e, i) => e.ValueKind == JsonValueKind.Object
-            ? new JsonElementReader(e, Source, $"{Path}.{name}[{i}]")
+            ? new JsonElementReader(e, Source, $"{Path}.{name}[{i}]", Text)
             : throw Bad($"{name}[{i}]", "an object"));
 
     public string[] Strings(string name) =>
@@ -46,8 +46,11 @@ internal sealed record JsonElementReader(JsonElement Element, string Source, str
             : throw Bad($"{name}.{p.Name}", "a string")).ToArray();
 
     public InputException Bad(string name, string expected) =>
-        new($"{Path}.{name} must be {expected}", new SourceLocation(Source),
+        new($"{Path}.{name} must be {expected}", At($"{Path}.{name}"),
             "the plan file was changed by hand or written by another tool: write it again with 'uplift plan'");
+
+    /// <summary>The file and line of a member (or of its nearest parent present).</summary>
+    public SourceLocation At(string path) => new(Source, Text?.LineOf(path) ?? 0);
 
     private JsonElement Member(string name, JsonValueKind kind) =>
         Element.TryGetProperty(name, out var value) && value.ValueKind == kind

@@ -25,6 +25,12 @@ public sealed record Plan(
     /// <summary>The digest the plan's file carried (null for a plan just built): checked against <see cref="PlanJson.DigestOf"/>.</summary>
     public string? RecordedDigest { get; init; }
 
+    /// <summary>The text the plan was read from (null for a plan just built): to name the line of a step in messages.</summary>
+    public PlanFileText? File { get; init; }
+
+    /// <summary>Where a member of the plan's file is, e.g. <c>$.steps[3]</c>: the file and its line when known.</summary>
+    public Diagnostics.SourceLocation Locate(string source, string path) => new(source, File?.LineOf(path) ?? 0);
+
     public int LimitOf(string concurrencyClass) =>
         Classes.FirstOrDefault(c => c.Name == concurrencyClass)?.Limit ?? 1;
 }

@@ -168,7 +168,7 @@ public static class PlanJson
         }
         using (document)
         {
-            return PlanReader.Read(document.RootElement, source);
+            return PlanReader.Read(document.RootElement, source, new PlanFileText(utf8));
         }
     }
 }

@@ -13,28 +13,31 @@ public static class PlanIntegrity
 {
     public static void Check(Plan plan, string planFile, ClusterInventory inventory, OpenStackCatalog catalog, string hint)
     {
-        var where = new SourceLocation(planFile);
         var known = inventory.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
-        var unknown = plan.Steps.SelectMany(s => s.Nodes.Select(n => (Step: s.Id, Node: n)))
+        var unknown = plan.Steps.SelectMany((s, i) => s.Nodes.Select(n => (Step: s.Id, Index: i, Node: n)))
             .Where(x => !known.Contains(x.Node)).Take(20).ToArray();
         if (unknown.Length > 0)
         {
             throw new InputException(unknown.Select(x =>
-                new Diagnostic($"step '{x.Step}' acts on node '{x.Node}', which the inventory {inventory.Source} does not have", where, hint)).ToArray());
+                new Diagnostic($"step '{x.Step}' acts on node '{x.Node}', which the inventory {inventory.Source} does not have",
+                    plan.Locate(planFile, $"$.steps[{x.Index}].nodes"), hint)).ToArray());
         }
         if (plan.RecordedDigest is null)
         {
-            throw new InputException("the plan file carries no digest: uplift cannot tell it is the plan it wrote", where, hint);
+            // Where the digest belongs: after the last member.
+            throw new InputException("the plan file carries no digest: uplift cannot tell it is the plan it wrote", plan.Locate(planFile, "$.steps"), hint);
         }
         var digest = PlanJson.DigestOf(plan);
         if (digest != plan.RecordedDigest)
         {
-            throw new InputException($"the plan file was changed after uplift wrote it: {FirstDifference(plan, inventory, catalog)} " +
-                $"(its digest says {Short(plan.RecordedDigest)}, its content is {Short(digest)})", where, hint);
+            var (difference, path) = FirstDifference(plan, inventory, catalog);
+            throw new InputException($"the plan file was changed after uplift wrote it: {difference} " +
+                $"(its digest says {Short(plan.RecordedDigest)}, its content is {Short(digest)})", plan.Locate(planFile, path), hint);
         }
     }
 
-    private static string FirstDifference(Plan plan, ClusterInventory inventory, OpenStackCatalog catalog)
+    /// <summary>What differs from the plan built again from the file's inputs, and the JSON path of where it is.</summary>
+    private static (string What, string Path) FirstDifference(Plan plan, ClusterInventory inventory, OpenStackCatalog catalog)
     {
         Plan planned;
         try
@@ -43,23 +46,23 @@ public static class PlanIntegrity
         }
         catch (InputException cannot)
         {
-            return $"its inputs no longer make a plan ({cannot.Diagnostics[0].Summary})";
+            return ($"its inputs no longer make a plan ({cannot.Diagnostics[0].Summary})", "$.inputs");
         }
         var count = Math.Min(plan.Steps.Count, planned.Steps.Count);
         for (var i = 0; i < count; i++)
         {
             if (PlanJson.StepText(plan.Steps[i]) != PlanJson.StepText(planned.Steps[i]))
             {
-                return plan.Steps[i].Id == planned.Steps[i].Id
+                return (plan.Steps[i].Id == planned.Steps[i].Id
                     ? $"step '{plan.Steps[i].Id}' differs from the step uplift plans from the same inputs"
-                    : $"step {i + 1} is '{plan.Steps[i].Id}' where uplift plans '{planned.Steps[i].Id}'";
+                    : $"step {i + 1} is '{plan.Steps[i].Id}' where uplift plans '{planned.Steps[i].Id}'", $"$.steps[{i}]");
             }
         }
         if (plan.Steps.Count != planned.Steps.Count)
         {
-            return $"it has {plan.Steps.Count} steps where uplift plans {planned.Steps.Count}";
+            return ($"it has {plan.Steps.Count} steps where uplift plans {planned.Steps.Count}", $"$.steps[{count}]");
         }
-        return "its steps are as planned, but its cluster, hops, classes, inputs or digest were edited";
+        return ("its steps are as planned, but its cluster, hops, classes, inputs or digest were edited", "$.digest");
     }
 
     private static string Short(string digest) => digest.Length > 19 ? digest[..19] : digest;

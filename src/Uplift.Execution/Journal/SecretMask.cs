@@ -6,7 +6,8 @@ namespace Uplift.Journal;
 /// Hides secrets in command lines and outputs before they reach the journal, a log or the console:
 /// key=value and key: value pairs (password, token, secret, OS_PASSWORD, application_credential_secret …, also
 /// quoted as in JSON and YAML), --password/--token style options, Authorization and X-Auth-Token headers, and
-/// passwords inside URLs (transport_url, [database] connection).
+/// passwords inside URLs (transport_url, [database] connection); and, first, every secret value the process knows
+/// (<see cref="Diagnostics.KnownSecrets"/>: clouds.yaml passwords, tokens), wherever it appears.
 /// </summary>
 public static partial class SecretMask
 {
@@ -18,8 +19,11 @@ public static partial class SecretMask
         {
             return text ?? "";
         }
-        var masked = Header().Replace(text, m => m.Groups["head"].Value + Mask);
-        masked = Pair().Replace(masked, m => m.Groups["head"].Value + Mask);
+        var masked = Diagnostics.KnownSecrets.Mask(text, Mask);
+        masked = Header().Replace(masked, m => m.Groups["head"].Value + Mask);
+        masked = Pair().Replace(masked, m => m.Groups["open"].Success
+            ? m.Groups["head"].Value + m.Groups["open"].Value + Mask + m.Groups["open"].Value
+            : m.Groups["head"].Value + Mask);
         masked = Option().Replace(masked, m => m.Groups["head"].Value + Mask);
         return UrlPassword().Replace(masked, m => m.Groups["head"].Value + Mask + "@");
     }
@@ -29,7 +33,8 @@ public static partial class SecretMask
     private static partial Regex Header();
 
     // password=abc, OS_PASSWORD=abc, "password": "abc", token: abc, application_credential_secret = abc, admin_password=…
-    [GeneratedRegex(@"(?<head>\b[\w.-]*(?:password|passwd|pwd|token|secret|api_key|apikey|auth_key|private_key)[""']?\s*[=:]\s*[""']?)(?!\*\*\*\*)[^\s""',;&]+", RegexOptions.IgnoreCase)]
+    // A quoted value is masked to its closing quote ("ab;cd x" whole); an unquoted one to the next blank, quote or comma.
+    [GeneratedRegex(@"(?<head>\b[\w.-]*(?:password|passwd|pwd|token|secret|api_key|apikey|auth_key|private_key)[""']?\s*[=:]\s*)(?:(?<open>[""'])(?!\*\*\*\*)(?:(?!\k<open>)[^\r\n])+\k<open>|(?!\*\*\*\*)[^\s""',]+)", RegexOptions.IgnoreCase)]
     private static partial Regex Pair();
 
     // --password abc, --os-password=abc, --token abc, --secret abc

@@ -2,7 +2,8 @@ namespace Uplift.OpenStack;
 
 /// <summary>
 /// A password, application-credential secret or token. Its text is only reachable through
-/// <see cref="Reveal"/>, so records that hold one print "(redacted)" instead of the value.
+/// <see cref="Reveal"/>, so records that hold one print "(redacted)" instead of the value; and it is known to
+/// <see cref="Diagnostics.KnownSecrets"/>, so the journal, logs and reports mask it wherever it appears.
 /// </summary>
 public sealed class Secret : IEquatable<Secret>
 {
@@ -14,6 +15,7 @@ public sealed class Secret : IEquatable<Secret>
     {
         ArgumentException.ThrowIfNullOrEmpty(value);
         _value = value;
+        Diagnostics.KnownSecrets.Add(value);
     }
 
     /// <summary>The secret's text, for the one place that sends it (a request body or header).</summary>

@@ -1,4 +1,5 @@
 using Uplift.Diagnostics;
+using Uplift.Inventory;
 using Uplift.Inventory.Ansible;
 
 namespace Uplift.Tests.Inventory;
@@ -101,5 +102,42 @@ public class AnsibleImportErrorTests
 
         problem.Summary.ShouldBe("YAML syntax error: a '[' or '{' opened before this place is not closed");
         problem.Where.ShouldBe(new SourceLocation("hosts.yml", 1, 6));
+    }
+
+    [Fact]
+    public void Given_groups_that_contain_each_other_When_imported_Then_the_loop_is_named_at_the_line_closing_it()
+    {
+        var problem = Problems("[control]\nctl1\n\n[compute:children]\nrack1\n\n[rack1:children]\nrack2\n\n[rack2:children]\ncompute\n\n[rack2]\ncmp1\n")
+            .ShouldHaveSingleItem();
+
+        problem.Where.ShouldBe(new SourceLocation("hosts", 11, 1));
+        problem.Summary.ShouldBe("groups contain each other: compute → rack1 → rack2 → compute");
+    }
+
+    [Fact]
+    public void Given_a_YAML_group_that_is_its_own_child_When_imported_Then_the_loop_is_reported()
+    {
+        var problem = Problems("all:\n  children:\n    control:\n      hosts:\n        ctl1:\n      children:\n        control:\n", "hosts.yaml")
+            .ShouldHaveSingleItem();
+
+        problem.Summary.ShouldBe("groups contain each other: control → control");
+        problem.Where!.Line.ShouldBe(7);
+    }
+
+    [Fact]
+    public void Given_one_host_in_two_groups_with_two_addresses_When_imported_Then_both_lines_are_named()
+    {
+        var problem = Problems("[control]\nctl1 ansible_host=10.0.0.11\n\n[network]\nctl1 ansible_host=10.0.0.99\n").ShouldHaveSingleItem();
+
+        problem.Where.ShouldBe(new SourceLocation("hosts", 5, 1));
+        problem.Summary.ShouldBe("host 'ctl1' has ansible_host=10.0.0.99 here but ansible_host=10.0.0.11 at hosts:2:1");
+    }
+
+    [Fact]
+    public void Given_one_host_in_two_groups_with_the_same_address_When_imported_Then_it_is_one_node_with_both_roles()
+    {
+        var import = AnsibleInventoryImporter.Parse("[control]\nctl1 ansible_host=10.0.0.11\n\n[network]\nctl1 ansible_host=10.0.0.11\n", "hosts");
+
+        import.Inventory.Nodes.ShouldHaveSingleItem().Roles.ShouldBe([Role.Controller, Role.Network]);
     }
 }

@@ -25,6 +25,9 @@ public class HostRangeTests
     [InlineData("c[1:5", "without a closing")]
     [InlineData("c[1:5:0]", "step")]
     [InlineData("c[c:a]", "runs backwards")]
+    [InlineData("cmp[A:c]", "'[A:c]' mixes upper and lower case")]
+    [InlineData("cmp[a:C]", "mixes upper and lower case")]
+    [InlineData("cmp[1:]", "'[1:]' has no last value")]
     public void Given_a_bad_range_When_expanded_Then_the_error_says_what_is_wrong(string pattern, string expected)
     {
         Should.Throw<FormatException>(() => HostRange.Expand(pattern)).Message.ShouldContain(expected);

@@ -67,7 +67,7 @@ public sealed class PlanInputErrorTests
 
         var error = Should.Throw<InputException>(() => PlanJson.Parse(System.Text.Encoding.UTF8.GetBytes(json), "old.json"));
 
-        error.Message.ShouldContain("old.json: plan format version 9 is not supported");
+        error.Message.ShouldContain("old.json:2: plan format version 9 is not supported");
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public class SecretMaskTests
     [InlineData("transport_url = rabbit://openstack:hunter2@ctl1:5672/", "hunter2")]
     [InlineData("connection = mysql+pymysql://nova:hunter2@db/nova", "hunter2")]
     [InlineData("openstack --os-password hunter2 token issue", "hunter2")]
+    [InlineData("password=ab;cd", ";cd")]
+    [InlineData("OS_PASSWORD=ab&cd openstack", "&cd")]
+    [InlineData("{\"password\": \"ab;c d'e\", \"user\": \"admin\"}", "c d'e")]
+    [InlineData("password: 'ab\"cd'", "cd")]
     public void Given_text_with_a_secret_When_masked_Then_the_secret_is_gone(string text, string secret)
     {
         var masked = SecretMask.Apply(text);
@@ -39,5 +43,24 @@ public class SecretMaskTests
         var once = SecretMask.Apply("password=hunter2 --token abc");
 
         SecretMask.Apply(once).ShouldBe(once);
+    }
+
+    [Fact]
+    public void Given_a_quoted_secret_When_masked_Then_the_quotes_and_what_follows_are_kept()
+    {
+        SecretMask.Apply("{\"password\": \"ab;cd\", \"user\": \"admin\"}").ShouldBe("{\"password\": \"****\", \"user\": \"admin\"}");
+    }
+
+    [Fact]
+    public void Given_a_secret_value_the_process_knows_When_it_appears_without_any_key_Then_it_is_masked_everywhere()
+    {
+        var value = "kn0wn-" + Guid.NewGuid().ToString("N");
+        SecretMask.Apply($"curl -d '{value}' http://ctl1").ShouldContain(value, Case.Sensitive, "not known yet, and no key names it");
+
+        _ = new Uplift.OpenStack.Secret(value);
+
+        var masked = SecretMask.Apply($"curl -d '{value}' http://ctl1; echo {value}|base64");
+        masked.ShouldNotContain(value);
+        masked.ShouldBe("curl -d '****' http://ctl1; echo ****|base64");
     }
 }

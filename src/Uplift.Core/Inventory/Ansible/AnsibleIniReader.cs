@@ -122,7 +122,7 @@ internal static partial class AnsibleIniReader
             var host = inventory.AddHost(group, name, where);
             foreach (var (key, value) in vars)
             {
-                host.Vars[key] = value;
+                host.Set(key, value, where, problems);
             }
         }
     }

@@ -45,6 +45,43 @@ internal sealed class AnsibleInventory
         return host;
     }
 
+    /// <summary>
+    /// Each child edge that closes a loop of groups (a:children names b, b:children names a), with the loop it closes.
+    /// Ansible refuses such a file ("recursive dependency loop"); so does the import.
+    /// </summary>
+    public IEnumerable<(string Loop, SourceLocation Where)> Loops()
+    {
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the current path; true: finished
+        var path = new List<string>();
+        var loops = new List<(string, SourceLocation)>();
+        void Visit(AnsibleGroup group)
+        {
+            state[group.Name] = false;
+            path.Add(group.Name);
+            foreach (var (child, where) in group.Children)
+            {
+                if (!state.TryGetValue(child, out var finished))
+                {
+                    if (_groups.TryGetValue(child, out var next))
+                    {
+                        Visit(next);
+                    }
+                }
+                else if (!finished)
+                {
+                    loops.Add((string.Join(" → ", path.Skip(path.IndexOf(child)).Append(child)), where));
+                }
+            }
+            path.RemoveAt(path.Count - 1);
+            state[group.Name] = true;
+        }
+        foreach (var group in _groups.Values.Where(g => !state.ContainsKey(g.Name)).ToList())
+        {
+            Visit(group);
+        }
+        return loops.Distinct();
+    }
+
     /// <summary>Every host of a group, its own and its children's, at any depth.</summary>
     public HashSet<string> Members(string groupName)
     {

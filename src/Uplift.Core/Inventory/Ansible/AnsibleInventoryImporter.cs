@@ -23,6 +23,10 @@ public static partial class AnsibleInventoryImporter
     {
         var problems = new InventoryProblems(sourceName);
         var ansible = IsYaml(text, sourceName) ? AnsibleYamlReader.Read(text, problems) : AnsibleIniReader.Read(text, problems);
+        foreach (var (loop, where) in ansible.Loops())
+        {
+            problems.Add($"groups contain each other: {loop}", where, "a group may not be its own child, directly or through others: remove one of these :children lines");
+        }
         problems.ThrowIfAny();
 
         var roleMembers = AnsibleHostNode.RoleGroups.Where(g => ansible.HasGroup(g.Group))

@@ -90,7 +90,7 @@ internal static class AnsibleYamlReader
             {
                 if (value is YamlScalarNode { Value: { } text })
                 {
-                    host.Vars[Text(key)] = text;
+                    host.Set(Text(key), text, problems.At(key), problems);
                 }
             }
         }

@@ -35,6 +35,10 @@ internal static class HostRange
             throw new FormatException($"'[{range}]' is not a range: write [first:last] or [first:last:step]");
         }
         var (first, last) = (parts[0].Length == 0 ? "0" : parts[0], parts[1]);
+        if (last.Length == 0)
+        {
+            throw new FormatException($"'[{range}]' has no last value: write [first:last], e.g. [01:20]");
+        }
         var step = 1;
         if (parts.Length == 3 && (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out step) || step < 1))
         {
@@ -46,7 +50,10 @@ internal static class HostRange
         }
         if (first.Length == 1 && last.Length == 1 && char.IsAsciiLetter(first[0]) && char.IsAsciiLetter(last[0]))
         {
-            return first[0] > last[0]
+            // Between 'Z' and 'a' lie [ \ ] ^ _ `: a range that crosses cases would make names of punctuation.
+            return char.IsAsciiLetterUpper(first[0]) != char.IsAsciiLetterUpper(last[0])
+                ? throw new FormatException($"'[{range}]' mixes upper and lower case: write [a:f] or [A:F]")
+                : first[0] > last[0]
                 ? throw new FormatException($"'[{range}]' runs backwards: the first letter must come before the last")
                 : Enumerable.Range(first[0], last[0] - first[0] + 1).Where((_, i) => i % step == 0).Select(c => ((char)c).ToString());
         }
