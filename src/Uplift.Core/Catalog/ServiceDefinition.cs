@@ -31,6 +31,16 @@ public sealed record ServiceDefinition(
     /// that it recomputes the RPC version it may use (nova doc/source/admin/upgrades.rst, "After maintenance window").</summary>
     public bool SighupAfterUpgrade { get; init; }
 
+    /// <summary>
+    /// Its API units start only once its satellites run the new code, and after the upgrade they are restarted (drained,
+    /// one controller at a time) where the other units get SIGHUP: cinder doc/source/admin/upgrades.rst, "cinder-api
+    /// services should go last" and "cinder-api service doesn't handle SIGHUP so it needs to be restarted".
+    /// </summary>
+    public bool ApiLast { get; init; }
+
+    /// <summary>The units that serve its HAProxy backends (its API servers).</summary>
+    public IReadOnlyList<string> ApiUnits => [.. Backends.Select(b => b.Unit).Distinct(StringComparer.Ordinal)];
+
     public IReadOnlyList<string> UnitsOn(Role role) => Units.TryGetValue(role, out var u) ? u : [];
 
     public IReadOnlyList<string> PackagesOn(Role role) => Packages.TryGetValue(role, out var p) ? p : [];

@@ -23,6 +23,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
     public RpcPin? RpcPin { get; init; }
     public IReadOnlyList<Role>? SatelliteRoles { get; init; }
     public bool? SighupAfterUpgrade { get; init; }
+    public bool? ApiLast { get; init; }
 
     /// <summary>Fields the overlay sets replace ours; units and packages are replaced role by role.</summary>
     public ServiceDraft OverriddenBy(ServiceDraft overlay) => this with
@@ -38,6 +39,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
         RpcPin = overlay.RpcPin ?? RpcPin,
         SatelliteRoles = overlay.SatelliteRoles ?? SatelliteRoles,
         SighupAfterUpgrade = overlay.SighupAfterUpgrade ?? SighupAfterUpgrade,
+        ApiLast = overlay.ApiLast ?? ApiLast,
     };
 
     public ServiceDefinition ToDefinition() => new(
@@ -54,6 +56,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
         SatelliteRoles ?? [])
     {
         SighupAfterUpgrade = SighupAfterUpgrade ?? false,
+        ApiLast = ApiLast ?? false,
     };
 
     private static IReadOnlyDictionary<Role, IReadOnlyList<string>>? PerRole(

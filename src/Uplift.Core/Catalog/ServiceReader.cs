@@ -9,7 +9,7 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
     private static readonly string[] ServiceKeys =
     [
         "name", "optional", "after", "backends", "units", "packages", "database",
-        "online-migrations", "upgrade-check", "rpc-pin", "satellite-roles", "sighup-after-upgrade",
+        "online-migrations", "upgrade-check", "rpc-pin", "satellite-roles", "sighup-after-upgrade", "api-last",
     ];
 
     private static readonly Dictionary<string, ExitMeaning> Meanings = new(StringComparer.Ordinal)
@@ -78,6 +78,7 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
                 "upgrade-check" => draft with { UpgradeCheck = Command(value, $"{what} upgrade-check") },
                 "rpc-pin" => draft with { RpcPin = Pin(value, what) },
                 "sighup-after-upgrade" => draft with { SighupAfterUpgrade = yaml.Flag(value, $"{what} sighup-after-upgrade") },
+                "api-last" => draft with { ApiLast = yaml.Flag(value, $"{what} api-last") },
                 "satellite-roles" => draft with { SatelliteRoles = [.. yaml.Items(value, $"{what} satellite-roles").Select(r => yaml.Role(r, $"{what} satellite-roles")).OfType<Role>()] },
                 _ => draft,
             };

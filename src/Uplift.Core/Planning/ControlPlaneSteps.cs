@@ -19,6 +19,12 @@ internal static class ControlPlaneSteps
         foreach (var service in ctx.Services)
         {
             var vip = ctx.VipHolder;
+            if (service.ApiLast && SatelliteNodes(ctx, service).Any() && ApiLastSteps.Add(ctx, service, previous) is { } apiLast)
+            {
+                steps.Group = $"{service.Name}: done";
+                previous = [steps.Add($"{service.Name}/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: apiLast)];
+                continue;
+            }
             ctx.Enter(Phases.ControlPlane, $"{service.Name}: VIP holder {vip.Name}", service.Name);
             var first = NodeUpgrade.Add(ctx, service, vip, ConcurrencyClasses.VipHolder, previous, [], withDatabase: true);
             var ends = new List<string>(first?.Ended ?? previous);
@@ -37,7 +43,12 @@ internal static class ControlPlaneSteps
         return previous[0];
     }
 
-    private static IEnumerable<string> Satellites(HopContext ctx, Catalog.ServiceDefinition service, string[] controlPlane)
+    /// <summary>The nodes of the service's satellite roles that are not controllers (computes have their own dance).</summary>
+    public static IEnumerable<Node> SatelliteNodes(HopContext ctx, Catalog.ServiceDefinition service) =>
+        service.SatelliteRoles.Where(r => r is not (Role.Controller or Role.Compute))
+            .SelectMany(role => ctx.Inventory.WithRole(role).Where(n => !n.Has(Role.Controller)));
+
+    public static IEnumerable<string> Satellites(HopContext ctx, Catalog.ServiceDefinition service, string[] controlPlane)
     {
         var ends = new List<string>();
         foreach (var role in service.SatelliteRoles.Where(r => r is not (Role.Controller or Role.Compute)))

@@ -27,26 +27,58 @@ internal static class DrainedWork
         string[] after,
         Func<string[], string[], string> work)
     {
-        var steps = ctx.Steps;
+        var drained = Begin(ctx, services, node, stepPrefix, concurrencyClass, needs, after);
+        return drained.End(work(drained.Needs, drained.After));
+    }
+
+    /// <summary>The drains alone: for work that other nodes' steps come between (an API held back until the satellites are done).</summary>
+    public static Open Begin(
+        HopContext ctx,
+        IReadOnlyList<ServiceDefinition> services,
+        Node node,
+        string stepPrefix,
+        string concurrencyClass,
+        string[] needs,
+        string[] after,
+        params KeyValuePair<string, string>[] marks)
+    {
         var servers = node.Has(Role.Controller) ? services.SelectMany(s => Backends(ctx, s, node)).ToArray() : [];
         var drained = ctx.Options.Drain ? servers : [];
         var drains = drained
-            .Select(s => steps.Add(stepPrefix + "drain-" + s.Name, StepKind.HaproxyDrain, node.Name, concurrencyClass,
-                needs: needs, after: after, arguments: s.DrainArguments()))
+            .Select(s => ctx.Steps.Add(stepPrefix + "drain-" + s.Name, StepKind.HaproxyDrain, node.Name, concurrencyClass,
+                needs: needs, after: after, arguments: [.. s.DrainArguments(), .. marks]))
             .ToArray();
-        var healthy = work(drains.Length > 0 ? drains : needs, drains.Length > 0 ? [] : after);
-        foreach (var server in servers)
+        return new Open(ctx, node, stepPrefix, concurrencyClass, servers, drained, drains, needs, after, marks);
+    }
+
+    /// <summary>A node drained (or not, without draining) whose work is under way.</summary>
+    public sealed class Open(
+        HopContext ctx, Node node, string stepPrefix, string concurrencyClass, HaproxyServer[] servers, HaproxyServer[] drained, string[] drains,
+        string[] needs, string[] after, KeyValuePair<string, string>[] marks)
+    {
+        /// <summary>What the first step of the work needs and follows.</summary>
+        public string[] Needs => drains.Length > 0 ? drains : needs;
+
+        public string[] After => drains.Length > 0 ? [] : after;
+
+        /// <summary>Waits until each API answers on the node after <paramref name="lastWork"/>, then puts its servers back (always).</summary>
+        public Result End(string lastWork)
         {
-            healthy = steps.Add(stepPrefix + "wait-" + server.Name, StepKind.WaitBackend, node.Name, concurrencyClass, needs: [healthy],
-                arguments: Args.Of(("address", node.Address), ("port", server.Port.ToString()), ("unit", server.Unit)));
+            var steps = ctx.Steps;
+            var healthy = lastWork;
+            foreach (var server in servers)
+            {
+                healthy = steps.Add(stepPrefix + "wait-" + server.Name, StepKind.WaitBackend, node.Name, concurrencyClass, needs: [healthy],
+                    arguments: [.. Args.Of(("address", node.Address), ("port", server.Port.ToString()), ("unit", server.Unit)), .. marks]);
+            }
+            var ended = new List<string> { healthy };
+            for (var i = 0; i < drains.Length; i++)
+            {
+                ended.Add(steps.Add(stepPrefix + "enable-" + drained[i].Name, StepKind.HaproxyEnable, node.Name, concurrencyClass,
+                    needs: [drains[i]], after: [healthy], arguments: [.. drained[i].EnableArguments(), .. marks], alwaysRun: true));
+            }
+            return new Result(healthy, ended);
         }
-        var ended = new List<string> { healthy };
-        for (var i = 0; i < drains.Length; i++)
-        {
-            ended.Add(steps.Add(stepPrefix + "enable-" + drained[i].Name, StepKind.HaproxyEnable, node.Name, concurrencyClass,
-                needs: [drains[i]], after: [healthy], arguments: drained[i].EnableArguments(), alwaysRun: true));
-        }
-        return new Result(healthy, ended);
     }
 
     /// <summary>The HAProxy backends a controller serves for a service, named by the inventory's pattern or overrides.</summary>

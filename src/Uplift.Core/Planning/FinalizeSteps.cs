@@ -24,8 +24,9 @@ internal static class FinalizeSteps
             ctx.Enter(Phases.Finalize, $"{service.Name}: every unit reloads (SIGHUP)", service.Name);
             foreach (var node in ctx.Inventory.Nodes)
             {
-                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true);
-                if (units.Count > 0)
+                // An API that goes last does not handle SIGHUP (cinder): it is restarted below instead.
+                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.ApiLast || !service.ApiUnits.Contains(u)).ToArray();
+                if (units.Length > 0)
                 {
                     signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", StepKind.UnitsSignal, node.Name, ConcurrencyClasses.Nodes,
                         needs: previous, arguments: Args.Of(("units", string.Join(' ', units)), ("signal", "HUP"))));
@@ -33,6 +34,10 @@ internal static class FinalizeSteps
             }
         }
         previous = [.. previous, .. signalled];
+        foreach (var service in ctx.Services.Where(s => upgrade && s.SighupAfterUpgrade && s.ApiLast))
+        {
+            previous = RestartApi(ctx, service, previous);
+        }
 
         ctx.Enter(Phases.Finalize, "online data migrations");
         foreach (var service in ctx.Services.Where(s => upgrade && s.OnlineMigrations is not null))
@@ -99,6 +104,31 @@ internal static class FinalizeSteps
         checks.Add(steps.Add("finalize/smoke-test", StepKind.PostCheck, null, ConcurrencyClasses.Cluster, needs: previous,
             arguments: Args.Of(("checks", "issue-token list-servers"))));
         return steps.Add("finalize/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: [.. puppet, .. checks]);
+    }
+
+    /// <summary>
+    /// cinder doc admin/upgrades.rst: "cinder-api service doesn't handle SIGHUP so it needs to be restarted. It's best to
+    /// restart your cinder-api services as last ones": one controller at a time, drained, so the API keeps answering.
+    /// </summary>
+    private static string[] RestartApi(HopContext ctx, Catalog.ServiceDefinition service, string[] previous)
+    {
+        ctx.Enter(Phases.Finalize, $"{service.Name}: API restarted (it does not handle SIGHUP), one controller at a time", service.Name);
+        string[] after = [];
+        foreach (var node in ctx.Controllers)
+        {
+            var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: false).Where(service.ApiUnits.Contains).ToArray();
+            if (units.Length == 0)
+            {
+                continue;
+            }
+            var at = $"finalize/{service.Name}/{node.Name}/";
+            var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
+                ctx.Steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
+                    arguments: Args.Units(units)));
+            after = [.. done.Ended];
+            previous = [done.Healthy];
+        }
+        return previous;
     }
 
     /// <summary>One watched agent run per node once puppet is enabled again (inventory puppet.manages_nodes): other nodes

@@ -52,6 +52,60 @@ public sealed class PlanByTheBookTests
         }
     }
 
+    /// <summary>cinder doc admin/upgrades.rst: scheduler, volume, backup, then cinder-api last; then SIGHUP every service,
+    /// cinder-api restarted (it does not handle SIGHUP); all the while one cinder API stays in HAProxy.</summary>
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void Cinder_api_starts_only_after_every_volume_node_runs_the_new_code_and_is_restarted_not_signalled_at_the_end(string cluster)
+    {
+        var graph = PlanOf(cluster);
+        var volumeStarts = graph.Where(s => s.Service == "cinder" && s.Kind == StepKind.UnitsStart && s.Argument("units")!.Contains("cinder-volume")).ToList();
+        var apiStarts = graph.Where(s => s.Service == "cinder" && s.Kind == StepKind.UnitsStart && s.Argument("units")!.Contains("cinder-api")).ToList();
+        var schedulerStarts = graph.Where(s => s.Service == "cinder" && s.Kind == StepKind.UnitsStart && s.Argument("units")!.Contains("cinder-scheduler")).ToList();
+        var controllers = graph.Where(s => s.Kind == StepKind.HaproxyDrain && s.Service == "cinder").Select(s => s.Node).Distinct().ToList();
+        var last = controllers[^1];
+
+        volumeStarts.Count.ShouldBeGreaterThan(0);
+        volumeStarts.ShouldAllBe(v => v.Argument("units")!.Contains("cinder-backup"));
+        apiStarts.Select(s => s.Node).Distinct().Count().ShouldBe(controllers.Count, "each controller's API starts on the new code");
+        foreach (var api in apiStarts)
+        {
+            volumeStarts.ShouldAllBe(v => graph.Orders(v.Id, api.Id), $"{api.Id} starts cinder-api after every volume node");
+        }
+        var first = graph.Where(s => s.Service == "cinder" && s.Kind == StepKind.UnitsStop).First();
+        schedulerStarts.Where(s => s.Node != last).ShouldAllBe(s => volumeStarts.All(v => graph.Orders(s.Id, v.Id)),
+            "the schedulers of the controllers whose API is held are upgraded before the volume nodes");
+        volumeStarts.ShouldAllBe(v => graph.Orders(first.Id, v.Id));
+        graph.Where(s => s.Kind == StepKind.UnitsStop && s.Node == last && s.Service == "cinder")
+            .ShouldAllBe(stop => apiStarts.Where(a => a.Node != last).All(a => graph.Orders(a.Id, stop.Id)),
+                "the last controller answers the API until the others answer on the new code");
+
+        var signals = graph.Where(s => s.Kind == StepKind.UnitsSignal && s.Service == "cinder").ToList();
+        signals.ShouldNotBeEmpty();
+        signals.ShouldAllBe(s => !s.Argument("units")!.Contains("cinder-api"));
+        var restarts = graph.Where(s => s.Kind == StepKind.UnitsRestart && s.Service == "cinder").ToList();
+        restarts.Select(r => r.Node).ShouldBe(controllers, ignoreOrder: true);
+        restarts.ShouldAllBe(r => r.Argument("units") == "cinder-api" && signals.All(s => graph.Orders(s.Id, r.Id)));
+        restarts.ShouldAllBe(r => graph.Where(d => d.Kind == StepKind.HaproxyDrain && d.Node == r.Node && d.Id.StartsWith("finalize/cinder/", StringComparison.Ordinal))
+            .Any(d => graph.Orders(d.Id, r.Id)));
+    }
+
+    [Fact]
+    public void With_one_controller_the_held_cinder_API_is_announced_as_a_planned_outage()
+    {
+        var inventory = InventoryLoader.Parse(
+            "cluster: aio\nnodes:\n  - {name: ctl1, address: 10.0.0.11, roles: [controller, network, compute]}\n  - {name: vol1, address: 10.0.0.31, roles: [volume]}\n",
+            "aio.yaml");
+        var graph = new PlanGraph(Planner.Build(inventory, PlanningInputs.Catalog, "epoxy", "flamingo"));
+
+        var marked = graph.Where(s => s.Argument(PlannedOutage.Key) == "cinder").Select(s => s.Id).ToList();
+
+        marked.ShouldContain("cinder/ctl1/drain-cinder");
+        marked.ShouldContain("cinder/ctl1/start-api");
+        marked.ShouldContain("cinder/ctl1/enable-cinder");
+        graph.Orders("cinder/vol1/start", "cinder/ctl1/start-api").ShouldBeTrue();
+    }
+
     private static readonly string[] InfrastructurePackages = ["openvswitch-switch", "libvirt-daemon-system", "qemu-system-x86", "rabbitmq-server", "keepalived"];
 
     /// <summary>DESIGN.md §3: their maintainer scripts restart OVS, libvirt, RabbitMQ, keepalived: never cluster-wide.</summary>
