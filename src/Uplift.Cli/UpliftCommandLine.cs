@@ -68,7 +68,7 @@ public static class UpliftCommandLine
         {
             foreach (var diagnostic in bad.Diagnostics)
             {
-                error.WriteLine($"uplift: {Printable.Of(SecretMask.Apply(diagnostic.ToString()))}");
+                error.WriteLine($"uplift: {Printable.Line(SecretMask.Apply(diagnostic.ToString()))}");
             }
             return BadInput;
         }

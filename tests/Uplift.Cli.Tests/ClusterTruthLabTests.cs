@@ -72,14 +72,18 @@ public sealed class ClusterTruthLabTests
         }
     }
 
+    /// <summary>The lab's epoxy RabbitMQ is of the 3.13 series: 4.2 skips 4.0 and 4.1 (rabbitmq.com/docs/rolling-upgrade).</summary>
+    private const string TwoSeriesAhead = "4.2.0-1";
+
     [Fact]
-    public async Task Given_a_target_repository_offering_hibiscus_keystone_When_run_to_flamingo_Then_it_is_refused_before_any_change()
+    public async Task Given_a_target_repository_offering_hibiscus_keystone_and_a_rabbitmq_two_series_ahead_When_run_to_flamingo_Then_both_are_refused_before_any_change()
     {
         await using var lab = await LabSession.UpAsync(Small);
         var repo = Path.Combine(lab.Paths.Shared, "repo");
         var keystone = new LabVersions(lab.Lab.Catalog).Of("python3-keystone", lab.Lab.IndexOf(lab.Lab.Catalog.FindRelease("hibiscus")!));
         var lines = (await File.ReadAllLinesAsync(repo))
-            .Select(l => l.StartsWith($"{lab.Next} python3-keystone ", StringComparison.Ordinal) ? $"{lab.Next} python3-keystone {keystone}" : l);
+            .Select(l => l.StartsWith($"{lab.Next} python3-keystone ", StringComparison.Ordinal) ? $"{lab.Next} python3-keystone {keystone}" : l)
+            .Select(l => l.StartsWith($"{lab.Next} rabbitmq-server ", StringComparison.Ordinal) ? $"{lab.Next} rabbitmq-server {TwoSeriesAhead}" : l);
         await File.WriteAllLinesAsync(repo, lines);
         var before = await LabState.TakeAsync(lab.Paths);
         var commandsBefore = CommandLogEntry.ReadAll(lab.Paths).Count;
@@ -88,6 +92,8 @@ public sealed class ClusterTruthLabTests
 
         run.Code.ShouldBe(2, run.Output);
         run.Output.ShouldContain($"ctl1: the {lab.Next} repository offers python3-keystone {keystone}, which is hibiscus's keystone, not {lab.Next}'s 28.x");
+        var rabbitmq = new LabVersions(lab.Lab.Catalog).Of("rabbitmq-server", lab.Lab.IndexOf(lab.Lab.Release));
+        run.Output.ShouldContain($"ctl2: the {lab.Next} repository offers rabbitmq-server {rabbitmq} → {TwoSeriesAhead} skips 4.0, 4.1");
         before.Differences(await LabState.TakeAsync(lab.Paths)).ShouldBeEmpty("nothing changed on any node");
         var ran = CommandLogEntry.ReadAll(lab.Paths).Skip(commandsBefore).ToList();
         ran.ShouldContain(c => c.CommandLine.StartsWith("apt-cache", StringComparison.Ordinal), "the repository was asked");

@@ -41,6 +41,11 @@ internal sealed class LabSession : IAsyncDisposable
     {
         var state = Path.Combine(Path.GetTempPath(), "uplift-cli-lab-" + Guid.NewGuid().ToString("N")[..8]);
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10);
+        if (await LabTeardown.LeftBehindAsync(CancellationToken.None) is { } leftBehind)
+        {
+            // A lab of an earlier test run that was killed (nothing of it runs): taken down, not waited for.
+            await LabTeardown.DownAsync(leftBehind, TimeProvider.System, TextWriter.Null, CancellationToken.None);
+        }
         while (await LabTeardown.AccountExistsAsync(CancellationToken.None))
         {
             if (DateTimeOffset.UtcNow > deadline)

@@ -32,6 +32,11 @@ public class LabFixture : IAsyncLifetime
     /// have one up (they run one after another in CI; side by side while developing), so wait a while for it.</summary>
     public static async Task WaitForNoOtherLabAsync()
     {
+        if (await LabTeardown.LeftBehindAsync(CancellationToken.None) is { } leftBehind)
+        {
+            // A lab of an earlier test run that was killed (nothing of it runs): taken down, not waited for.
+            await LabTeardown.DownAsync(leftBehind, TimeProvider.System, TextWriter.Null, CancellationToken.None);
+        }
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(5);
         while (await LabTeardown.AccountExistsAsync(CancellationToken.None))
         {

@@ -71,33 +71,47 @@ internal static class BackupCommands
     private static Command Restore()
     {
         var common = new NodeOptions();
-        var schema = new Argument<string>("schema") { Description = "the schema to load back (its tables are replaced)" };
+        var schemas = new Argument<string[]>("schema") { Description = "the schemas to load back, in this order (their tables are replaced)", Arity = ArgumentArity.OneOrMore };
         var from = new Option<string>("--from") { Description = "the backup: its directory on this machine or its manifest.json", Required = true };
         var yes = new Option<bool>("--yes") { Description = "do not ask for confirmation (scripts)" };
-        var command = new Command("restore", "Load one schema back from a backup on the database node, replacing its tables.") { schema, from, yes };
+        var command = new Command("restore", "Load schemas back from a backup on the database node, replacing their tables.") { schemas, from, yes };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var err = parse.InvocationConfiguration.Error;
-            var name = parse.GetValue(schema)!;
+            var names = parse.GetValue(schemas)!.Distinct(StringComparer.Ordinal).ToList();
             var manifest = await ReadManifestAsync(parse.GetValue(from)!, cancellationToken);
+            var missing = names.Where(n => manifest.Find(n) is null).ToList();
+            if (missing.Count > 0)
+            {
+                // Every name is checked before anything is restored: a typo never leaves a restore half done.
+                throw new InputException($"backup {manifest.RunId} holds no schema {string.Join(", ", missing)}: nothing was changed",
+                    new SourceLocation(parse.GetValue(from)!), $"it holds {string.Join(", ", manifest.Schemas.Select(s => s.Schema))}");
+            }
             var (cluster, target) = common.Resolve(parse);
             if (target.Name != manifest.Node)
             {
                 err.WriteLine($"uplift: note: backup {manifest.RunId} was taken on {manifest.Node}; restoring through {target.Name}");
             }
+            var all = string.Join(" ", names);
             if (!parse.GetValue(yes))
             {
-                err.Write($"This replaces every table of schema {name} on {target.Name} with backup {manifest.RunId} ({manifest.TakenAt:u}). Type the schema name to go on: ");
-                if (Console.In.ReadLine()?.Trim() != name)
+                err.Write($"This replaces every table of schema(s) {all} on {target.Name} with backup {manifest.RunId} ({manifest.TakenAt:u}). Type \"{all}\" to go on: ");
+                if (Console.In.ReadLine()?.Trim() != all)
                 {
-                    throw new InputException($"restore of {name} not confirmed: nothing was changed", hint: "type the schema name exactly, or pass --yes");
+                    throw new InputException($"restore of {all} not confirmed: nothing was changed", hint: "type the schema names exactly, space-separated, or pass --yes");
                 }
             }
             await using var transport = common.Transport(parse, cluster);
             var node = common.Node(parse, transport, target, cluster);
-            return await Run(err, () => new SchemaRestore(node, parse.InvocationConfiguration.Output.WriteLine)
-                .RestoreAsync(manifest, name, manifest.NodeDirectory, cancellationToken));
+            var restore = new SchemaRestore(node, parse.InvocationConfiguration.Output.WriteLine);
+            return await Run(err, async () =>
+            {
+                foreach (var name in names)
+                {
+                    await restore.RestoreAsync(manifest, name, manifest.NodeDirectory, cancellationToken);
+                }
+            });
         });
         return command;
     }

@@ -41,12 +41,14 @@ internal static class LabCommands
         var delay = new Option<double>("--start-delay") { Description = "Seconds a started API unit takes to answer (0 for benchmarks)", DefaultValueFactory = _ => defaults.StartDelaySeconds };
         var rows = new Option<int>("--migration-rows") { Description = "Online data migration rows left by each schema sync", DefaultValueFactory = _ => defaults.MigrationRows };
         var instances = new Option<int>("--instances") { Description = "Instances the lab's nova places on each compute (live-migratable records)", DefaultValueFactory = _ => LabOptions.DefaultInstancesPerCompute };
+        var alternatives = new Option<string>("--alternatives-on") { Description = "Nodes (comma separated) with Debian's alternative units, e.g. neutron-api and neutron-rpc-server for neutron-server", DefaultValueFactory = _ => "" };
         var state = StateDirectory();
-        var command = new Command("up", "Build and start the lab (needs root).") { controllers, network, computes, volumes, release, delay, rows, instances, state };
+        var command = new Command("up", "Build and start the lab (needs root).") { controllers, network, computes, volumes, release, delay, rows, instances, alternatives, state };
         command.SetAction((parse, cancel) => Guarded(parse, async () =>
         {
             var options = new LabOptions(parse.GetValue(controllers), parse.GetValue(network), parse.GetValue(computes), parse.GetValue(volumes),
-                parse.GetValue(release)!, Path.GetFullPath(parse.GetValue(state)!), parse.GetValue(delay), parse.GetValue(rows), parse.GetValue(instances));
+                parse.GetValue(release)!, Path.GetFullPath(parse.GetValue(state)!), parse.GetValue(delay), parse.GetValue(rows), parse.GetValue(instances),
+                parse.GetValue(alternatives)!);
             await LabBuilder.UpAsync(options, CatalogLoader.LoadEmbedded(), TimeProvider.System, parse.InvocationConfiguration.Output, cancel);
             return 0;
         }));

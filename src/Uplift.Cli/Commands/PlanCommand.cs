@@ -2,6 +2,7 @@ using System.CommandLine;
 using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Inventory;
+using Uplift.Journal;
 using Uplift.Planning;
 
 namespace Uplift.Cli.Commands;
@@ -11,17 +12,26 @@ internal static class PlanCommand
 {
     public static IEnumerable<Command> Create()
     {
-        var options = new PlanningOptions();
+        var options = new PlanningOptions(required: false) { InventoryRequired = true };
         var format = new Option<string>("--format") { Description = "tree (default), json or markdown", DefaultValueFactory = _ => "tree" };
         format.AcceptOnlyFromAmong("tree", "json", "markdown");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "write the plan to FILE instead of standard output" };
-        var command = new Command("plan", "Plan an upgrade and show it; nothing is changed on any node.");
+        var rollback = new Option<bool>("--rollback")
+        {
+            Description = "plan what it takes to go back from where the cluster's latest run stands (from its journal): a runbook to review, run with uplift run",
+        };
+        var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "with --rollback: the state directory of the run (default $UPLIFT_STATE_DIR or ~/.local/state/uplift)" };
+        var command = new Command("plan", "Plan an upgrade (or, with --rollback, the way back) and show it; nothing is changed on any node.");
         options.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(rollback);
+        command.Options.Add(stateDir);
         command.SetAction(async (parse, cancel) =>
         {
-            var (plan, note) = await options.BuildAsync(parse, cancel);
+            var (plan, note) = parse.GetValue(rollback)
+                ? (RollbackPlan(parse, options, stateDir), "a rollback runbook: review it, then run it with uplift run FILE (saved with --format json -o FILE)")
+                : await options.BuildAsync(parse, cancel);
             if (note is not null)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"uplift: {note}");
@@ -45,5 +55,15 @@ internal static class PlanCommand
             return 0;
         });
         return [command];
+    }
+
+    private static Plan RollbackPlan(ParseResult parse, PlanningOptions options, Option<DirectoryInfo?> stateDir)
+    {
+        if (parse.GetValue(options.To) is not null || parse.GetValue(options.From) is not null)
+        {
+            throw new InputException("--rollback goes back to the release the latest run started from: it takes no --from or --to");
+        }
+        var (inventory, catalog) = options.LoadInputs(parse);
+        return RollbackSource.Plan(StateDirectory.Resolve(parse.GetValue(stateDir)?.FullName), inventory, catalog);
     }
 }

@@ -37,6 +37,9 @@ internal sealed class PlanningOptions
     /// <param name="required">False where a saved plan may stand in for --inventory, --from and --to (uplift run PLAN.json).</param>
     public PlanningOptions(bool required = true) => Inventory.Required = To.Required = required;
 
+    /// <summary>--inventory required on its own (uplift plan: --to is checked by the command, not needed with --rollback).</summary>
+    public bool InventoryRequired { init => Inventory.Required = value; }
+
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Inventory, From, To, Via, Catalog, VipHolder, NoDrain, NoBackup, LiveMigrate, AllowInstances, MaxParallelMigrations })
@@ -61,14 +64,19 @@ internal sealed class PlanningOptions
     /// <summary>The plan; without --from, the release is read from the nodes over SSH (read-only).</summary>
     public async Task<(Plan Plan, string? Note)> BuildAsync(ParseResult parse, CancellationToken cancel)
     {
+        if (parse.GetValue(To) is null)
+        {
+            throw new Diagnostics.InputException("--to is required: the release to upgrade to", hint: "e.g. uplift plan -i inventory.yaml --to flamingo");
+        }
         var (inventory, catalog) = LoadInputs(parse);
-        var (from, note) = (parse.GetValue(From), (string?)null);
+        var (from, note, alternatives) = (parse.GetValue(From), (string?)null, "");
         if (from is null)
         {
             var observed = await ClusterObservations.ReadAsync(inventory, catalog, cancel);
             (from, note) = StartingRelease.Decide(observed, catalog, null, parse.GetValue(To)!, parse.GetValue(Via) ?? "");
             note = $"--from {from}: read from the nodes ({ObservedView.Summary(observed)})" + (note is null ? "" : $"; {note}");
+            alternatives = observed.Alternatives;
         }
-        return (Planner.Build(inventory, catalog, from, parse.GetValue(To)!, Options(parse)), note);
+        return (Planner.Build(inventory, catalog, from, parse.GetValue(To)!, Options(parse) with { Alternatives = alternatives }), note);
     }
 }

@@ -27,6 +27,7 @@ internal static class RunCommands
         if (backups is not null)
         {
             handlers.With(new Database.BackupStepHandler(backups), StepKind.DatabaseBackup, StepKind.DatabaseBackupVerify)
+                .With(new Database.RestoreStepHandler(backups), StepKind.DatabaseRestore)
                 .With(new ConfigBackupHandler(Path.Combine(backups, "etc")), StepKind.ConfigBackup);
         }
         return cloud is null ? handlers : handlers.WithOpenStack(cloud);
@@ -78,7 +79,8 @@ internal static class RunCommands
             var prepared = savedPlan is var (savedRun, savedJson, _)
                 ? await preparation.ContinuingAsync(savedRun, savedJson, fresh, cancel)
                 : await preparation.ToTargetAsync(parse.GetValue(planning.From), parse.GetValue(planning.To)!, parse.GetValue(planning.Via) ?? "",
-                    from => Planner.Build(inventory, catalog, from, parse.GetValue(planning.To)!, planning.Options(parse)), fresh, cancel);
+                    (from, alternatives) => Planner.Build(inventory, catalog, from, parse.GetValue(planning.To)!,
+                        planning.Options(parse) with { Alternatives = alternatives }), fresh, cancel);
             var output = parse.InvocationConfiguration.Output;
             if (prepared.Plan is not { } plan)
             {

@@ -18,6 +18,7 @@ internal static class CatalogAssembly
         var infrastructure = new Dictionary<Role, List<string>>();
         var changes = new List<ConfigChange>();
         var versions = new List<CodeVersions>();
+        var seriesBySeries = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         string? sourcesFile = null, sourceLine = null;
         foreach (var file in files)
         {
@@ -35,6 +36,10 @@ internal static class CatalogAssembly
             }
             AddPerRole(dependencies, file.Dependencies);
             AddPerRole(infrastructure, file.Infrastructure);
+            foreach (var (package, series) in file.SeriesBySeries)
+            {
+                seriesBySeries[package] = series;
+            }
             changes.AddRange(file.ConfigChanges);
             versions.RemoveAll(v => file.CodeVersions.Any(n => n.Service == v.Service));
             versions.AddRange(file.CodeVersions);
@@ -43,6 +48,15 @@ internal static class CatalogAssembly
         }
 
         var ordered = ServiceOrder.Sort(services, problems);
+        foreach (var draft in ordered)
+        {
+            var units = (draft.Units ?? new Dictionary<Role, IReadOnlyList<string>>()).Values.SelectMany(u => u).ToHashSet(StringComparer.Ordinal);
+            foreach (var unit in (draft.Alternatives?.Keys ?? []).Where(u => !units.Contains(u)))
+            {
+                problems.Add(new Diagnostic($"service '{draft.Name}': alternatives name '{unit}', which is not one of its units", draft.AlternativesWhere ?? draft.Where,
+                    "an alternative replaces a unit the service lists under 'units'"));
+            }
+        }
         var releases = files.Select(f => f.Releases).OfType<IReadOnlyList<Release>>().FirstOrDefault() ?? [];
         var first = files[0].Name;
         if (releases.Count == 0)
@@ -69,6 +83,7 @@ internal static class CatalogAssembly
         {
             CodeVersions = versions,
             Infrastructure = infrastructure.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Value),
+            SeriesBySeries = seriesBySeries,
         };
     }
 

@@ -17,4 +17,7 @@ internal sealed record CatalogFile(
 {
     /// <summary>Infrastructure packages per role (upgraded node by node in the node's own window).</summary>
     public IReadOnlyDictionary<Role, IReadOnlyList<string>> Infrastructure { get; init; } = new Dictionary<Role, IReadOnlyList<string>>();
+
+    /// <summary>Packages upgraded one release series at a time, with their series in order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SeriesBySeries { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

@@ -11,7 +11,7 @@ namespace Uplift.Catalog;
 internal static class CatalogFileReader
 {
     private static readonly string[] TopLevelKeys =
-        ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt", "code-versions", "infrastructure"];
+        ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt", "code-versions", "infrastructure", "series-by-series"];
 
     /// <param name="knownTables">Exit-code tables of the files read before this one.</param>
     /// <param name="knownSeries">Series read before this one (config changes must name one); null while reading releases.</param>
@@ -44,6 +44,7 @@ internal static class CatalogFileReader
                 "services" => file with { Services = new ServiceReader(yaml, tables).ReadAll(value) },
                 "dependencies" => file with { Dependencies = yaml.PerRole(value, "dependencies") },
                 "infrastructure" => file with { Infrastructure = yaml.PerRole(value, "infrastructure") },
+                "series-by-series" => file with { SeriesBySeries = ReadSeriesBySeries(yaml, value) },
                 "config-changes" => file with { ConfigChanges = ReadConfigChanges(yaml, value, knownSeries ?? []) },
                 "apt" => ReadApt(yaml, value, file),
                 "code-versions" => file with { CodeVersions = CodeVersionsReader.Read(yaml, value, knownSeries ?? []) },
@@ -51,6 +52,25 @@ internal static class CatalogFileReader
             };
         }
         return file;
+    }
+
+    /// <summary>package → its release series, oldest first ("3.12", "3.13", "4.0"): each a major.minor, each once.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadSeriesBySeries(CatalogYamlReader yaml, YamlNode node)
+    {
+        var packages = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (package, value, _) in yaml.Entries(node, "series-by-series"))
+        {
+            var series = yaml.Texts(value, $"series-by-series of {package}");
+            var bad = series.FirstOrDefault(s => PackageSeries.Of(s + ".0") != s);
+            if (series.Count < 2 || bad is not null || series.Distinct(StringComparer.Ordinal).Count() != series.Count)
+            {
+                yaml.Problem(value, $"series-by-series of {package} must list two or more release series, each once, oldest first",
+                    bad is null ? "e.g. [\"3.12\", \"3.13\", \"4.0\"]" : $"'{bad}' is not a major.minor series such as \"3.13\"");
+                continue;
+            }
+            packages[package] = series;
+        }
+        return packages;
     }
 
     private static CatalogFile Refuse(CatalogYamlReader yaml, YamlNode keyNode, CatalogFile file)

@@ -17,6 +17,10 @@ public sealed record DatabaseCommands(
     /// has_offline_migrations. Null: the contract runs with the servers up.</summary>
     public CatalogCommand? OfflineCheck { get; init; }
 
+    /// <summary>The schemas its commands change; empty means one schema named like the service. A rollback restores
+    /// them from the run's backup.</summary>
+    public IReadOnlyList<string> Schemas { get; init; } = [];
+
     public static DatabaseCommands None { get; } = new([], [], [], [], null);
 
     /// <summary>The commands run on the VIP holder while the others still run old code.</summary>

@@ -35,6 +35,10 @@ public sealed record OpenStackCatalog(
     /// <summary>Per role, packages whose maintainer scripts restart daemons: upgraded node by node (dependencies.yaml).</summary>
     public IReadOnlyDictionary<Role, IReadOnlyList<string>> Infrastructure { get; init; } = new Dictionary<Role, IReadOnlyList<string>>();
 
+    /// <summary>Packages a cluster upgrades one release series at a time (RabbitMQ), with their series oldest first
+    /// (dependencies.yaml 'series-by-series'); <see cref="PackageSeries"/> checks a jump against them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SeriesBySeries { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public IReadOnlyList<string> InfrastructureOn(Role role) => Infrastructure.TryGetValue(role, out var p) ? p : [];
 
     public IReadOnlyList<string> DependenciesOn(Role role) => Dependencies.TryGetValue(role, out var d) ? d : [];

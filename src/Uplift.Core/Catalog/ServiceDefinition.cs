@@ -41,6 +41,39 @@ public sealed record ServiceDefinition(
     /// <summary>The units that serve its HAProxy backends (its API servers).</summary>
     public IReadOnlyList<string> ApiUnits => [.. Backends.Select(b => b.Unit).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Units a node may run in another form, each unit and its package of the same name replaced by the listed ones
+    /// (package and unit of the same names), the first taking over the unit's API backends: Debian ships neutron-server
+    /// split into neutron-api and neutron-rpc-server. Which form a node has is read from its installed packages
+    /// (<see cref="Node.Alternatives"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Alternatives { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The service as it is on <paramref name="node"/>: its units, packages and backends in the node's form.</summary>
+    public ServiceDefinition On(Node node)
+    {
+        var replaced = node.Alternatives.Where(Alternatives.ContainsKey).ToList();
+        if (replaced.Count == 0)
+        {
+            return this;
+        }
+        IReadOnlyList<string> Swap(IReadOnlyList<string> names) =>
+            [.. names.SelectMany(n => replaced.Contains(n) ? Alternatives[n] : [n]).Distinct(StringComparer.Ordinal)];
+        return this with
+        {
+            Units = Units.ToDictionary(e => e.Key, e => Swap(e.Value)),
+            Packages = Packages.ToDictionary(e => e.Key, e => Swap(e.Value)),
+            Backends = [.. Backends.Select(b => replaced.Contains(b.Unit) ? b with { Unit = Alternatives[b.Unit][0] } : b)],
+        };
+    }
+
+    /// <summary>The schemas its database commands change (none without database commands).</summary>
+    public IReadOnlyList<string> Schemas => Database.IsEmpty ? [] : Database.Schemas.Count > 0 ? Database.Schemas : [Name];
+
+    /// <summary>Every package the service has on some node: its packages and their alternatives.</summary>
+    public IEnumerable<string> AnyPackages =>
+        Packages.Values.SelectMany(p => p).Concat(Alternatives.Values.SelectMany(a => a)).Distinct(StringComparer.Ordinal);
+
     public IReadOnlyList<string> UnitsOn(Role role) => Units.TryGetValue(role, out var u) ? u : [];
 
     public IReadOnlyList<string> PackagesOn(Role role) => Packages.TryGetValue(role, out var p) ? p : [];

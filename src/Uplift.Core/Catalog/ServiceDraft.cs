@@ -24,6 +24,10 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
     public IReadOnlyList<Role>? SatelliteRoles { get; init; }
     public bool? SighupAfterUpgrade { get; init; }
     public bool? ApiLast { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Alternatives { get; init; }
+
+    /// <summary>Where the alternatives were written (errors about them point there).</summary>
+    public SourceLocation? AlternativesWhere { get; init; }
 
     /// <summary>Fields the overlay sets replace ours; units and packages are replaced role by role.</summary>
     public ServiceDraft OverriddenBy(ServiceDraft overlay) => this with
@@ -40,6 +44,8 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
         SatelliteRoles = overlay.SatelliteRoles ?? SatelliteRoles,
         SighupAfterUpgrade = overlay.SighupAfterUpgrade ?? SighupAfterUpgrade,
         ApiLast = overlay.ApiLast ?? ApiLast,
+        Alternatives = overlay.Alternatives ?? Alternatives,
+        AlternativesWhere = overlay.Alternatives is null ? AlternativesWhere : overlay.AlternativesWhere,
     };
 
     public ServiceDefinition ToDefinition() => new(
@@ -57,6 +63,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
     {
         SighupAfterUpgrade = SighupAfterUpgrade ?? false,
         ApiLast = ApiLast ?? false,
+        Alternatives = Alternatives ?? new Dictionary<string, IReadOnlyList<string>>(),
     };
 
     private static IReadOnlyDictionary<Role, IReadOnlyList<string>>? PerRole(

@@ -10,6 +10,7 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
     [
         "name", "optional", "after", "backends", "units", "packages", "database",
         "online-migrations", "upgrade-check", "rpc-pin", "satellite-roles", "sighup-after-upgrade", "api-last",
+        "alternatives",
     ];
 
     private static readonly Dictionary<string, ExitMeaning> Meanings = new(StringComparer.Ordinal)
@@ -79,11 +80,30 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
                 "rpc-pin" => draft with { RpcPin = Pin(value, what) },
                 "sighup-after-upgrade" => draft with { SighupAfterUpgrade = yaml.Flag(value, $"{what} sighup-after-upgrade") },
                 "api-last" => draft with { ApiLast = yaml.Flag(value, $"{what} api-last") },
+                "alternatives" => draft with { Alternatives = Alternatives(value, what), AlternativesWhere = yaml.At(value) },
                 "satellite-roles" => draft with { SatelliteRoles = [.. yaml.Items(value, $"{what} satellite-roles").Select(r => yaml.Role(r, $"{what} satellite-roles")).OfType<Role>()] },
                 _ => draft,
             };
         }
         return name.Length == 0 ? null : draft;
+    }
+
+    /// <summary>unit → the units (and packages) that replace it on a node that has them.</summary>
+    private Dictionary<string, IReadOnlyList<string>> Alternatives(YamlNode node, string what)
+    {
+        var alternatives = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (unit, value, _) in yaml.Entries(node, $"{what} alternatives"))
+        {
+            var replacements = yaml.Texts(value, $"{what} alternatives of {unit}");
+            if (replacements.Count == 0 || replacements.Contains(unit))
+            {
+                yaml.Problem(value, $"{what} alternatives of {unit} must list the units that replace it",
+                    "e.g. 'neutron-server: [neutron-api, neutron-rpc-server]'");
+                continue;
+            }
+            alternatives[unit] = replacements;
+        }
+        return alternatives;
     }
 
     private NameAt? AfterEntry(YamlNode node) => yaml.Text(node, "an 'after' entry") is { } name ? new NameAt(name, yaml.At(node)) : null;
@@ -113,8 +133,14 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
     {
         IReadOnlyList<CatalogCommand> expand = [], migrate = [], contract = [], sync = [];
         CatalogCommand? check = null, offlineCheck = null;
-        foreach (var (key, value, _) in yaml.Entries(node, $"{what} database", "expand", "migrate", "contract", "sync", "check", "offline-check"))
+        IReadOnlyList<string> schemas = [];
+        foreach (var (key, value, _) in yaml.Entries(node, $"{what} database", "expand", "migrate", "contract", "sync", "check", "offline-check", "schemas"))
         {
+            if (key == "schemas")
+            {
+                schemas = yaml.Texts(value, $"{what} database schemas");
+                continue;
+            }
             if (key == "check")
             {
                 check = Command(value, $"{what} database check");
@@ -138,7 +164,7 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
         {
             yaml.Problem(node, $"{what} database has an offline-check but no contract", "offline-check says whether the contract needs the service's servers stopped");
         }
-        return new DatabaseCommands(expand, migrate, contract, sync, check) { OfflineCheck = offlineCheck };
+        return new DatabaseCommands(expand, migrate, contract, sync, check) { OfflineCheck = offlineCheck, Schemas = schemas };
     }
 
     /// <summary>A command: a plain string, or {command: …, exit-codes: TABLE-NAME | {code: meaning}}.</summary>

@@ -9,16 +9,21 @@ namespace Uplift.Diagnostics;
 /// </summary>
 public static class Printable
 {
-    public static string Of(string text)
+    public static string Of(string text) => Escaped(text, IsControl);
+
+    /// <summary>Text that must stay one line (a diagnostic): its line breaks are escaped too (\x0a).</summary>
+    public static string Line(string text) => Escaped(text, c => c == '\n' || IsControl(c));
+
+    private static string Escaped(string text, Func<char, bool> escape)
     {
-        if (!text.Any(IsControl))
+        if (!text.Any(escape))
         {
             return text;
         }
         var printable = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {
-            printable.Append(IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}") : c);
+            printable.Append(escape(c) ? string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}") : c);
         }
         return printable.ToString();
     }

@@ -15,5 +15,9 @@ public sealed record Node(
     string? User = null,
     int? Port = null)
 {
+    /// <summary>Catalog units this node runs in their alternative form (<c>ServiceDefinition.Alternatives</c>), read from
+    /// its installed packages when the plan is made: neutron-server when it has neutron-api and neutron-rpc-server.</summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
     public bool Has(Role role) => Roles.Contains(role);
 }

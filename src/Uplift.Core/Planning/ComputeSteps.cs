@@ -16,8 +16,6 @@ internal static class ComputeSteps
     {
         var steps = ctx.Steps;
         var computes = ctx.Inventory.WithRole(Role.Compute).Where(n => !n.Has(Role.Controller)).ToArray();
-        var units = NodeUpgrade.Units(ctx.Services, [Role.Compute]);
-        var packages = NodeUpgrade.Packages(ctx.Services, [Role.Compute]);
         var previous = controlPlaneDone;
         var number = 0;
         foreach (var (zone, batch, label) in Batches(computes, ctx.Inventory.Concurrency.ComputeBatch))
@@ -27,7 +25,7 @@ internal static class ComputeSteps
             // With live migration every compute of the batch is disabled before any instance moves: the scheduler would
             // otherwise send instances to a sibling that is about to be upgraded.
             var disables = ctx.Options.LiveMigrate ? batch.Select(node => AddDisable(ctx, node, previous)).ToArray() : null;
-            var ended = batch.Select((node, i) => AddNode(ctx, node, units, packages, disables?[i] ?? AddDisable(ctx, node, previous), disables ?? []))
+            var ended = batch.Select((node, i) => AddNode(ctx, node, disables?[i] ?? AddDisable(ctx, node, previous), disables ?? []))
                 .SelectMany(e => e).ToArray();
             previous = steps.Add($"computes/batch-{number}", StepKind.Milestone, null, ConcurrencyClasses.Cluster, after: ended,
                 arguments: Args.Of(("zone", zone), ("nodes", batch.Count.ToString()),
@@ -66,8 +64,10 @@ internal static class ComputeSteps
     private static IReadOnlyList<KeyValuePair<string, string>> Service(Node node) => Args.Of(("host", node.Name), ("binary", "nova-compute"));
 
     /// <param name="batchDisables">With live migration: the disable steps of the whole batch, which its migration waits for.</param>
-    private static IEnumerable<string> AddNode(HopContext ctx, Node node, string[] units, string[] packages, string disable, string[] batchDisables)
+    private static IEnumerable<string> AddNode(HopContext ctx, Node node, string disable, string[] batchDisables)
     {
+        var units = NodeUpgrade.Units(ctx.ServicesOn(node), [Role.Compute]);
+        var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), [Role.Compute]);
         var steps = ctx.Steps;
         var at = $"computes/{node.Name}/";
         var service = Service(node);

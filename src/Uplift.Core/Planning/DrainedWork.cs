@@ -83,8 +83,8 @@ internal static class DrainedWork
 
     /// <summary>The HAProxy backends a controller serves for a service, named by the inventory's pattern or overrides.</summary>
     public static IReadOnlyList<HaproxyServer> Backends(HopContext ctx, ServiceDefinition service, Node node) =>
-        service.Backends
-            .Where(b => node.Roles.Any(r => service.UnitsOn(r).Contains(b.Unit)))
+        service.On(node).Backends
+            .Where(b => node.Roles.Any(r => service.On(node).UnitsOn(r).Contains(b.Unit)))
             .Select(b => new HaproxyServer(
                 b.Name,
                 BackendName(ctx.Inventory.Haproxy, b),

@@ -25,7 +25,7 @@ internal static class FinalizeSteps
             foreach (var node in ctx.Inventory.Nodes)
             {
                 // An API that goes last does not handle SIGHUP (cinder): it is restarted below instead.
-                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.ApiLast || !service.ApiUnits.Contains(u)).ToArray();
+                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.ApiLast || !service.On(node).ApiUnits.Contains(u)).ToArray();
                 if (units.Length > 0)
                 {
                     signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", StepKind.UnitsSignal, node.Name, ConcurrencyClasses.Nodes,
@@ -116,7 +116,7 @@ internal static class FinalizeSteps
         string[] after = [];
         foreach (var node in ctx.Controllers)
         {
-            var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: false).Where(service.ApiUnits.Contains).ToArray();
+            var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: false).Where(service.On(node).ApiUnits.Contains).ToArray();
             if (units.Length == 0)
             {
                 continue;

@@ -30,18 +30,21 @@ internal sealed record HopContext(
     private readonly Dictionary<string, string> _perRoles = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// A text that depends only on a node's roles (its packages, its config checks), computed once per role set:
-    /// large clusters have thousands of nodes but a handful of role sets.
+    /// A text that depends only on a node's roles and the form of its units (its packages, its config checks), computed
+    /// once per kind of node: large clusters have thousands of nodes but a handful of role sets.
     /// </summary>
     public string PerRoles(string what, Node node, Func<string> make)
     {
-        var key = what + ":" + string.Join(',', node.Roles);
+        var key = what + ":" + string.Join(',', node.Roles) + ":" + string.Join(',', node.Alternatives);
         if (!_perRoles.TryGetValue(key, out var text))
         {
             _perRoles[key] = text = make();
         }
         return text;
     }
+
+    /// <summary>The cluster's services in the form they have on <paramref name="node"/> (<see cref="ServiceDefinition.On"/>).</summary>
+    public IEnumerable<ServiceDefinition> ServicesOn(Node node) => Services.Select(s => s.On(node));
 
     public string Phase(string phase) => Steps.Prefix.Length == 0 ? phase : Steps.Prefix + phase;
 

@@ -10,24 +10,54 @@ namespace Uplift.Planning;
 /// </summary>
 internal static class Infrastructure
 {
-    /// <summary>The node's infrastructure step after <paramref name="needs"/>; the last of them when it has none.</summary>
+    /// <summary>The node's infrastructure step after <paramref name="needs"/> (and, after RabbitMQ's package, the wait
+    /// for its cluster to be whole again); the last of <paramref name="needs"/> when it has none.</summary>
     public static string Add(HopContext ctx, Node node, string at, string concurrencyClass, IReadOnlyList<string> needs)
     {
         var packages = Packages(ctx, node);
-        return packages.Length == 0
-            ? needs[^1]
-            : ctx.Steps.Add(at + "infrastructure", StepKind.DependenciesUpgrade, node.Name, concurrencyClass, needs: needs,
-                arguments: Args.Of(("packages", packages)));
+        if (packages.Length == 0)
+        {
+            return needs[^1];
+        }
+        var upgraded = ctx.Steps.Add(at + "infrastructure", StepKind.DependenciesUpgrade, node.Name, concurrencyClass, needs: needs,
+            arguments: Args.Of(("packages", packages)));
+        return packages.Split(' ').Contains(Rabbitmq)
+            ? ctx.Steps.Add(at + "rabbitmq-health", StepKind.RabbitmqHealth, node.Name, concurrencyClass, needs: [upgraded])
+            : upgraded;
     }
 
-    /// <summary>Controllers one at a time, the VIP holder last (the others keep the message bus and the VIP up).</summary>
+    /// <summary>The package whose nodes form a RabbitMQ cluster: after it, the cluster must be whole again.</summary>
+    public const string Rabbitmq = "rabbitmq-server";
+
+    /// <summary>
+    /// Controllers one at a time, the VIP holder last, in Pacemaker standby (the VIP moved to another controller) when
+    /// there is another: the others keep the message bus and the VIP up. After RabbitMQ's package on a node, its cluster
+    /// must be whole again before the next node (rabbitmq.com/docs/rolling-upgrade: upgrade one node, check its health
+    /// and the cluster's, then the next).
+    /// </summary>
     public static string AddControllers(HopContext ctx, string controlPlaneDone)
     {
-        ctx.Enter(Phases.ControlPlane, "controllers' infrastructure packages, one at a time, VIP holder last");
+        ctx.Enter(Phases.ControlPlane, "controllers' infrastructure packages, one at a time, VIP holder last (moved away first)");
         var previous = controlPlaneDone;
         foreach (var node in ctx.OtherControllers.Append(ctx.VipHolder))
         {
-            previous = Add(ctx, node, $"infrastructure/{node.Name}/", ConcurrencyClasses.Restarts, [previous]);
+            var packages = Packages(ctx, node);
+            if (packages.Length == 0)
+            {
+                continue;
+            }
+            var at = $"infrastructure/{node.Name}/";
+            var moveVip = node == ctx.VipHolder && ctx.Controllers.Count > 1;
+            if (moveVip)
+            {
+                previous = ctx.Steps.Add(at + "standby", StepKind.NodeStandby, node.Name, ConcurrencyClasses.Restarts, needs: [previous],
+                    arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)));
+            }
+            previous = Add(ctx, node, at, ConcurrencyClasses.Restarts, [previous]);
+            if (moveVip)
+            {
+                previous = ctx.Steps.Add(at + "online", StepKind.NodeUnstandby, node.Name, ConcurrencyClasses.Restarts, needs: [previous]);
+            }
         }
         return previous;
     }

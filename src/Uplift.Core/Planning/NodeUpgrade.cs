@@ -9,11 +9,12 @@ namespace Uplift.Planning;
 /// </summary>
 internal static class NodeUpgrade
 {
+    /// <summary>The service's units on the node, in the node's form (<see cref="ServiceDefinition.On"/>).</summary>
     public static IReadOnlyList<string> UnitsOn(ServiceDefinition service, Node node, bool includeComputeRole) =>
-        Units([service], RolesOf(node, includeComputeRole));
+        Units([service.On(node)], RolesOf(node, includeComputeRole));
 
     public static IReadOnlyList<string> PackagesOn(ServiceDefinition service, Node node, bool includeComputeRole) =>
-        Packages([service], RolesOf(node, includeComputeRole));
+        Packages([service.On(node)], RolesOf(node, includeComputeRole));
 
     /// <summary>The units <paramref name="services"/> run under <paramref name="roles"/>, each once, first appearance first.</summary>
     public static string[] Units(IEnumerable<ServiceDefinition> services, IEnumerable<Role> roles) =>
@@ -38,6 +39,7 @@ internal static class NodeUpgrade
         bool withDatabase,
         int pauseAfterSeconds = 0)
     {
+        service = service.On(node);
         var units = UnitsOn(service, node, includeComputeRole: false);
         var packages = PackagesOn(service, node, includeComputeRole: false);
         if (units.Count == 0 && packages.Count == 0)
@@ -61,6 +63,7 @@ internal static class NodeUpgrade
         HopContext ctx, ServiceDefinition service, Node node, string concurrencyClass, string[] needs, string[] after, bool withDatabase,
         KeyValuePair<string, string>[] marks)
     {
+        service = service.On(node);
         var units = UnitsOn(service, node, includeComputeRole: false);
         var packages = PackagesOn(service, node, includeComputeRole: false);
         if (units.Count == 0 && packages.Count == 0)

@@ -11,8 +11,11 @@ public static class Phases
     public const string Computes = "computes";
     public const string Finalize = "finalize";
     public const string Verify = "verify";
+    public const string RollbackStop = "rollback-stop";
+    public const string RollbackDatabase = "rollback-database";
+    public const string RollbackNodes = "rollback-nodes";
 
-    public static IReadOnlyList<string> InOrder { get; } = [Preflight, Backup, PendingMigrations, Prepare, ControlPlane, Computes, Finalize, Verify];
+    public static IReadOnlyList<string> InOrder { get; } = [Preflight, Backup, PendingMigrations, Prepare, ControlPlane, Computes, Finalize, RollbackStop, RollbackDatabase, RollbackNodes, Verify];
 
     public static string Title(string phase) => phase switch
     {
@@ -24,6 +27,9 @@ public static class Phases
         Computes => "Computes, in batches",
         Finalize => "Finalize",
         Verify => "Verify the end state (read-only, on every run)",
+        RollbackStop => "Rollback: drain and stop what the run touched",
+        RollbackDatabase => "Rollback: schemas restored from the run's verified backup (no downgrade upstream)",
+        RollbackNodes => "Rollback: each node back on the old repository, packages, /etc and units",
         _ => phase,
     };
 }

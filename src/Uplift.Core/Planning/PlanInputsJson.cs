@@ -29,6 +29,14 @@ internal static class PlanInputsJson
         json.WriteNumber("online_migration_batch", o.OnlineMigrationBatch);
         json.WriteString("via", o.Via);
         json.WriteString("run_id", o.RunId);
+        if (o.Alternatives.Length > 0)
+        {
+            json.WriteString("alternatives", o.Alternatives);
+        }
+        if (o.IsRollback)
+        {
+            json.WriteString("rollback_of", o.RollbackOf);
+        }
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -53,6 +61,8 @@ internal static class PlanInputsJson
                 o.Int("max_parallel_migrations"),
                 o.Int("online_migration_batch"),
                 o.String("via"),
-                o.String("run_id")));
+                o.String("run_id"),
+                o.OptionalString("alternatives") ?? "",
+                o.OptionalString("rollback_of") ?? ""));
     }
 }

@@ -11,6 +11,10 @@ namespace Uplift.Planning;
 /// <param name="MaxParallelMigrations">Live migrations running at once across the cluster.</param>
 /// <param name="OnlineMigrationBatch">--max-count given to online data migration commands (they are repeated until done).</param>
 /// <param name="Via">Intermediate releases for a multi-hop upgrade, comma-separated ("caracal"): each hop must be a supported upgrade.</param>
+/// <param name="Alternatives">Units nodes run in their alternative form, read from the nodes when the plan is made
+/// ("ctl2:neutron-server ctl3:neutron-server", sorted; see <c>ServiceDefinition.Alternatives</c>); empty when none does
+/// or the plan was made without reading the nodes.</param>
+/// <param name="RollbackOf">See <see cref="IsRollback"/>.</param>
 /// <param name="RunId">Names the run in reasons written to the cloud (compute disable reason); empty in saved plans until run.</param>
 public sealed record PlanOptions(
     bool Drain = true,
@@ -21,4 +25,21 @@ public sealed record PlanOptions(
     int MaxParallelMigrations = 2,
     int OnlineMigrationBatch = 1000,
     string Via = "",
-    string RunId = "");
+    string RunId = "",
+    string Alternatives = "",
+    string RollbackOf = "")
+{
+    /// <summary>A rollback plan names the run it takes back: "PLAN-HASH REACHED-DIGEST" (the forward plan's inputs hash
+    /// and a digest of the steps that run had reached); empty for an upgrade or update.</summary>
+    public bool IsRollback => RollbackOf.Length > 0;
+
+    /// <summary>"node:unit" pairs in the form <see cref="Alternatives"/> is written, sorted.</summary>
+    public static string FormatAlternatives(IEnumerable<(string Node, string Unit)> pairs) =>
+        string.Join(' ', pairs.Select(p => $"{p.Node}:{p.Unit}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    /// <summary>Node name → the units it runs in their alternative form.</summary>
+    public ILookup<string, string> AlternativesByNode() =>
+        Alternatives.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split(':', 2))
+            .ToLookup(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+}

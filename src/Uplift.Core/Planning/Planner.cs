@@ -18,6 +18,7 @@ public static class Planner
     public static Plan Build(ClusterInventory inventory, OpenStackCatalog catalog, string from, string to, PlanOptions? options = null)
     {
         options ??= new PlanOptions();
+        inventory = WithAlternatives(inventory, options);
         var hops = PlanPath.Hops(catalog, from, to, options.Via);
         var controllers = Controllers(inventory, options);
         var services = ClusterServices.For(inventory, catalog);
@@ -69,7 +70,7 @@ public static class Planner
     }
 
     /// <summary>Controllers with the VIP holder first.</summary>
-    private static IReadOnlyList<Node> Controllers(ClusterInventory inventory, PlanOptions options)
+    internal static IReadOnlyList<Node> Controllers(ClusterInventory inventory, PlanOptions options)
     {
         var controllers = inventory.WithRole(Role.Controller).ToList();
         if (controllers.Count == 0)
@@ -88,7 +89,23 @@ public static class Planner
         return controllers;
     }
 
-    private static string HashOf(PlanInputs inputs)
+    /// <summary>The inventory with each node's <see cref="Node.Alternatives"/> as the options read them from the nodes.</summary>
+    internal static ClusterInventory WithAlternatives(ClusterInventory inventory, PlanOptions options)
+    {
+        if (options.Alternatives.Length == 0)
+        {
+            return inventory;
+        }
+        var byNode = options.AlternativesByNode();
+        if (byNode.Select(g => g.Key).FirstOrDefault(name => inventory.Find(name) is null) is { } unknown)
+        {
+            throw new InputException($"the plan's alternatives name node '{unknown}', which is not in cluster '{inventory.Cluster}'",
+                new SourceLocation(inventory.Source), "plan again: the alternatives are read from the nodes");
+        }
+        return inventory with { Nodes = [.. inventory.Nodes.Select(n => byNode.Contains(n.Name) ? n with { Alternatives = [.. byNode[n.Name]] } : n)] };
+    }
+
+    internal static string HashOf(PlanInputs inputs)
     {
         var text = string.Join('\n',
             inputs.InventoryHash, inputs.CatalogVersion, inputs.CatalogHash, inputs.ToolVersion, inputs.From, inputs.To,

@@ -51,6 +51,11 @@ public enum StepKind
     UnitsRestart,
     QueueGate,
 
+    // Infrastructure
+    /// <summary>After RabbitMQ's package on a node: the node is up again and every member of its cluster runs, without
+    /// alarm or partition (rabbitmqctl await_startup, cluster_status), before the next node is touched.</summary>
+    RabbitmqHealth,
+
     // Finalize
     UnitsSignal,
     OnlineMigrations,
@@ -65,6 +70,14 @@ public enum StepKind
 
     // Verify (read-only, looked at again on every run)
     VerifyEndState,
+
+    // Rollback (a runbook planned from the journal of a run that went part of the way)
+    /// <summary>Loads one schema back from the run's verified backup, replacing its tables.</summary>
+    DatabaseRestore,
+    /// <summary>Puts packages back to the versions the (old) repository offers, downgrading them.</summary>
+    PackagesDowngrade,
+    /// <summary>Extracts a node's /etc backup tarball back in place, its sha256 checked first.</summary>
+    ConfigRestore,
 
     // Minor update (Pacemaker)
     NodeStandby,

@@ -18,8 +18,8 @@ internal static class UpdateSteps
         ctx.Enter(Phases.ControlPlane, "controllers, one at a time in Pacemaker standby");
         foreach (var node in ctx.Controllers)
         {
-            var units = NodeUpgrade.Units(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
-            var packages = NodeUpgrade.Packages(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var units = NodeUpgrade.Units(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
             var result = NodeWork(ctx, node, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
             {
                 var at = $"update/{node.Name}/";
@@ -40,8 +40,8 @@ internal static class UpdateSteps
         ctx.Enter(Phases.ControlPlane, "network and volume nodes, one at a time");
         foreach (var node in ctx.Inventory.Nodes.Where(n => !n.Has(Role.Controller) && !n.Has(Role.Compute)))
         {
-            var units = NodeUpgrade.Units(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
-            var packages = NodeUpgrade.Packages(ctx.Services, NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var units = NodeUpgrade.Units(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
             var install = steps.Add($"update/{node.Name}/install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.NeutronAgents,
                 needs: previous, after: after, arguments: Args.Install(packages, ctx.To, ctx.Catalog));
             var infrastructure = Infrastructure.Add(ctx, node, $"update/{node.Name}/", ConcurrencyClasses.NeutronAgents, [install]);

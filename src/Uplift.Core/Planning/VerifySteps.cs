@@ -45,7 +45,7 @@ internal static class VerifySteps
             pairs.Add($"{EndStateArguments.Code}{service.Name}\u001f{code.Package} {major}");
             pairs.Add($"{EndStateArguments.Packages}{service.Name}\u001f{string.Join(' ', packages)}");
             pairs.Add($"{EndStateArguments.Units}{service.Name}\u001f{string.Join(' ', units)}");
-            var apis = service.Backends.Where(b => units.Contains(b.Unit)).Select(b => $"{b.Unit}={b.Port}").ToList();
+            var apis = service.On(node).Backends.Where(b => units.Contains(b.Unit)).Select(b => $"{b.Unit}={b.Port}").ToList();
             if (apis.Count > 0)
             {
                 pairs.Add($"{EndStateArguments.Apis}{service.Name}\u001f{string.Join(' ', apis)}");

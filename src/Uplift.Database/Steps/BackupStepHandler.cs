@@ -64,15 +64,18 @@ public sealed class BackupStepHandler(string localRoot) : IStepHandler
     private static DatabaseNode DatabaseNodeOf(StepContext context) =>
         new(context.ShellFor(context.Nodes[0]), new DatabaseCommandLines(context.Require("credentials-file")));
 
-    private static string BackupId(PlanStep step) => step.Argument("backup-id") is { Length: > 0 } id ? id : "plan";
+    internal static string BackupId(PlanStep step) => step.Argument("backup-id") is { Length: > 0 } id ? id : "plan";
 
-    private static string NodeDirectory(PlanStep step) => $"{step.Argument("directory") ?? "/var/backups/uplift"}/{BackupId(step)}";
+    internal static string NodeDirectory(PlanStep step) => $"{step.Argument("directory") ?? "/var/backups/uplift"}/{BackupId(step)}";
 
     private string LocalDirectory(PlanStep step) => Path.Combine(localRoot, BackupId(step));
 
-    private async Task<BackupManifest?> ManifestAsync(PlanStep step)
+    private Task<BackupManifest?> ManifestAsync(PlanStep step) => ManifestAsync(LocalDirectory(step));
+
+    /// <summary>The manifest of the backup kept in <paramref name="directory"/>; null when there is none.</summary>
+    internal static async Task<BackupManifest?> ManifestAsync(string directory)
     {
-        var path = Path.Combine(LocalDirectory(step), BackupManifestFile.FileName);
+        var path = Path.Combine(directory, BackupManifestFile.FileName);
         return File.Exists(path) ? await BackupManifestFile.ReadAsync(path).ConfigureAwait(false) : null;
     }
 }

@@ -10,6 +10,11 @@ public static class Apt
     public static string Install(IEnumerable<string> packages) =>
         "DEBIAN_FRONTEND=noninteractive apt-get install -y -o Dpkg::Options::=--force-confold " + ShellQuote.Words(packages);
 
+    /// <summary>Puts packages to the given versions ("name=version"), downgrading them (a rollback), keeping changed conffiles.</summary>
+    public static string Downgrade(IEnumerable<(string Package, string Version)> targets) =>
+        "DEBIAN_FRONTEND=noninteractive apt-get install -y --allow-downgrades -o Dpkg::Options::=--force-confold " +
+        ShellQuote.Words(targets.Select(t => $"{t.Package}={t.Version}"));
+
     public static string Update => "apt-get update";
 
     /// <summary>Prints the sources file (nothing if it does not exist yet).</summary>

@@ -28,6 +28,9 @@ public static class ConfigArchive
     public static string Query(string file) =>
         $"cat {ShellQuote.Word(file + ".sha256")} 2>/dev/null; sha256sum {ShellQuote.Word(file)} 2>/dev/null | cut -d' ' -f1; true";
 
+    /// <summary>Extracts the tarball back in place (paths are relative to /), files it holds replacing those there.</summary>
+    public static string Extract(string file) => $"tar -xzf {ShellQuote.Word(file)} -C /";
+
     public static string Read(string file) => $"base64 -w0 {ShellQuote.Word(file)}";
 
     /// <summary>Reads <see cref="Create"/>'s answer: the sha256 and size, or null for "none".</summary>

@@ -39,6 +39,11 @@ public static class PlanIntegrity
     /// <summary>What differs from the plan built again from the file's inputs, and the JSON path of where it is.</summary>
     private static (string What, string Path) FirstDifference(Plan plan, ClusterInventory inventory, OpenStackCatalog catalog)
     {
+        if (plan.Inputs.Options.IsRollback)
+        {
+            // A rollback is planned from a journal, not from inputs alone: nothing to plan again here.
+            return ("a rollback plan's content was edited; plan it again with uplift plan --rollback", "$.steps");
+        }
         Plan planned;
         try
         {

@@ -17,9 +17,11 @@ public sealed class ClusterGate(ClusterInventory inventory, OpenStackCatalog cat
     public Task<ClusterObservation> ObserveAsync(CancellationToken cancel) =>
         new ClusterObserver(shells).ObserveAsync(inventory.Nodes, Services, catalog, cancel);
 
-    /// <summary>The target repositories of the plan's hops offer each service's code on the hop's release.</summary>
+    /// <summary>The target repositories of the plan's hops offer each service's code on the hop's release (and, but for a
+    /// rollback, which leaves infrastructure packages where they are, no series jump of RabbitMQ).</summary>
     public Task CheckRepositoriesAsync(Plan plan, CancellationToken cancel) =>
-        new TargetRepositoryCheck(shells).CheckAsync(inventory.Nodes, Services, catalog, plan.Hops.Select(h => h.To).Distinct().ToList(), cancel);
+        new TargetRepositoryCheck(shells).CheckAsync(inventory.Nodes, Services, catalog, plan.Hops.Select(h => h.To).Distinct().ToList(),
+            seriesBySeries: !plan.Inputs.Options.IsRollback, cancel);
 
     /// <summary>The machines the nodes are: machine ids, and the host keys known_hosts holds for them.</summary>
     public ClusterIdentity IdentityOf(ClusterObservation observed)

@@ -3,6 +3,9 @@ namespace Uplift.Observation;
 /// <summary>What every node of the cluster runs, read from the nodes at one moment.</summary>
 public sealed record ClusterObservation(IReadOnlyList<ObservedNode> Nodes)
 {
+    /// <summary>Units nodes run in their alternative form, as plan options write them.</summary>
+    public string Alternatives => Planning.PlanOptions.FormatAlternatives(Nodes.SelectMany(n => n.Alternatives.Select(u => (n.Node.Name, u))));
+
     public ObservedNode? Find(string node) => Nodes.FirstOrDefault(n => n.Node.Name == node);
 
     /// <summary>"epoxy: ctl1 ctl2; flamingo: cmp1" — nodes grouped by the release each runs.</summary>

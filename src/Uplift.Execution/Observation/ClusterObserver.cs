@@ -16,7 +16,8 @@ public sealed class ClusterObserver(Func<Node, IRemoteShell> shells, int width =
         var outcomes = await new SlidingWindow(width).RunAsync(nodes, async (node, token) =>
         {
             var code = ReleaseDetection.CodeOn(node, services, catalog);
-            var batch = new CommandBatch(ReleaseDetection.Queries(code), stopAfterFailure: false);
+            var alternatives = ReleaseDetection.AlternativesOn(node, services);
+            var batch = new CommandBatch(ReleaseDetection.Queries(code, alternatives), stopAfterFailure: false);
             var whole = await shells(node).RunAsync(new RemoteCommand(batch.Script, TimeSpan.FromSeconds(60)), token).ConfigureAwait(false);
             if (whole.Unreachable || whole.TimedOut)
             {
@@ -27,7 +28,7 @@ public sealed class ClusterObserver(Func<Node, IRemoteShell> shells, int width =
             {
                 throw new ObservationFailedException($"the connection ended before every query ran: {whole.StandardError.Trim()}");
             }
-            return ReleaseDetection.Read(node, code, parts);
+            return ReleaseDetection.Read(node, code, parts, alternatives);
         }, cancellationToken: cancel).ConfigureAwait(false);
         var failed = outcomes.Where(o => o.Error is not null).ToList();
         if (failed.Count > 0)

@@ -6,6 +6,10 @@ namespace Uplift.Observation;
 /// <param name="MachineId">/etc/machine-id; null when the node has none.</param>
 public sealed record ObservedNode(Node Node, IReadOnlyList<ObservedCode> Code, string? MachineId)
 {
+    /// <summary>The catalog units this node runs in their alternative form (neutron-server as neutron-api and
+    /// neutron-rpc-server), from its installed packages.</summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
     /// <summary>The installed services' code.</summary>
     public IEnumerable<ObservedCode> Installed => Code.Where(c => c.IsInstalled);
 

@@ -22,15 +22,27 @@ public static class ReleaseDetection
             .OfType<CodeVersions>()
             .ToList();
 
-    /// <summary>The commands that observe a node, run as one batch: its code packages, then its machine id.</summary>
-    public static IReadOnlyList<string> Queries(IReadOnlyList<CodeVersions> code) =>
-        code.Count == 0 ? [MachineIdQuery] : [DpkgQuery.Command(code.Select(c => c.Package)), MachineIdQuery];
+    /// <summary>The units of the node's services that it may run in another form (<see cref="ServiceDefinition.Alternatives"/>).</summary>
+    public static IReadOnlyList<UnitAlternative> AlternativesOn(Node node, IEnumerable<ServiceDefinition> services) =>
+        [.. services.SelectMany(s => s.Alternatives
+            .Where(a => node.Roles.Any(r => s.UnitsOn(r).Contains(a.Key)))
+            .Select(a => new UnitAlternative(a.Key, a.Value)))];
+
+    /// <summary>The commands that observe a node, run as one batch: its code packages (and those of its units'
+    /// alternatives), then its machine id.</summary>
+    public static IReadOnlyList<string> Queries(IReadOnlyList<CodeVersions> code, IReadOnlyList<UnitAlternative>? alternatives = null)
+    {
+        var packages = code.Select(c => c.Package).Concat((alternatives ?? []).SelectMany(a => a.Packages)).Distinct(StringComparer.Ordinal).ToList();
+        return packages.Count == 0 ? [MachineIdQuery] : [DpkgQuery.Command(packages), MachineIdQuery];
+    }
 
     /// <summary>Reads the results of <see cref="Queries"/>, in the same order.</summary>
     /// <exception cref="FormatException">dpkg-query printed something it does not print.</exception>
-    public static ObservedNode Read(Node node, IReadOnlyList<CodeVersions> code, IReadOnlyList<CommandResult> results)
+    public static ObservedNode Read(
+        Node node, IReadOnlyList<CodeVersions> code, IReadOnlyList<CommandResult> results, IReadOnlyList<UnitAlternative>? alternatives = null)
     {
-        var installed = code.Count == 0
+        alternatives ??= [];
+        var installed = code.Count == 0 && alternatives.Count == 0
             ? new DpkgQueryResult([], [])
             : DpkgQuery.Parse(results[0].ExitCode, results[0].StandardOutput, results[0].StandardError);
         var observed = code.Select(c => installed.Find(c.Package) is { IsInstalled: true } package
@@ -38,6 +50,9 @@ public static class ReleaseDetection
                 : new ObservedCode(c.Service, c.Package, null, null))
             .ToList();
         var machineId = results[^1].StandardOutput.Trim();
-        return new ObservedNode(node, observed, machineId.Length > 0 ? machineId : null);
+        return new ObservedNode(node, observed, machineId.Length > 0 ? machineId : null)
+        {
+            Alternatives = [.. alternatives.Where(a => a.IsChosen(installed)).Select(a => a.Unit)],
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Uplift.Catalog;
+using Uplift.Diagnostics;
 using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.Journal;
@@ -17,8 +18,9 @@ public sealed class RunPreparation(ClusterInventory inventory, OpenStackCatalog 
     /// <summary>What to run, with what the nodes showed; <see cref="Plan"/> null when there is nothing to do (<see cref="Note"/> says why).</summary>
     public sealed record Prepared(Plan? Plan, string Json, ClusterObservation Observed, ClusterIdentity? Identity, string? Note);
 
-    /// <summary>A plan to <paramref name="to"/> from what the nodes run (--from, when given, checked against them).</summary>
-    public async Task<Prepared> ToTargetAsync(string? from, string to, string via, Func<string, Plan> plan, bool fresh, CancellationToken cancel)
+    /// <summary>A plan to <paramref name="to"/> from what the nodes run (--from, when given, checked against them);
+    /// <paramref name="plan"/> builds it from the starting release and the units' alternatives the nodes have.</summary>
+    public async Task<Prepared> ToTargetAsync(string? from, string to, string via, Func<string, string, Plan> plan, bool fresh, CancellationToken cancel)
     {
         var observed = await gate.ObserveAsync(cancel).ConfigureAwait(false);
         if (from is null && AlreadyOn(observed, to) is { } target)
@@ -35,7 +37,7 @@ public sealed class RunPreparation(ClusterInventory inventory, OpenStackCatalog 
                 cancel).ConfigureAwait(false);
         }
         var (start, note) = StartingRelease.Decide(observed, catalog, from, to, via);
-        var built = plan(start);
+        var built = plan(start, observed.Alternatives);
         return await CheckedAsync(built, PlanJson.Write(built), observed, fresh, note, cancel).ConfigureAwait(false);
     }
 
@@ -43,16 +45,37 @@ public sealed class RunPreparation(ClusterInventory inventory, OpenStackCatalog 
     public async Task<Prepared> ContinuingAsync(Plan plan, string json, bool fresh, CancellationToken cancel)
     {
         var observed = await gate.ObserveAsync(cancel).ConfigureAwait(false);
-        var note = StartingRelease.Continue(observed, catalog, plan.Inputs.From, plan.Inputs.To, plan.Inputs.Options.Via);
+        var note = plan.Inputs.Options.IsRollback
+            ? StartingRelease.RollingBack(observed, catalog, plan.Inputs.From, plan.Inputs.To)
+            : StartingRelease.Continue(observed, catalog, plan.Inputs.From, plan.Inputs.To, plan.Inputs.Options.Via);
         return await CheckedAsync(plan, json, observed, fresh, note, cancel).ConfigureAwait(false);
     }
 
     private async Task<Prepared> CheckedAsync(Plan plan, string json, ClusterObservation observed, bool fresh, string? note, CancellationToken cancel)
     {
+        CheckAlternatives(plan, observed);
         await gate.CheckRepositoriesAsync(plan, cancel).ConfigureAwait(false);
         var identity = gate.IdentityOf(observed);
         ClusterRun.CheckJournal(state, plan, observed, identity, fresh);
         return new Prepared(plan, json, observed, identity, note);
+    }
+
+    /// <summary>A plan names the units each node has (neutron-server, or Debian's neutron-api and neutron-rpc-server): one made
+    /// for other units (without reading the nodes, or before they changed) would start units the node does not have.</summary>
+    private static void CheckAlternatives(Plan plan, ClusterObservation observed)
+    {
+        var planned = plan.Inputs.Options.AlternativesByNode();
+        var differing = observed.Nodes
+            .Where(n => !n.Alternatives.Order(StringComparer.Ordinal).SequenceEqual(planned[n.Node.Name].Order(StringComparer.Ordinal)))
+            .Select(n => $"{n.Node.Name} runs {Form(n.Alternatives)}, the plan has {Form(planned[n.Node.Name])}")
+            .ToList();
+        if (differing.Count > 0)
+        {
+            throw new InputException($"the plan was made for other units than the nodes have: {string.Join("; ", differing)}",
+                hint: "plan again without --from (uplift plan reads the units from the nodes), or let uplift run plan");
+        }
+        static string Form(IEnumerable<string> alternatives) =>
+            alternatives.Any() ? "the alternatives of " + string.Join(", ", alternatives) : "the catalog's units";
     }
 
     /// <summary>The target's series when every node runs it; null otherwise.</summary>

@@ -22,6 +22,18 @@ public static class StartingRelease
     public static string? Continue(ClusterObservation observed, OpenStackCatalog catalog, string from, string to, string via) =>
         Decide(observed, catalog, from, to, via, continuing: true).Note;
 
+    /// <summary>A rollback from <paramref name="from"/> back to <paramref name="to"/>: every node runs one of the two.</summary>
+    public static string RollingBack(ClusterObservation observed, OpenStackCatalog catalog, string from, string to)
+    {
+        var off = observed.Nodes.Where(n => n.Series.Any(s => s != from && s != to)).ToList();
+        if (off.Count > 0)
+        {
+            throw new InputException($"the rollback goes from {from} back to {to}, but some nodes run another release: " +
+                string.Join("; ", off.Select(n => $"{n.Node.Name} runs {string.Join(", ", n.Series)}")), hint: "nothing was changed; plan the rollback again");
+        }
+        return $"rolling back to {to}: {ObservedView.Summary(observed)}";
+    }
+
     private static (string From, string? Note) Decide(ClusterObservation observed, OpenStackCatalog catalog, string? from, string to, string via, bool continuing)
     {
         var releases = catalog.Releases.Select(r => r.Series).ToList();

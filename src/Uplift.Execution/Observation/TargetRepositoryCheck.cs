@@ -17,19 +17,22 @@ public sealed class TargetRepositoryCheck(Func<Node, IRemoteShell> shells, int w
 {
     public async Task CheckAsync(
         IReadOnlyList<Node> nodes, IReadOnlyList<ServiceDefinition> services, OpenStackCatalog catalog, IReadOnlyList<string> targets,
-        CancellationToken cancel = default)
+        bool seriesBySeries = true, CancellationToken cancel = default)
     {
         var releases = targets.Select(t => new UpgradePaths(catalog).Release(t)).ToList();
         var outcomes = await new Transports.SlidingWindow(width).RunAsync(nodes, async (node, token) =>
         {
             var code = ReleaseDetection.CodeOn(node, services, catalog);
+            var bySeries = seriesBySeries ? SeriesPackagesOn(node, catalog) : [];
             var problems = new List<Diagnostic>();
-            foreach (var release in code.Count == 0 ? [] : releases)
+            var installed = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var release in code.Count == 0 && bySeries.Count == 0 ? [] : releases)
             {
                 var line = catalog.Apt.LineFor(release);
                 // A source line may carry credentials (https://user:pass@repo): messages show it masked.
                 var shown = Journal.SecretMask.Apply(line);
-                var result = await shells(node).RunAsync(new RemoteCommand(AptSandbox.Policy(line, code.Select(c => c.Package)), TimeSpan.FromMinutes(5)), token)
+                var result = await shells(node).RunAsync(
+                        new RemoteCommand(AptSandbox.Policy(line, code.Select(c => c.Package).Concat(bySeries)), TimeSpan.FromMinutes(5)), token)
                     .ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
@@ -37,7 +40,9 @@ public sealed class TargetRepositoryCheck(Func<Node, IRemoteShell> shells, int w
                         ? $"unreachable: {result.StandardError.Trim()}"
                         : $"asking the {release.Series} repository ({shown}) failed (exit {result.ExitCode}): {Journal.SecretMask.Apply(Last(result.StandardError))}");
                 }
-                problems.AddRange(Read(node, release, shown, code, AptCachePolicy.Parse(result.StandardOutput)));
+                var policies = AptCachePolicy.Parse(result.StandardOutput);
+                problems.AddRange(Read(node, release, shown, code, policies));
+                problems.AddRange(ReadSeries(node, release, catalog, bySeries, policies, installed));
             }
             return problems;
         }, cancellationToken: cancel).ConfigureAwait(false);
@@ -72,6 +77,41 @@ public sealed class TargetRepositoryCheck(Func<Node, IRemoteShell> shells, int w
                     Hint: $"use a repository with {release.Series}'s packages, or an overlay that names the release it really is; nothing was changed");
             }
         }
+    }
+
+    /// <summary>The node's infrastructure packages that are upgraded one release series at a time (RabbitMQ).</summary>
+    public static IReadOnlyList<string> SeriesPackagesOn(Node node, OpenStackCatalog catalog) =>
+        [.. node.Roles.SelectMany(catalog.InfrastructureOn).Where(catalog.SeriesBySeries.ContainsKey).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// A package upgraded series by series whose candidate in <paramref name="release"/>'s repository skips a series from
+    /// what the node has (or, over several hops, from the previous hop's candidate, kept in <paramref name="reached"/>).
+    /// No I/O; records each candidate in <paramref name="reached"/> for the next hop.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> ReadSeries(
+        Node node, Release release, OpenStackCatalog catalog, IReadOnlyList<string> packages, IReadOnlyList<PackagePolicy> policies,
+        Dictionary<string, string?> reached)
+    {
+        var problems = new List<Diagnostic>();
+        foreach (var package in packages)
+        {
+            var policy = policies.FirstOrDefault(p => p.Name == package);
+            var from = reached.TryGetValue(package, out var earlier) ? earlier : policy?.Installed;
+            var to = policy?.Candidate;
+            if (from is null || to is null || to == from)
+            {
+                continue;
+            }
+            reached[package] = to;
+            if (PackageSeries.Jump(package, from, to, catalog.SeriesBySeries[package]) is { } jump)
+            {
+                problems.Add(new Diagnostic($"{node.Name}: the {release.Series} repository offers {jump}",
+                    Hint: $"upgrade {package} one series at a time first (a rolling upgrade per series, from a repository that has it, " +
+                        "such as the project's own), then run again" +
+                        (package.StartsWith("rabbitmq", StringComparison.Ordinal) ? " (rabbitmq.com/docs/rolling-upgrade)" : "") + "; nothing was changed"));
+            }
+        }
+        return problems;
     }
 
     private static string Last(string text) => text.Trim().Split('\n').LastOrDefault()?.Trim() ?? "";

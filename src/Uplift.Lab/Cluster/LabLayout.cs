@@ -49,6 +49,13 @@ public sealed class LabLayout
     /// <summary>The lab runs the catalog's core services; optional ones (barbican …) are left out.</summary>
     public IReadOnlyList<ServiceDefinition> Services => [.. Catalog.Services.Where(s => !s.Optional)];
 
+    /// <summary>The services as <paramref name="node"/> has them: in their alternative form (Debian's neutron-api and
+    /// neutron-rpc-server for neutron-server) on the nodes <see cref="LabOptions.AlternativesOn"/> names.</summary>
+    public IReadOnlyList<ServiceDefinition> ServicesOn(LabNode node) =>
+        Options.AlternativeNodes.Contains(node.Name)
+            ? [.. Services.Select(s => s.On(new Node(node.Name, node.Address, [node.Role]) { Alternatives = [.. s.Alternatives.Keys] }))]
+            : Services;
+
     /// <summary>Index of a release in the catalog, oldest first: the lab's version scheme is built on it.</summary>
     public int IndexOf(Release release) => Catalog.Releases.ToList().IndexOf(release);
 }

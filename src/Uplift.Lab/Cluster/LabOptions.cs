@@ -11,6 +11,8 @@ namespace Uplift.Lab;
 /// <param name="InstancesPerCompute">Instances the lab's nova places on each compute at the start (ACTIVE, live-migratable).
 /// None unless asked (a compute with instances makes a run without --live-migrate stop at its check-empty step);
 /// <c>uplift lab up</c> asks for <see cref="DefaultInstancesPerCompute"/>.</param>
+/// <param name="AlternativesOn">Nodes (names, space or comma separated) that have the catalog's alternative units in place
+/// of its own: Debian's neutron-api and neutron-rpc-server packages and units instead of neutron-server.</param>
 public sealed record LabOptions(
     int Controllers = 3,
     int Network = 2,
@@ -20,7 +22,8 @@ public sealed record LabOptions(
     string StateDirectory = LabOptions.DefaultStateDirectory,
     double StartDelaySeconds = 0.2,
     int MigrationRows = 2500,
-    int InstancesPerCompute = 0)
+    int InstancesPerCompute = 0,
+    string AlternativesOn = "")
 {
     /// <summary>What <c>uplift lab up</c> creates per compute unless told otherwise (--instances).</summary>
     public const int DefaultInstancesPerCompute = 2;
@@ -31,6 +34,9 @@ public sealed record LabOptions(
     public const int MaxNodes = 249;
 
     public int NodeCount => Controllers + Network + Computes + Volumes;
+
+    /// <summary>The node names <see cref="AlternativesOn"/> lists.</summary>
+    public IReadOnlyList<string> AlternativeNodes => AlternativesOn.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Every problem at once, or nothing.</summary>
     public void Validate(OpenStackCatalog catalog)
@@ -59,6 +65,12 @@ public sealed record LabOptions(
         if (StartDelaySeconds < 0 || MigrationRows < 0 || InstancesPerCompute < 0)
         {
             problems.Add(new Diagnostic("lab waits, migration rows and instances cannot be negative", null, "use 0 or more"));
+        }
+        var names = new[] { ("ctl", Controllers), ("net", Network), ("cmp", Computes), ("vol", Volumes) }
+            .SelectMany(p => Enumerable.Range(1, Math.Max(p.Item2, 0)).Select(i => p.Item1 + i)).ToHashSet(StringComparer.Ordinal);
+        foreach (var unknown in AlternativeNodes.Where(n => !names.Contains(n)))
+        {
+            problems.Add(new Diagnostic($"--alternatives-on {unknown}: the lab has no such node", null, "name lab nodes, e.g. ctl2"));
         }
         if (!Path.IsPathFullyQualified(StateDirectory))
         {

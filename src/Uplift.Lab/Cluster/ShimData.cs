@@ -15,7 +15,7 @@ public static class ShimData
     {
         var releases = Lines(lab.Catalog.Releases.Select(r => $"{r.Series} {r.Id}"));
         var packages = lab.Services
-            .SelectMany(s => s.Packages.Values.SelectMany(p => p).Distinct().Select(p => $"{s.Name} {p}"))
+            .SelectMany(s => s.AnyPackages.Select(p => $"{s.Name} {p}"))
             .Distinct();
         var versions = new LabVersions(lab.Catalog);
         var repo = lab.Catalog.Releases.SelectMany((r, i) =>
@@ -64,8 +64,10 @@ public static class ShimData
     public static IReadOnlyDictionary<string, string> Node(LabLayout lab, LabNode node)
     {
         var (versions, index) = (new LabVersions(lab.Catalog), lab.IndexOf(lab.Release));
-        var units = lab.Services.SelectMany(s => s.UnitsOn(node.Role).Select(u => UnitLine(s, node, u)));
-        var manual = lab.Services.SelectMany(s => s.PackagesOn(node.Role)).Distinct().ToList();
+        var services = lab.ServicesOn(node);
+        var units = services.SelectMany(s => s.UnitsOn(node.Role).Select(u => UnitLine(s, node, u)))
+            .Concat(lab.Catalog.InfrastructureOn(node.Role).Where(p => p == MessageBus).Select(p => $"{p} {p} - rabbitmq"));
+        var manual = services.SelectMany(s => s.PackagesOn(node.Role)).Distinct().ToList();
         var auto = lab.Catalog.DependenciesOn(node.Role).Concat(lab.Catalog.InfrastructureOn(node.Role)).Distinct().Except(manual);
         var installed = manual.Select(p => $"{p} {versions.Of(p, index)} manual").Concat(auto.Select(p => $"{p} {versions.Of(p, index)} auto"));
         var files = new Dictionary<string, string>
@@ -78,12 +80,15 @@ public static class ShimData
             ["log/commands.log"] = "",
         };
         // Config files Uplift may read or pin (RPC pins, renamed options), seen by the node at /etc/<service>/.
-        foreach (var service in lab.Services.Where(s => s.UnitsOn(node.Role).Count > 0 && !s.Database.IsEmpty))
+        foreach (var service in services.Where(s => s.UnitsOn(node.Role).Count > 0 && !s.Database.IsEmpty))
         {
             files[$"etc/{service.Name}/{service.Name}.conf"] = $"# Uplift lab node {node.Name} (rehearsal cluster, not OpenStack)\n[DEFAULT]\n";
         }
         return files;
     }
+
+    /// <summary>The infrastructure package that is also a unit of the lab (its message bus, rabbitmqctl's cluster).</summary>
+    public const string MessageBus = "rabbitmq-server";
 
     /// <summary>"unit package port service": the package whose version the unit runs is the one named like
     /// the unit, else the service's last package on the role; port "-" when the unit serves no API.</summary>
@@ -96,7 +101,7 @@ public static class ShimData
     }
 
     private static IEnumerable<string> AllPackages(LabLayout lab) =>
-        lab.Services.SelectMany(s => s.Packages.Values.SelectMany(p => p))
+        lab.Services.SelectMany(s => s.AnyPackages)
             .Concat(lab.Catalog.Dependencies.Values.SelectMany(d => d))
             .Concat(lab.Catalog.Infrastructure.Values.SelectMany(d => d))
             .Distinct()

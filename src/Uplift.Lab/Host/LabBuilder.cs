@@ -18,7 +18,9 @@ public static class LabBuilder
         }
         if (await LabTeardown.AccountExistsAsync(cancel))
         {
-            throw new LabException($"the account {LabLayout.Account} exists: another lab is up (or was left behind); run 'uplift lab down --state-dir DIR' for it first");
+            throw await LabTeardown.LeftBehindAsync(cancel) is { } leftBehind
+                ? new LabException($"the account {LabLayout.Account} exists: the lab at {leftBehind} was left behind (nothing of it runs); run 'uplift lab down --state-dir {leftBehind}' first")
+                : new LabException($"the account {LabLayout.Account} exists: another lab is up; run 'uplift lab down --state-dir DIR' for it first");
         }
         if (Directory.Exists(paths.State) && Directory.EnumerateFileSystemEntries(paths.State).Any())
         {

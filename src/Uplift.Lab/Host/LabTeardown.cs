@@ -72,6 +72,29 @@ public static class LabTeardown
         }
     }
 
+    /// <summary>
+    /// The state directory of a lab left behind (a run killed before its <c>down</c>, a machine restarted): the lab
+    /// account exists, its home is in a lab's state directory, and neither its daemons nor any process of the account
+    /// run. Null when there is no such lab, or when it still runs (another lab up: never taken down from here).
+    /// </summary>
+    public static async Task<string?> LeftBehindAsync(CancellationToken cancel)
+    {
+        var uid = await AccountIdAsync(cancel);
+        var home = uid is null ? null : (await LocalProgram.RunAsync("getent", ["passwd", LabLayout.Account], cancel: cancel)).Output.Split(':') is { Length: >= 6 } f ? f[5] : null;
+        var state = home is null ? null : Path.GetDirectoryName(home.TrimEnd('/'));
+        if (state is null || LabDescription.Read(state) is null)
+        {
+            return null;
+        }
+        var paths = new LabPaths(state);
+        var daemons = (Directory.Exists(paths.Nodes) ? Directory.GetDirectories(paths.Nodes).Select(n => ReadPid(Path.Combine(n, "run", "sshd.pid"))) : [])
+            .Append(ReadPid(paths.HaproxyPid)).Append(ReadPid(paths.MariaDbPid)).OfType<int>();
+        var processes = LabProcesses.Snapshot();
+        var running = daemons.Any(pid => processes.Any(p => p.Pid == pid && LabProcesses.CommandLine(pid).Contains(state, StringComparison.Ordinal)))
+            || processes.Any(p => p.Uid == uid && LabProcesses.IsAlive(p.Pid));
+        return running ? null : state;
+    }
+
     public static async Task<bool> AccountExistsAsync(CancellationToken cancel) => await AccountIdAsync(cancel) is not null;
 
     public static async Task<int?> AccountIdAsync(CancellationToken cancel)

@@ -9,7 +9,7 @@ state kept in the lab's files (every answer carries X-Uplift-Lab: the data is th
 - nova-api (lab_nova.py): GET /v2.1 (version document), os-services (list, PUT status/disabled_reason; nova api-ref
   2.53+), servers (list, detail, show; live migration by POST /servers/{id}/action os-migrateLive), os-migrations,
   os-hypervisors. A compute service is "up" while the node's nova-compute unit is active.
-- neutron-server (lab_neutron.py): GET /v2.0/agents[/{id}], PUT /v2.0/agents/{id}; an agent is alive while its unit is.
+- neutron-server or neutron-api (lab_neutron.py): GET /v2.0/agents[/{id}], PUT /v2.0/agents/{id}; an agent is alive while its unit is.
 - cinder-api (lab_cinder.py): GET /v3/<project>/os-services, PUT os-services/enable|disable|disable-log-reason; a
   service is up while its unit is.
 """
@@ -51,7 +51,7 @@ NOVA = NEUTRON = CINDER = None
 if unit == "nova-api":
     import lab_nova
     NOVA = lab_nova.Nova(state)
-elif unit == "neutron-server":
+elif unit in ("neutron-server", "neutron-api"):
     import lab_neutron
     NEUTRON = lab_neutron.Neutron(state)
 elif unit == "cinder-api":

@@ -298,4 +298,53 @@ public class CatalogOverlayTests
         problem.Summary.ShouldBe("YAML syntax error: a '[' or '{' opened before this place is not closed");
         problem.Where!.Line.ShouldBe(2);
     }
+
+    [Fact]
+    public void Given_an_overlay_whose_alternatives_name_a_unit_the_service_does_not_have_When_loading_Then_it_is_refused_naming_it()
+    {
+        var problems = Problems("""
+            services:
+              - name: neutron
+                alternatives:
+                  neutron-serverr: [neutron-api]
+            """);
+
+        problems.ShouldContain(p => p.Summary.Contains("'neutron-serverr', which is not one of its units") && p.Where!.File == "site.yaml");
+    }
+
+    [Fact]
+    public void Given_an_overlay_whose_alternatives_list_nothing_When_loading_Then_it_is_refused_with_the_line()
+    {
+        var problems = Problems("""
+            services:
+              - name: neutron
+                alternatives:
+                  neutron-server: []
+            """);
+
+        problems.ShouldContain(p => p.Summary.Contains("alternatives of neutron-server must list the units that replace it") && p.Where!.Line == 4);
+    }
+
+    [Fact]
+    public void Given_an_overlay_with_series_by_series_When_loading_Then_it_replaces_the_package_s_series()
+    {
+        var catalog = Overlay("""
+            series-by-series:
+              rabbitmq-server: ["3.13", "4.0", "4.1", "4.2", "4.3", "4.4"]
+            """);
+
+        catalog.SeriesBySeries["rabbitmq-server"][^1].ShouldBe("4.4");
+    }
+
+    [Theory]
+    [InlineData("rabbitmq-server: [\"4.0\"]", "two or more release series")]
+    [InlineData("rabbitmq-server: [\"4.0\", \"four\"]", "'four' is not a major.minor series")]
+    [InlineData("rabbitmq-server: [\"4.0\", \"4.0\"]", "each once")]
+    public void Given_an_overlay_with_bad_series_by_series_When_loading_Then_it_is_refused_with_the_line(string entry, string expected)
+    {
+        var problems = Problems("series-by-series:\n  " + entry + "\n");
+
+        problems.ShouldContain(p => p.Summary.Contains(expected) || (p.Hint ?? "").Contains(expected));
+        problems.ShouldAllBe(p => p.Where!.Line == 2);
+    }
 }

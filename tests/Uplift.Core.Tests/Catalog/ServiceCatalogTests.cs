@@ -101,6 +101,22 @@ public class ServiceCatalogTests
     }
 
     [Fact]
+    public void Given_a_node_with_debians_split_neutron_server_Then_neutron_on_it_has_neutron_api_and_rpc_server_and_its_api_on_neutron_api()
+    {
+        var neutron = Service("neutron");
+        var split = new Node("ctl2", "10.0.0.2", [Role.Controller]) { Alternatives = ["neutron-server"] };
+
+        neutron.Alternatives["neutron-server"].ShouldBe(["neutron-api", "neutron-rpc-server"]);
+        var on = neutron.On(split);
+        on.UnitsOn(Role.Controller).ShouldBe(["neutron-api", "neutron-rpc-server"]);
+        on.PackagesOn(Role.Controller).ShouldBe(["python3-neutron", "neutron-common", "neutron-api", "neutron-rpc-server"]);
+        on.Backends.ShouldBe([new ApiBackend("neutron", 9696, "neutron-api")]);
+        on.UnitsOn(Role.Network).ShouldBe(neutron.UnitsOn(Role.Network));
+        neutron.On(new Node("ctl1", "10.0.0.1", [Role.Controller])).ShouldBeSameAs(neutron);
+        Service("nova").On(split).ShouldBeSameAs(Service("nova"));
+    }
+
+    [Fact]
     public void Given_keystone_Then_its_schema_check_exit_codes_say_what_is_needed()
     {
         var database = Service("keystone").Database;

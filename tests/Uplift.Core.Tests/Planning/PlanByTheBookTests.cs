@@ -123,7 +123,7 @@ public sealed class PlanByTheBookTests
             graph.Orders($"computes/{compute}/disable", infrastructure.Id).ShouldBeTrue();
             graph.Orders(infrastructure.Id, $"computes/{compute}/start").ShouldBeTrue("the compute's agents start on the new OVS");
         }
-        var controllers = graph.Where(s => s.Id.StartsWith("infrastructure/", StringComparison.Ordinal)).ToList();
+        var controllers = graph.Where(s => s.Id.StartsWith("infrastructure/", StringComparison.Ordinal) && s.Kind == StepKind.DependenciesUpgrade).ToList();
         controllers.ShouldNotBeEmpty();
         controllers.ShouldAllBe(s => s.Class == ConcurrencyClasses.Restarts && s.Argument("packages") == "rabbitmq-server keepalived");
         controllers[^1].Node.ShouldBe(graph["preflight/vip-holder"].Node, "the VIP holder last");
@@ -131,6 +131,33 @@ public sealed class PlanByTheBookTests
         {
             graph.Orders(controllers[i - 1].Id, controllers[i].Id).ShouldBeTrue("one controller at a time");
         }
+    }
+
+    /// <summary>rabbitmq.com/docs/rolling-upgrade: one node at a time, the node and the cluster healthy before the next; the
+    /// VIP moved away from its holder first (issue "by the book" 4).</summary>
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void Each_controller_s_rabbitmq_is_whole_again_before_the_next_and_the_vip_holder_goes_last_in_standby(string cluster)
+    {
+        var graph = PlanOf(cluster);
+        var vip = graph["preflight/vip-holder"].Node!;
+        var upgrades = graph.Where(s => s.Id.StartsWith("infrastructure/", StringComparison.Ordinal) && s.Kind == StepKind.DependenciesUpgrade).ToList();
+
+        foreach (var (upgrade, next) in upgrades.Zip(upgrades.Skip(1).Select(u => (PlanStep?)u).Append(null)))
+        {
+            var health = graph[$"infrastructure/{upgrade.Node}/rabbitmq-health"];
+            health.Kind.ShouldBe(StepKind.RabbitmqHealth);
+            graph.Orders(upgrade.Id, health.Id).ShouldBeTrue();
+            if (next is not null)
+            {
+                graph.Orders(health.Id, next.Id).ShouldBeTrue($"{next.Node} waits until {upgrade.Node}'s RabbitMQ cluster is whole");
+                graph.Orders(health.Id, $"infrastructure/{vip}/standby").ShouldBeTrue();
+            }
+        }
+        graph[$"infrastructure/{vip}/standby"].Kind.ShouldBe(StepKind.NodeStandby);
+        graph.Orders($"infrastructure/{vip}/standby", $"infrastructure/{vip}/infrastructure").ShouldBeTrue("the VIP moves away first");
+        graph.Orders($"infrastructure/{vip}/rabbitmq-health", $"infrastructure/{vip}/online").ShouldBeTrue();
+        graph.Where(s => s.Kind == StepKind.NodeStandby && s.Phase != Phases.ControlPlane).ShouldBeEmpty();
     }
 
     /// <summary>neutron doc admin/migration-database.rst: "Offline migration requires all Neutron server instances in the

@@ -56,7 +56,7 @@ public sealed class BackupCommandTests(MariaDbFixture db)
         }
 
         refused.Exit.ShouldBe(UpliftCommandLine.BadInput);
-        refused.Error.ShouldContain("Type the schema name to go on");
+        refused.Error.ShouldContain("Type \"heat\" to go on");
         refused.Error.ShouldContain("restore of heat not confirmed: nothing was changed");
         typed.Exit.ShouldBe(0, typed.Error);
         (await CountAsync("heat.stack")).ShouldBe(300);
@@ -78,6 +78,43 @@ public sealed class BackupCommandTests(MariaDbFixture db)
         output.ShouldContain("verified");
         (await BackupManifestFile.ReadAsync(copies)).Verified.ShouldBeTrue();
         Directory.GetDirectories(Path.GetTempPath(), "uplift-mariadb-*").Except(before).ShouldBeEmpty("the private server's directory is removed");
+    }
+
+    [Fact]
+    public async Task Given_several_schemas_When_restored_Then_each_comes_back_in_turn()
+    {
+        var dir = db.NewDirectory("cli-several");
+        var inventory = await InventoryAsync(dir);
+        var copies = Path.Combine(dir, "copies");
+        Cli("backup", "-i", inventory, "--local", "--schemas", "heat,nova_api", "--run-id", "cli-4", "--out", copies).Exit.ShouldBe(0);
+        var (heat, flavors) = (await CountAsync("heat.stack"), await CountAsync("nova_api.flavors"));
+        await db.Server.AdminAsync("DELETE FROM heat.stack WHERE id < 5; DELETE FROM nova_api.flavors WHERE id < 5");
+
+        var (exit, output, error) = Cli("restore", "heat", "nova_api", "--from", copies, "-i", inventory, "--local", "--yes");
+
+        exit.ShouldBe(0, error);
+        output.IndexOf("heat: restored", StringComparison.Ordinal).ShouldBeLessThan(output.IndexOf("nova_api: restored", StringComparison.Ordinal));
+        (await CountAsync("heat.stack")).ShouldBe(heat);
+        (await CountAsync("nova_api.flavors")).ShouldBe(flavors);
+    }
+
+    [Fact]
+    public async Task Given_a_schema_the_backup_lacks_among_several_When_restore_runs_Then_none_is_restored()
+    {
+        var dir = db.NewDirectory("cli-lacks");
+        var inventory = await InventoryAsync(dir);
+        var copies = Path.Combine(dir, "copies");
+        Cli("backup", "-i", inventory, "--local", "--schemas", "heat", "--run-id", "cli-5", "--out", copies).Exit.ShouldBe(0);
+        await db.Server.AdminAsync("INSERT INTO heat.stack (id, name) VALUES (100003, 'written-after-the-backup')");
+        var count = await CountAsync("heat.stack");
+
+        var (exit, _, error) = Cli("restore", "heat", "keystone", "--from", copies, "-i", inventory, "--local", "--yes");
+        var after = await CountAsync("heat.stack");
+        await db.Server.AdminAsync("DELETE FROM heat.stack WHERE id = 100003");
+
+        exit.ShouldBe(UpliftCommandLine.BadInput);
+        error.ShouldContain("backup cli-5 holds no schema keystone: nothing was changed");
+        after.ShouldBe(count, "heat was not restored either");
     }
 
     [Fact]

@@ -77,4 +77,36 @@ public class ReleaseDetectionTests
 
         Should.Throw<FormatException>(() => ReleaseDetection.Read(Compute, code, [dpkg, MachineId("x")]));
     }
+
+    [Fact]
+    public void Given_a_real_trixie_controller_with_neutron_api_and_rpc_server_When_reading_Then_neutron_server_is_in_its_alternative_form()
+    {
+        var services = Catalog.Services.Where(s => !s.Optional).ToList();
+        var code = ReleaseDetection.CodeOn(Controller, services, Catalog);
+        var alternatives = ReleaseDetection.AlternativesOn(Controller, services);
+
+        ReleaseDetection.Queries(code, alternatives)[0].ShouldEndWith("python3-heat neutron-server neutron-api neutron-rpc-server");
+        var node = ReleaseDetection.Read(Controller, code, [Sample("trixie_neutron_split", 1), MachineId("4f1c")], alternatives);
+
+        node.Alternatives.ShouldBe(["neutron-server"]);
+        node.Release.ShouldBe("epoxy");
+        new ClusterObservation([node]).Alternatives.ShouldBe("ctl1:neutron-server");
+    }
+
+    [Fact]
+    public void Given_a_real_trixie_controller_queried_without_the_alternatives_When_reading_Then_it_keeps_the_catalog_units()
+    {
+        var services = Catalog.Services.Where(s => !s.Optional).ToList();
+        var code = ReleaseDetection.CodeOn(Controller, services, Catalog);
+
+        var node = ReleaseDetection.Read(Controller, code, [Sample("trixie_controller", 0), MachineId("4f1c")], ReleaseDetection.AlternativesOn(Controller, services));
+
+        node.Alternatives.ShouldBeEmpty("neither neutron-server nor its replacements were listed: the catalog's form");
+    }
+
+    [Fact]
+    public void Given_a_compute_When_listing_alternatives_Then_none_applies_to_its_units()
+    {
+        ReleaseDetection.AlternativesOn(Compute, Catalog.Services).ShouldBeEmpty();
+    }
 }

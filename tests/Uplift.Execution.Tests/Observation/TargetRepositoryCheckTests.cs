@@ -56,4 +56,34 @@ public class TargetRepositoryCheckTests
         failed.Message.ShouldContain("https://mirror:****@repo.example");
         failed.Message.ShouldNotContain("s3cr3t");
     }
+
+    /// <summary>Real output of the sandbox query of trixie's repository from a bookworm node running RabbitMQ 3.10.</summary>
+    private static IReadOnlyList<PackagePolicy> TrixieFromBookworm() => AptCachePolicy.Parse(File.ReadAllText(
+        Uplift.Testing.Fixtures.Project("tests/Uplift.Execution.Tests/Samples/apt-sandbox/bookworm_rabbitmq_to_trixie.stdout.txt")));
+
+    [Fact]
+    public void Given_trixie_s_rabbitmq_4_0_for_a_node_on_3_10_When_read_Then_it_is_refused_naming_the_series_skipped_and_the_path()
+    {
+        TargetRepositoryCheck.SeriesPackagesOn(Ctl1, Catalog).ShouldBe(["rabbitmq-server"]);
+
+        var problem = TargetRepositoryCheck.ReadSeries(Ctl1, Catalog.FindRelease("epoxy")!, Catalog, ["rabbitmq-server"], TrixieFromBookworm(), [])
+            .ShouldHaveSingleItem();
+
+        problem.Summary.ShouldBe("ctl1: the epoxy repository offers rabbitmq-server 3.10.8-1.1+deb12u1 → 4.0.5-6+deb13u2 skips 3.11, 3.12, 3.13: " +
+            "a cluster is upgraded one series at a time (3.10 → 3.11 → 3.12 → 3.13 → 4.0)");
+        problem.Hint.ShouldNotBeNull().ShouldContain("rabbitmq.com/docs/rolling-upgrade");
+    }
+
+    [Fact]
+    public void Given_several_hops_When_read_Then_each_hop_starts_from_the_previous_hop_s_candidate()
+    {
+        var reached = new Dictionary<string, string?>(StringComparer.Ordinal) { ["rabbitmq-server"] = "3.13.7-1" };
+
+        TargetRepositoryCheck.ReadSeries(Ctl1, Catalog.FindRelease("epoxy")!, Catalog, ["rabbitmq-server"], TrixieFromBookworm(), reached).ShouldBeEmpty();
+        reached["rabbitmq-server"].ShouldBe("4.0.5-6+deb13u2");
+    }
+
+    [Fact]
+    public void Given_a_network_node_When_listing_series_packages_Then_it_has_none() =>
+        TargetRepositoryCheck.SeriesPackagesOn(new Node("net1", "10.0.0.5", [Role.Network]), Catalog).ShouldBeEmpty();
 }

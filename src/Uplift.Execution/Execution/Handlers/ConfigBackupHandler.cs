@@ -72,7 +72,8 @@ public sealed class ConfigBackupHandler(string localDirectory) : NodeStepHandler
 
     private static IReadOnlyList<string> Directories(PlanStep step) => ShellQuote.Split(step.Argument("directories"));
 
-    private static string NodeFile(PlanStep step) =>
+    /// <summary>The tarball on the node a backup step (or the restore planned from it) names.</summary>
+    public static string NodeFile(PlanStep step) =>
         Path.Combine(step.Argument("node-directory") ?? "/var/backups/uplift", step.Argument("name") ?? "etc.tar.gz");
 
     private string LocalFile(PlanStep step) => Path.Combine(localDirectory, step.Argument("name") ?? "etc.tar.gz");

@@ -1,0 +1,44 @@
+using Uplift.Lab;
+
+namespace Uplift.Tests;
+
+/// <summary>
+/// Debian ships neutron's server as neutron-server or as neutron-api and neutron-rpc-server (catalog 'alternatives'):
+/// uplift reads which a node has from its packages and upgrades, drains, stops for the offline contract and checks the
+/// units that node has. A lab whose second controller has the split packages and units.
+/// </summary>
+[Collection(LabCollection.Name)]
+public sealed class NeutronUnitsLabTests
+{
+    [Fact]
+    public async Task Given_a_controller_with_neutron_api_and_rpc_server_When_upgraded_Then_its_own_units_are_read_upgraded_and_stopped_for_the_contract()
+    {
+        await using var lab = await LabSession.UpAsync(state => new LabOptions(
+            Controllers: 2, Network: 1, Computes: 1, Volumes: 1, StateDirectory: state, StartDelaySeconds: 0.05, AlternativesOn: "ctl2"));
+        var saved = Path.Combine(lab.Journals, "made-without-the-nodes.json");
+        var offline = await UpliftProcess.RunAsync("plan", "-i", lab.Paths.Inventory, "--from", lab.Lab.Release.Series, "--to", lab.Next,
+            "--format", "json", "-o", saved);
+        offline.Code.ShouldBe(0, offline.Output);
+
+        var refused = await UpliftProcess.RunAsync(null, lab.Environment, "run", saved, "--yes", "--state-dir", lab.Journals);
+
+        refused.Code.ShouldBe(2, refused.Output);
+        refused.Output.ShouldContain("ctl2 runs the alternatives of neutron-server, the plan has the catalog's units");
+        var plan = await UpliftProcess.RunAsync("plan", "-i", lab.Paths.Inventory, "--to", lab.Next, "--format", "json");
+        plan.Output.ShouldContain("\"alternatives\": \"ctl2:neutron-server\"");
+        plan.Output.ShouldContain("neutron-api neutron-rpc-server");
+
+        var run = await lab.UpgradeAsync();
+
+        run.Code.ShouldBe(0, run.Output);
+        var next = File.ReadAllText(Path.Combine(lab.Paths.Nodes, "ctl1", "units", "neutron-server.active")).Trim();
+        foreach (var unit in new[] { "neutron-api", "neutron-rpc-server" })
+        {
+            File.ReadAllText(Path.Combine(lab.Paths.Nodes, "ctl2", "units", unit + ".active")).Trim().ShouldBe(next, $"ctl2's {unit} runs the new code");
+        }
+        Directory.GetFiles(Path.Combine(lab.Paths.Nodes, "ctl2", "units"), "neutron-server*").ShouldBeEmpty("ctl2 never had neutron-server started");
+        File.ReadAllText(Path.Combine(lab.Paths.Nodes, "ctl2", "var", "lib", "dpkg", "installed")).ShouldNotContain("neutron-server ");
+        var violations = Path.Combine(lab.Paths.Cluster, "violations");
+        (File.Exists(violations) ? File.ReadAllText(violations) : "").ShouldBeEmpty("the contract ran with every neutron server unit stopped, both halves included");
+    }
+}
