@@ -120,6 +120,7 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
             File.Exists(Path.Combine(lab.Paths.Nodes, unit[..^".active".Length] + ".signals"))
                 .ShouldBeTrue($"{unit}: every nova unit, computes included, got SIGHUP once all ran the new code (nova upgrades.rst)");
         }
+        ShouldHaveUpgradedCinderByTheBook(lab);
         foreach (var schema in Directory.GetFiles(Path.Combine(lab.Paths.Cluster, "db")))
         {
             File.ReadAllText(schema).Trim().ShouldBe($"{target} {target} {target}", $"{Path.GetFileName(schema)}: expanded, migrated and contracted to {lab.Next}");
@@ -145,6 +146,28 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
         instances.ShouldAllBe(i => i["status"] == "ACTIVE" && computes.Contains(i["host"]), "every instance runs again on a compute");
         var moves = File.ReadAllLines(Path.Combine(lab.Paths.Cluster, "live-migrations.log")).Select(l => l.Split('\t')).ToList();
         moves.Select(m => m[2]).Distinct().ShouldBe(computes, ignoreOrder: true, "instances were moved off every compute");
+    }
+
+    /// <summary>cinder doc admin/upgrades.rst, at run time, from the nodes' command logs: no controller's cinder-api started
+    /// before the volume nodes' cinder-volume had, and once every node ran the new code the other cinder units got
+    /// SIGHUP while cinder-api was restarted instead ("doesn't handle SIGHUP").</summary>
+    private static void ShouldHaveUpgradedCinderByTheBook(LabSession lab)
+    {
+        var log = CommandLogEntry.ReadAll(lab.Paths);
+        var volumes = lab.Lab.Nodes.Where(n => n.Role == Inventory.Role.Volume).Select(n => n.Name).ToHashSet();
+        var controllers = lab.Lab.Controllers.Select(n => n.Name).ToHashSet();
+        bool Starts(CommandLogEntry e, string unit) => e.CommandLine.StartsWith("systemctl", StringComparison.Ordinal)
+            && e.CommandLine.Contains(" start ", StringComparison.Ordinal) && e.CommandLine.Split(' ').Contains(unit);
+        var volumeStarted = log.Where(e => volumes.Contains(e.Node) && Starts(e, "cinder-volume")).Select(e => e.Time).ToList();
+        var apiStarted = log.Where(e => controllers.Contains(e.Node) && Starts(e, "cinder-api")).ToList();
+        volumeStarted.ShouldNotBeEmpty();
+        apiStarted.Count.ShouldBeGreaterThanOrEqualTo(controllers.Count);
+        apiStarted.ShouldAllBe(a => a.Time > volumeStarted.Max(), "every cinder-api starts after the volume nodes run the new cinder-volume");
+        Directory.GetFiles(lab.Paths.Nodes, "cinder-volume.signals", SearchOption.AllDirectories).ShouldNotBeEmpty("cinder-volume got SIGHUP");
+        Directory.GetFiles(lab.Paths.Nodes, "cinder-api.signals", SearchOption.AllDirectories).ShouldBeEmpty("cinder-api is restarted, never signalled");
+        log.Where(e => controllers.Contains(e.Node) && e.CommandLine.StartsWith("systemctl", StringComparison.Ordinal)
+                && e.CommandLine.Contains("restart", StringComparison.Ordinal) && e.CommandLine.Split(' ').Contains("cinder-api"))
+            .Select(e => e.Node).Distinct().Count().ShouldBe(controllers.Count, "cinder-api restarted on every controller");
     }
 
     /// <summary>node/unit → the version it was started with.</summary>

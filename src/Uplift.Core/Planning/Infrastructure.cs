@@ -12,18 +12,20 @@ internal static class Infrastructure
 {
     /// <summary>The node's infrastructure step after <paramref name="needs"/> (and, after RabbitMQ's package, the wait
     /// for its cluster to be whole again); the last of <paramref name="needs"/> when it has none.</summary>
-    public static string Add(HopContext ctx, Node node, string at, string concurrencyClass, IReadOnlyList<string> needs)
+    public static string Add(HopContext ctx, Node node, string at, string concurrencyClass, IReadOnlyList<string> needs, IReadOnlyList<string>? after = null)
     {
         var packages = Packages(ctx, node);
         if (packages.Length == 0)
         {
             return needs[^1];
         }
-        var upgraded = ctx.Steps.Add(at + "infrastructure", StepKind.DependenciesUpgrade, node.Name, concurrencyClass, needs: needs,
+        var upgraded = ctx.Steps.Add(at + "infrastructure", StepKind.DependenciesUpgrade, node.Name, concurrencyClass, needs: needs, after: after,
             arguments: Args.Of(("packages", packages)));
+        // A new kernel or OVS may need the node rebooted (the seed's script reboots after OVS): here, in its own window.
+        var rebooted = ctx.Steps.Add(at + "reboot", StepKind.NodeReboot, node.Name, concurrencyClass, needs: [upgraded]);
         return packages.Split(' ').Contains(Rabbitmq)
-            ? ctx.Steps.Add(at + "rabbitmq-health", StepKind.RabbitmqHealth, node.Name, concurrencyClass, needs: [upgraded])
-            : upgraded;
+            ? ctx.Steps.Add(at + "rabbitmq-health", StepKind.RabbitmqHealth, node.Name, concurrencyClass, needs: [rebooted])
+            : rebooted;
     }
 
     /// <summary>The package whose nodes form a RabbitMQ cluster: after it, the cluster must be whole again.</summary>
@@ -37,29 +39,36 @@ internal static class Infrastructure
     /// </summary>
     public static string AddControllers(HopContext ctx, string controlPlaneDone)
     {
-        ctx.Enter(Phases.ControlPlane, "controllers' infrastructure packages, one at a time, VIP holder last (moved away first)");
-        var previous = controlPlaneDone;
+        ctx.Enter(Phases.ControlPlane, "controllers' infrastructure packages, one at a time, drained, VIP holder last (moved away first)");
+        string[] previous = [controlPlaneDone];
+        string[] after = [];
         foreach (var node in ctx.OtherControllers.Append(ctx.VipHolder))
         {
-            var packages = Packages(ctx, node);
-            if (packages.Length == 0)
+            if (Packages(ctx, node).Length == 0)
             {
                 continue;
             }
             var at = $"infrastructure/{node.Name}/";
             var moveVip = node == ctx.VipHolder && ctx.Controllers.Count > 1;
-            if (moveVip)
+            // A restart of RabbitMQ or keepalived, or a reboot, takes the node's APIs away: they are drained first.
+            var services = ctx.Services.Where(s => DrainedWork.Backends(ctx, s, node).Count > 0).ToArray();
+            var result = DrainedWork.Add(ctx, services, node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
             {
-                previous = ctx.Steps.Add(at + "standby", StepKind.NodeStandby, node.Name, ConcurrencyClasses.Restarts, needs: [previous],
-                    arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)));
-            }
-            previous = Add(ctx, node, at, ConcurrencyClasses.Restarts, [previous]);
-            if (moveVip)
-            {
-                previous = ctx.Steps.Add(at + "online", StepKind.NodeUnstandby, node.Name, ConcurrencyClasses.Restarts, needs: [previous]);
-            }
+                string[] last = first;
+                string[] follow = firstAfter;
+                if (moveVip)
+                {
+                    last = [ctx.Steps.Add(at + "standby", StepKind.NodeStandby, node.Name, ConcurrencyClasses.Restarts, needs: last, after: follow,
+                        arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)))];
+                    follow = [];
+                }
+                var done = Add(ctx, node, at, ConcurrencyClasses.Restarts, last, follow);
+                return moveVip ? ctx.Steps.Add(at + "online", StepKind.NodeUnstandby, node.Name, ConcurrencyClasses.Restarts, needs: [done]) : done;
+            });
+            previous = [result.Healthy];
+            after = [.. result.Ended];
         }
-        return previous;
+        return ctx.Steps.Add("infrastructure/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: previous, after: after);
     }
 
     private static string Packages(HopContext ctx, Node node) => ctx.PerRoles("infrastructure", node,

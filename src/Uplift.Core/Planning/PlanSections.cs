@@ -70,7 +70,9 @@ internal static class PlanSections
         {
             parts.RemoveAt(0);
         }
-        if (parts.Count > 1 && (parts[0] == PhaseOf(step.Phase) || parts[0] == "update"))
+        // The first part names the window the group already says: the phase, a minor update, a controller's infrastructure
+        // window, a rollback.
+        if (parts.Count > 1 && (parts[0] == PhaseOf(step.Phase) || parts[0] is "update" or "infrastructure" or "rollback"))
         {
             parts.RemoveAt(0);
         }

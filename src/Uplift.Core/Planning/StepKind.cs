@@ -55,6 +55,9 @@ public enum StepKind
     /// <summary>After RabbitMQ's package on a node: the node is up again and every member of its cluster runs, without
     /// alarm or partition (rabbitmqctl await_startup, cluster_status), before the next node is touched.</summary>
     RabbitmqHealth,
+    /// <summary>Reboots the node when its packages need it (a kernel, /run/reboot-required) and waits until it is back
+    /// with every unit started; a node that needs none is left alone.</summary>
+    NodeReboot,
 
     // Finalize
     UnitsSignal,

@@ -58,6 +58,7 @@ public sealed class StepHandlers
             [StepKind.CheckServicesUp] = new MissingHandler("OpenStack service lists"),
             [StepKind.QueueGate] = new QueueGateHandler(),
             [StepKind.RabbitmqHealth] = new RabbitmqHealthHandler(),
+            [StepKind.NodeReboot] = new NodeRebootHandler(),
             [StepKind.PostCheck] = new MissingHandler("OpenStack API post-checks"),
             [StepKind.NodeStandby] = new ShellStepHandler((_, node) => Pacemaker.Standby(node)),
             [StepKind.NodeUnstandby] = new ShellStepHandler((_, node) => Pacemaker.Online(node)),

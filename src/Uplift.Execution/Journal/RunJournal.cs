@@ -67,19 +67,19 @@ public sealed class RunJournal : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            var stored = Command("SELECT plan_json FROM plans WHERE plan_hash = $h", ("$h", planHash)).ExecuteScalar() as string;
+            var stored = Scalar("SELECT plan_json FROM plans WHERE plan_hash = $h", ("$h", planHash)) as string;
             if (stored is not null && stored != planJson
-                && Command("SELECT count(*) FROM steps WHERE plan_hash = $h", ("$h", planHash)).ExecuteScalar() is > 0L)
+                && Scalar("SELECT count(*) FROM steps WHERE plan_hash = $h", ("$h", planHash)) is > 0L)
             {
                 // Steps are journaled per plan hash: another plan under the same hash would inherit steps it never ran.
                 throw new Diagnostics.InputException(
                     $"the journal {Path} holds a different plan made from the same inputs ({planHash[..Math.Min(12, planHash.Length)]}) with steps already journaled",
                     hint: "resume that plan with 'uplift resume', or start this one with --fresh (its steps will be run again as they are found on the nodes)");
             }
-            Command("INSERT INTO plans(plan_hash, plan_json, stored) VALUES($h, $j, $t) ON CONFLICT(plan_hash) DO UPDATE SET plan_json = $j, stored = $t",
-                ("$h", planHash), ("$j", planJson), ("$t", Stamp(now))).ExecuteNonQuery();
-            var id = (long)Command("INSERT INTO runs(plan_hash, started) VALUES($h, $t) RETURNING id",
-                ("$h", planHash), ("$t", Stamp(now))).ExecuteScalar()!;
+            NonQuery("INSERT INTO plans(plan_hash, plan_json, stored) VALUES($h, $j, $t) ON CONFLICT(plan_hash) DO UPDATE SET plan_json = $j, stored = $t",
+                ("$h", planHash), ("$j", planJson), ("$t", Stamp(now)));
+            var id = (long)Scalar("INSERT INTO runs(plan_hash, started) VALUES($h, $t) RETURNING id",
+                ("$h", planHash), ("$t", Stamp(now)))!;
             transaction.Commit();
             return id;
         }
@@ -89,8 +89,7 @@ public sealed class RunJournal : IDisposable
     {
         lock (_gate)
         {
-            Command("UPDATE runs SET ended = $t, outcome = $o WHERE id = $id", ("$t", Stamp(now)), ("$o", outcome), ("$id", runId))
-                .ExecuteNonQuery();
+            NonQuery("UPDATE runs SET ended = $t, outcome = $o WHERE id = $id", ("$t", Stamp(now)), ("$o", outcome), ("$id", runId));
         }
     }
 
@@ -100,8 +99,8 @@ public sealed class RunJournal : IDisposable
         {
             using var transaction = _connection.BeginTransaction();
             Upsert(planHash, stepId, runId, new StepResult(StepState.Running), now, null);
-            Command("INSERT INTO attempts(run_id, step_id, state, started) VALUES($r, $s, 'running', $t)",
-                ("$r", runId), ("$s", stepId), ("$t", Stamp(now))).ExecuteNonQuery();
+            NonQuery("INSERT INTO attempts(run_id, step_id, state, started) VALUES($r, $s, 'running', $t)",
+                ("$r", runId), ("$s", stepId), ("$t", Stamp(now)));
             transaction.Commit();
         }
     }
@@ -120,16 +119,16 @@ public sealed class RunJournal : IDisposable
         {
             using var transaction = _connection.BeginTransaction();
             Upsert(planHash, stepId, runId, clean, started, now);
-            Command("""
+            NonQuery("""
                 UPDATE attempts SET state = $st, ended = $t, exit_code = $x, stdout = $o, stderr = $e, message = $m
                 WHERE id = (SELECT max(id) FROM attempts WHERE run_id = $r AND step_id = $s)
                 """,
                 ("$st", clean.State.Word()), ("$t", Stamp(now)), ("$x", clean.ExitCode), ("$o", output), ("$e", error),
-                ("$m", clean.Message), ("$r", runId), ("$s", stepId)).ExecuteNonQuery();
+                ("$m", clean.Message), ("$r", runId), ("$s", stepId));
             foreach (var undone in reopen ?? [])
             {
-                Command("UPDATE steps SET state = 'pending', message = $m WHERE plan_hash = $h AND step_id = $s",
-                    ("$m", $"undone by cleanup {stepId}: runs again on resume"), ("$h", planHash), ("$s", undone)).ExecuteNonQuery();
+                NonQuery("UPDATE steps SET state = 'pending', message = $m WHERE plan_hash = $h AND step_id = $s",
+                    ("$m", $"undone by cleanup {stepId}: runs again on resume"), ("$h", planHash), ("$s", undone));
             }
             transaction.Commit();
         }
@@ -140,9 +139,10 @@ public sealed class RunJournal : IDisposable
     {
         lock (_gate)
         {
-            using var reader = Command(
+            using var command = Command(
                 "SELECT step_id, state, run_id, started, ended, exit_code, stdout, stderr, message FROM steps WHERE plan_hash = $h",
-                ("$h", planHash)).ExecuteReader();
+                ("$h", planHash));
+            using var reader = command.ExecuteReader();
             var result = new Dictionary<string, StepRecord>();
             while (reader.Read())
             {
@@ -159,9 +159,10 @@ public sealed class RunJournal : IDisposable
     {
         lock (_gate)
         {
-            using var reader = Command(
+            using var command = Command(
                 "SELECT a.step_id, count(*) FROM attempts a JOIN runs r ON r.id = a.run_id WHERE r.plan_hash = $h GROUP BY a.step_id",
-                ("$h", planHash)).ExecuteReader();
+                ("$h", planHash));
+            using var reader = command.ExecuteReader();
             var result = new Dictionary<string, int>();
             while (reader.Read())
             {
@@ -176,11 +177,12 @@ public sealed class RunJournal : IDisposable
     {
         lock (_gate)
         {
-            using var reader = Command("""
+            using var command = Command("""
                 SELECT a.run_id, a.step_id, a.state, a.started,
                        coalesce(a.ended, (SELECT min(n.started) FROM runs n WHERE n.id > a.run_id))
                 FROM attempts a JOIN runs r ON r.id = a.run_id WHERE r.plan_hash = $h ORDER BY a.id
-                """, ("$h", planHash)).ExecuteReader();
+                """, ("$h", planHash));
+            using var reader = command.ExecuteReader();
             var result = new List<AttemptRecord>();
             while (reader.Read())
             {
@@ -194,7 +196,8 @@ public sealed class RunJournal : IDisposable
     {
         lock (_gate)
         {
-            using var reader = Command("SELECT id, plan_hash, started, ended, outcome FROM runs ORDER BY id DESC LIMIT 1").ExecuteReader();
+            using var command = Command("SELECT id, plan_hash, started, ended, outcome FROM runs ORDER BY id DESC LIMIT 1");
+            using var reader = command.ExecuteReader();
             return reader.Read()
                 ? new RunRecord(reader.GetInt64(0), reader.GetString(1), ReadStamp(reader, 2)!.Value, ReadStamp(reader, 3),
                     reader.IsDBNull(4) ? null : reader.GetString(4))
@@ -207,8 +210,8 @@ public sealed class RunJournal : IDisposable
     {
         lock (_gate)
         {
-            Command("INSERT INTO identities(plan_hash, identity, recorded) VALUES($h, $i, $t) ON CONFLICT(plan_hash) DO NOTHING",
-                ("$h", planHash), ("$i", identity), ("$t", Stamp(now))).ExecuteNonQuery();
+            NonQuery("INSERT INTO identities(plan_hash, identity, recorded) VALUES($h, $i, $t) ON CONFLICT(plan_hash) DO NOTHING",
+                ("$h", planHash), ("$i", identity), ("$t", Stamp(now)));
         }
     }
 
@@ -217,7 +220,7 @@ public sealed class RunJournal : IDisposable
     {
         lock (_gate)
         {
-            return Command("SELECT identity FROM identities WHERE plan_hash = $h", ("$h", planHash)).ExecuteScalar() as string;
+            return Scalar("SELECT identity FROM identities WHERE plan_hash = $h", ("$h", planHash)) as string;
         }
     }
 
@@ -227,8 +230,8 @@ public sealed class RunJournal : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            Command("DELETE FROM steps WHERE plan_hash = $h", ("$h", planHash)).ExecuteNonQuery();
-            Command("DELETE FROM identities WHERE plan_hash = $h", ("$h", planHash)).ExecuteNonQuery();
+            NonQuery("DELETE FROM steps WHERE plan_hash = $h", ("$h", planHash));
+            NonQuery("DELETE FROM identities WHERE plan_hash = $h", ("$h", planHash));
             transaction.Commit();
         }
     }
@@ -238,14 +241,14 @@ public sealed class RunJournal : IDisposable
     {
         lock (_gate)
         {
-            return Command("SELECT plan_json FROM plans WHERE plan_hash = $h", ("$h", planHash)).ExecuteScalar() as string;
+            return Scalar("SELECT plan_json FROM plans WHERE plan_hash = $h", ("$h", planHash)) as string;
         }
     }
 
     public void Dispose() => _connection.Dispose();
 
     private void Upsert(string planHash, string stepId, long runId, StepResult result, DateTimeOffset? started, DateTimeOffset? ended) =>
-        Command("""
+        NonQuery("""
             INSERT INTO steps(plan_hash, step_id, state, run_id, started, ended, exit_code, stdout, stderr, message)
             VALUES($h, $s, $st, $r, $b, $t, $x, $o, $e, $m)
             ON CONFLICT(plan_hash, step_id) DO UPDATE SET state = $st, run_id = $r, started = $b, ended = $t,
@@ -253,14 +256,28 @@ public sealed class RunJournal : IDisposable
             """,
             ("$h", planHash), ("$s", stepId), ("$st", result.State.Word()), ("$r", runId), ("$b", Stamp(started)),
             ("$t", Stamp(ended)), ("$x", result.ExitCode), ("$o", result.StandardOutput), ("$e", result.StandardError),
-            ("$m", result.Message)).ExecuteNonQuery();
+            ("$m", result.Message));
 
     private void Execute(string sql)
     {
         lock (_gate)
         {
-            Command(sql).ExecuteNonQuery();
+            NonQuery(sql);
         }
+    }
+
+    // Every command is disposed once run: an undisposed one keeps its statement, and SQLite keeps a closed connection
+    // open (and its WAL unfolded) until the finalizer runs.
+    private int NonQuery(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteScalar();
     }
 
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)

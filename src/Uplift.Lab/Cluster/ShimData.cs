@@ -78,6 +78,10 @@ public static class ShimData
             ["var/lib/apt/release"] = lab.Release.Series + "\n",
             ["etc/apt/sources.list.d/" + Path.GetFileName(lab.Catalog.Apt.SourcesFile)] = lab.Catalog.Apt.LineFor(lab.Release) + "\n",
             ["log/commands.log"] = "",
+            // The node's boot id (bind-mounted over /proc/sys/kernel/random/boot_id); boot/ is its /boot, empty: no
+            // kernel newer than the running one until a test puts one there.
+            ["boot_id"] = BootId(lab, node) + "\n",
+            ["boot/.lab"] = "",
         };
         // Config files Uplift may read or pin (RPC pins, renamed options), seen by the node at /etc/<service>/.
         foreach (var service in services.Where(s => s.UnitsOn(node.Role).Count > 0 && !s.Database.IsEmpty))
@@ -86,6 +90,10 @@ public static class ShimData
         }
         return files;
     }
+
+    /// <summary>A boot id of the node's first boot in the lab, stable per node (as /proc/sys/kernel/random/boot_id prints it).</summary>
+    private static string BootId(LabLayout lab, LabNode node) =>
+        string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-8000-{lab.Nodes.ToList().IndexOf(node) + 1:x12}");
 
     /// <summary>The infrastructure package that is also a unit of the lab (its message bus, rabbitmqctl's cluster).</summary>
     public const string MessageBus = "rabbitmq-server";

@@ -14,9 +14,13 @@ public static class LabDaemons
             // The node's sshd (and everything its sessions start) sees /etc overlaid with the node's etc/, in a
             // mount namespace of its own: Uplift writes /etc/apt/sources.list.d/openstack.list or
             // /etc/nova/nova.conf there as on a real node, and each node has its own.
+            // Its /boot (the kernels it has) and its boot id are its own too: a reboot is rehearsed by the systemctl shim
+            // (units stopped and started, a new boot id, the newest kernel running), never by the machine.
             var script = """
                 mount -t overlay overlay -o "lowerdir=/etc,upperdir=$1/etc,workdir=$1/.etc-work" /etc ||
                   echo "lab: no private /etc on this node (overlay mount refused)" >&2
+                mount --bind "$1/boot" /boot && mount --bind "$1/boot_id" /proc/sys/kernel/random/boot_id ||
+                  echo "lab: no private /boot or boot id on this node (bind mount refused)" >&2
                 exec /usr/sbin/sshd -f "$2" -E "$1/log/sshd.log"
                 """;
             await LocalProgram.CheckAsync("unshare", ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh", root, lab.Paths.SshdConfig(node.Name)], cancel: token);

@@ -154,10 +154,46 @@ public sealed class PlanByTheBookTests
                 graph.Orders(health.Id, $"infrastructure/{vip}/standby").ShouldBeTrue();
             }
         }
+        foreach (var upgrade in upgrades)
+        {
+            var at = $"infrastructure/{upgrade.Node}/";
+            graph[at + "reboot"].Kind.ShouldBe(StepKind.NodeReboot);
+            graph.Orders(upgrade.Id, at + "reboot").ShouldBeTrue("a reboot, when needed, after its packages");
+            graph.Orders(at + "reboot", at + "rabbitmq-health").ShouldBeTrue("the cluster is whole again after the reboot too");
+            var drains = graph.Where(s => s.Kind == StepKind.HaproxyDrain && s.Id.StartsWith(at, StringComparison.Ordinal)).ToList();
+            drains.ShouldNotBeEmpty($"{upgrade.Node}'s APIs are drained while RabbitMQ, keepalived or the node restart");
+            drains.ShouldAllBe(d => graph.Orders(d.Id, upgrade.Id));
+            graph.Where(s => s.Kind == StepKind.HaproxyEnable && s.Id.StartsWith(at, StringComparison.Ordinal))
+                .ShouldAllBe(e => e.AlwaysRun && graph.Orders(at + "rabbitmq-health", e.Id));
+        }
+        foreach (var compute in graph.Where(s => s.Kind == StepKind.ComputeDisable).Select(s => s.Node!))
+        {
+            graph.Orders($"computes/{compute}/infrastructure", $"computes/{compute}/reboot").ShouldBeTrue();
+            graph.Orders($"computes/{compute}/reboot", $"computes/{compute}/stop").ShouldBeTrue("an emptied compute reboots before its new code");
+        }
         graph[$"infrastructure/{vip}/standby"].Kind.ShouldBe(StepKind.NodeStandby);
         graph.Orders($"infrastructure/{vip}/standby", $"infrastructure/{vip}/infrastructure").ShouldBeTrue("the VIP moves away first");
         graph.Orders($"infrastructure/{vip}/rabbitmq-health", $"infrastructure/{vip}/online").ShouldBeTrue();
         graph.Where(s => s.Kind == StepKind.NodeStandby && s.Phase != Phases.ControlPlane).ShouldBeEmpty();
+    }
+
+    /// <summary>Issue "by the book" 7: options each hop renames or removes (release notes, config-changes.yaml) are looked
+    /// for on the nodes whose services read the file, for the releases the plan crosses only.</summary>
+    [Fact]
+    public void The_option_lint_looks_for_the_options_of_every_release_crossed_on_the_nodes_that_read_them()
+    {
+        var graph = new PlanGraph(Planner.Build(Inventory("examples/inventory.yaml"), PlanningInputs.Catalog, "bobcat", "epoxy", new PlanOptions(Via: "caracal,dalmatian")));
+        var controller = graph.Where(s => s.Kind == StepKind.CheckConfigOptions && s.Node == "ctl1").Select(s => s.Argument("options")!).ToList();
+        var network = graph.Where(s => s.Kind == StepKind.CheckConfigOptions && s.Node == "net1").Select(s => s.Argument("options")!).ToList();
+
+        controller.ShouldContain(o => o.Contains("/etc/nova/nova.conf|upgrade_levels|cert|", StringComparison.Ordinal), "caracal removed it");
+        controller.ShouldContain(o => o.Contains("/etc/neutron/neutron.conf|DEFAULT|segment_mtu|DEFAULT/global_physnet_mtu", StringComparison.Ordinal));
+        controller.ShouldAllBe(o => !o.Contains("neutron_default_tenant_id", StringComparison.Ordinal), "flamingo's rename is not crossed");
+        controller.ShouldAllBe(o => !o.Contains("query_placement_for_availability_zone", StringComparison.Ordinal), "bobcat's removal is behind the cluster");
+        network.ShouldContain(o => o.Contains("/etc/neutron/l3_agent.ini|DEFAULT|ovs_integration_bridge|OVS/integration_bridge", StringComparison.Ordinal));
+        network.ShouldAllBe(o => !o.Contains("/etc/nova/", StringComparison.Ordinal), "a network node reads no nova.conf");
+        PlanningInputs.Catalog.ConfigChanges.Count.ShouldBeGreaterThan(30);
+        PlanningInputs.Catalog.ConfigChanges.ShouldAllBe(c => c.Note.Contains("releasenotes", StringComparison.Ordinal), "each entry cites its release note");
     }
 
     /// <summary>neutron doc admin/migration-database.rst: "Offline migration requires all Neutron server instances in the
