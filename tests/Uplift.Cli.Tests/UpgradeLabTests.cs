@@ -121,6 +121,7 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
                 .ShouldBeTrue($"{unit}: every nova unit, computes included, got SIGHUP once all ran the new code (nova upgrades.rst)");
         }
         ShouldHaveUpgradedCinderByTheBook(lab);
+        ShouldHaveCheckedNovaWithTheNewCodeBeforeItsUnitsStart(lab);
         foreach (var schema in Directory.GetFiles(Path.Combine(lab.Paths.Cluster, "db")))
         {
             File.ReadAllText(schema).Trim().ShouldBe($"{target} {target} {target}", $"{Path.GetFileName(schema)}: expanded, migrated and contracted to {lab.Next}");
@@ -168,6 +169,19 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
         log.Where(e => controllers.Contains(e.Node) && e.CommandLine.StartsWith("systemctl", StringComparison.Ordinal)
                 && e.CommandLine.Contains("restart", StringComparison.Ordinal) && e.CommandLine.Split(' ').Contains("cinder-api"))
             .Select(e => e.Node).Distinct().Count().ShouldBe(controllers.Count, "cinder-api restarted on every controller");
+    }
+
+    /// <summary>nova doc admin/upgrades.rst, at run time: on the VIP holder, `nova-status upgrade check` ran after the new
+    /// nova packages were installed and before any nova unit started on it (command logs).</summary>
+    private static void ShouldHaveCheckedNovaWithTheNewCodeBeforeItsUnitsStart(LabSession lab)
+    {
+        var vip = lab.Lab.Controllers.First().Name;
+        var log = CommandLogEntry.ReadAll(lab.Paths).Where(e => e.Node == vip).ToList();
+        var install = log.First(e => e.CommandLine.StartsWith("apt-get", StringComparison.Ordinal) && e.CommandLine.Split(' ').Contains("python3-nova"));
+        var check = log.First(e => e.CommandLine.StartsWith("nova-status upgrade check", StringComparison.Ordinal) && e.Time > install.Time);
+        check.ExitCode.ShouldBe(0);
+        log.Where(e => e.Time > install.Time && e.CommandLine.StartsWith("systemctl start nova-", StringComparison.Ordinal))
+            .ShouldAllBe(start => start.Time > check.Time, "no new nova unit starts before nova-status checked the new code");
     }
 
     /// <summary>node/unit → the version it was started with.</summary>
