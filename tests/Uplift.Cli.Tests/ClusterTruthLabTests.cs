@@ -34,6 +34,18 @@ public sealed class ClusterTruthLabTests
         plan.Code.ShouldBe(0, plan.Output);
         plan.Output.ShouldContain("--from epoxy: read from the nodes (every node runs epoxy)");
         plan.Output.ShouldContain($"epoxy → {lab.Next}");
+
+        // An inventory that names no cloud, with none in the usual places: refused before the plan is shown, not at the
+        // service check 30-odd steps in.
+        var cloudless = Path.Combine(lab.Journals, "inventory-without-cloud.yaml");
+        var text = await File.ReadAllTextAsync(lab.Paths.Inventory);
+        await File.WriteAllTextAsync(cloudless, text[..text.IndexOf("openstack:", StringComparison.Ordinal)]);
+        var noCloud = await UpliftProcess.RunAsync("run", "-i", cloudless, "--to", lab.Next, "--yes", "--state-dir", lab.Journals);
+        noCloud.Code.ShouldBe(2, noCloud.Output);
+        noCloud.Output.ShouldContain("no clouds.yaml found");
+        noCloud.Output.ShouldContain("openstack: {clouds_yaml: FILE, cloud: NAME}");
+        noCloud.Output.ShouldNotContain("Run these");
+        before.Differences(await LabState.TakeAsync(lab.Paths)).ShouldBeEmpty("nothing changed on any node");
     }
 
     [Fact]

@@ -58,11 +58,11 @@ internal sealed class LabSession : IAsyncDisposable
         return new LabSession(lab, journals ?? Directory.CreateTempSubdirectory("uplift-cli-lab-journal-").FullName, journals is null);
     }
 
-    /// <summary>uplift run of the lab's inventory to the next release, with the lab's clouds.yaml (the release it runs
-    /// is read from the nodes).</summary>
+    /// <summary>uplift run of the lab's inventory to the next release, as the README says: no environment and no --os-cloud
+    /// (the lab's inventory names its clouds.yaml and cloud; the release it runs is read from the nodes).</summary>
     public Task<UpliftProcess.Outcome> UpgradeAsync(params string[] options) =>
-        UpliftProcess.RunAsync(null, Environment,
-            ["run", "--inventory", Paths.Inventory, "--to", Next, "--yes", "--os-cloud", LabCloud.Name, "--state-dir", Journals, .. options]);
+        UpliftProcess.RunAsync(null, new Dictionary<string, string>(),
+            ["run", "--inventory", Paths.Inventory, "--to", Next, "--yes", "--state-dir", Journals, .. options]);
 
     /// <summary>The outages the latest run's plan announced and the run went through, from its journal, as windows of the
     /// lab's probe targets (named by HAProxy backend: neutron's offline contract → "neutron").</summary>

@@ -87,6 +87,22 @@ public sealed class RunCommandsTests : IDisposable
         error.ShouldContain("--inventory and --to");
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("resume")]
+    public void Given_journals_of_two_clusters_When_status_or_resume_has_no_cluster_Then_it_names_them_and_touches_neither(string command)
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "prod-east.journal.sqlite"), []);
+        File.WriteAllBytes(Path.Combine(_dir, "lab.journal.sqlite"), []);
+
+        var (code, _, error) = Uplift(command, "--state-dir", _dir);
+
+        code.ShouldBe(2);
+        error.ShouldContain($"2 clusters have journals in {_dir}");
+        error.ShouldContain("say which with --cluster NAME (lab, prod-east) or --inventory FILE");
+        new FileInfo(Path.Combine(_dir, "lab.journal.sqlite")).Length.ShouldBe(0, "neither journal was opened");
+    }
+
     [Fact]
     public void Given_no_terminal_and_no_yes_When_run_Then_it_says_so_before_reaching_any_node()
     {

@@ -47,12 +47,21 @@ internal sealed class ExecutionSwitches
     public Option<string?> OsCloud { get; } = new("--os-cloud") { Description = "cloud of clouds.yaml for the compute and service-check steps (default $OS_CLOUD; file: $OS_CLIENT_CONFIG_FILE or the usual places)" };
 
     /// <summary>The OpenStack APIs of the run: clouds.yaml is read only when a compute or service-check step first needs it.</summary>
-    public ComputeCloud Cloud(ParseResult parse, Plan plan, TimeProvider time)
+    public ComputeCloud Cloud(ParseResult parse, Plan plan, ClusterInventory? inventory, TimeProvider time) =>
+        new(() => new OpenStack.OpenStackSession(CloudConfig(parse, inventory), time), plan.LimitOf(ConcurrencyClasses.LiveMigrations));
+
+    /// <summary>The plan's steps that call the OpenStack APIs need a cloud: one that cannot be found is refused before the
+    /// plan is shown (exit 2), not when the first of them runs. Reads files only.</summary>
+    public void CheckCloud(ParseResult parse, Plan plan, ClusterInventory inventory)
     {
-        var name = parse.GetValue(OsCloud);
-        return new ComputeCloud(() => new OpenStack.OpenStackSession(OpenStack.CloudsFileSearch.ForProcess().Load(name), time),
-            plan.LimitOf(ConcurrencyClasses.LiveMigrations));
+        if (plan.Steps.Any(s => ComputeHandlers.Kinds.Contains(s.Kind)))
+        {
+            CloudConfig(parse, inventory);
+        }
     }
+
+    private OpenStack.CloudConfig CloudConfig(ParseResult parse, ClusterInventory? inventory) =>
+        OpenStack.CloudsFileSearch.ForProcess().Load(parse.GetValue(OsCloud), inventory?.OpenStack.CloudsYaml, inventory?.OpenStack.Cloud);
 
     public void AddTo(Command command)
     {
@@ -134,7 +143,7 @@ internal sealed class ExecutionSwitches
             IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
                 ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
             var options = new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step));
-            using var cloud = Cloud(parse, plan, time);
+            using var cloud = Cloud(parse, plan, inventory, time);
             var state = StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName);
             var run = new ClusterRun(state, RunCommands.Handlers(cloud, RunCommands.Backups(state, plan)), Shell, time, observer, prompt, control, options);
             await using var probe = await RunProbe.StartAsync(cloud, parse.GetValue(ProbeRate), time);

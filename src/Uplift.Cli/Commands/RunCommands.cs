@@ -53,10 +53,10 @@ internal static class RunCommands
             StateDirectory.Resolve(parse.GetValue(execution.StateDir)?.FullName);
             if (parse.GetValue(dryRun))
             {
-                var (dry, _, _) = saved is not null
+                var (dry, _, dryInventory) = saved is not null
                     ? Saved(saved.FullName, parse.GetValue(planning.Inventory)?.FullName, parse.GetValue(planning.Catalog)?.FullName)
                     : Offline(parse, planning);
-                using var cloud = execution.Cloud(parse, dry, TimeProvider.System);
+                using var cloud = execution.Cloud(parse, dry, dryInventory, TimeProvider.System);
                 await parse.InvocationConfiguration.Output.WriteAsync(DryRun.Render(dry, Handlers(cloud, Backups(StateDirectory.Resolve(parse.GetValue(execution.StateDir)?.FullName), dry))));
                 return UpliftCommandLine.Success;
             }
@@ -87,6 +87,7 @@ internal static class RunCommands
                 await output.WriteLineAsync(prepared.Note);
                 return UpliftCommandLine.Success;
             }
+            execution.CheckCloud(parse, plan, inventory);
             await output.WriteAsync(PlanTreeView.Render(plan));
             await output.WriteLineAsync($"observed: {ObservedView.Summary(prepared.Observed)}");
             if (prepared.Note is not null)
@@ -129,6 +130,7 @@ internal static class RunCommands
             await using var transport = ClusterObservations.Transport(inventory);
             var prepared = await new RunPreparation(inventory, overlay, state, new ClusterGate(inventory, overlay, transport.ShellFor))
                 .ContinuingAsync(plan, json, parse.GetValue(execution.Fresh), cancel);
+            execution.CheckCloud(parse, plan, inventory);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"resuming run {run.Id} of {cluster} ({run.Outcome ?? "ended without an outcome"}): plan {plan.InputsHash[..12]}, {plan.Inputs.From} → {plan.Inputs.To}; " +
                 $"{complete} of {plan.Steps.Count} steps done, continuing from {next}");
@@ -216,7 +218,8 @@ internal static class RunCommands
                 ? (Path.GetFileName(journals[0])[..^".journal.sqlite".Length], state)
                 : throw new InputException(
                     journals.Length == 0 ? $"no journal in {state.Path}" : $"{journals.Length} clusters have journals in {state.Path}",
-                    hint: journals.Length == 0 ? "start a run with uplift run, or give --state-dir" : "say which with --cluster NAME or --inventory FILE");
+                    hint: journals.Length == 0 ? "start a run with uplift run, or give --state-dir"
+                        : $"say which with --cluster NAME ({string.Join(", ", journals.Select(j => Path.GetFileName(j)[..^".journal.sqlite".Length]).Order(StringComparer.Ordinal))}) or --inventory FILE");
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed record ClusterInventory(
     /// <summary>Whether puppet manages the nodes (inventory 'puppet:').</summary>
     public PuppetSettings Puppet { get; init; } = new();
 
+    /// <summary>The cluster's clouds.yaml and cloud (inventory 'openstack:').</summary>
+    public OpenStackSettings OpenStack { get; init; } = new();
+
     public IEnumerable<Node> WithRole(Role role) => Nodes.Where(n => n.Has(role));
 
     public Node? Find(string name) => Nodes.FirstOrDefault(n => n.Name == name);

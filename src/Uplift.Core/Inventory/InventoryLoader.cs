@@ -13,7 +13,7 @@ namespace Uplift.Inventory;
 public static class InventoryLoader
 {
     internal static readonly string[] RootKeys =
-        ["cluster", "nodes", "pacemaker", "haproxy", "ssh", "concurrency", "database", "services", "puppet"];
+        ["cluster", "nodes", "pacemaker", "haproxy", "ssh", "concurrency", "database", "services", "puppet", "openstack"];
 
     public static ClusterInventory Load(string path)
     {
@@ -96,6 +96,7 @@ public static class InventoryLoader
             hash)
         {
             Puppet = SettingsReader.Puppet(root.Section("puppet", SettingsReader.PuppetKeys)),
+            OpenStack = SettingsReader.OpenStack(root.Section("openstack", SettingsReader.OpenStackKeys), problems.Source),
         };
 
         var controllers = inventory.WithRole(Role.Controller).Select(n => n.Name).ToList();

@@ -16,6 +16,16 @@ internal static class SettingsReader
     internal static readonly string[] ServicesKeys = ["optional"];
     internal static readonly string[] PuppetKeys = ["manages_nodes"];
 
+    internal static readonly string[] OpenStackKeys = ["clouds_yaml", "cloud"];
+
+    /// <summary>'openstack:'; a relative clouds_yaml is read beside the inventory file.</summary>
+    public static OpenStackSettings OpenStack(YamlSection? section, string inventoryFile)
+    {
+        var file = section?.String("clouds_yaml");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(inventoryFile)) ?? ".";
+        return new(file is null ? null : Path.GetFullPath(Path.Combine(directory, file)), section?.String("cloud"));
+    }
+
     public static PuppetSettings Puppet(YamlSection? section) => new(section?.Bool("manages_nodes") ?? false);
 
     public static PacemakerSettings Pacemaker(YamlSection? section) =>

@@ -64,6 +64,11 @@ public static class LabInventory
             puppet:
               manages_nodes: true
 
+            # The lab's clouds.yaml and cloud: a run needs neither OS_CLIENT_CONFIG_FILE nor --os-cloud.
+            openstack:
+              clouds_yaml: {paths.CloudsYaml}
+              cloud: {LabCloud.Name}
+
             """);
         return text.ToString();
     }

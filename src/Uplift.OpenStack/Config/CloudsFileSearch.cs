@@ -21,19 +21,24 @@ public sealed class CloudsFileSearch(Func<string, string?> environment, IReadOnl
             "/etc/openstack",
         ]);
 
-    /// <summary>Loads the cloud <paramref name="cloudName"/> (e.g. from --os-cloud), or OS_CLOUD's when null.</summary>
-    public CloudConfig Load(string? cloudName = null)
+    /// <summary>Loads the cloud <paramref name="cloudName"/> (e.g. from --os-cloud), or OS_CLOUD's when null, and then
+    /// <paramref name="defaultCloud"/> (the inventory's); from OS_CLIENT_CONFIG_FILE, else <paramref name="defaultFile"/>
+    /// (the inventory's), else the usual places.</summary>
+    public CloudConfig Load(string? cloudName = null, string? defaultFile = null, string? defaultCloud = null)
     {
-        var name = cloudName ?? environment("OS_CLOUD");
-        var cloudsFile = Find("OS_CLIENT_CONFIG_FILE", "clouds");
+        var name = cloudName ?? environment("OS_CLOUD") ?? defaultCloud;
+        var cloudsFile = environment("OS_CLIENT_CONFIG_FILE") is { Length: > 0 } ? Find("OS_CLIENT_CONFIG_FILE", "clouds")
+            : defaultFile is not null ? (File.Exists(defaultFile) ? defaultFile
+                : throw new InputException($"the inventory's openstack.clouds_yaml names {defaultFile}, which does not exist", null, "fix the path, or remove it to use the usual places"))
+            : Find("OS_CLIENT_CONFIG_FILE", "clouds");
         if (cloudsFile is null)
         {
             throw new InputException("no clouds.yaml found", null,
-                $"looked in {string.Join(", ", directories)}; create one (see docs/openstack-api.md) or set OS_CLIENT_CONFIG_FILE");
+                $"looked in {string.Join(", ", directories)}; create one (see docs/openstack-api.md), set OS_CLIENT_CONFIG_FILE, or name it in the inventory (openstack: {{clouds_yaml: FILE, cloud: NAME}})");
         }
         if (string.IsNullOrEmpty(name))
         {
-            throw new InputException("no cloud chosen", new SourceLocation(cloudsFile), "set OS_CLOUD or pass --os-cloud NAME");
+            throw new InputException("no cloud chosen", new SourceLocation(cloudsFile), "set OS_CLOUD, pass --os-cloud NAME, or name it in the inventory (openstack: {cloud: NAME})");
         }
         var secureFile = Find("OS_CLIENT_SECURE_FILE", "secure");
         return CloudsYaml.Parse(File.ReadAllText(cloudsFile), cloudsFile, name,

@@ -57,6 +57,21 @@ public class InventoryLoaderTests
     }
 
     [Fact]
+    public void Given_an_openstack_section_When_loaded_Then_its_clouds_file_is_read_beside_the_inventory_and_its_cloud_named()
+    {
+        const string Text = "cluster: c\nnodes:\n  - {name: a, address: 10.0.0.1, roles: [compute]}\n";
+
+        var named = InventoryLoader.Parse(Text + "openstack: {clouds_yaml: ops/clouds.yaml, cloud: prod}\n", "/srv/site/inventory.yaml").OpenStack;
+        var absolute = InventoryLoader.Parse(Text + "openstack: {clouds_yaml: /etc/openstack/clouds.yaml}\n", "/srv/site/inventory.yaml").OpenStack;
+
+        named.ShouldBe(new OpenStackSettings("/srv/site/ops/clouds.yaml", "prod"));
+        absolute.ShouldBe(new OpenStackSettings("/etc/openstack/clouds.yaml", null));
+        InventoryLoader.Parse(Text, "/srv/site/inventory.yaml").OpenStack.ShouldBe(new OpenStackSettings());
+        Should.Throw<Uplift.Diagnostics.InputException>(() => InventoryLoader.Parse(Text + "openstack: {cloud_name: prod}\n", "a.yaml"))
+            .Message.ShouldContain("cloud_name");
+    }
+
+    [Fact]
     public void Given_a_file_When_loaded_Then_its_source_and_the_sha256_of_its_bytes_are_recorded()
     {
         var inventory = InventoryLoader.Load(ExamplePath);

@@ -51,7 +51,7 @@ public sealed class CloudsFileSearchTests : IDisposable
     {
         Write(Cwd, "clouds.yaml", Cloud("a", "http://cwd:5000"));
 
-        Should.Throw<InputException>(() => Search().Load()).Message.ShouldContain("set OS_CLOUD or pass --os-cloud");
+        Should.Throw<InputException>(() => Search().Load()).Message.ShouldContain("set OS_CLOUD, pass --os-cloud NAME, or name it in the inventory");
     }
 
     [Fact]
@@ -61,6 +61,42 @@ public sealed class CloudsFileSearchTests : IDisposable
 
         error.Message.ShouldContain("no clouds.yaml found");
         error.Message.ShouldContain(System);
+    }
+
+    [Fact]
+    public void Given_the_inventory_names_a_clouds_file_and_a_cloud_When_loading_Then_they_are_used_over_the_usual_places()
+    {
+        Write(Cwd, "clouds.yaml", Cloud("lab", "http://cwd:5000"));
+        var fromInventory = Write(_root, "lab-clouds.yaml", Cloud("lab", "http://inventory:5000"));
+
+        Search().Load(null, fromInventory, "lab").AuthUrl.Host.ShouldBe("inventory");
+    }
+
+    [Fact]
+    public void Given_the_inventory_s_cloud_When_OS_CLOUD_or_os_cloud_name_another_Then_the_operator_s_choice_wins()
+    {
+        var file = Write(_root, "lab-clouds.yaml", Cloud("lab", "http://lab:5000") + Cloud("other", "http://other:5000")["clouds:\n".Length..]);
+        _environment["OS_CLOUD"] = "other";
+
+        Search().Load(null, file, "lab").AuthUrl.Host.ShouldBe("other");
+        Search().Load("lab", file, "lab").AuthUrl.Host.ShouldBe("lab");
+    }
+
+    [Fact]
+    public void Given_OS_CLIENT_CONFIG_FILE_and_an_inventory_file_When_loading_Then_the_environment_wins()
+    {
+        var fromInventory = Write(_root, "lab-clouds.yaml", Cloud("a", "http://inventory:5000"));
+        _environment["OS_CLIENT_CONFIG_FILE"] = Write(_root, "env.yaml", Cloud("a", "http://env:5000"));
+
+        Search().Load("a", fromInventory).AuthUrl.Host.ShouldBe("env");
+    }
+
+    [Fact]
+    public void Given_an_inventory_file_that_does_not_exist_When_loading_Then_the_error_names_it()
+    {
+        var missing = Path.Combine(_root, "nowhere.yaml");
+
+        Should.Throw<InputException>(() => Search().Load("a", missing)).Message.ShouldContain($"openstack.clouds_yaml names {missing}, which does not exist");
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
