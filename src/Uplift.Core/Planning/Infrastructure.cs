@@ -10,8 +10,9 @@ namespace Uplift.Planning;
 /// </summary>
 internal static class Infrastructure
 {
-    /// <summary>The node's infrastructure step after <paramref name="needs"/> (and, after RabbitMQ's package, the wait
-    /// for its cluster to be whole again); the last of <paramref name="needs"/> when it has none.</summary>
+    /// <summary>The node's infrastructure step after <paramref name="needs"/>, then its reboot when the node needs one and,
+    /// after RabbitMQ's package, the wait for its cluster to be whole again; the last of <paramref name="needs"/> when it
+    /// has no infrastructure package.</summary>
     public static string Add(HopContext ctx, Node node, string at, string concurrencyClass, IReadOnlyList<string> needs, IReadOnlyList<string>? after = null)
     {
         var packages = Packages(ctx, node);
@@ -32,8 +33,8 @@ internal static class Infrastructure
     public const string Rabbitmq = "rabbitmq-server";
 
     /// <summary>
-    /// Controllers one at a time, the VIP holder last, in Pacemaker standby (the VIP moved to another controller) when
-    /// there is another: the others keep the message bus and the VIP up. After RabbitMQ's package on a node, its cluster
+    /// Controllers one at a time, each drained out of every HAProxy, the VIP holder last, in Pacemaker standby (the VIP
+    /// moved to another controller) when there is another: the others keep the message bus and the VIP up. After RabbitMQ's package on a node, its cluster
     /// must be whole again before the next node (rabbitmq.com/docs/rolling-upgrade: upgrade one node, check its health
     /// and the cluster's, then the next).
     /// </summary>
