@@ -43,15 +43,26 @@ public sealed class NeutronUnitsLabTests
         Directory.GetFiles(Path.Combine(lab.Paths.Nodes, "ctl2", "units"), "neutron-server*").ShouldBeEmpty("ctl2 never had neutron-server started");
         File.ReadAllText(Path.Combine(lab.Paths.Nodes, "ctl2", "var", "lib", "dpkg", "installed")).ShouldNotContain("neutron-server ");
         var reboots = Directory.GetFiles(lab.Paths.Nodes, "reboots.log", SearchOption.AllDirectories);
-        reboots.Select(f => Path.GetRelativePath(lab.Paths.Nodes, f).Split(Path.DirectorySeparatorChar)[0]).ShouldBe(["cmp1"], "only the node with a new kernel rebooted");
+        var rebooted = reboots.Select(f => Path.GetRelativePath(lab.Paths.Nodes, f).Split(Path.DirectorySeparatorChar)[0]).ToList();
+        rebooted.ShouldContain("cmp1", "the node with a new kernel rebooted");
+        // A machine that itself waits for a reboot has /run/reboot-required, which every lab node sees too (only /etc and
+        // /boot are the node's own): then every node rehearses one, and "only cmp1" cannot be asserted.
+        var hostWaitsForReboot = File.Exists("/run/reboot-required");
+        if (!hostWaitsForReboot)
+        {
+            rebooted.ShouldBe(["cmp1"], "only the node with a new kernel rebooted");
+        }
         File.ReadAllText(Path.Combine(lab.Paths.NodeRoot("cmp1"), "run", "kernel")).Trim().ShouldBe("99.0.0-lab");
         using (var journal = RunJournal.Open(new StateDirectory(lab.Journals).JournalOf("lab")))
         {
             var steps = journal.Steps(journal.LatestRun()!.PlanHash);
             steps["computes/cmp1/reboot"].State.ShouldBe(StepState.Done);
             steps["computes/cmp1/reboot"].Message.ShouldContain("cmp1: rebooted and back in");
-            steps.Where(s => s.Key.EndsWith("/reboot", StringComparison.Ordinal) && s.Key != "computes/cmp1/reboot")
-                .ShouldAllBe(s => s.Value.State == StepState.AlreadyDone, "no other node needed a reboot");
+            if (!hostWaitsForReboot)
+            {
+                steps.Where(s => s.Key.EndsWith("/reboot", StringComparison.Ordinal) && s.Key != "computes/cmp1/reboot")
+                    .ShouldAllBe(s => s.Value.State == StepState.AlreadyDone, "no other node needed a reboot");
+            }
         }
         var violations = Path.Combine(lab.Paths.Cluster, "violations");
         (File.Exists(violations) ? File.ReadAllText(violations) : "").ShouldBeEmpty("the contract ran with every neutron server unit stopped, both halves included");

@@ -5,19 +5,22 @@ namespace Uplift.Execution;
 /// <summary>Registers the handlers that work through the OpenStack APIs: the compute dance, service checks, smoke test.</summary>
 public static class ComputeHandlers
 {
-    /// <summary>The step kinds that call the OpenStack APIs (a run needs a cloud for them).</summary>
-    public static IReadOnlySet<StepKind> Kinds { get; } = new HashSet<StepKind>
-    {
-        StepKind.ComputeDisable, StepKind.ComputeMigrateInstances, StepKind.ComputeCheckEmpty, StepKind.ComputeWaitUp, StepKind.ComputeEnable,
-        StepKind.CheckServicesUp, StepKind.PostCheck,
-    };
+    /// <summary>Each kind that calls the OpenStack APIs, with its handler: the one list both the registration and
+    /// <see cref="Kinds"/> are read from.</summary>
+    private static readonly (StepKind Kind, Func<ComputeCloud, IStepHandler> Handler)[] Table =
+    [
+        (StepKind.ComputeDisable, cloud => new ComputeDisableHandler(cloud)),
+        (StepKind.ComputeMigrateInstances, cloud => new ComputeMigrateHandler(cloud)),
+        (StepKind.ComputeCheckEmpty, cloud => new ComputeCheckEmptyHandler(cloud)),
+        (StepKind.ComputeWaitUp, cloud => new ComputeWaitUpHandler(cloud)),
+        (StepKind.ComputeEnable, cloud => new ComputeEnableHandler(cloud)),
+        (StepKind.CheckServicesUp, cloud => new ServicesUpHandler(cloud)),
+        (StepKind.PostCheck, cloud => new SmokeTestHandler(cloud)),
+    ];
 
-    public static StepHandlers WithOpenStack(this StepHandlers handlers, ComputeCloud cloud) => handlers
-        .With(new ComputeDisableHandler(cloud), StepKind.ComputeDisable)
-        .With(new ComputeMigrateHandler(cloud), StepKind.ComputeMigrateInstances)
-        .With(new ComputeCheckEmptyHandler(cloud), StepKind.ComputeCheckEmpty)
-        .With(new ComputeWaitUpHandler(cloud), StepKind.ComputeWaitUp)
-        .With(new ComputeEnableHandler(cloud), StepKind.ComputeEnable)
-        .With(new ServicesUpHandler(cloud), StepKind.CheckServicesUp)
-        .With(new SmokeTestHandler(cloud), StepKind.PostCheck);
+    /// <summary>The step kinds that call the OpenStack APIs (a run needs a cloud for them).</summary>
+    public static IReadOnlySet<StepKind> Kinds { get; } = Table.Select(t => t.Kind).ToHashSet();
+
+    public static StepHandlers WithOpenStack(this StepHandlers handlers, ComputeCloud cloud) =>
+        Table.Aggregate(handlers, (all, entry) => all.With(entry.Handler(cloud), entry.Kind));
 }
