@@ -14,14 +14,16 @@ public static class AptCachePolicy
         var result = new List<PackagePolicy>();
         string? name = null, installed = null, candidate = null;
         var versions = new List<string>();
+        var offered = new List<string>();
         void Flush()
         {
             if (name is not null)
             {
-                result.Add(new PackagePolicy(name, installed, candidate, [.. versions]));
+                result.Add(new PackagePolicy(name, installed, candidate, [.. versions]) { Offered = [.. offered.Distinct(StringComparer.Ordinal)] });
             }
             (installed, candidate) = (null, null);
             versions.Clear();
+            offered.Clear();
         }
         foreach (var raw in standardOutput.Split('\n'))
         {
@@ -50,6 +52,11 @@ public static class AptCachePolicy
                 // " *** 1:9.2p1-2+deb12u10 500" or "     1:9.2p1-2+deb12u9 500": version then priority.
                 var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 versions.Add(words[0] == "***" ? words[1] : words[0]);
+            }
+            else if (versions.Count > 0 && line.StartsWith("        ", StringComparison.Ordinal) && !text.EndsWith("/var/lib/dpkg/status", StringComparison.Ordinal))
+            {
+                // A source row under the last version: "500 http://… Packages" offers it; "100 /var/lib/dpkg/status" does not.
+                offered.Add(versions[^1]);
             }
         }
         Flush();

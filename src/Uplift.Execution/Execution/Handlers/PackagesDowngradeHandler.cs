@@ -41,12 +41,13 @@ public sealed class PackagesDowngradeHandler : NodeStepHandler
         return Targets(AptCachePolicy.Parse(result.StandardOutput));
     }
 
-    /// <summary>Each installed package whose installed version is above every other version its table lists, with the
-    /// highest of those. Pure.</summary>
+    /// <summary>Each installed package whose installed version no repository offers any more (only /var/lib/dpkg/status
+    /// lists it: it came from the release rolled back) and is above every version offered, with the highest offered. A
+    /// package whose installed version a repository still offers (a security update from Debian's archive) is left. Pure.</summary>
     public static IReadOnlyList<(string Package, string Version)> Targets(IReadOnlyList<PackagePolicy> policies) =>
         [.. policies
-            .Where(p => p.Installed is not null)
-            .Select(p => (p.Name, Installed: p.Installed!, Offered: p.Versions.Where(v => v != p.Installed).OrderByDescending(v => v, Comparer<string>.Create(DebianVersion.Compare)).FirstOrDefault()))
+            .Where(p => p.Installed is not null && !p.Offered.Contains(p.Installed))
+            .Select(p => (p.Name, Installed: p.Installed!, Offered: p.Offered.OrderByDescending(v => v, Comparer<string>.Create(DebianVersion.Compare)).FirstOrDefault()))
             .Where(p => p.Offered is not null && DebianVersion.Compare(p.Offered, p.Installed) < 0)
             .Select(p => (p.Name, p.Offered!))];
 }
