@@ -1,11 +1,13 @@
 namespace Uplift.Database;
 
 /// <summary>
-/// Parses what `nova-manage db online_data_migrations` and `cinder-manage db online_data_migrations` print
-/// (openstack/nova nova/cmd/manage.py DbCommands.online_data_migrations; cinder/cmd/manage.py likewise):
+/// Parses what `nova-manage`, `cinder-manage` and `placement-manage db online_data_migrations` print
+/// (openstack/nova nova/cmd/manage.py DbCommands.online_data_migrations; cinder/cmd/manage.py likewise;
+/// placement/cmd/manage.py names its second column "Total Found"):
 /// optional "Running batches of 50 until complete" and "N rows matched query NAME, M migrated" lines,
-/// "Error attempting to run NAME" for a migration that raised, then a prettytable
-/// | Migration | Total Needed | Completed | with one row per migration.
+/// "Error attempting to run NAME" for a migration that raised, then a table
+/// | Migration | Total Needed | Completed | with one row per migration. The table's rules differ by program
+/// and version (prettytable's `+---+`, tabulate's `|---+---|` in cinder 26): rule lines are skipped.
 /// </summary>
 public static class OnlineMigrationTable
 {
@@ -23,12 +25,12 @@ public static class OnlineMigrationTable
                 continue;
             }
             var cells = line.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
-            if (cells.Length == 3 && cells[0] == "Migration" && cells[1] == "Total Needed")
+            if (cells.Length == 3 && cells[0] == "Migration" && cells[1] is ("Total Needed" or "Total Found"))
             {
                 header = true;
                 continue;
             }
-            if (!header)
+            if (!header || IsRule(line))
             {
                 continue;
             }
@@ -42,6 +44,8 @@ public static class OnlineMigrationTable
             ? rows
             : throw new FormatException("online migrations output holds no '| Migration | Total Needed | Completed |' table");
     }
+
+    private static bool IsRule(string line) => line.All(c => c is '|' or '+' or '-' or '=' or ':');
 
     /// <summary>Migrations that raised ("Error attempting to run NAME"; nova prints the function's repr).</summary>
     public static IReadOnlyList<string> Errors(string output) =>

@@ -142,10 +142,20 @@ lab_online_migrations() { # service, max count (empty = until complete), migrati
   if [ -z "$2" ]; then echo "Running batches of 50 until complete"; done=$left
   elif [ "$left" -gt "$2" ]; then done=$2; else done=$left; fi
   echo $((left - done)) > "$f"
+  # The table as each real program prints it (captured from Epoxy, tests/Uplift.Database.Tests/Samples/epoxy):
+  # nova prettytable "Total Needed", placement prettytable "Total Found", cinder tabulate "Total Needed".
   w=$(printf '%s' "$3" | wc -c); [ "$w" -lt 9 ] && w=9
-  line=$(printf '+-%s-+--------------+-----------+' "$(printf "%${w}s" '' | tr ' ' -)")
-  echo "$line"; printf "| %-${w}s | Total Needed | Completed |\n" Migration; echo "$line"
-  printf "| %-${w}s | %12s | %9s |\n" "$3" "$left" "$done"; echo "$line"
+  dashes=$(printf "%${w}s" '' | tr ' ' -)
+  total="Total Needed"; [ "$1" = placement ] && total="Total Found"
+  if [ "$1" = cinder ]; then
+    top=$(printf '+-%s-+----------------+-------------+' "$dashes"); rule=$(printf '|-%s-+----------------+-------------|' "$dashes")
+    echo "$top"; printf "| %-${w}s |   %s |   Completed |\n" Migration "$total"; echo "$rule"
+    printf "| %-${w}s | %14s | %11s |\n" "$3" "$left" "$done"; echo "$top"
+  else
+    line=$(printf '+-%s-+--------------+-----------+' "$dashes")
+    echo "$line"; printf "| %-${w}s | %12s | Completed |\n" Migration "$total"; echo "$line"
+    printf "| %-${w}s | %12s | %9s |\n" "$3" "$left" "$done"; echo "$line"
+  fi
   [ -n "$2" ] && [ "$done" -gt 0 ] && exit 1
   exit 0
 }
