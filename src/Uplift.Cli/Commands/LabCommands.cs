@@ -42,13 +42,21 @@ internal static class LabCommands
         var rows = new Option<int>("--migration-rows") { Description = "Online data migration rows left by each schema sync", DefaultValueFactory = _ => defaults.MigrationRows };
         var instances = new Option<int>("--instances") { Description = "Instances the lab's nova places on each compute (live-migratable records)", DefaultValueFactory = _ => LabOptions.DefaultInstancesPerCompute };
         var alternatives = new Option<string>("--alternatives-on") { Description = "Nodes (comma separated) with Debian's alternative units, e.g. neutron-api and neutron-rpc-server for neutron-server", DefaultValueFactory = _ => "" };
+        var openstack = new Option<bool>("--openstack")
+        {
+            Description = "Nodes of real OpenStack code (Debian's packages, a root tree per node; 2 controllers, 2 computes, 1 volume node unless given)",
+        };
         var state = StateDirectory();
-        var command = new Command("up", "Build and start the lab (needs root).") { controllers, network, computes, volumes, release, delay, rows, instances, alternatives, state };
+        var command = new Command("up", "Build and start the lab (needs root).") { controllers, network, computes, volumes, release, delay, rows, instances, alternatives, openstack, state };
         command.SetAction((parse, cancel) => Guarded(parse, async () =>
         {
-            var options = new LabOptions(parse.GetValue(controllers), parse.GetValue(network), parse.GetValue(computes), parse.GetValue(volumes),
-                parse.GetValue(release)!, Path.GetFullPath(parse.GetValue(state)!), parse.GetValue(delay), parse.GetValue(rows), parse.GetValue(instances),
-                parse.GetValue(alternatives)!);
+            var real = parse.GetValue(openstack);
+            // The lab of real code has its own defaults where the operator gave none: it is heavier, and has no network nodes.
+            int Value(Option<int> option, int openstackDefault) =>
+                real && parse.GetResult(option) is null or { Implicit: true } ? openstackDefault : parse.GetValue(option);
+            var options = new LabOptions(Value(controllers, 2), Value(network, 0), Value(computes, 2), Value(volumes, 1),
+                parse.GetValue(release)!, Path.GetFullPath(parse.GetValue(state)!), parse.GetValue(delay), parse.GetValue(rows), Value(instances, 0),
+                parse.GetValue(alternatives)!, real);
             await LabBuilder.UpAsync(options, CatalogLoader.LoadEmbedded(), TimeProvider.System, parse.InvocationConfiguration.Output, cancel);
             return 0;
         }));
@@ -151,7 +159,7 @@ internal static class LabCommands
         {
             return await action();
         }
-        catch (LabException e)
+        catch (Exception e) when (e is LabException or IOException or UnauthorizedAccessException)
         {
             await parse.InvocationConfiguration.Error.WriteLineAsync($"uplift lab: {e.Message}");
             return 1;

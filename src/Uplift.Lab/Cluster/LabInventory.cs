@@ -44,7 +44,7 @@ public static class LabInventory
               drain_timeout: 10
 
             ssh:
-              user: {LabLayout.Account}
+              user: {(lab.Options.OpenStack ? "root" : LabLayout.Account)}
               port: 22
               known_hosts: {paths.KnownHosts}
               identity: {paths.PrivateKey}
@@ -60,9 +60,9 @@ public static class LabInventory
               credentials_file: {paths.MyCnf}
               backup_directory: {paths.Backups}
 
-            # The lab's puppet shim applies nothing; the watched run after enable is rehearsed all the same.
+            {(lab.Options.OpenStack ? "# The nodes of real OpenStack code run no puppet agent." : "# The lab's puppet shim applies nothing; the watched run after enable is rehearsed all the same.")}
             puppet:
-              manages_nodes: true
+              manages_nodes: {(lab.Options.OpenStack ? "false" : "true")}
 
             # The lab's clouds.yaml and cloud: a run needs neither OS_CLIENT_CONFIG_FILE nor --os-cloud.
             openstack:

@@ -46,8 +46,10 @@ public sealed class LabLayout
 
     public IEnumerable<LabNode> Controllers => Nodes.Where(n => n.Role == Role.Controller);
 
-    /// <summary>The lab runs the catalog's core services; optional ones (barbican …) are left out.</summary>
-    public IReadOnlyList<ServiceDefinition> Services => [.. Catalog.Services.Where(s => !s.Optional)];
+    /// <summary>The lab runs the catalog's core services; optional ones (barbican …) are left out.
+    /// A lab of real OpenStack code runs the services whose packages its root tree holds (<see cref="RootTree.Services"/>).</summary>
+    public IReadOnlyList<ServiceDefinition> Services =>
+        [.. Catalog.Services.Where(s => !s.Optional && (!Options.OpenStack || RootTree.Services.Contains(s.Name)))];
 
     /// <summary>The services as <paramref name="node"/> has them: in their alternative form (Debian's neutron-api and
     /// neutron-rpc-server for neutron-server) on the nodes <see cref="LabOptions.AlternativesOn"/> names.</summary>

@@ -13,6 +13,7 @@ namespace Uplift.Lab;
 /// <c>uplift lab up</c> asks for <see cref="DefaultInstancesPerCompute"/>.</param>
 /// <param name="AlternativesOn">Nodes (names, space or comma separated) that have the catalog's alternative units in place
 /// of its own: Debian's neutron-api and neutron-rpc-server packages and units instead of neutron-server.</param>
+/// <param name="OpenStack">Nodes of real OpenStack code (Debian's packages in a root tree per node, docs/lab.md) instead of shims.</param>
 public sealed record LabOptions(
     int Controllers = 3,
     int Network = 2,
@@ -23,7 +24,8 @@ public sealed record LabOptions(
     double StartDelaySeconds = 0.2,
     int MigrationRows = 2500,
     int InstancesPerCompute = 0,
-    string AlternativesOn = "")
+    string AlternativesOn = "",
+    bool OpenStack = false)
 {
     /// <summary>What <c>uplift lab up</c> creates per compute unless told otherwise (--instances).</summary>
     public const int DefaultInstancesPerCompute = 2;
@@ -71,6 +73,16 @@ public sealed record LabOptions(
         foreach (var unknown in AlternativeNodes.Where(n => !names.Contains(n)))
         {
             problems.Add(new Diagnostic($"--alternatives-on {unknown}: the lab has no such node", null, "name lab nodes, e.g. ctl2"));
+        }
+        if (OpenStack && !RootTree.SuiteOf.ContainsKey(Release))
+        {
+            problems.Add(new Diagnostic($"--openstack --release {Release}: no Debian suite ships it", null,
+                "use --release " + string.Join(" or ", RootTree.SuiteOf.Keys)));
+        }
+        if (OpenStack && (Network > 0 || AlternativeNodes.Count > 0))
+        {
+            problems.Add(new Diagnostic("--openstack: the lab of real code has no network nodes (no Open vSwitch here) and its neutron is always Debian's split units",
+                null, "use --network 0 and no --alternatives-on"));
         }
         if (!Path.IsPathFullyQualified(StateDirectory))
         {

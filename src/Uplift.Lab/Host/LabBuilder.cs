@@ -9,7 +9,7 @@ public static class LabBuilder
     public static async Task<LabLayout> UpAsync(LabOptions options, OpenStackCatalog catalog, TimeProvider time, TextWriter output, CancellationToken cancel)
     {
         options.Validate(catalog);
-        await Prerequisites.CheckAsync(cancel);
+        await Prerequisites.CheckAsync(options.OpenStack, cancel);
         var lab = new LabLayout(options, catalog);
         var paths = lab.Paths;
         if (File.Exists(paths.Description))
@@ -26,7 +26,8 @@ public static class LabBuilder
         {
             throw new LabException($"{paths.State} is not empty: give --state-dir an empty or new directory");
         }
-        output.WriteLine(LabReadme.Notice);
+        var baseTree = options.OpenStack ? await RootTree.EnsureAsync(RootTree.SuiteOf[options.Release], output, cancel) : null;
+        output.WriteLine(options.OpenStack ? OpenStackNotice : LabReadme.Notice);
         output.WriteLine($"Building {lab.Nodes.Count} nodes on {lab.Release} in {paths.State} …");
         Directory.CreateDirectory(paths.State);
         FileModes.Set(paths.State, FileModes.Executable);
@@ -43,11 +44,18 @@ public static class LabBuilder
             // A '!' password locks the account for sshd without PAM; '*' only forbids password logins.
             await LocalProgram.CheckAsync("usermod", ["-p", "*", LabLayout.Account], cancel: cancel);
             await LabFiles.WriteAsync(lab, cancel);
-            await LabDaemons.StartSshdAsync(lab, cancel);
-            await LabDaemons.StartUnitsAsync(lab, time, cancel);
-            await LabDaemons.StartHaproxyAsync(lab, cancel);
-            await LabDatabase.StartAsync(lab, time, cancel);
-            await LabDaemons.WaitForBackendsAsync(lab, time, TimeSpan.FromSeconds(30), cancel);
+            if (baseTree is not null)
+            {
+                await UpOpenStackAsync(lab, baseTree, time, output, cancel);
+            }
+            else
+            {
+                await LabDaemons.StartSshdAsync(lab, cancel);
+                await LabDaemons.StartUnitsAsync(lab, time, cancel);
+                await LabDaemons.StartHaproxyAsync(lab, cancel);
+                await LabDatabase.StartAsync(lab, LabDatabases.SeedSql(LabDatabase.RowsPerTable), time, cancel);
+                await LabDaemons.WaitForBackendsAsync(lab, time, TimeSpan.FromSeconds(30), cancel);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -55,7 +63,7 @@ public static class LabBuilder
             output.WriteLine($"Remove what was built with: uplift lab down --state-dir {paths.State}");
             throw;
         }
-        output.WriteLine($"Lab up: {lab.Nodes.Count} nodes ({options.Controllers} controllers, {options.Network} network, {options.Computes} computes, {options.Volumes} volume), VIP {LabLayout.VipAddress}.");
+        output.WriteLine($"Lab up{(options.OpenStack ? " (real OpenStack " + lab.Release.Series + ")" : "")}: {lab.Nodes.Count} nodes ({options.Controllers} controllers, {options.Network} network, {options.Computes} computes, {options.Volumes} volume), VIP {LabLayout.VipAddress}.");
         if (options.InstancesPerCompute > 0)
         {
             output.WriteLine($"Lab nova: {options.InstancesPerCompute * options.Computes} instances ({options.InstancesPerCompute} per compute); plan with --live-migrate to move them away before each compute's upgrade.");
@@ -65,5 +73,23 @@ public static class LabBuilder
         output.WriteLine($"Try: uplift exec --inventory {paths.Inventory} -- apt-cache policy nova-api");
         output.WriteLine($"Read {paths.Readme}; remove it all with 'uplift lab down --state-dir {paths.State}'.");
         return lab;
+    }
+
+    private const string OpenStackNotice =
+        "Uplift lab of real OpenStack code: Debian's packages in a root tree per node, real MariaDB, RabbitMQ and HAProxy on this machine.";
+
+    /// <summary>The real-code lab: MariaDB and RabbitMQ first (the services need them), HAProxy, the nodes, then the services.</summary>
+    private static async Task UpOpenStackAsync(LabLayout lab, string baseTree, TimeProvider time, TextWriter output, CancellationToken cancel)
+    {
+        var secrets = LabSecrets.New();
+        secrets.Save(OpenStackLab.SecretsFile(lab.Paths));
+        // The lab's clouds.yaml names keystone's real admin.
+        File.WriteAllText(lab.Paths.CloudsYaml, LabCloud.CloudsYaml(secrets.Admin));
+        await LabDatabase.StartAsync(lab, OpenStackNodes.DatabaseSql(secrets), time, cancel);
+        await LabRabbitmq.StartAsync(lab.Paths, secrets, cancel);
+        await LabDaemons.StartHaproxyAsync(lab, cancel);
+        await OpenStackLab.StartNodesAsync(lab, baseTree, secrets, time, cancel);
+        await OpenStackLab.StartServicesAsync(lab, secrets, output, cancel);
+        await LabDaemons.WaitForBackendsAsync(lab, time, TimeSpan.FromSeconds(120), cancel);
     }
 }

@@ -9,7 +9,9 @@ public static class LabDatabase
     public const string User = "uplift";
     public const int RowsPerTable = 20;
 
-    public static async Task StartAsync(LabLayout lab, TimeProvider time, CancellationToken cancel)
+    /// <param name="seedSql">What the database holds besides Uplift's account: the shim lab's schemas with a few rows each,
+    /// or the empty schemas and service accounts of a lab of real OpenStack code.</param>
+    public static async Task StartAsync(LabLayout lab, string seedSql, TimeProvider time, CancellationToken cancel)
     {
         var paths = lab.Paths;
         await LocalProgram.CheckAsync("mariadb-install-db", ["--no-defaults", $"--user={LabLayout.Account}", $"--datadir={paths.MariaDbData}",
@@ -35,7 +37,7 @@ public static class LabDatabase
             CREATE USER '{User}'@'127.0.10.%' IDENTIFIED BY '{password}';
             GRANT ALL PRIVILEGES ON *.* TO '{User}'@'localhost' WITH GRANT OPTION;
             GRANT ALL PRIVILEGES ON *.* TO '{User}'@'127.0.10.%' WITH GRANT OPTION;
-            {LabDatabases.SeedSql(RowsPerTable)}
+            {seedSql}
             """;
         await LocalProgram.CheckAsync("mariadb", ["--no-defaults", $"--socket={paths.MariaDbSocket}", "-uroot"], input: setup, cancel: cancel);
         File.WriteAllText(paths.MyCnf, $"""

@@ -21,6 +21,15 @@ public static class LabFiles
         return reader.ReadToEnd();
     }
 
+    /// <summary>A file of OpenStack/node (embedded): what a node of real OpenStack code gets besides its packages.</summary>
+    public static string OpenStackNodeText(string name)
+    {
+        using var stream = typeof(LabFiles).Assembly.GetManifestResourceStream("Uplift.Lab.OpenStack.node." + name)
+            ?? throw new LabException($"{name} is not embedded in {typeof(LabFiles).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>Commands on a node's PATH → the shim that serves them.</summary>
     public static IReadOnlyDictionary<string, string> Commands(LabLayout lab)
     {

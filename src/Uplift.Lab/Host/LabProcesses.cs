@@ -58,6 +58,23 @@ public static class LabProcesses
         }
     }
 
+    /// <summary>The root directory a process sees ('/' unless chrooted); empty when it is gone or unreadable.</summary>
+    public static string RootOf(int pid)
+    {
+        try
+        {
+            return new DirectoryInfo($"/proc/{pid}/root").LinkTarget ?? "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && !IsZombie(pid);
 
     /// <summary>SIGTERM, then SIGKILL after the grace period; returns the ids still alive.</summary>

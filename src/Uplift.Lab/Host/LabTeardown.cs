@@ -14,6 +14,10 @@ public static class LabTeardown
             output.WriteLine($"No lab at {stateDirectory}: nothing to remove.");
             return;
         }
+        if (description.Options.OpenStack)
+        {
+            await LabRabbitmq.StopAsync(paths, cancel);
+        }
         var daemons = new List<int>();
         if (Directory.Exists(paths.Nodes))
         {
@@ -27,6 +31,9 @@ public static class LabTeardown
         var doomed = LabProcesses.WithDescendants(processes, daemons);
         var uid = await AccountIdAsync(cancel);
         doomed.UnionWith(processes.Where(p => p.Uid == uid && LabProcesses.CommandLine(p.Pid).Contains(stateDirectory, StringComparison.Ordinal)).Select(p => p.Pid));
+        // A lab of real OpenStack code: every process chrooted into one of its nodes (the services, whatever accounts run them).
+        var roots = Path.Combine(stateDirectory, "roots") + "/";
+        doomed.UnionWith(processes.Where(p => LabProcesses.RootOf(p.Pid).StartsWith(roots, StringComparison.Ordinal)).Select(p => p.Pid));
         var left = await LabProcesses.EndAsync(doomed, time, TimeSpan.FromSeconds(10), cancel);
         if (left.Count > 0)
         {
@@ -39,6 +46,13 @@ public static class LabTeardown
                 $"(another lab up at the same time?); take that lab down, then run 'uplift lab down --state-dir {stateDirectory}' again");
         }
         await DeleteAccountAsync(time, cancel);
+        // The nodes' roots were mounted only in their own mount namespaces, gone with their last process; never delete
+        // through a mount point that is still there.
+        var mounted = File.ReadAllLines("/proc/self/mountinfo").Select(l => l.Split(' ')[4]).Where(m => m.StartsWith(stateDirectory + "/", StringComparison.Ordinal)).ToList();
+        if (mounted.Count > 0)
+        {
+            throw new LabException($"{string.Join(", ", mounted)} still mounted; unmount, then run 'uplift lab down --state-dir {stateDirectory}' again");
+        }
         if (Directory.Exists(stateDirectory))
         {
             Directory.Delete(stateDirectory, recursive: true);

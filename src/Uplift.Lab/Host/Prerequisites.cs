@@ -7,15 +7,19 @@ public static class Prerequisites
     public static IReadOnlyList<string> Packages { get; } =
         ["openssh-server", "openssh-client", "haproxy", "socat", "mariadb-server", "mariadb-client", "python3", "libcap2-bin"];
 
+    /// <summary>What a lab of real OpenStack code needs besides: its RabbitMQ, and mmdebstrap for the root tree.</summary>
+    public static IReadOnlyList<string> OpenStackPackages { get; } = ["rabbitmq-server", "mmdebstrap", "util-linux"];
+
     /// <summary>Throws with every missing piece named, or returns when the lab can be built.</summary>
-    public static async Task CheckAsync(CancellationToken cancel = default)
+    public static async Task CheckAsync(bool openstack = false, CancellationToken cancel = default)
     {
+        IReadOnlyList<string> packages = openstack ? [.. Packages, .. OpenStackPackages] : Packages;
         if (!Environment.IsPrivilegedProcess)
         {
             throw new LabException("the lab needs root (it starts sshd, haproxy and MariaDB and creates the uplift-lab account): run it with sudo");
         }
-        var result = await LocalProgram.RunAsync("dpkg-query", ["-W", "-f=${Package} ${db:Status-Abbrev}\n", .. Packages], cancel: cancel);
-        var missing = Missing(result.Output);
+        var result = await LocalProgram.RunAsync("dpkg-query", ["-W", "-f=${Package} ${db:Status-Abbrev}\n", .. packages], cancel: cancel);
+        var missing = Missing(result.Output, packages);
         if (missing.Count > 0)
         {
             throw new LabException($"missing Debian packages: {string.Join(", ", missing)}; run scripts/setup (as root) to install them");
@@ -23,13 +27,15 @@ public static class Prerequisites
     }
 
     /// <summary>Packages of <see cref="Packages"/> not reported installed ("ii") in dpkg-query output.</summary>
-    public static IReadOnlyList<string> Missing(string dpkgQueryOutput)
+    public static IReadOnlyList<string> Missing(string dpkgQueryOutput) => Missing(dpkgQueryOutput, Packages);
+
+    private static IReadOnlyList<string> Missing(string dpkgQueryOutput, IReadOnlyList<string> packages)
     {
         var installed = dpkgQueryOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', 2))
             .Where(parts => parts.Length == 2 && parts[1].StartsWith("ii", StringComparison.Ordinal))
             .Select(parts => parts[0])
             .ToHashSet();
-        return [.. Packages.Where(p => !installed.Contains(p))];
+        return [.. packages.Where(p => !installed.Contains(p))];
     }
 }

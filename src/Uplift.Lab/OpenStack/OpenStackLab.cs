@@ -1,0 +1,90 @@
+namespace Uplift.Lab;
+
+/// <summary>
+/// <c>lab up --openstack</c>'s nodes: real Debian packages of OpenStack instead of shims. Each node overlays the cached
+/// base tree (<see cref="RootTree"/>), gets its service configuration (<see cref="NodeConfig"/>) and the unit runner as
+/// its systemctl; the first controller creates the schemas and keystone's catalog; then every node starts its units,
+/// controllers one after the other, computes and volume nodes last, and the computes are mapped into nova's cell.
+/// </summary>
+public static class OpenStackLab
+{
+    public static string SecretsFile(LabPaths paths) => Path.Combine(paths.State, "openstack-secrets.json");
+
+    public static IReadOnlyList<NodeRoot> Roots(LabLayout lab) => [.. lab.Nodes.Select(n => new NodeRoot(lab.Paths, n))];
+
+    /// <summary>Mounts every node's root and starts its sshd (chrooted sessions), then writes its configuration.</summary>
+    public static async Task StartNodesAsync(LabLayout lab, string baseTree, LabSecrets secrets, TimeProvider time, CancellationToken cancel)
+    {
+        var systemctl = LabFiles.OpenStackNodeText("systemctl");
+        var keystoneSetup = LabFiles.OpenStackNodeText("keystone-setup.py");
+        await Parallel.ForEachAsync(Roots(lab), cancel, async (root, token) =>
+        {
+            await root.StartAsync(baseTree, time, token);
+            foreach (var (path, text) in NodeConfig.For(root.Node, secrets))
+            {
+                root.Write("/etc/" + path, text);
+            }
+            root.Write("/usr/local/sbin/systemctl", systemctl, FileModes.Executable);
+            root.Write("/usr/local/lib/uplift-lab/keystone-setup.py", keystoneSetup, FileModes.Executable);
+            // The machine's resolver, so that apt reaches a mirror from the node.
+            root.Write("/etc/resolv.conf", await File.ReadAllTextAsync("/etc/resolv.conf", token));
+        });
+    }
+
+    /// <summary>Schemas, keystone's keys and catalog, then every node's units; waits for nova to see every compute.</summary>
+    public static async Task StartServicesAsync(LabLayout lab, LabSecrets secrets, TextWriter output, CancellationToken cancel)
+    {
+        var roots = Roots(lab);
+        var controllers = roots.Where(r => r.Node.Role == Inventory.Role.Controller).ToList();
+        var first = controllers[0];
+        output.WriteLine($"Creating the schemas on {first.Node.Name} (every service's own sync) …");
+        foreach (var (account, command) in OpenStackNodes.SchemaSync)
+        {
+            await first.CheckAsync(command, account, cancel: cancel);
+        }
+        await first.CheckAsync("keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone"
+            + " && keystone-manage credential_setup --keystone-user keystone --keystone-group keystone", cancel: cancel);
+        foreach (var other in controllers.Skip(1))
+        {
+            // Every keystone of the cloud must share the fernet and credential keys (keystone's install guide).
+            await LocalProgram.CheckAsync("cp", ["-a", first.Host("/etc/keystone/fernet-keys"), first.Host("/etc/keystone/credential-keys"),
+                other.Host("/etc/keystone/")], cancel: cancel);
+        }
+        await first.CheckAsync("keystone-manage bootstrap --bootstrap-password \"$LAB_ADMIN_PASSWORD\" --bootstrap-region-id RegionOne"
+            + $" --bootstrap-admin-url http://{LabLayout.VipAddress}:5000/v3/ --bootstrap-internal-url http://{LabLayout.VipAddress}:5000/v3/"
+            + $" --bootstrap-public-url http://{LabLayout.VipAddress}:5000/v3/",
+            environment: new Dictionary<string, string> { ["LAB_ADMIN_PASSWORD"] = secrets.Admin }, cancel: cancel);
+        foreach (var controller in controllers)
+        {
+            await controller.CheckAsync("systemctl enable keystone && systemctl start keystone", cancel: cancel);
+        }
+        await first.CheckAsync("i=0; until python3 -c \"import urllib.request; urllib.request.urlopen('http://$LAB_VIP:5000/v3')\" 2>/dev/null;"
+            + " do i=$((i+1)); [ $i -lt 120 ] || exit 1; sleep 0.5; done; python3 /usr/local/lib/uplift-lab/keystone-setup.py",
+            environment: new Dictionary<string, string>
+            {
+                ["LAB_VIP"] = LabLayout.VipAddress, ["LAB_ADMIN_PASSWORD"] = secrets.Admin, ["LAB_SERVICE_PASSWORD"] = secrets.Service,
+            }, cancel: cancel);
+        output.WriteLine("Starting the services: controllers one by one, then computes and volume nodes …");
+        foreach (var controller in controllers)
+        {
+            await StartUnitsAsync(controller, cancel);
+        }
+        await Parallel.ForEachAsync(roots.Where(r => r.Node.Role != Inventory.Role.Controller), cancel,
+            async (root, token) => await StartUnitsAsync(root, token));
+        var computes = roots.Count(r => r.Node.Role == Inventory.Role.Compute);
+        if (computes > 0)
+        {
+            // A compute registers in nova_cell1 when it starts; discover_hosts maps it for the API (nova's install guide).
+            await first.CheckAsync($"i=0; until [ \"$(nova-manage cell_v2 list_hosts 2>/dev/null | grep -c ' cmp')\" -ge {computes} ]; do"
+                + $" nova-manage cell_v2 discover_hosts >/dev/null; i=$((i+1)); [ $i -lt 120 ] || exit 1; sleep 1; done", "nova", cancel: cancel);
+        }
+    }
+
+    private static Task StartUnitsAsync(NodeRoot root, CancellationToken cancel)
+    {
+        var units = OpenStackNodes.Units(root.Node.Role).Where(u => u != "keystone").ToList();
+        return units.Count == 0
+            ? Task.CompletedTask
+            : root.CheckAsync($"systemctl enable {string.Join(' ', units)} 2>/dev/null; systemctl start {string.Join(' ', units)}", cancel: cancel);
+    }
+}
