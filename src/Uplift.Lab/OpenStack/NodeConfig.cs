@@ -23,8 +23,12 @@ public static partial class NodeConfig
     {
         var values = new Dictionary<string, string>
         {
-            ["node"] = node.Name, ["address"] = node.Address, ["vip"] = LabLayout.VipAddress,
-            ["db_password"] = secrets.Database, ["rabbit_password"] = secrets.Rabbit, ["service_password"] = secrets.Service,
+            ["node"] = node.Name,
+            ["address"] = node.Address,
+            ["vip"] = LabLayout.VipAddress,
+            ["db_password"] = secrets.Database,
+            ["rabbit_password"] = secrets.Rabbit,
+            ["service_password"] = secrets.Service,
         };
         return Placeholder().Replace(template, m => m.Groups[1].Value == "authtoken"
             ? AuthToken(m.Groups[2].Value, secrets)

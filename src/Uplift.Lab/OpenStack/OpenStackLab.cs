@@ -62,7 +62,9 @@ public static class OpenStackLab
             + " do i=$((i+1)); [ $i -lt 120 ] || exit 1; sleep 0.5; done; python3 /usr/local/lib/uplift-lab/keystone-setup.py",
             environment: new Dictionary<string, string>
             {
-                ["LAB_VIP"] = LabLayout.VipAddress, ["LAB_ADMIN_PASSWORD"] = secrets.Admin, ["LAB_SERVICE_PASSWORD"] = secrets.Service,
+                ["LAB_VIP"] = LabLayout.VipAddress,
+                ["LAB_ADMIN_PASSWORD"] = secrets.Admin,
+                ["LAB_SERVICE_PASSWORD"] = secrets.Service,
             }, cancel: cancel);
         output.WriteLine("Starting the services: controllers one by one, then computes and volume nodes …");
         foreach (var controller in controllers)
