@@ -7,7 +7,15 @@ namespace Uplift.Tests;
 /// removed afterwards. Runs as root; uses 127.0.10.1-5 and the VIP 127.0.10.250.</summary>
 public class LabFixture : IAsyncLifetime
 {
-    public string State { get; } = Path.Combine(Path.GetTempPath(), "uplift-lab-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    public LabFixture() => State = Path.Combine(StateParent, "uplift-lab-tests-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string State { get; }
+
+    /// <summary>Where the state directory is made.</summary>
+    protected virtual string StateParent => Path.GetTempPath();
+
+    /// <summary>The account the tests log in as on the nodes.</summary>
+    protected virtual string User => LabLayout.Account;
 
     public LabLayout Lab { get; private set; } = null!;
 
@@ -51,7 +59,7 @@ public class LabFixture : IAsyncLifetime
     public LabNode Node(string name) => Lab.Nodes.Single(n => n.Name == name);
 
     /// <summary>Runs a command on a node the way any SSH tool would: the lab key, pinned host keys, real sshd.</summary>
-    public Task<LocalProgram.Result> SshAsync(string node, string command) => Ssh(Paths, Node(node).Address, command);
+    public Task<LocalProgram.Result> SshAsync(string node, string command) => Ssh(Paths, Node(node).Address, command, user: User);
 
     /// <summary>Runs a command on a node and fails the test, with the node's error output, if it fails.</summary>
     public async Task<LocalProgram.Result> SucceedAsync(string node, string command)
@@ -61,9 +69,9 @@ public class LabFixture : IAsyncLifetime
         return result;
     }
 
-    public static Task<LocalProgram.Result> Ssh(LabPaths paths, string address, string command, string? knownHosts = null) =>
+    public static Task<LocalProgram.Result> Ssh(LabPaths paths, string address, string command, string? knownHosts = null, string user = LabLayout.Account) =>
         LocalProgram.RunAsync("ssh", ["-i", paths.PrivateKey, "-o", $"UserKnownHostsFile={knownHosts ?? paths.KnownHosts}",
-            "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", $"{LabLayout.Account}@{address}", command]);
+            "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", $"{user}@{address}", command]);
 
     /// <summary>Points the node's APT sources at the next release and runs apt-get update, as Uplift's prepare phase does
     /// (the node sees its own /etc/apt: its etc/ overlays /etc in its sshd's mount namespace).</summary>

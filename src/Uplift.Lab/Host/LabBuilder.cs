@@ -26,6 +26,11 @@ public static class LabBuilder
         {
             throw new LabException($"{paths.State} is not empty: give --state-dir an empty or new directory");
         }
+        if (options.OpenStack && OpenWritableAncestor(paths.State) is { } open)
+        {
+            throw new LabException($"{open} is writable by others, and sshd chroots a node's sessions only below directories no one else may write: " +
+                "give --state-dir a directory under /var/lib (the default) or another root-only directory");
+        }
         var baseTree = options.OpenStack ? await RootTree.EnsureAsync(RootTree.SuiteOf[options.Release], output, cancel) : null;
         output.WriteLine(options.OpenStack ? OpenStackNotice : LabReadme.Notice);
         output.WriteLine($"Building {lab.Nodes.Count} nodes on {lab.Release} in {paths.State} …");
@@ -73,6 +78,18 @@ public static class LabBuilder
         output.WriteLine($"Try: uplift exec --inventory {paths.Inventory} -- apt-cache policy nova-api");
         output.WriteLine($"Read {paths.Readme}; remove it all with 'uplift lab down --state-dir {paths.State}'.");
         return lab;
+    }
+
+    private static string? OpenWritableAncestor(string state)
+    {
+        for (var directory = Path.GetDirectoryName(state); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (Directory.Exists(directory) && (File.GetUnixFileMode(directory) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
+            {
+                return directory;
+            }
+        }
+        return null;
     }
 
     private const string OpenStackNotice =

@@ -15,13 +15,20 @@ public static class LabStatus
             ?? throw new LabException($"no lab in {stateDirectory}: start one with 'uplift lab up --state-dir {stateDirectory}'");
         var lab = new LabLayout(description.Options, catalog);
         var text = new StringBuilder();
-        text.AppendLine(LabReadme.Notice);
+        text.AppendLine(lab.Options.OpenStack ? "Uplift lab of real OpenStack code (Debian packages, docs/lab.md)." : LabReadme.Notice);
         text.AppendLine($"State: {lab.Paths.State}   Inventory: {lab.Paths.Inventory}");
         var haproxy = await ListensAsync(LabLayout.VipAddress, lab.Services.SelectMany(s => s.Backends).First().Port, cancel);
         var mariadb = await ListensAsync(LabLayout.VipAddress, LabLayout.DatabasePort, cancel);
         var holder = ReadOr(Path.Combine(lab.Paths.Cluster, "pacemaker", $"resource.{LabLayout.ApiVipResource}"), "(stopped)");
         text.AppendLine($"HAProxy on {LabLayout.VipAddress}: {(haproxy ? "up" : "DOWN")}   MariaDB: {(mariadb ? "up" : "DOWN")}   VIP holder: {holder}");
         text.AppendLine();
+        if (lab.Options.OpenStack)
+        {
+            var rabbit = await ListensAsync(LabLayout.VipAddress, LabRabbitmq.Port, cancel);
+            text.AppendLine($"RabbitMQ on {LabLayout.VipAddress}:{LabRabbitmq.Port}: {(rabbit ? "up" : "DOWN")}");
+            text.Append(await OpenStackLabStatus.ReportAsync(lab, cancel));
+            return text.ToString();
+        }
         text.AppendLine($"{"node",-6} {"address",-13} {"role",-10} {"sshd",-5} release");
         foreach (var node in lab.Nodes)
         {

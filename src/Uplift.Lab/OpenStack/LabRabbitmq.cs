@@ -2,7 +2,8 @@ namespace Uplift.Lab;
 
 /// <summary>
 /// The RabbitMQ of a lab of real OpenStack code: this machine's rabbitmq-server (Debian's; scripts/setup installs it),
-/// started as the rabbitmq account on the VIP's port 5672 with its node name, data and logs in the state directory.
+/// started as the rabbitmq account on the VIP's port 5673 (not 5672: a RabbitMQ of the machine's own keeps its ports) with its
+/// node name, data and logs in the state directory.
 /// The lab's services talk over it (oslo.messaging, user "openstack"). It is not one of the nodes' packages: Uplift's
 /// RabbitMQ steps are rehearsed on the shim lab.
 /// </summary>
@@ -10,6 +11,7 @@ public static class LabRabbitmq
 {
     public const string NodeName = "uplift-lab@localhost";
     public const string User = "openstack";
+    public const int Port = 5673;
 
     public static string Directory(LabPaths paths) => Path.Combine(paths.State, "rabbitmq");
 
@@ -19,8 +21,8 @@ public static class LabRabbitmq
     {
         ["RABBITMQ_NODENAME"] = NodeName,
         ["RABBITMQ_NODE_IP_ADDRESS"] = LabLayout.VipAddress,
-        ["RABBITMQ_NODE_PORT"] = "5672",
-        ["RABBITMQ_DIST_PORT"] = "25672",
+        ["RABBITMQ_NODE_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RABBITMQ_DIST_PORT"] = "25673",
         ["RABBITMQ_MNESIA_BASE"] = Path.Combine(Directory(paths), "mnesia"),
         ["RABBITMQ_LOG_BASE"] = Path.Combine(Directory(paths), "log"),
         ["RABBITMQ_PID_FILE"] = PidFile(paths),

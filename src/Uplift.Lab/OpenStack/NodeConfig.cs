@@ -29,6 +29,7 @@ public static partial class NodeConfig
             ["db_password"] = secrets.Database,
             ["rabbit_password"] = secrets.Rabbit,
             ["service_password"] = secrets.Service,
+            ["rabbit_port"] = LabRabbitmq.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Placeholder().Replace(template, m => m.Groups[1].Value == "authtoken"
             ? AuthToken(m.Groups[2].Value, secrets)

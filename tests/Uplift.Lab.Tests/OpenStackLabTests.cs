@@ -1,0 +1,69 @@
+using Uplift.Execution;
+using Uplift.Inventory;
+using Uplift.Lab;
+using Uplift.OpenStack;
+using Uplift.Planning;
+
+namespace Uplift.Tests;
+
+/// <summary>
+/// The lab of real OpenStack code: every node runs Debian trixie's Epoxy packages and units (read on the node over SSH,
+/// as root, chrooted into its own tree), the real APIs answer through the VIP, and Uplift's own service checks and
+/// compute-dance handlers work against the real nova and cinder.
+/// </summary>
+[Collection("openstack lab")]
+public sealed class OpenStackLabTests(OpenStackLabFixture lab)
+{
+    [Fact]
+    public async Task Given_the_lab_up_When_each_node_is_asked_over_ssh_Then_it_runs_trixies_epoxy_packages_and_its_units()
+    {
+        foreach (var node in lab.Lab.Nodes)
+        {
+            var package = node.Role == Role.Volume ? "python3-cinder" : "python3-nova";
+            var units = OpenStackNodes.Units(node.Role);
+
+            var version = await lab.SucceedAsync(node.Name, $"dpkg-query -W -f='${{Version}}' {package}");
+            var active = await lab.SshAsync(node.Name, "systemctl is-active " + string.Join(' ', units));
+
+            var major = lab.Lab.Catalog.CodeVersionsOf(node.Role == Role.Volume ? "cinder" : "nova")!.Majors["epoxy"];
+            version.Output.ShouldStartWith($"2:{major}.", customMessage: node.Name);
+            active.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(s => s == "active", $"{node.Name}: {active.Output}");
+        }
+    }
+
+    [Fact]
+    public async Task Given_the_real_cloud_When_uplifts_service_check_runs_Then_every_nova_and_cinder_service_is_up()
+    {
+        var cloud = new ComputeCloud(() => new OpenStackSession(
+            CloudsYaml.Parse(File.ReadAllText(lab.Paths.CloudsYaml), lab.Paths.CloudsYaml, LabCloud.Name), TimeProvider.System));
+        var reports = new List<string>();
+
+        await new ServicesUpHandler(cloud).ActAsync(Step("services-up", reports, ("services", "keystone nova cinder")));
+        var computes = await new ComputeClient(cloud.Session).ServicesAsync(binary: "nova-compute");
+
+        computes.Select(s => s.Host).ShouldBe(["cmp1", "cmp2"], ignoreOrder: true);
+        computes.ShouldAllBe(s => s.State == ServiceState.Up);
+        // 2 conductors, 2 schedulers, 2 computes; 2 cinder schedulers and vol1's volume service.
+        reports.ShouldContain("6 nova services, 3 cinder services up");
+    }
+
+    [Fact]
+    public async Task Given_the_schemas_made_on_ctl1_When_ctl2s_code_checks_them_Then_they_are_current()
+    {
+        var keystone = await lab.SshAsync("ctl2", "runuser -u keystone -- keystone-manage db_sync --check");
+        var neutron = await lab.SucceedAsync("ctl2", "runuser -u neutron -- neutron-db-manage current 2>/dev/null");
+        var offline = await lab.SshAsync("ctl2", "runuser -u neutron -- neutron-db-manage has_offline_migrations 2>/dev/null");
+
+        keystone.ExitCode.ShouldBe(0, keystone.Error);
+        neutron.Output.Split('\n').Count(l => l.EndsWith("(head)", StringComparison.Ordinal)).ShouldBe(2, neutron.Output);
+        (offline.ExitCode, offline.Output.Trim()).ShouldBe((0, "No offline migrations pending."));
+    }
+
+    private static StepContext Step(string name, List<string> reports, params (string Key, string Value)[] arguments)
+    {
+        var step = new PlanStep($"lab/{name}", StepKind.CheckServicesUp, "computes", "nova", [],
+            [.. arguments.Select(a => new KeyValuePair<string, string>(a.Key, a.Value))], "computes", [], [], 0, false, "g");
+        return new StepContext(step, node => throw new InvalidOperationException($"no shell wanted on {node}"), TimeProvider.System,
+            reports.Add, CancellationToken.None);
+    }
+}
