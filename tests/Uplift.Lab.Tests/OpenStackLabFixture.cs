@@ -12,7 +12,9 @@ public sealed class OpenStackLabFixture : LabFixture
     protected override string User => "root";
 
     protected override LabOptions Options(string state) =>
-        new(Controllers: 2, Network: 0, Computes: 2, Volumes: 1, StateDirectory: state, OpenStack: true);
+        new(Controllers: 2, Network: 0, Computes: 2, Volumes: 1, StateDirectory: state, InstancesPerCompute: InstancesPerCompute, OpenStack: true);
+
+    public const int InstancesPerCompute = 1;
 }
 
 [CollectionDefinition("openstack lab")]

@@ -44,7 +44,7 @@ internal static class LabCommands
         var alternatives = new Option<string>("--alternatives-on") { Description = "Nodes (comma separated) with Debian's alternative units, e.g. neutron-api and neutron-rpc-server for neutron-server", DefaultValueFactory = _ => "" };
         var openstack = new Option<bool>("--openstack")
         {
-            Description = "Nodes of real OpenStack code (Debian's packages, a root tree per node; 2 controllers, 2 computes, 1 volume node unless given)",
+            Description = "Nodes of real OpenStack code (Debian's packages, a root tree per node; 2 controllers, 2 computes with 1 instance each, 1 volume node unless given)",
         };
         var state = StateDirectory();
         var command = new Command("up", "Build and start the lab (needs root).") { controllers, network, computes, volumes, release, delay, rows, instances, alternatives, openstack, state };
@@ -55,7 +55,7 @@ internal static class LabCommands
             int Value(Option<int> option, int openstackDefault) =>
                 real && parse.GetResult(option) is null or { Implicit: true } ? openstackDefault : parse.GetValue(option);
             var options = new LabOptions(Value(controllers, 2), Value(network, 0), Value(computes, 2), Value(volumes, 1),
-                parse.GetValue(release)!, Path.GetFullPath(parse.GetValue(state)!), parse.GetValue(delay), parse.GetValue(rows), Value(instances, 0),
+                parse.GetValue(release)!, Path.GetFullPath(parse.GetValue(state)!), parse.GetValue(delay), parse.GetValue(rows), Value(instances, 1),
                 parse.GetValue(alternatives)!, real);
             await LabBuilder.UpAsync(options, CatalogLoader.LoadEmbedded(), TimeProvider.System, parse.InvocationConfiguration.Output, cancel);
             return 0;

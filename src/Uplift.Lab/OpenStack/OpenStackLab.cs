@@ -17,6 +17,7 @@ public static class OpenStackLab
     {
         var systemctl = LabFiles.OpenStackNodeText("systemctl");
         var keystoneSetup = LabFiles.OpenStackNodeText("keystone-setup.py");
+        var instances = LabFiles.OpenStackNodeText("instances.py");
         await Parallel.ForEachAsync(Roots(lab), cancel, async (root, token) =>
         {
             await root.StartAsync(baseTree, time, token);
@@ -26,6 +27,7 @@ public static class OpenStackLab
             }
             root.Write("/usr/local/sbin/systemctl", systemctl, FileModes.Executable);
             root.Write("/usr/local/lib/uplift-lab/keystone-setup.py", keystoneSetup, FileModes.Executable);
+            root.Write("/usr/local/lib/uplift-lab/instances.py", instances, FileModes.Executable);
             // The machine's resolver, so that apt reaches a mirror from the node.
             root.Write("/etc/resolv.conf", await File.ReadAllTextAsync("/etc/resolv.conf", token));
         });
@@ -69,10 +71,10 @@ public static class OpenStackLab
         output.WriteLine("Starting the services: controllers one by one, then computes and volume nodes …");
         foreach (var controller in controllers)
         {
-            await StartUnitsAsync(controller, cancel);
+            await StartUnitsAsync(controller, output, cancel);
         }
         await Parallel.ForEachAsync(roots.Where(r => r.Node.Role != Inventory.Role.Controller), cancel,
-            async (root, token) => await StartUnitsAsync(root, token));
+            async (root, token) => await StartUnitsAsync(root, output, token));
         var computes = roots.Count(r => r.Node.Role == Inventory.Role.Compute);
         if (computes > 0)
         {
@@ -80,13 +82,35 @@ public static class OpenStackLab
             await first.CheckAsync($"i=0; until [ \"$(nova-manage cell_v2 list_hosts 2>/dev/null | grep -c ' cmp')\" -ge {computes} ]; do"
                 + $" nova-manage cell_v2 discover_hosts >/dev/null; i=$((i+1)); [ $i -lt 120 ] || exit 1; sleep 1; done", "nova", cancel: cancel);
         }
+        if (computes > 0 && lab.Options.InstancesPerCompute > 0)
+        {
+            output.WriteLine($"Booting {lab.Options.InstancesPerCompute} instance(s) on each compute through nova's API …");
+            await first.CheckAsync("python3 /usr/local/lib/uplift-lab/instances.py", environment: new Dictionary<string, string>
+            {
+                ["LAB_VIP"] = LabLayout.VipAddress,
+                ["LAB_ADMIN_PASSWORD"] = secrets.Admin,
+                ["LAB_COMPUTES"] = string.Join(' ', roots.Where(r => r.Node.Role == Inventory.Role.Compute).Select(r => r.Node.Name)),
+                ["LAB_PER_COMPUTE"] = lab.Options.InstancesPerCompute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }, cancel: cancel);
+        }
     }
 
-    private static Task StartUnitsAsync(NodeRoot root, CancellationToken cancel)
+    /// <summary>Enables and starts the node's units. A unit that dies while starting (seen once in about ten builds: nova-conductor,
+    /// its log lost with the lab) is said, with its log's tail, and started once more; a second failure fails the build.</summary>
+    private static async Task StartUnitsAsync(NodeRoot root, TextWriter output, CancellationToken cancel)
     {
         var units = OpenStackNodes.Units(root.Node.Role).Where(u => u != "keystone").ToList();
-        return units.Count == 0
-            ? Task.CompletedTask
-            : root.CheckAsync($"systemctl enable {string.Join(' ', units)} 2>/dev/null; systemctl start {string.Join(' ', units)}", cancel: cancel);
+        if (units.Count == 0)
+        {
+            return;
+        }
+        var start = $"systemctl enable {string.Join(' ', units)} 2>/dev/null; systemctl start {string.Join(' ', units)}";
+        var first = await root.RunAsync(start, cancel: cancel);
+        if (first.ExitCode != 0)
+        {
+            output.WriteLine($"{root.Node.Name}: a unit failed to start, starting once more: {first.Error.Trim()}");
+            await Task.Delay(TimeSpan.FromSeconds(2), cancel);
+            await root.CheckAsync(start, cancel: cancel);
+        }
     }
 }
