@@ -41,4 +41,14 @@ public sealed class NodeConfigTests
 
         Should.Throw<InputException>(() => options.Validate(CatalogLoader.LoadEmbedded())).Message.ShouldContain(why);
     }
+
+    [Fact]
+    public void Given_the_cached_trees_dpkg_status_When_read_Then_only_packages_not_installed_are_named()
+    {
+        var status = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "trixie-dpkg-status.txt"));
+        var keystoneRemoved = status.Replace("Package: keystone\nStatus: install ok installed", "Package: keystone\nStatus: deinstall ok config-files");
+
+        RootTree.NotInstalled(status).ShouldBeEmpty();
+        RootTree.NotInstalled(keystoneRemoved).ShouldBe(["keystone"]);
+    }
 }

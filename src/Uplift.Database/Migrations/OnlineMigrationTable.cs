@@ -7,7 +7,8 @@ namespace Uplift.Database;
 /// optional "Running batches of 50 until complete" and "N rows matched query NAME, M migrated" lines,
 /// "Error attempting to run NAME" for a migration that raised, then a table
 /// | Migration | Total Needed | Completed | with one row per migration. The table's rules differ by program
-/// and version (prettytable's `+---+`, tabulate's `|---+---|` in cinder 26): rule lines are skipped.
+/// and version (prettytable's `+---+`; cinder/cmd/manage.py prints tabulate's "psql" format, whose `|---+---|` rule sits
+/// inside the table): rule lines are skipped.
 /// </summary>
 public static class OnlineMigrationTable
 {

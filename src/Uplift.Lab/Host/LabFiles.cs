@@ -13,19 +13,16 @@ public static class LabFiles
         .Where(n => n.StartsWith(ShimPrefix, StringComparison.Ordinal))
         .Select(n => n[ShimPrefix.Length..])];
 
-    public static string ShimText(string name)
-    {
-        using var stream = typeof(LabFiles).Assembly.GetManifestResourceStream(ShimPrefix + name)
-            ?? throw new LabException($"shim {name} is not embedded in {typeof(LabFiles).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string ShimText(string name) => EmbeddedText(ShimPrefix + name);
 
     /// <summary>A file of OpenStack/node (embedded): what a node of real OpenStack code gets besides its packages.</summary>
-    public static string OpenStackNodeText(string name)
+    public static string OpenStackNodeText(string name) => EmbeddedText("Uplift.Lab.OpenStack.node." + name);
+
+    /// <summary>A file embedded in this assembly, by its resource name.</summary>
+    public static string EmbeddedText(string resource)
     {
-        using var stream = typeof(LabFiles).Assembly.GetManifestResourceStream("Uplift.Lab.OpenStack.node." + name)
-            ?? throw new LabException($"{name} is not embedded in {typeof(LabFiles).Assembly.GetName().Name}");
+        using var stream = typeof(LabFiles).Assembly.GetManifestResourceStream(resource)
+            ?? throw new LabException($"{resource} is not embedded in {typeof(LabFiles).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

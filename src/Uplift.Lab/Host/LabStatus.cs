@@ -19,7 +19,10 @@ public static class LabStatus
         text.AppendLine($"State: {lab.Paths.State}   Inventory: {lab.Paths.Inventory}");
         var haproxy = await ListensAsync(LabLayout.VipAddress, lab.Services.SelectMany(s => s.Backends).First().Port, cancel);
         var mariadb = await ListensAsync(LabLayout.VipAddress, LabLayout.DatabasePort, cancel);
-        var holder = ReadOr(Path.Combine(lab.Paths.Cluster, "pacemaker", $"resource.{LabLayout.ApiVipResource}"), "(stopped)");
+        // The lab of real code runs no Pacemaker: the VIP is this machine's address and never moves.
+        var holder = lab.Options.OpenStack
+            ? "none (no Pacemaker)"
+            : ReadOr(Path.Combine(lab.Paths.Cluster, "pacemaker", $"resource.{LabLayout.ApiVipResource}"), "(stopped)");
         text.AppendLine($"HAProxy on {LabLayout.VipAddress}: {(haproxy ? "up" : "DOWN")}   MariaDB: {(mariadb ? "up" : "DOWN")}   VIP holder: {holder}");
         text.AppendLine();
         if (lab.Options.OpenStack)

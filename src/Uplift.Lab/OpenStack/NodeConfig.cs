@@ -17,7 +17,7 @@ public static partial class NodeConfig
 
     private static IReadOnlyDictionary<string, string> Templates { get; } = typeof(NodeConfig).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-        .ToDictionary(n => n[Prefix.Length..], Read);
+        .ToDictionary(n => n[Prefix.Length..], LabFiles.EmbeddedText);
 
     public static string Render(string template, LabNode node, LabSecrets secrets)
     {
@@ -46,13 +46,6 @@ public static partial class NodeConfig
         username = {user}
         password = {secrets.Service}
         """;
-
-    private static string Read(string resource)
-    {
-        using var stream = typeof(NodeConfig).Assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 
     [GeneratedRegex(@"\{\{(\w+)(?::(\w+))?\}\}")]
     private static partial Regex Placeholder();

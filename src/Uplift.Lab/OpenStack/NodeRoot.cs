@@ -35,7 +35,8 @@ public sealed record NodeRoot(LabPaths Paths, LabNode Node)
             mount -t tmpfs -o mode=0755 tmpfs "$4/run"
             mount -t tmpfs -o mode=1777 tmpfs "$4/dev/shm"
             # deb-systemd-invoke and deb-systemd-helper ask systemctl (the node's runner) when /run/systemd/system exists, as on a
-            # booted node; /run/lock is 1777 as systemd-tmpfiles makes it (units create their lock directories there as their user).
+            # booted node; /run/lock is 1777 as systemd-tmpfiles makes it (systemd's tmpfiles.d/legacy.conf; Debian's neutron units
+            # create their lock directory there as their user).
             mkdir -p "$4/run/systemd/system" "$4/run/lock" && chmod 1777 "$4/run/lock"
             exec /usr/sbin/sshd -f "$5" -E "$6"
             """;

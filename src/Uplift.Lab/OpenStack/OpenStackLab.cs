@@ -48,14 +48,15 @@ public static class OpenStackLab
             + " && keystone-manage credential_setup --keystone-user keystone --keystone-group keystone", cancel: cancel);
         foreach (var other in controllers.Skip(1))
         {
-            // Every keystone of the cloud must share the fernet and credential keys (keystone's install guide).
+            // Every keystone node must hold the same fernet and credential keys (keystone doc/source/admin/fernet-token-faq.rst).
             await LocalProgram.CheckAsync("cp", ["-a", first.Host("/etc/keystone/fernet-keys"), first.Host("/etc/keystone/credential-keys"),
                 other.Host("/etc/keystone/")], cancel: cancel);
         }
-        await first.CheckAsync("keystone-manage bootstrap --bootstrap-password \"$LAB_ADMIN_PASSWORD\" --bootstrap-region-id RegionOne"
+        // The admin password reaches keystone-manage in OS_BOOTSTRAP_PASSWORD (keystone/cmd/cli.py reads it), not in its arguments.
+        await first.CheckAsync("keystone-manage bootstrap --bootstrap-region-id RegionOne"
             + $" --bootstrap-admin-url http://{LabLayout.VipAddress}:5000/v3/ --bootstrap-internal-url http://{LabLayout.VipAddress}:5000/v3/"
             + $" --bootstrap-public-url http://{LabLayout.VipAddress}:5000/v3/",
-            environment: new Dictionary<string, string> { ["LAB_ADMIN_PASSWORD"] = secrets.Admin }, cancel: cancel);
+            environment: new Dictionary<string, string> { ["OS_BOOTSTRAP_PASSWORD"] = secrets.Admin }, cancel: cancel);
         foreach (var controller in controllers)
         {
             await controller.CheckAsync("systemctl enable keystone && systemctl start keystone", cancel: cancel);

@@ -25,19 +25,38 @@ public static class RootTree
         "heat-api", "heat-api-cfn", "heat-engine", "python3-openstackclient", "uwsgi-plugin-python3", "sudo",
     ];
 
+    /// <summary>Packages of <see cref="Packages"/> that a dpkg status file (stanzas of "Package:" and "Status:") does not show
+    /// "install ok installed".</summary>
+    public static IReadOnlyList<string> NotInstalled(string dpkgStatus)
+    {
+        var installed = dpkgStatus.Split("\n\n")
+            .Select(stanza => stanza.Split('\n'))
+            .Where(lines => lines.Any(l => l == "Status: install ok installed"))
+            .Select(lines => lines.FirstOrDefault(l => l.StartsWith("Package: ", StringComparison.Ordinal))?["Package: ".Length..])
+            .ToHashSet();
+        return [.. Packages.Where(p => !installed.Contains(p))];
+    }
+
     public static string PathOf(string suite) => Path.Combine(CacheDirectory, suite + "-root");
 
     private static string Marker(string suite) => Path.Combine(PathOf(suite), ".uplift-packages");
 
     private static string Manifest => string.Join(' ', Packages) + "\n";
 
-    /// <summary>The tree for <paramref name="suite"/>, built when missing or built from another package list.</summary>
+    /// <summary>The tree for <paramref name="suite"/>, built when missing, built from another package list, or when its own
+    /// dpkg database does not hold every package installed (a tree damaged or changed by hand is not trusted by its marker).</summary>
     public static async Task<string> EnsureAsync(string suite, TextWriter output, CancellationToken cancel)
     {
         var tree = PathOf(suite);
-        if (File.Exists(Marker(suite)) && await File.ReadAllTextAsync(Marker(suite), cancel) == Manifest)
+        var status = Path.Combine(tree, "var", "lib", "dpkg", "status");
+        if (File.Exists(Marker(suite)) && await File.ReadAllTextAsync(Marker(suite), cancel) == Manifest && File.Exists(status))
         {
-            return tree;
+            var missing = NotInstalled(await File.ReadAllTextAsync(status, cancel));
+            if (missing.Count == 0)
+            {
+                return tree;
+            }
+            output.WriteLine($"The cached {suite} tree lacks {string.Join(", ", missing)}: building it again.");
         }
         Directory.CreateDirectory(CacheDirectory);
         var building = tree + ".building";
