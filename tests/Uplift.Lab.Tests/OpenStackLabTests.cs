@@ -58,41 +58,6 @@ public sealed class OpenStackLabTests(OpenStackLabFixture lab)
         (offline.ExitCode, offline.Output.Trim()).ShouldBe((0, "No offline migrations pending."));
     }
 
-    [Fact]
-    public async Task Given_instances_on_a_compute_When_uplifts_compute_dance_runs_on_real_nova_Then_they_live_migrate_and_the_compute_is_empty_then_enabled()
-    {
-        var cloud = Cloud();
-        var client = new ComputeClient(cloud.Session);
-        var counts = new List<(string Compute, int Servers)>();
-        foreach (var compute in lab.Lab.Nodes.Where(n => n.Role == Role.Compute))
-        {
-            counts.Add((compute.Name, (await client.ServersOnHostAsync(compute.Name)).Count));
-        }
-        var source = counts.OrderByDescending(c => c.Servers).First().Compute;
-        var before = await client.ServersOnHostAsync(source);
-        var reason = "uplift run real-lab-test: upgrade";
-        var slowPolls = new LiveMigrationOptions { PollInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromMinutes(4) };
-
-        await ComputeApiTests.RunAsync(new ComputeDisableHandler(cloud), ComputeApiTests.Step(StepKind.ComputeDisable, source, (Key: "reason", Value: reason)));
-        var disabled = await client.ComputeServiceAsync(source);
-        try
-        {
-            await ComputeApiTests.RunAsync(new ComputeMigrateHandler(cloud, slowPolls), ComputeApiTests.Step(StepKind.ComputeMigrateInstances, source));
-            await new ComputeCheckEmptyHandler(cloud).ActAsync(ComputeApiTests.Step(StepKind.ComputeCheckEmpty, source));
-        }
-        finally
-        {
-            await new ComputeEnableHandler(cloud).ActAsync(ComputeApiTests.Step(StepKind.ComputeEnable, source));
-        }
-        var after = await Task.WhenAll(before.Select(s => client.ServerAsync(s.Id)));
-
-        before.Count.ShouldBeGreaterThanOrEqualTo(OpenStackLabFixture.InstancesPerCompute);
-        (disabled.Status, disabled.DisabledReason).ShouldBe((ServiceStatus.Disabled, reason));
-        after.ShouldAllBe(s => s.Host != source && s.Status == "ACTIVE");
-        (await client.ServersOnHostAsync(source)).ShouldBeEmpty();
-        (await client.ComputeServiceAsync(source)).Status.ShouldBe(ServiceStatus.Enabled);
-    }
-
     private static ComputeCloud Cloud(OpenStackLabFixture lab) => new(() => new OpenStackSession(
         CloudsYaml.Parse(File.ReadAllText(lab.Paths.CloudsYaml), lab.Paths.CloudsYaml, LabCloud.Name), TimeProvider.System));
 
