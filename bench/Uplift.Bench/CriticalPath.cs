@@ -1,5 +1,5 @@
+using Uplift.Execution.Progress;
 using Uplift.Planning;
-using Uplift.Progress;
 
 namespace Uplift.Bench;
 

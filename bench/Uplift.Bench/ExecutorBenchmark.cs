@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Uplift.Catalog;
 using Uplift.Execution;
+using Uplift.Execution.Journal;
+using Uplift.Execution.Progress;
 using Uplift.Inventory;
-using Uplift.Journal;
 using Uplift.Planning;
-using Uplift.Progress;
 using Uplift.Transports;
+using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Bench;
 
@@ -25,7 +27,7 @@ public static class ExecutorBenchmark
         {
             // The milestone handler does nothing: every step costs only the executor's own work.
             var nothing = new MilestoneHandler();
-            var handlers = StepHandlers.Standard().With(nothing, Enum.GetValues<StepKind>());
+            var handlers = StepTable.Create(new StepServices()).Replacing(nothing, Enum.GetValues<StepKind>());
             // Pauses (neutron pacing) are the plan's, not overhead: run them without waiting.
             plan = plan with { Steps = plan.Steps.Select(s => s with { PauseAfterSeconds = 0 }).ToList() };
             var json = PlanJson.Write(plan);

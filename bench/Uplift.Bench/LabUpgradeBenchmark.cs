@@ -2,12 +2,15 @@ using System.Diagnostics;
 using Uplift.Catalog;
 using Uplift.Cli.Commands;
 using Uplift.Execution;
+using Uplift.Execution.Journal;
+using Uplift.Execution.Progress;
 using Uplift.Inventory;
-using Uplift.Journal;
 using Uplift.Lab;
 using Uplift.Planning;
-using Uplift.Progress;
 using Uplift.Transports;
+using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Run;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Bench;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Uplift.Catalog;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Bench;
 

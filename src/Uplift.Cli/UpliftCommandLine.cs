@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Uplift.Cli.Commands;
 using Uplift.Diagnostics;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 
 namespace Uplift.Cli;
 
@@ -72,7 +72,7 @@ public static class UpliftCommandLine
             }
             return BadInput;
         }
-        catch (Observation.ObservationFailedException failed)
+        catch (Upgrade.Observation.ObservationFailedException failed)
         {
             error.WriteLine($"uplift: {Printable.Of(SecretMask.Apply(failed.Message))}");
             return Failed;

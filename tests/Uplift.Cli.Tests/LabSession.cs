@@ -1,6 +1,6 @@
 using Uplift.Catalog;
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Planning;

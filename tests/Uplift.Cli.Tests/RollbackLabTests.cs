@@ -1,4 +1,4 @@
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 using Uplift.Lab;
 using Uplift.Planning;
 

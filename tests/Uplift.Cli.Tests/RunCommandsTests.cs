@@ -1,5 +1,5 @@
 using Uplift.Cli;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 using Uplift.Planning;
 using Uplift.Testing;
 

@@ -1,8 +1,9 @@
 using Uplift.Execution;
+using Uplift.Execution.Journal;
 using Uplift.Inventory;
-using Uplift.Journal;
 using Uplift.Lab;
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests;
 

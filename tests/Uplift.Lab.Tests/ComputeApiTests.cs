@@ -3,6 +3,7 @@ using Uplift.Inventory;
 using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests;
 

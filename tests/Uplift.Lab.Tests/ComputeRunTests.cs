@@ -1,10 +1,12 @@
 using Uplift.Execution;
+using Uplift.Execution.Journal;
+using Uplift.Execution.Progress;
 using Uplift.Inventory;
-using Uplift.Journal;
 using Uplift.OpenStack;
 using Uplift.Planning;
-using Uplift.Progress;
 using Uplift.Transports;
+using Uplift.Upgrade.Run;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests;
 
@@ -27,8 +29,8 @@ public sealed class ComputeRunTests(LabFixture lab) : IDisposable
         var compute = lab.Lab.Nodes.First(n => n.Role == Role.Compute).Name;
         var plan = Dance(compute);
         var inventory = InventoryLoader.Load(lab.Paths.Inventory);
-        var handlers = StepHandlers.Standard().WithOpenStack(_cloud)
-            .With(new ComputeWaitUpHandler(_cloud, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(500)), StepKind.ComputeWaitUp);
+        var handlers = StepTable.Create(new StepServices(_cloud))
+            .Replacing(new ComputeWaitUpHandler(_cloud, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(500)), StepKind.ComputeWaitUp);
         RunSummary summary;
         try
         {

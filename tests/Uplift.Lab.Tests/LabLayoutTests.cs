@@ -1,8 +1,8 @@
-using Uplift.Adapters;
 using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Inventory;
 using Uplift.Lab;
+using Uplift.Nodes;
 
 namespace Uplift.Tests;
 

@@ -5,6 +5,7 @@ using Uplift.Inventory;
 using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Testing;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests;
 

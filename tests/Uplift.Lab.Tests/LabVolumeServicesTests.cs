@@ -3,6 +3,7 @@ using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.OpenStack;
 using Uplift.Testing;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests;
 

@@ -1,6 +1,7 @@
 using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests;
 

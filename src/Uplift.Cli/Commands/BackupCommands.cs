@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Uplift.Database;
 using Uplift.Diagnostics;
+using Uplift.Execution.Journal;
 using Uplift.Inventory;
-using Uplift.Journal;
 using Uplift.Transports;
 
 namespace Uplift.Cli.Commands;

@@ -1,7 +1,7 @@
 using Uplift.Catalog;
 using Uplift.Inventory;
-using Uplift.Observation;
 using Uplift.Transports;
+using Uplift.Upgrade.Observation;
 
 namespace Uplift.Cli.Commands;
 

@@ -2,12 +2,15 @@ using System.CommandLine;
 using Spectre.Console;
 using Uplift.Diagnostics;
 using Uplift.Execution;
+using Uplift.Execution.Journal;
+using Uplift.Execution.Progress;
+using Uplift.Files;
 using Uplift.Inventory;
-using Uplift.Journal;
-using Uplift.Observation;
 using Uplift.Planning;
-using Uplift.Progress;
 using Uplift.Transports;
+using Uplift.Upgrade.Observation;
+using Uplift.Upgrade.Run;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Cli.Commands;
 

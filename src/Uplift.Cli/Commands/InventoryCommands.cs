@@ -4,7 +4,7 @@ using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Inventory;
 using Uplift.Inventory.Ansible;
-using Uplift.Observation;
+using Uplift.Upgrade.Observation;
 
 namespace Uplift.Cli.Commands;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Uplift.Catalog;
 using Uplift.Diagnostics;
+using Uplift.Execution.Journal;
 using Uplift.Inventory;
-using Uplift.Journal;
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Cli.Commands;
 

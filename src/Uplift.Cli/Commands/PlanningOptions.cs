@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Uplift.Catalog;
 using Uplift.Inventory;
-using Uplift.Observation;
 using Uplift.Planning;
+using Uplift.Upgrade.Observation;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Cli.Commands;
 

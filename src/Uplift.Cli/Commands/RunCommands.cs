@@ -3,11 +3,13 @@ using System.Text;
 using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Execution;
+using Uplift.Execution.Journal;
+using Uplift.Execution.Progress;
 using Uplift.Inventory;
-using Uplift.Journal;
-using Uplift.Observation;
 using Uplift.Planning;
-using Uplift.Progress;
+using Uplift.Upgrade.Observation;
+using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Cli.Commands;
 
@@ -16,22 +18,8 @@ internal static class RunCommands
 {
     public static IEnumerable<Command> Create() => [Run(), Resume(), Status()];
 
-    /// <summary>The handlers runs use; the HAProxy, database and OpenStack step kinds register theirs here.</summary>
-    /// <param name="cloud">The OpenStack APIs for the compute dance and service checks; without it those kinds stay unbound.</param>
-    /// <param name="backups">Where the plan's DB backups are kept on this machine (state directory/backups/cluster); without it the backup kinds stay unbound.</param>
-    public static StepHandlers Handlers(ComputeCloud? cloud = null, string? backups = null)
-    {
-        var handlers = StepHandlers.Standard()
-            .With(new Haproxy.HaproxyStepHandler(), StepKind.CheckHaproxyBackends, StepKind.HaproxyDrain, StepKind.HaproxyEnable)
-            .With(new Database.UpgradeCheckStepHandler(), StepKind.UpgradeCheck);
-        if (backups is not null)
-        {
-            handlers.With(new Database.BackupStepHandler(backups), StepKind.DatabaseBackup, StepKind.DatabaseBackupVerify)
-                .With(new Database.RestoreStepHandler(backups), StepKind.DatabaseRestore)
-                .With(new ConfigBackupHandler(Path.Combine(backups, "etc")), StepKind.ConfigBackup);
-        }
-        return cloud is null ? handlers : handlers.WithOpenStack(cloud);
-    }
+    /// <summary>The handlers runs use (<see cref="StepTable"/>).</summary>
+    public static StepHandlers Handlers(ComputeCloud? cloud = null, string? backups = null) => StepTable.Create(new StepServices(cloud, backups));
 
     public static string Backups(StateDirectory state, Plan plan) => Path.Combine(state.Path, "backups", plan.Cluster);
 

@@ -1,5 +1,6 @@
 using Uplift.Execution;
 using Uplift.OpenStack;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Uplift.Files;
 
 namespace Uplift.Database;
 
@@ -61,9 +62,9 @@ public static class BackupManifestFile
 
     public static async Task WriteAsync(BackupManifest manifest, string directory, CancellationToken cancellationToken = default)
     {
-        Journal.StateDirectory.CreatePrivate(directory);
+        PrivateFile.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        await Journal.PrivateFile.WriteAllTextAsync(path + ".tmp", ToJson(manifest), cancellationToken);
+        await PrivateFile.WriteAllTextAsync(path + ".tmp", ToJson(manifest), cancellationToken);
         File.Move(path + ".tmp", path, overwrite: true);
     }
 

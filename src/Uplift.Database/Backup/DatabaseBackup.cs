@@ -1,3 +1,4 @@
+using Uplift.Files;
 using Uplift.Transports;
 
 namespace Uplift.Database;
@@ -42,7 +43,7 @@ public sealed class DatabaseBackup(DatabaseNode node, IBackupFetch fetch, TimePr
             ],
             cancellationToken);
         var tables = DatabaseOutput.Tables(listed[0].StandardOutput);
-        Journal.StateDirectory.CreatePrivate(options.LocalDirectory);
+        PrivateFile.CreateDirectory(options.LocalDirectory);
 
         var takenAt = clock.GetUtcNow();
         var dumps = new List<SchemaDump>();

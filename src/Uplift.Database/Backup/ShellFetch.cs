@@ -1,3 +1,4 @@
+using Uplift.Files;
 namespace Uplift.Database;
 
 /// <summary>
@@ -13,7 +14,7 @@ public sealed class ShellFetch(DatabaseNode node, int chunkBytes = 8 * 1024 * 10
     public async Task FetchAsync(string nodeFile, string localFile, long bytes, string? firstPart = null, CancellationToken cancellationToken = default)
     {
         var part = localFile + ".part";
-        await using (var output = Journal.PrivateFile.Create(part))
+        await using (var output = PrivateFile.Create(part))
         {
             for (long offset = 0; offset < bytes; offset += chunkBytes)
             {

@@ -1,4 +1,4 @@
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>One start of a step's action, as the journal has it.</summary>
 /// <param name="State">How it ended (done, failed, …); "running" for an attempt whose process was killed.</param>

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Uplift.Diagnostics;
 
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>
 /// Refuses a journal that is not what Uplift wrote: a directory in its place, a file that is not SQLite, a database

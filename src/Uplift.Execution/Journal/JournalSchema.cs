@@ -1,4 +1,4 @@
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>The journal's SQL schema (created when missing; new columns only ever added).</summary>
 internal static class JournalSchema

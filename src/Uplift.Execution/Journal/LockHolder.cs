@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>Who holds a cluster's run lock: written into the lock file as key=value lines.</summary>
 public sealed record LockHolder(int ProcessId, string Host, DateTimeOffset Started, DateTimeOffset? ProcessStarted)

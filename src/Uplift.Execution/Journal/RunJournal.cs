@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Uplift.Files;
 
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>
 /// The SQLite journal of one cluster: runs, the plans they ran, each step's current state and every attempt.
@@ -31,7 +32,7 @@ public sealed class RunJournal : IDisposable
         SQLitePCL.Batteries_V2.Init();
         JournalDamage.CheckFile(path);
         // The journal holds commands' output: only its owner reads the folder and the files (0700, 0600).
-        StateDirectory.CreatePrivate(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        PrivateFile.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         if (!File.Exists(path))
         {
             File.Create(path, 0, FileOptions.None).Dispose();

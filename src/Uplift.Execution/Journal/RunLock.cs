@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Uplift.Diagnostics;
+using Uplift.Files;
 
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>
 /// Keeps two runs on one cluster from overlapping: a lock file created exclusively (O_EXCL), holding pid, host and
@@ -26,7 +27,7 @@ public sealed class RunLock : IDisposable
 
     public static RunLock Acquire(string path, TimeProvider time)
     {
-        StateDirectory.CreatePrivate(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        PrivateFile.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var self = Process.GetCurrentProcess();
         var holder = new LockHolder(Environment.ProcessId, Environment.MachineName, time.GetUtcNow(), self.StartTime.ToUniversalTime());
         LockHolder? stale = null;

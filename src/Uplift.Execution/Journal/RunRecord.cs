@@ -1,4 +1,4 @@
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>One `uplift run` or `resume` of a plan.</summary>
 /// <param name="Outcome">null while running (or when the process died); else succeeded, failed, stopped, aborted.</param>

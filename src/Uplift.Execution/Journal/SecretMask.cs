@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>
 /// Hides secrets in command lines and outputs before they reach the journal, a log or the console:

@@ -1,4 +1,4 @@
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>
 /// Where Uplift keeps its journals and locks: --state-dir, else $UPLIFT_STATE_DIR, else $XDG_STATE_HOME/uplift,
@@ -46,14 +46,6 @@ public sealed class StateDirectory(string path)
     }
 
     /// <summary>Creates a folder only its owner may enter (0700): journals, locks and backups hold run data.</summary>
-    public static void CreatePrivate(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
-
     public string JournalOf(string cluster) => System.IO.Path.Combine(Path, FileName(cluster) + ".journal.sqlite");
 
     public string LockOf(string cluster) => System.IO.Path.Combine(Path, FileName(cluster) + ".lock");

@@ -1,4 +1,4 @@
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>The journal's latest word on one step of a plan.</summary>
 /// <param name="StandardOutput">Last command's stdout, trimmed to its end and with secrets masked.</param>

@@ -1,4 +1,4 @@
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>Where a step stands in the journal. Stored as lower-case words ("already-done").</summary>
 public enum StepState

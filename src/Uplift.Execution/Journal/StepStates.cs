@@ -1,4 +1,4 @@
-namespace Uplift.Journal;
+namespace Uplift.Execution.Journal;
 
 /// <summary>Conversions between <see cref="StepState"/> and the words stored in the journal and shown to operators.</summary>
 public static class StepStates

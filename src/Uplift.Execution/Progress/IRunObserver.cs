@@ -1,4 +1,4 @@
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>Receives a run's events, in order, from the executor (called from several tasks: implementations lock).</summary>
 public interface IRunObserver

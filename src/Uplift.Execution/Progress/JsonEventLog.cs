@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>--log-json: one JSON object per line and per event, flushed at once (a killed run keeps its log).</summary>
 public sealed class JsonEventLog(TextWriter output) : IRunObserver

@@ -1,7 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>
 /// The terminal view: a live table redrawn from <see cref="RunProgress"/> snapshots (phase, counts, elapsed, ETA,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>One timestamped line per event, for pipes and CI logs (no cursor movement, no colour).</summary>
 public sealed class PlainProgressWriter(TextWriter output) : IRunObserver

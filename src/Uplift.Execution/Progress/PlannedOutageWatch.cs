@@ -1,8 +1,8 @@
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 using Uplift.Planning;
 
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>Watches a run's events for the steps of its announced outages (<see cref="PlannedOutages"/>) that ran and
 /// succeeded, so the run's probe can count the failures inside them as planned. Thread-safe.</summary>

@@ -1,4 +1,4 @@
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>What the progress view shows at one moment.</summary>
 /// <param name="Running">Running steps per node ("" for steps without a node), with when they started.</param>

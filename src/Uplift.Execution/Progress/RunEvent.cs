@@ -1,4 +1,4 @@
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>
 /// Something that happened during a run, for the console view and the --log-json file (one JSON object per line).

@@ -1,4 +1,4 @@
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>Hands every event to several observers (the console view and the JSON log).</summary>
 public sealed class RunObservers(params IRunObserver[] observers) : IRunObserver

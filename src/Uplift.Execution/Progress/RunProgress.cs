@@ -1,4 +1,4 @@
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>
 /// The progress model: folds the executor's events into counts, the current phase and the running steps per node.

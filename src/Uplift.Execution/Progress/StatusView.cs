@@ -1,8 +1,8 @@
 using System.Text;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 using Uplift.Planning;
 
-namespace Uplift.Progress;
+namespace Uplift.Execution.Progress;
 
 /// <summary>
 /// `uplift status`: the latest run of a cluster, each phase's steps by state (failed and running ones named), and the

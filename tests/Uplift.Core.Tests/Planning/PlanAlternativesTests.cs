@@ -3,6 +3,7 @@ using Uplift.Diagnostics;
 using Uplift.Inventory;
 using Uplift.Inventory.Ansible;
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Planning;
 

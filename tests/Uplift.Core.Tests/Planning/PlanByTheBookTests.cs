@@ -1,6 +1,7 @@
 using Uplift.Inventory;
 using Uplift.Inventory.Ansible;
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Planning;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Planning;
 

@@ -1,5 +1,6 @@
 using Uplift.Planning;
 using Uplift.Testing;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Planning;
 

@@ -1,5 +1,6 @@
 using Uplift.Diagnostics;
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Planning;
 

@@ -1,5 +1,6 @@
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Planning;
 

@@ -1,4 +1,5 @@
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Planning;
 

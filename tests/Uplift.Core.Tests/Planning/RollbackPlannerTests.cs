@@ -1,6 +1,7 @@
 using Uplift.Diagnostics;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Planning;
 

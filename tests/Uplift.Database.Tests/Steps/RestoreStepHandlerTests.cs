@@ -5,6 +5,7 @@ using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Tests.Backup;
 using Uplift.Transports;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Steps;
 

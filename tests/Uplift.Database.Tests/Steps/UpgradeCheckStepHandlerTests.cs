@@ -4,6 +4,7 @@ using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Tests.Fakes;
 using Uplift.Transports;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Steps;
 

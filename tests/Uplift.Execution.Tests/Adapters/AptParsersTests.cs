@@ -1,4 +1,4 @@
-using Uplift.Adapters;
+using Uplift.Nodes;
 using Uplift.Testing;
 
 namespace Uplift.Tests.Adapters;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Uplift.Adapters;
+using Uplift.Nodes;
 
 namespace Uplift.Tests.Adapters;
 

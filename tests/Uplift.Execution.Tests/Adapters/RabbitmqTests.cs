@@ -1,4 +1,4 @@
-using Uplift.Adapters;
+using Uplift.Nodes;
 
 namespace Uplift.Tests.Adapters;
 

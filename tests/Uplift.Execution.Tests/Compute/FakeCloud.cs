@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Uplift.Execution;
 using Uplift.OpenStack;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Compute;
 

@@ -1,6 +1,7 @@
 using Uplift.Execution;
 using Uplift.Planning;
 using Uplift.Testing;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Compute;
 

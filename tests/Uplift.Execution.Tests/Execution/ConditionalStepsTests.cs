@@ -1,7 +1,8 @@
 using Uplift.Diagnostics;
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Execution;
 
@@ -16,7 +17,7 @@ public sealed class ConditionalStepsTests : IDisposable
 
     public ConditionalStepsTests()
     {
-        _run.Handlers = StepHandlers.Standard();
+        _run.Handlers = StepTable.Create(new StepServices());
         _run.Shells = node => node == "ctl1" ? _ctl1 : throw new InvalidOperationException(node);
         _ctl1.Units["neutron-server"] = ("active", "enabled");
         _ctl1.Answers[Contract] = (0, "  OK\n");

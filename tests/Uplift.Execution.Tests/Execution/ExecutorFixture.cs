@@ -1,9 +1,10 @@
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
+using Uplift.Execution.Progress;
 using Uplift.Planning;
-using Uplift.Progress;
 using Uplift.Testing;
 using Uplift.Transports;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Execution;
 
@@ -16,7 +17,7 @@ internal sealed class ExecutorFixture : IDisposable
     {
         Directory.CreateDirectory(_directory);
         Journal = RunJournal.Open(JournalPath);
-        Handlers = StepHandlers.Standard().With(Handler, Enum.GetValues<StepKind>().Where(k => k != StepKind.Milestone).ToArray());
+        Handlers = StepTable.Create(new StepServices()).Replacing(Handler, Enum.GetValues<StepKind>().Where(k => k != StepKind.Milestone).ToArray());
     }
 
     public string JournalPath => Path.Combine(_directory, "lab.journal.sqlite");

@@ -1,5 +1,5 @@
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 using Uplift.Planning;
 
 namespace Uplift.Tests.Execution;

@@ -1,6 +1,7 @@
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Execution;
 
@@ -14,7 +15,7 @@ public sealed class NodeStepsTests : IDisposable
 
     public NodeStepsTests()
     {
-        _run.Handlers = StepHandlers.Standard();
+        _run.Handlers = StepTable.Create(new StepServices());
         _run.Shells = node => node == "ctl1" ? _ctl1 : throw new InvalidOperationException(node);
         _ctl1.Installed["haproxy"] = "2.6.12-1+deb12u3";
         _ctl1.Installed["bash"] = "5.2.15-2+b8";

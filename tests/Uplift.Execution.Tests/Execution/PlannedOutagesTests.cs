@@ -1,6 +1,6 @@
 using Uplift.Execution;
+using Uplift.Execution.Progress;
 using Uplift.Planning;
-using Uplift.Progress;
 
 namespace Uplift.Tests.Execution;
 

@@ -1,5 +1,5 @@
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 
 namespace Uplift.Tests.Execution;
 

@@ -1,5 +1,5 @@
-using Uplift.Adapters;
 using Uplift.Execution;
+using Uplift.Nodes;
 using Uplift.Planning;
 
 namespace Uplift.Tests.Execution;

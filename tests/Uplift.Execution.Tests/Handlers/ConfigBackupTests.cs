@@ -1,9 +1,10 @@
 using Uplift.Execution;
+using Uplift.Execution.Journal;
 using Uplift.Inventory;
-using Uplift.Journal;
 using Uplift.Planning;
 using Uplift.Tests.Execution;
 using Uplift.Transports;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Handlers;
 
@@ -19,7 +20,7 @@ public sealed class ConfigBackupTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_root.FullName, "etc", "nova"));
         File.WriteAllText(Path.Combine(_root.FullName, "etc", "nova", "nova.conf"), $"[database]\n{Secret}\n");
-        _run.Handlers = StepHandlers.Standard().With(new ConfigBackupHandler(Local), StepKind.ConfigBackup);
+        _run.Handlers = StepTable.Create(new StepServices()).Replacing(new ConfigBackupHandler(Local), StepKind.ConfigBackup);
         _run.Shells = node => new LocalTransport().ShellFor(new Node(node, "127.0.0.1", [Role.Compute]));
     }
 

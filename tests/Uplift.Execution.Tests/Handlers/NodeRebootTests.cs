@@ -1,8 +1,9 @@
-using Uplift.Adapters;
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
+using Uplift.Nodes;
 using Uplift.Planning;
 using Uplift.Tests.Execution;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Handlers;
 
@@ -17,7 +18,7 @@ public sealed class NodeRebootTests : IDisposable
 
     public NodeRebootTests()
     {
-        _run.Handlers = StepHandlers.Standard();
+        _run.Handlers = StepTable.Create(new StepServices());
         _run.Shells = _ => _cmp1;
         _cmp1.Answers[Reboot.Start] = (0, "");
         _cmp1.Answers[Reboot.BootId] = (0, Before + "\n");

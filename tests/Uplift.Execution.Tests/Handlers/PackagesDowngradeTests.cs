@@ -1,5 +1,6 @@
-using Uplift.Adapters;
 using Uplift.Execution;
+using Uplift.Nodes;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Handlers;
 

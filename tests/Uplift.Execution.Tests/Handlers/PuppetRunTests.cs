@@ -1,8 +1,9 @@
-using Uplift.Adapters;
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
+using Uplift.Nodes;
 using Uplift.Planning;
 using Uplift.Tests.Execution;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Handlers;
 
@@ -14,7 +15,7 @@ public sealed class PuppetRunTests : IDisposable
 
     public PuppetRunTests()
     {
-        _run.Handlers = StepHandlers.Standard();
+        _run.Handlers = StepTable.Create(new StepServices());
         _run.Shells = _ => _ctl1;
     }
 

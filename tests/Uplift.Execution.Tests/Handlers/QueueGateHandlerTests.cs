@@ -1,4 +1,5 @@
 using Uplift.Execution;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Handlers;
 

@@ -1,9 +1,10 @@
-using Uplift.Adapters;
 using Uplift.Execution;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
+using Uplift.Nodes;
 using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Tests.Execution;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Handlers;
 
@@ -17,7 +18,7 @@ public sealed class RabbitmqHealthTests : IDisposable
 
     public RabbitmqHealthTests()
     {
-        _run.Handlers = StepHandlers.Standard();
+        _run.Handlers = StepTable.Create(new StepServices());
         _run.Shells = _ => _ctl1;
         _ctl1.Answers[RabbitmqHealthHandler.HasRabbitmq] = (0, "");
         _ctl1.Answers[Rabbitmq.AwaitStartup] = (0, "");

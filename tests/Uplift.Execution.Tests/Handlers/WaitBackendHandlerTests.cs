@@ -2,6 +2,7 @@ using Uplift.Execution;
 using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Transports;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Handlers;
 

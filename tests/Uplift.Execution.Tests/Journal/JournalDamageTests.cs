@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Uplift.Diagnostics;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 
 namespace Uplift.Tests.Journal;
 

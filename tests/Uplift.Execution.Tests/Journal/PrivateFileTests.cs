@@ -1,4 +1,5 @@
-using Uplift.Journal;
+using Uplift.Execution.Journal;
+using Uplift.Files;
 
 namespace Uplift.Tests.Journal;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 
 namespace Uplift.Tests.Journal;
 

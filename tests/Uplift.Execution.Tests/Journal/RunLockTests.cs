@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Uplift.Diagnostics;
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 using Uplift.Testing;
 
 namespace Uplift.Tests.Journal;

@@ -1,4 +1,4 @@
-using Uplift.Journal;
+using Uplift.Execution.Journal;
 
 namespace Uplift.Tests.Journal;
 

@@ -1,7 +1,8 @@
-using Uplift.Adapters;
-using Uplift.Observation;
+using Uplift.Nodes;
 using Uplift.Planning;
 using Uplift.Transports;
+using Uplift.Upgrade.Observation;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Observation;
 

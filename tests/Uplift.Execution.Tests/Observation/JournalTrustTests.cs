@@ -1,7 +1,7 @@
+using Uplift.Execution.Journal;
 using Uplift.Inventory;
-using Uplift.Journal;
-using Uplift.Observation;
 using Uplift.Planning;
+using Uplift.Upgrade.Observation;
 
 namespace Uplift.Tests.Observation;
 

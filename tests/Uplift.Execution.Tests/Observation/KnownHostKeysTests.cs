@@ -1,4 +1,4 @@
-using Uplift.Observation;
+using Uplift.Upgrade.Observation;
 
 namespace Uplift.Tests.Observation;
 

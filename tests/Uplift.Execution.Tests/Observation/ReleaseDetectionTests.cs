@@ -1,8 +1,8 @@
 using Uplift.Catalog;
 using Uplift.Inventory;
-using Uplift.Observation;
 using Uplift.Testing;
 using Uplift.Transports;
+using Uplift.Upgrade.Observation;
 
 namespace Uplift.Tests.Observation;
 

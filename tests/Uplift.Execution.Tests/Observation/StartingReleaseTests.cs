@@ -1,7 +1,7 @@
 using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Inventory;
-using Uplift.Observation;
+using Uplift.Upgrade.Observation;
 
 namespace Uplift.Tests.Observation;
 

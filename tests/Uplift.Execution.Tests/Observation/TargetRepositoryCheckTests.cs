@@ -1,8 +1,8 @@
-using Uplift.Adapters;
 using Uplift.Catalog;
 using Uplift.Inventory;
-using Uplift.Observation;
+using Uplift.Nodes;
 using Uplift.Tests.Execution;
+using Uplift.Upgrade.Observation;
 
 namespace Uplift.Tests.Observation;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Spectre.Console;
-using Uplift.Progress;
+using Uplift.Execution.Progress;
 using Uplift.Testing;
 
 namespace Uplift.Tests.Progress;

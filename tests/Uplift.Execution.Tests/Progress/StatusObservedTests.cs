@@ -1,9 +1,10 @@
 using Uplift.Catalog;
+using Uplift.Execution.Journal;
+using Uplift.Execution.Progress;
 using Uplift.Inventory;
-using Uplift.Journal;
 using Uplift.Planning;
-using Uplift.Progress;
 using Uplift.Testing;
+using Uplift.Upgrade.Planning;
 
 namespace Uplift.Tests.Progress;
 

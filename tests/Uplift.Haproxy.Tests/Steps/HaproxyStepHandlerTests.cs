@@ -7,6 +7,7 @@ using Uplift.Planning;
 using Uplift.Tests.Fakes;
 using Uplift.Tests.Integration;
 using Uplift.Transports;
+using Uplift.Upgrade.Steps;
 
 namespace Uplift.Tests.Steps;
 

@@ -1,4 +1,0 @@
-namespace Uplift.Observation;
-
-/// <summary>Uplift could not read what some nodes run (unreachable, a command failed): nothing was changed.</summary>
-public sealed class ObservationFailedException(string message) : Exception(message);

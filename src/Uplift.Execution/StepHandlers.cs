@@ -1,0 +1,28 @@
+using Uplift.Planning;
+
+namespace Uplift.Execution;
+
+/// <summary>
+/// The handler of each step kind, as the step families' one registration table (<c>Uplift.Upgrade.Steps.StepTable</c>)
+/// builds it; nothing binds a kind anywhere else.
+/// </summary>
+public sealed class StepHandlers(IReadOnlyDictionary<StepKind, IStepHandler> handlers)
+{
+    public IReadOnlyCollection<StepKind> Kinds => handlers.Keys.ToArray();
+
+    /// <summary>A copy with some kinds carried out by another handler: for tests and benchmarks that stand in for them.</summary>
+    public StepHandlers Replacing(IStepHandler handler, params StepKind[] kinds)
+    {
+        var copy = new Dictionary<StepKind, IStepHandler>(handlers);
+        foreach (var kind in kinds)
+        {
+            copy[kind] = handler;
+        }
+        return new StepHandlers(copy);
+    }
+
+    public IStepHandler For(StepKind kind) =>
+        handlers.TryGetValue(kind, out var handler)
+            ? handler
+            : throw new StepFailedException($"no handler for step kind {kind} in this build");
+}

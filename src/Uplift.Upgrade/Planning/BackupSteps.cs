@@ -1,0 +1,20 @@
+using Uplift.Planning;
+namespace Uplift.Upgrade.Planning;
+
+/// <summary>Dump every OpenStack schema and prove the dump restorable: DB downgrades are not supported upstream.</summary>
+internal static class BackupSteps
+{
+    public static string Add(HopContext ctx, string preflightDone)
+    {
+        var steps = ctx.Steps;
+        var node = ctx.DatabaseNode;
+        ctx.Enter(Phases.Backup, $"database node {node.Name}");
+        var settings = ctx.Inventory.Database;
+        // Named by the plan: a resumed run finds its backup; a new plan (new inputs) takes a new one.
+        var arguments = Args.Of(("credentials-file", settings.CredentialsFile), ("directory", settings.BackupDirectory), ("backup-id", ctx.PlanId));
+        var dump = steps.Add("backup/dump", StepKind.DatabaseBackup, node.Name, ConcurrencyClasses.Cluster, needs: [preflightDone],
+            arguments: arguments);
+        return steps.Add("backup/verify", StepKind.DatabaseBackupVerify, node.Name, ConcurrencyClasses.Cluster, needs: [dump],
+            arguments: arguments);
+    }
+}

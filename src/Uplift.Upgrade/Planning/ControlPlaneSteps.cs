@@ -1,0 +1,91 @@
+using Uplift.Inventory;
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Planning;
+
+/// <summary>
+/// Service by service: the VIP holder first (with the DB steps, so the schema is expanded before any other
+/// controller runs new code), then the other controllers in parallel, then the service's satellites
+/// (volume nodes; neutron agents on network nodes one at a time, paced, behind a RabbitMQ queue gate).
+/// </summary>
+internal static class ControlPlaneSteps
+{
+    /// <summary>Queue depth above which a neutron agent restart waits (messages in all queues).</summary>
+    public const int QueueGateMaxMessages = 1000;
+
+    public static string Add(HopContext ctx, IEnumerable<string> entry)
+    {
+        var steps = ctx.Steps;
+        var previous = entry.ToArray();
+        foreach (var service in ctx.Services)
+        {
+            var vip = ctx.VipHolder;
+            if (service.ApiLast && SatelliteNodes(ctx, service).Any() && ApiLastSteps.Add(ctx, service, previous) is { } apiLast)
+            {
+                steps.Group = $"{service.Name}: done";
+                previous = [steps.Add($"{service.Name}/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: apiLast)];
+                continue;
+            }
+            ctx.Enter(Phases.ControlPlane, $"{service.Name}: VIP holder {vip.Name}", service.Name);
+            var first = NodeUpgrade.Add(ctx, service, vip, ConcurrencyClasses.VipHolder, previous, [], withDatabase: true);
+            var ends = new List<string>(first?.Ended ?? previous);
+
+            ctx.Enter(Phases.ControlPlane, $"{service.Name}: other controllers", service.Name);
+            foreach (var node in ctx.OtherControllers)
+            {
+                var healthy = first is null ? previous : [first.Healthy];
+                var done = NodeUpgrade.Add(ctx, service, node, ConcurrencyClasses.Controllers, healthy, first?.Ended ?? [], withDatabase: false);
+                ends.AddRange(done?.Ended ?? []);
+            }
+            ends.AddRange(Satellites(ctx, service, ends.ToArray()));
+            steps.Group = $"{service.Name}: done";
+            previous = [steps.Add($"{service.Name}/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends)];
+        }
+        return previous[0];
+    }
+
+    /// <summary>The nodes of the service's satellite roles that are not controllers (computes have their own dance).</summary>
+    public static IEnumerable<Node> SatelliteNodes(HopContext ctx, Catalog.ServiceDefinition service) =>
+        service.SatelliteRoles.Where(r => r is not (Role.Controller or Role.Compute))
+            .SelectMany(role => ctx.Inventory.WithRole(role).Where(n => !n.Has(Role.Controller)));
+
+    public static IEnumerable<string> Satellites(HopContext ctx, Catalog.ServiceDefinition service, string[] controlPlane)
+    {
+        var ends = new List<string>();
+        foreach (var role in service.SatelliteRoles.Where(r => r is not (Role.Controller or Role.Compute)))
+        {
+            var nodes = ctx.Inventory.WithRole(role).Where(n => !n.Has(Role.Controller)).ToArray();
+            var paced = role == Role.Network && service.Name == "neutron";
+            ctx.Enter(Phases.ControlPlane, paced
+                ? $"{service.Name}: agents on {role.ToString().ToLowerInvariant()} nodes, {ctx.Inventory.Concurrency.NeutronAgents} at a time, {ctx.Inventory.Concurrency.NeutronAgentPauseSeconds} s apart"
+                : $"{service.Name}: {role.ToString().ToLowerInvariant()} nodes", service.Name);
+            var window = Math.Max(1, ctx.Inventory.Concurrency.NeutronAgents);
+            var perNode = new List<IReadOnlyList<string>>();
+            foreach (var node in nodes)
+            {
+                var needs = controlPlane;
+                // Paced nodes form a sliding window in the plan itself: a node starts only when the one
+                // `window` places before it has ended, so no more than `window` agents are down at once.
+                var after = paced && perNode.Count >= window ? perNode[^window] : [];
+                if (paced)
+                {
+                    // Each agent restart floods RabbitMQ with state reports: wait for the queues to drain first.
+                    needs = [ctx.Steps.Add($"{service.Name}/{node.Name}/queue-gate", StepKind.QueueGate, node.Name,
+                        ConcurrencyClasses.NeutronAgents, needs: controlPlane, after: after,
+                        arguments: Args.Of(("rabbitmq-node", ctx.VipHolder.Name), ("max-messages", QueueGateMaxMessages.ToString())))];
+                }
+                if (paced)
+                {
+                    // OVS (and keepalived) restart from their maintainer scripts: in this node's paced window, before its
+                    // agents stop and start again on the new OVS.
+                    needs = [Infrastructure.Add(ctx, node, $"{service.Name}/{node.Name}/", ConcurrencyClasses.NeutronAgents, needs)];
+                }
+                var done = NodeUpgrade.Add(ctx, service, node, paced ? ConcurrencyClasses.NeutronAgents : ConcurrencyClasses.Satellites,
+                    needs, after, withDatabase: false, pauseAfterSeconds: paced ? ctx.Inventory.Concurrency.NeutronAgentPauseSeconds : 0);
+                perNode.Add(done?.Ended ?? []);
+                ends.AddRange(done?.Ended ?? []);
+            }
+        }
+        return ends;
+    }
+}

@@ -1,0 +1,152 @@
+using Uplift.Inventory;
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Planning;
+
+/// <summary>
+/// Once every node runs the new code: online data migrations to zero, RPC pins removed with staggered restarts,
+/// schema contract (offline where the service demands it: <see cref="OfflineContractSteps"/>), puppet back on,
+/// post-checks on the new release.
+/// </summary>
+internal static class FinalizeSteps
+{
+    /// <param name="upgrade">false for a minor update: only puppet and the post-checks.</param>
+    public static string Add(HopContext ctx, string computesDone, bool upgrade)
+    {
+        var steps = ctx.Steps;
+        var vip = ctx.VipHolder;
+        string[] previous = [computesDone];
+
+        var signalled = new List<string>();
+        foreach (var service in ctx.Services.Where(s => upgrade && s.SighupAfterUpgrade))
+        {
+            // Every node runs the new code now: each unit of the service, computes included, reloads (SIGHUP) so it
+            // recomputes the RPC version it may use before the data is migrated (nova doc admin/upgrades.rst).
+            ctx.Enter(Phases.Finalize, $"{service.Name}: every unit reloads (SIGHUP)", service.Name);
+            foreach (var node in ctx.Inventory.Nodes)
+            {
+                // An API that goes last does not handle SIGHUP (cinder): it is restarted below instead.
+                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.ApiLast || !service.On(node).ApiUnits.Contains(u)).ToArray();
+                if (units.Length > 0)
+                {
+                    signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", StepKind.UnitsSignal, node.Name, ConcurrencyClasses.Nodes,
+                        needs: previous, arguments: Args.Of(("units", string.Join(' ', units)), ("signal", "HUP"))));
+                }
+            }
+        }
+        previous = [.. previous, .. signalled];
+        foreach (var service in ctx.Services.Where(s => upgrade && s.SighupAfterUpgrade && s.ApiLast))
+        {
+            previous = RestartApi(ctx, service, previous);
+        }
+
+        ctx.Enter(Phases.Finalize, "online data migrations");
+        foreach (var service in ctx.Services.Where(s => upgrade && s.OnlineMigrations is not null))
+        {
+            steps.Service = service.Name;
+            previous = [steps.Add($"finalize/{service.Name}/online-migrations", StepKind.OnlineMigrations, vip.Name, ConcurrencyClasses.Cluster,
+                needs: previous, arguments: DatabaseSteps.CommandArguments(service.OnlineMigrations!,
+                    ("max-count", ctx.Options.OnlineMigrationBatch.ToString())))];
+        }
+
+        // Controllers one at a time, each drained while it restarts, so the APIs keep answering.
+        foreach (var service in ctx.Services.Where(s => upgrade && s.RpcPin is not null))
+        {
+            ctx.Enter(Phases.Finalize, $"{service.Name}: remove RPC pin, restart one controller at a time", service.Name);
+            string[] after = [];
+            foreach (var node in ctx.Controllers)
+            {
+                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: false);
+                var at = $"finalize/{service.Name}/{node.Name}/";
+                var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
+                {
+                    var unpin = steps.Add(at + "rpc-unpin", StepKind.RpcUnpin, node.Name, ConcurrencyClasses.Restarts, needs: first,
+                        after: firstAfter, arguments: NodeUpgrade.PinArguments(service.RpcPin!));
+                    return steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [unpin],
+                        arguments: Args.Units(units));
+                });
+                after = [.. done.Ended];
+                previous = [done.Healthy];
+            }
+        }
+
+        foreach (var service in ctx.Services.Where(s => upgrade && s.Database.Contract.Count > 0))
+        {
+            if (service.Database.OfflineCheck is { } offline)
+            {
+                previous = OfflineContractSteps.Add(ctx, service, offline, previous);
+                continue;
+            }
+            ctx.Enter(Phases.Finalize, "schema contract");
+            steps.Service = service.Name;
+            previous = DatabaseSteps.AddContract(ctx, service, vip, previous);
+        }
+
+        ctx.Enter(Phases.Finalize, "every node");
+        var puppet = ctx.Inventory.Nodes
+            .Select(n => steps.Add($"finalize/{n.Name}/puppet-enable", StepKind.PuppetEnable, n.Name, ConcurrencyClasses.Nodes, needs: previous))
+            .ToArray();
+        if (ctx.Inventory.Puppet.ManagesNodes)
+        {
+            puppet = PuppetRuns(ctx, puppet);
+        }
+
+        ctx.Enter(Phases.Finalize, "post-checks");
+        var checks = new List<string>();
+        foreach (var service in ctx.Services.Where(s => s.UpgradeCheck is not null))
+        {
+            steps.Service = service.Name;
+            checks.Add(steps.Add($"finalize/{service.Name}/upgrade-check", StepKind.UpgradeCheck, vip.Name, ConcurrencyClasses.Cluster,
+                needs: previous, arguments: DatabaseSteps.CommandArguments(service.UpgradeCheck!)));
+        }
+        steps.Service = null;
+        checks.Add(steps.Add("finalize/services-up", StepKind.CheckServicesUp, null, ConcurrencyClasses.Cluster, needs: previous,
+            arguments: Args.Of(("services", string.Join(' ', ctx.Services.Select(s => s.Name))), ("release", ctx.To.Series))));
+        checks.Add(steps.Add("finalize/smoke-test", StepKind.PostCheck, null, ConcurrencyClasses.Cluster, needs: previous,
+            arguments: Args.Of(("checks", "issue-token list-servers"))));
+        return steps.Add("finalize/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: [.. puppet, .. checks]);
+    }
+
+    /// <summary>
+    /// cinder doc admin/upgrades.rst: "cinder-api service doesn't handle SIGHUP so it needs to be restarted. It's best to
+    /// restart your cinder-api services as last ones": one controller at a time, drained, so the API keeps answering.
+    /// </summary>
+    private static string[] RestartApi(HopContext ctx, Catalog.ServiceDefinition service, string[] previous)
+    {
+        ctx.Enter(Phases.Finalize, $"{service.Name}: API restarted (it does not handle SIGHUP), one controller at a time", service.Name);
+        string[] after = [];
+        foreach (var node in ctx.Controllers)
+        {
+            var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: false).Where(service.On(node).ApiUnits.Contains).ToArray();
+            if (units.Length == 0)
+            {
+                continue;
+            }
+            var at = $"finalize/{service.Name}/{node.Name}/";
+            var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
+                ctx.Steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
+                    arguments: Args.Units(units)));
+            after = [.. done.Ended];
+            previous = [done.Healthy];
+        }
+        return previous;
+    }
+
+    /// <summary>One watched agent run per node once puppet is enabled again (inventory puppet.manages_nodes): other nodes
+    /// together, controllers one at a time (a run may restart the services whose configuration it changes).</summary>
+    private static string[] PuppetRuns(HopContext ctx, string[] enabled)
+    {
+        ctx.Enter(Phases.Finalize, "puppet runs once on every node, controllers one at a time");
+        var runs = new List<string>();
+        string[] previous = [];
+        foreach (var (node, enable) in ctx.Inventory.Nodes.Zip(enabled))
+        {
+            var controller = node.Has(Role.Controller);
+            var run = ctx.Steps.Add($"finalize/{node.Name}/puppet-run", StepKind.PuppetRun, node.Name,
+                controller ? ConcurrencyClasses.Restarts : ConcurrencyClasses.Nodes, needs: [enable], after: controller ? previous : []);
+            previous = controller ? [run] : previous;
+            runs.Add(run);
+        }
+        return [.. runs];
+    }
+}

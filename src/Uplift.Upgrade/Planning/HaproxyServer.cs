@@ -1,0 +1,18 @@
+namespace Uplift.Upgrade.Planning;
+
+/// <summary>A controller's server in one HAProxy backend, with where to reach the admin socket.</summary>
+/// <param name="Name">The catalog's API name (names the step: drain-nova).</param>
+/// <param name="Backend">HAProxy backend name.</param>
+/// <param name="Server">Server name inside the backend.</param>
+/// <param name="HaproxyNodes">The controllers whose HAProxy the server is drained in, space-separated, the planned VIP
+/// holder first: every one, so the server is out of whichever holds the VIP when the step runs, even after a move.</param>
+internal sealed record HaproxyServer(
+    string Name, string Backend, string Server, int Port, string Unit, string Socket, string HaproxyNodes, int TimeoutSeconds, bool Sudo = false)
+{
+    public IReadOnlyList<KeyValuePair<string, string>> DrainArguments() => Args.Of(
+        ("backend", Backend), ("server", Server), ("socket", Socket), ("haproxy-nodes", HaproxyNodes),
+        ("timeout", TimeoutSeconds.ToString()), ("sudo", Sudo ? "true" : null));
+
+    public IReadOnlyList<KeyValuePair<string, string>> EnableArguments() => Args.Of(
+        ("backend", Backend), ("server", Server), ("socket", Socket), ("haproxy-nodes", HaproxyNodes), ("sudo", Sudo ? "true" : null));
+}

@@ -1,0 +1,58 @@
+using Uplift.Catalog;
+using Uplift.Inventory;
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Planning;
+
+/// <summary>Everything the phase builders of one hop share. PlanId names what belongs to this plan (its backup).</summary>
+internal sealed record HopContext(
+    ClusterInventory Inventory,
+    OpenStackCatalog Catalog,
+    PlanOptions Options,
+    Release From,
+    Release To,
+    bool FirstHop,
+    IReadOnlyList<ServiceDefinition> Services,
+    Node VipHolder,
+    IReadOnlyList<Node> Controllers,
+    StepList Steps,
+    string PlanId)
+{
+    /// <summary>Controllers other than the VIP holder, in inventory order.</summary>
+    public IEnumerable<Node> OtherControllers => Controllers.Where(c => c != VipHolder);
+
+    public Node DatabaseNode =>
+        (Inventory.Database.Node is { } name ? Inventory.Find(name) : null) ?? VipHolder;
+
+    public string Reason => Options.RunId.Length == 0
+        ? $"uplift: upgrade to {To.Series}"
+        : $"uplift run {Options.RunId}: upgrade to {To.Series}";
+
+    private readonly Dictionary<string, string> _perRoles = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A text that depends only on a node's roles and the form of its units (its packages, its config checks), computed
+    /// once per kind of node: large clusters have thousands of nodes but a handful of role sets.
+    /// </summary>
+    public string PerRoles(string what, Node node, Func<string> make)
+    {
+        var key = what + ":" + string.Join(',', node.Roles) + ":" + string.Join(',', node.Alternatives);
+        if (!_perRoles.TryGetValue(key, out var text))
+        {
+            _perRoles[key] = text = make();
+        }
+        return text;
+    }
+
+    /// <summary>The cluster's services in the form they have on <paramref name="node"/> (<see cref="ServiceDefinition.On"/>).</summary>
+    public IEnumerable<ServiceDefinition> ServicesOn(Node node) => Services.Select(s => s.On(node));
+
+    public string Phase(string phase) => Steps.Prefix.Length == 0 ? phase : Steps.Prefix + phase;
+
+    public void Enter(string phase, string group, string? service = null)
+    {
+        Steps.Phase = Phase(phase);
+        Steps.Group = group;
+        Steps.Service = service;
+    }
+}

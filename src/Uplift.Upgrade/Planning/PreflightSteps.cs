@@ -1,0 +1,83 @@
+using Uplift.Catalog;
+using Uplift.Inventory;
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Planning;
+
+/// <summary>Read-only checks before anything changes: nodes, VIP, HAProxy, service health, disk, config.</summary>
+internal static class PreflightSteps
+{
+    public const int MinimumFreeMegabytes = 1024;
+
+    public static string Add(HopContext ctx, IEnumerable<string> after)
+    {
+        var steps = ctx.Steps;
+        var afterList = after.ToArray();
+        var all = new List<string>();
+
+        ctx.Enter(Phases.Preflight, "every node");
+        var diskSpace = Args.Of(("path", "/var/cache/apt/archives"), ("min-free-mb", MinimumFreeMegabytes.ToString()));
+        foreach (var node in ctx.Inventory.Nodes)
+        {
+            var reachable = steps.Add($"preflight/{node.Name}/reachable", StepKind.CheckReachable, node.Name, ConcurrencyClasses.Nodes, after: afterList);
+            all.Add(steps.Add($"preflight/{node.Name}/disk-space", StepKind.CheckDiskSpace, node.Name, ConcurrencyClasses.Nodes,
+                needs: [reachable], arguments: diskSpace));
+            if (ctx.PerRoles("config-options", node, () => ConfigOptions(ctx, node)) is { Length: > 0 } options)
+            {
+                all.Add(steps.Add($"preflight/{node.Name}/config-options", StepKind.CheckConfigOptions, node.Name, ConcurrencyClasses.Nodes,
+                    needs: [reachable], arguments: Args.Of(("options", options))));
+            }
+        }
+
+        ctx.Enter(Phases.Preflight, "cluster");
+        var vip = ctx.VipHolder;
+        var vipReachable = steps.Prefix + $"preflight/{vip.Name}/reachable";
+        if (ctx.Inventory.Pacemaker.ApiVip is { } resource)
+        {
+            all.Add(steps.Add("preflight/vip-holder", StepKind.LocateVip, vip.Name, ConcurrencyClasses.Cluster, needs: [vipReachable],
+                arguments: Args.Of(("vip-resource", resource), ("expected-node", vip.Name))));
+        }
+        if (ctx.Options.Drain)
+        {
+            var servers = ctx.Controllers.SelectMany(c => ctx.Services.SelectMany(s => DrainedWork.Backends(ctx, s, c))).ToArray();
+            if (servers.Length > 0)
+            {
+                all.Add(steps.Add("preflight/haproxy-backends", StepKind.CheckHaproxyBackends, vip.Name, ConcurrencyClasses.Cluster,
+                    needs: [vipReachable], arguments: Args.Of(
+                        ("socket", ctx.Inventory.Haproxy.Socket),
+                        ("haproxy-nodes", DrainedWork.HaproxyNodes(ctx)),
+                        ("servers", string.Join(' ', servers.Select(s => $"{s.Backend}/{s.Server}").Distinct())))));
+            }
+        }
+        foreach (var service in ctx.Services)
+        {
+            steps.Service = service.Name;
+            if (service.UpgradeCheck is { } check)
+            {
+                all.Add(steps.Add($"preflight/{service.Name}/upgrade-check", StepKind.UpgradeCheck, vip.Name, ConcurrencyClasses.Cluster,
+                    needs: [vipReachable], arguments: DatabaseSteps.CommandArguments(check)));
+            }
+        }
+        steps.Service = null;
+        all.Add(steps.Add("preflight/services-up", StepKind.CheckServicesUp, null, ConcurrencyClasses.Cluster, needs: [vipReachable],
+            arguments: Args.Of(("services", string.Join(' ', ctx.Services.Select(s => s.Name))))));
+        return steps.Add("preflight/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: all);
+    }
+
+    /// <summary>"file|section|option|replacement" entries for options the target release renames or removes, on this node's services.</summary>
+    private static string ConfigOptions(HopContext ctx, Node node)
+    {
+        var files = ctx.Services
+            .Where(s => NodeUpgrade.UnitsOn(s, node, includeComputeRole: true).Count > 0)
+            .Select(s => $"/etc/{s.Name}/")
+            .ToArray();
+        var releases = ctx.Catalog.Releases.Select(r => r.Series).ToList();
+        var (first, last) = (releases.IndexOf(ctx.From.Series), releases.IndexOf(ctx.To.Series));
+        var crossed = releases.Where((_, i) => i > first && i <= last).ToHashSet(StringComparer.Ordinal);
+        var changes = ctx.Catalog.ConfigChanges
+            .Where(c => crossed.Contains(c.Release))
+            .Where(c => files.Any(f => c.File.StartsWith(f, StringComparison.Ordinal)))
+            .Select(c => $"{c.File}|{c.Section}|{c.Option}|{c.ReplacedBy ?? ""}");
+        return string.Join(';', changes);
+    }
+}

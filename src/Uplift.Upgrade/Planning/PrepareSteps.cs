@@ -1,0 +1,41 @@
+using Uplift.Planning;
+namespace Uplift.Upgrade.Planning;
+
+/// <summary>
+/// Every node, many at a time: puppet off, the services' /etc backed up (a tarball with its sha256 on the node, a copy
+/// here) before anything is installed, APT sources switched to the target, apt-get update, dependency packages upgraded
+/// (only installed ones with a newer candidate, decided at run time). Nothing is restarted yet.
+/// </summary>
+internal static class PrepareSteps
+{
+    public static string Add(HopContext ctx, string preflightDone)
+    {
+        var steps = ctx.Steps;
+        ctx.Enter(Phases.Prepare, "every node");
+        var ends = new List<string>();
+        var sourceArguments = Args.Of(("sources-file", ctx.Catalog.Apt.SourcesFile), ("line", ctx.Catalog.Apt.LineFor(ctx.To)), ("release", ctx.To.Series));
+        foreach (var node in ctx.Inventory.Nodes)
+        {
+            var at = $"prepare/{node.Name}/";
+            var puppet = steps.Add(at + "puppet-disable", StepKind.PuppetDisable, node.Name, ConcurrencyClasses.Nodes,
+                needs: [preflightDone], arguments: Args.Of(("reason", ctx.Reason)));
+            var directories = ctx.PerRoles("config-directories", node, () => string.Join(' ', ctx.Services
+                .Where(s => NodeUpgrade.PackagesOn(s, node, includeComputeRole: true).Count > 0)
+                .Select(s => $"/etc/{s.Name}")));
+            var backup = directories.Length == 0 ? puppet
+                : steps.Add(at + "etc-backup", StepKind.ConfigBackup, node.Name, ConcurrencyClasses.Nodes, needs: [puppet],
+                    arguments: Args.Of(("directories", directories), ("node-directory", ctx.Inventory.Database.BackupDirectory),
+                        ("name", $"etc-{node.Name}-before-{ctx.To.Series}.tar.gz")));
+            var sources = steps.Add(at + "apt-sources", StepKind.AptSources, node.Name, ConcurrencyClasses.Nodes, needs: [backup],
+                arguments: sourceArguments);
+            var update = steps.Add(at + "apt-update", StepKind.AptUpdate, node.Name, ConcurrencyClasses.Nodes, needs: [sources]);
+            var packages = ctx.PerRoles("dependencies", node,
+                () => string.Join(' ', node.Roles.SelectMany(ctx.Catalog.DependenciesOn).Distinct(StringComparer.Ordinal)));
+            ends.Add(packages.Length == 0
+                ? update
+                : steps.Add(at + "dependencies", StepKind.DependenciesUpgrade, node.Name, ConcurrencyClasses.Nodes, needs: [update],
+                    arguments: Args.Of(("packages", packages))));
+        }
+        return steps.Add("prepare/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends);
+    }
+}

@@ -1,0 +1,81 @@
+using Uplift.Planning;
+namespace Uplift.Upgrade.Planning;
+
+/// <summary>
+/// Collects a plan's steps in the order they are added (which is a topological order, since a step can
+/// only name steps that already exist) and refuses duplicate ids or references to unknown steps.
+/// </summary>
+internal sealed class StepList
+{
+    private readonly List<PlanStep> _steps = [];
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<PlanStep> Steps => _steps;
+
+    public string Prefix { get; set; } = "";
+
+    public string Phase { get; set; } = "";
+
+    public string Group { get; set; } = "";
+
+    public string? Service { get; set; }
+
+    /// <summary>Adds a step; <paramref name="id"/> is relative (the hop prefix is added). Returns the full id.</summary>
+    public string Add(
+        string id,
+        StepKind kind,
+        string? node,
+        string concurrencyClass,
+        IEnumerable<string>? needs = null,
+        IEnumerable<string>? after = null,
+        IReadOnlyList<KeyValuePair<string, string>>? arguments = null,
+        int pauseAfterSeconds = 0,
+        bool alwaysRun = false)
+    {
+        var fullId = Prefix + id;
+        if (!_ids.Add(fullId))
+        {
+            throw new InvalidOperationException($"planner bug: step id '{fullId}' used twice");
+        }
+        var needList = Known(needs, fullId);
+        var afterList = Known(after, fullId, except: needList);
+        _steps.Add(new PlanStep(
+            fullId,
+            kind,
+            Phase,
+            Service,
+            node is null ? [] : [node],
+            arguments ?? [],
+            concurrencyClass,
+            needList,
+            afterList,
+            pauseAfterSeconds,
+            alwaysRun,
+            Group));
+        return fullId;
+    }
+
+    /// <summary>The referenced ids, each once, all of them earlier steps (a planner bug otherwise).</summary>
+    private string[] Known(IEnumerable<string>? ids, string from, string[]? except = null)
+    {
+        if (ids is null)
+        {
+            return [];
+        }
+        var list = new List<string>(ids is ICollection<string> c ? c.Count : 4);
+        var seen = list.Capacity > 8 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        foreach (var id in ids)
+        {
+            if (!_ids.Contains(id) || id == from)
+            {
+                throw new InvalidOperationException($"planner bug: step '{from}' refers to '{id}', which does not come before it");
+            }
+            var duplicate = seen is null ? list.Contains(id) : !seen.Add(id);
+            if (!duplicate && (except is null || Array.IndexOf(except, id) < 0))
+            {
+                list.Add(id);
+            }
+        }
+        return list.Count == 0 ? [] : list.ToArray();
+    }
+}

@@ -1,0 +1,66 @@
+using Uplift.Inventory;
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Planning;
+
+/// <summary>
+/// A minor update (same release): no schema change, so no DB steps and no contract. Controllers one at a time:
+/// drained, put in Pacemaker standby (the VIP and other resources leave; the VIP address must really be gone,
+/// keepalived included), packages updated, units restarted, back online, APIs answering, back in HAProxy.
+/// Network and volume nodes one at a time; computes in batches with the compute dance.
+/// </summary>
+internal static class UpdateSteps
+{
+    public static string Add(HopContext ctx, string prepared)
+    {
+        var steps = ctx.Steps;
+        string[] previous = [prepared];
+        string[] after = [];
+        ctx.Enter(Phases.ControlPlane, "controllers, one at a time in Pacemaker standby");
+        foreach (var node in ctx.Controllers)
+        {
+            var units = NodeUpgrade.Units(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var result = NodeWork(ctx, node, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
+            {
+                var at = $"update/{node.Name}/";
+                var standby = steps.Add(at + "standby", StepKind.NodeStandby, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
+                    arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)));
+                var install = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Restarts, needs: [standby],
+                    arguments: Args.Install(packages, ctx.To, ctx.Catalog));
+                // In standby (resources moved away): its infrastructure packages too, before its units restart.
+                var infrastructure = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Restarts, [install]);
+                var restart = steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [infrastructure],
+                    arguments: Args.Units(units));
+                return steps.Add(at + "online", StepKind.NodeUnstandby, node.Name, ConcurrencyClasses.Restarts, needs: [restart]);
+            });
+            previous = [result.Healthy];
+            after = [.. result.Ended];
+        }
+
+        ctx.Enter(Phases.ControlPlane, "network and volume nodes, one at a time");
+        foreach (var node in ctx.Inventory.Nodes.Where(n => !n.Has(Role.Controller) && !n.Has(Role.Compute)))
+        {
+            var units = NodeUpgrade.Units(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
+            var install = steps.Add($"update/{node.Name}/install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.NeutronAgents,
+                needs: previous, after: after, arguments: Args.Install(packages, ctx.To, ctx.Catalog));
+            var infrastructure = Infrastructure.Add(ctx, node, $"update/{node.Name}/", ConcurrencyClasses.NeutronAgents, [install]);
+            var restart = steps.Add($"update/{node.Name}/restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.NeutronAgents,
+                needs: [infrastructure], arguments: Args.Units(units),
+                pauseAfterSeconds: node.Has(Role.Network) ? ctx.Inventory.Concurrency.NeutronAgentPauseSeconds : 0);
+            previous = [restart];
+            after = [];
+        }
+        ctx.Enter(Phases.ControlPlane, "done");
+        return steps.Add("update/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: previous, after: after);
+    }
+
+    private static DrainedWork.Result NodeWork(HopContext ctx, Node node, string concurrencyClass, string[] needs, string[] after,
+        Func<string[], string[], string> work)
+    {
+        // Every API of every service on the node is drained together: standby stops them all at once.
+        var services = ctx.Services.Where(s => DrainedWork.Backends(ctx, s, node).Count > 0).ToArray();
+        return DrainedWork.Add(ctx, services, node, $"update/{node.Name}/", concurrencyClass, needs, after, work);
+    }
+}
