@@ -11,6 +11,7 @@ using Uplift.Transports;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Run;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Bench;
 

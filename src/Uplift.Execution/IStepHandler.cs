@@ -10,6 +10,10 @@ namespace Uplift.Execution;
 /// </summary>
 public interface IStepHandler
 {
+    /// <summary>True for a read-only check whose answer the journal must never stand for (an end-state check: what the
+    /// nodes run now is looked at on every run).</summary>
+    bool LooksAgainEveryRun => false;
+
     /// <summary>The commands the step runs on each of its nodes, for --dry-run: built from the arguments alone.</summary>
     IReadOnlyList<string> Describe(PlanStep step);
 

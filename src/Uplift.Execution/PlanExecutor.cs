@@ -31,7 +31,7 @@ public sealed class PlanExecutor(
         var known = journal.Steps(plan.InputsHash);
         var runId = journal.StartRun(plan.InputsHash, planJson, time.GetUtcNow());
         var runner = new StepRunner(journal, handlers, shells, time, observer);
-        var walk = new Walk(plan, known);
+        var walk = new Walk(plan, known, s => handlers.For(s.Kind).LooksAgainEveryRun);
         observer.On(new RunEvent("run-started", time.GetUtcNow(), Message: $"run {runId} of {plan.Cluster}",
             Total: plan.Steps.Count, State: walk.AlreadyComplete.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var budget = new FailureBudget(plan.Steps);

@@ -21,8 +21,12 @@ public sealed class StepHandlers(IReadOnlyDictionary<StepKind, IStepHandler> han
         return new StepHandlers(copy);
     }
 
+    private static readonly MilestoneHandler Milestones = new();
+
+    /// <summary>The kind's handler; a milestone is the engine's own (a barrier with nothing to do).</summary>
     public IStepHandler For(StepKind kind) =>
-        handlers.TryGetValue(kind, out var handler)
+        kind == StepKind.Milestone ? Milestones
+        : handlers.TryGetValue(kind, out var handler)
             ? handler
             : throw new StepFailedException($"no handler for step kind {kind} in this build");
 }

@@ -8,13 +8,13 @@ internal sealed class Walk
 {
     private readonly Plan _plan;
 
-    public Walk(Plan plan, IReadOnlyDictionary<string, StepRecord> known)
+    /// <param name="looksAgain">Steps never taken from the journal (<see cref="IStepHandler.LooksAgainEveryRun"/>).</param>
+    public Walk(Plan plan, IReadOnlyDictionary<string, StepRecord> known, Func<PlanStep, bool> looksAgain)
     {
         _plan = plan;
         foreach (var step in plan.Steps)
         {
-            // An end-state check is never taken from the journal: what the nodes run now is looked at on every run.
-            var done = known.TryGetValue(step.Id, out var record) && record.State.IsComplete() && step.Kind != StepKind.VerifyEndState;
+            var done = known.TryGetValue(step.Id, out var record) && record.State.IsComplete() && !looksAgain(step);
             Status[step.Id] = done ? StepStatus.Succeeded : StepStatus.Waiting;
             AlreadyComplete += done ? 1 : 0;
         }

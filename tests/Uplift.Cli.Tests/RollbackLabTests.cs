@@ -1,6 +1,7 @@
 using Uplift.Execution.Journal;
 using Uplift.Lab;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Database;
 
 namespace Uplift.Tests;
 
@@ -28,7 +29,7 @@ public sealed class RollbackLabTests
             "--format", "json", "-o", rollbackFile);
         planned.Code.ShouldBe(0, planned.Output);
         var plan = PlanJson.Parse(File.ReadAllBytes(rollbackFile), rollbackFile);
-        plan.Steps.Where(s => s.Kind == StepKind.DatabaseRestore).Select(s => s.Argument("schema")).ShouldContain("keystone");
+        plan.Steps.Where(s => s.Kind == DatabaseRestoreStep.Kind).Select(s => s.Argument("schema")).ShouldContain("keystone");
         var tree = await UpliftProcess.RunAsync("plan", "--rollback", "-i", lab.Paths.Inventory, "--state-dir", lab.Journals);
         tree.Output.ShouldContain($"rollback of cluster \"lab\", {lab.Next} → {lab.Lab.Release.Series}");
 

@@ -4,6 +4,9 @@ using Uplift.Inventory;
 using Uplift.Lab;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Haproxy;
 
 namespace Uplift.Tests;
 
@@ -95,7 +98,7 @@ public sealed class RunLabTests : IAsyncLifetime
         stopped.Output.ShouldContain($"first failure: ");
         stopped.Output.ShouldContain(compute);
         var states = StateOf(journalPath, plan);
-        plan.Steps.Where(s => s.Kind == StepKind.DatabaseContract).ShouldAllBe(s => !states.ContainsKey(s.Id) || states[s.Id] == StepState.Pending);
+        plan.Steps.Where(s => s.Kind == DatabaseContractStep.Kind).ShouldAllBe(s => !states.ContainsKey(s.Id) || states[s.Id] == StepState.Pending);
         var status = await UpliftAsync(null, "status");
         status.Output.ShouldMatch($@"(?m)^  {compute}\s+{plan.Hops[0].From}( \(upgrading to {plan.Hops[0].To}\))?$");
 
@@ -133,10 +136,10 @@ public sealed class RunLabTests : IAsyncLifetime
     {
         var inventory = InventoryLoader.Load(Lab.Paths.Inventory);
         plan = Planner.Build(inventory, Lab.Lab.Catalog, Lab.Lab.Release.Series, Lab.Next, new PlanOptions());
-        plan.Steps.ShouldContain(s => s.Kind == StepKind.DatabaseContract);
-        plan.Steps.ShouldContain(s => s.Kind == StepKind.HaproxyDrain);
-        plan.Steps.ShouldContain(s => s.Kind == StepKind.DatabaseBackupVerify);
-        plan.Steps.ShouldContain(s => s.Kind == StepKind.ComputeDisable);
+        plan.Steps.ShouldContain(s => s.Kind == DatabaseContractStep.Kind);
+        plan.Steps.ShouldContain(s => s.Kind == HaproxyDrainStep.Kind);
+        plan.Steps.ShouldContain(s => s.Kind == DatabaseBackupVerifyStep.Kind);
+        plan.Steps.ShouldContain(s => s.Kind == ComputeDisableStep.Kind);
         var file = Path.Combine(Lab.Journals, "plan.json");
         File.WriteAllText(file, PlanJson.Write(plan));
         return file;

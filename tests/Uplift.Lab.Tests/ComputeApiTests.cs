@@ -4,6 +4,8 @@ using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.ApiChecks;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests;
 
@@ -27,7 +29,7 @@ public sealed class ComputeApiTests(LabFixture lab) : IDisposable
         var client = new ComputeClient(_cloud.Session);
 
         var services = await client.ServicesAsync(binary: "nova-compute");
-        await new ServicesUpHandler(_cloud).ActAsync(Step(StepKind.CheckServicesUp, null, ("services", "keystone nova")));
+        await new ServicesUpHandler(_cloud).ActAsync(Step(CheckServicesUpStep.Kind, null, ("services", "keystone nova")));
 
         services.Select(s => s.Host).ShouldBe(lab.Lab.Nodes.Where(n => n.Role == Role.Compute).Select(n => n.Name), ignoreOrder: true);
         services.ShouldAllBe(s => s.Status == ServiceStatus.Enabled && s.State == ServiceState.Up);
@@ -38,11 +40,11 @@ public sealed class ComputeApiTests(LabFixture lab) : IDisposable
     {
         var client = new ComputeClient(_cloud.Session);
 
-        await RunAsync(new ComputeDisableHandler(_cloud), Step(StepKind.ComputeDisable, Compute, ("reason", Reason)));
+        await RunAsync(new ComputeDisableHandler(_cloud), Step(ComputeDisableStep.Kind, Compute, ("reason", Reason)));
         var disabled = await client.ComputeServiceAsync(Compute);
-        await RunAsync(new ComputeCheckEmptyHandler(_cloud), Step(StepKind.ComputeCheckEmpty, Compute));
-        await RunAsync(new ComputeWaitUpHandler(_cloud, TimeSpan.FromSeconds(30)), Step(StepKind.ComputeWaitUp, Compute));
-        await RunAsync(new ComputeEnableHandler(_cloud), Step(StepKind.ComputeEnable, Compute));
+        await RunAsync(new ComputeCheckEmptyHandler(_cloud), Step(ComputeCheckEmptyStep.Kind, Compute));
+        await RunAsync(new ComputeWaitUpHandler(_cloud, TimeSpan.FromSeconds(30)), Step(ComputeWaitUpStep.Kind, Compute));
+        await RunAsync(new ComputeEnableHandler(_cloud), Step(ComputeEnableStep.Kind, Compute));
         var enabled = await client.ComputeServiceAsync(Compute);
 
         (disabled.Status, disabled.DisabledReason).ShouldBe((ServiceStatus.Disabled, Reason));
@@ -53,14 +55,14 @@ public sealed class ComputeApiTests(LabFixture lab) : IDisposable
     public async Task Given_a_disabled_compute_whose_nova_compute_is_stopped_When_waited_for_Then_it_is_down_the_wait_fails_and_it_stays_disabled()
     {
         var client = new ComputeClient(_cloud.Session);
-        await RunAsync(new ComputeDisableHandler(_cloud), Step(StepKind.ComputeDisable, Compute, ("reason", Reason)));
+        await RunAsync(new ComputeDisableHandler(_cloud), Step(ComputeDisableStep.Kind, Compute, ("reason", Reason)));
         await lab.SucceedAsync(Compute, "systemctl stop nova-compute");
         try
         {
             var down = await client.ComputeServiceAsync(Compute);
             var wait = await Should.ThrowAsync<StepFailedException>(() => new ComputeWaitUpHandler(_cloud, TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(500))
-                .ActAsync(Step(StepKind.ComputeWaitUp, Compute)));
-            var enable = await Should.ThrowAsync<StepFailedException>(() => RunAsync(new ComputeEnableHandler(_cloud), Step(StepKind.ComputeEnable, Compute)));
+                .ActAsync(Step(ComputeWaitUpStep.Kind, Compute)));
+            var enable = await Should.ThrowAsync<StepFailedException>(() => RunAsync(new ComputeEnableHandler(_cloud), Step(ComputeEnableStep.Kind, Compute)));
             var after = await client.ComputeServiceAsync(Compute);
 
             down.State.ShouldBe(ServiceState.Down);
@@ -71,7 +73,7 @@ public sealed class ComputeApiTests(LabFixture lab) : IDisposable
         finally
         {
             await lab.SucceedAsync(Compute, "systemctl start nova-compute");
-            await RunAsync(new ComputeEnableHandler(_cloud), Step(StepKind.ComputeEnable, Compute));
+            await RunAsync(new ComputeEnableHandler(_cloud), Step(ComputeEnableStep.Kind, Compute));
         }
     }
 

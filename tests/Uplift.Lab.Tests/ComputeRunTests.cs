@@ -7,6 +7,8 @@ using Uplift.Planning;
 using Uplift.Transports;
 using Uplift.Upgrade.Run;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests;
 
@@ -30,7 +32,7 @@ public sealed class ComputeRunTests(LabFixture lab) : IDisposable
         var plan = Dance(compute);
         var inventory = InventoryLoader.Load(lab.Paths.Inventory);
         var handlers = StepTable.Create(new StepServices(_cloud))
-            .Replacing(new ComputeWaitUpHandler(_cloud, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(500)), StepKind.ComputeWaitUp);
+            .Replacing(new ComputeWaitUpHandler(_cloud, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(500)), ComputeWaitUpStep.Kind);
         RunSummary summary;
         try
         {
@@ -46,7 +48,7 @@ public sealed class ComputeRunTests(LabFixture lab) : IDisposable
             await lab.SucceedAsync(compute, "systemctl unmask nova-compute && systemctl enable nova-compute && systemctl start nova-compute");
         }
         var after = await new ComputeClient(_cloud.Session).ComputeServiceAsync(compute);
-        await new ComputeEnableHandler(_cloud).ActAsync(Context(plan.Steps.Single(s => s.Kind == StepKind.ComputeEnable)));
+        await new ComputeEnableHandler(_cloud).ActAsync(Context(plan.Steps.Single(s => s.Kind == ComputeEnableStep.Kind)));
 
         summary.Outcome.ShouldBe(RunOutcome.Failed);
         summary.States[$"computes/{compute}/disable"].ShouldBe(StepState.Done);
@@ -75,11 +77,11 @@ public sealed class ComputeRunTests(LabFixture lab) : IDisposable
                 on is null ? ConcurrencyClasses.Cluster : ConcurrencyClasses.Computes, needs, after ?? [], 0, always, "az1: canary");
         var steps = new List<PlanStep>
         {
-            Step(at + "disable", StepKind.ComputeDisable, [], on: node, args: [.. service, ("reason", Reason)]),
-            Step(at + "check-empty", StepKind.ComputeCheckEmpty, [at + "disable"], on: node, args: service),
-            Step(at + "stop", StepKind.UnitsStop, [at + "check-empty"], on: node, args: ("units", "nova-compute")),
-            Step(at + "wait-up", StepKind.ComputeWaitUp, [at + "stop"], on: node, args: [.. service, ("release", "next")]),
-            Step(at + "enable", StepKind.ComputeEnable, [at + "disable"], [at + "wait-up"], always: true, on: node, args: service),
+            Step(at + "disable", ComputeDisableStep.Kind, [], on: node, args: [.. service, ("reason", Reason)]),
+            Step(at + "check-empty", ComputeCheckEmptyStep.Kind, [at + "disable"], on: node, args: service),
+            Step(at + "stop", UnitsStopStep.Kind, [at + "check-empty"], on: node, args: ("units", "nova-compute")),
+            Step(at + "wait-up", ComputeWaitUpStep.Kind, [at + "stop"], on: node, args: [.. service, ("release", "next")]),
+            Step(at + "enable", ComputeEnableStep.Kind, [at + "disable"], [at + "wait-up"], always: true, on: node, args: service),
             Step("computes/batch-1", StepKind.Milestone, [], [at + "wait-up", at + "enable"]),
             Step("computes/batch-2", StepKind.Milestone, ["computes/batch-1"]),
         };

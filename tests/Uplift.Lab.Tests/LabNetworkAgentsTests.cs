@@ -6,6 +6,7 @@ using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Testing;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests;
 

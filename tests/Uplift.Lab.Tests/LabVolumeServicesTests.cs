@@ -4,6 +4,7 @@ using Uplift.Inventory;
 using Uplift.OpenStack;
 using Uplift.Testing;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests;
 

@@ -2,6 +2,7 @@ using Uplift.Execution;
 using Uplift.OpenStack;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests;
 
@@ -27,17 +28,17 @@ public sealed class LiveMigrationTests(MigrationLabFixture lab) : IDisposable
         var before = await Client.ServersOnHostAsync(source);
         var violations = lab.Violations().Count;
 
-        await ComputeApiTests.RunAsync(new ComputeDisableHandler(_cloud), ComputeApiTests.Step(StepKind.ComputeDisable, source, ("reason", Reason)));
+        await ComputeApiTests.RunAsync(new ComputeDisableHandler(_cloud), ComputeApiTests.Step(ComputeDisableStep.Kind, source, ("reason", Reason)));
         try
         {
-            await ComputeApiTests.RunAsync(new ComputeMigrateHandler(_cloud, QuickPolls), ComputeApiTests.Step(StepKind.ComputeMigrateInstances, source));
-            await new ComputeCheckEmptyHandler(_cloud).ActAsync(ComputeApiTests.Step(StepKind.ComputeCheckEmpty, source));
+            await ComputeApiTests.RunAsync(new ComputeMigrateHandler(_cloud, QuickPolls), ComputeApiTests.Step(ComputeMigrateInstancesStep.Kind, source));
+            await new ComputeCheckEmptyHandler(_cloud).ActAsync(ComputeApiTests.Step(ComputeCheckEmptyStep.Kind, source));
             await lab.SucceedAsync(source, "systemctl stop nova-compute");
         }
         finally
         {
             await lab.SucceedAsync(source, "systemctl start nova-compute");
-            await new ComputeEnableHandler(_cloud).ActAsync(ComputeApiTests.Step(StepKind.ComputeEnable, source));
+            await new ComputeEnableHandler(_cloud).ActAsync(ComputeApiTests.Step(ComputeEnableStep.Kind, source));
         }
         var left = await Client.ServersOnHostAsync(source);
         var moved = (await Client.ServersOnHostAsync(target)).Where(s => before.Any(b => b.Id == s.Id)).ToList();
@@ -59,19 +60,19 @@ public sealed class LiveMigrationTests(MigrationLabFixture lab) : IDisposable
         var (source, target) = await BusiestFirstAsync();
         var before = await Client.ServersOnHostAsync(source);
 
-        await new ComputeDisableHandler(_cloud).ActAsync(ComputeApiTests.Step(StepKind.ComputeDisable, target, ("reason", Reason)));
-        await new ComputeDisableHandler(_cloud).ActAsync(ComputeApiTests.Step(StepKind.ComputeDisable, source, ("reason", Reason)));
+        await new ComputeDisableHandler(_cloud).ActAsync(ComputeApiTests.Step(ComputeDisableStep.Kind, target, ("reason", Reason)));
+        await new ComputeDisableHandler(_cloud).ActAsync(ComputeApiTests.Step(ComputeDisableStep.Kind, source, ("reason", Reason)));
         StepFailedException failure;
         try
         {
             failure = await Should.ThrowAsync<StepFailedException>(() =>
-                ComputeApiTests.RunAsync(new ComputeMigrateHandler(_cloud, QuickPolls), ComputeApiTests.Step(StepKind.ComputeMigrateInstances, source)));
+                ComputeApiTests.RunAsync(new ComputeMigrateHandler(_cloud, QuickPolls), ComputeApiTests.Step(ComputeMigrateInstancesStep.Kind, source)));
         }
         finally
         {
             foreach (var compute in lab.Computes)
             {
-                await new ComputeEnableHandler(_cloud).ActAsync(ComputeApiTests.Step(StepKind.ComputeEnable, compute));
+                await new ComputeEnableHandler(_cloud).ActAsync(ComputeApiTests.Step(ComputeEnableStep.Kind, compute));
             }
         }
         var after = await Client.ServersOnHostAsync(source);

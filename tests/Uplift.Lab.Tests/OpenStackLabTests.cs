@@ -4,6 +4,8 @@ using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.ApiChecks;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests;
 
@@ -66,7 +68,7 @@ public sealed class OpenStackLabTests(OpenStackLabFixture lab)
 
     private static StepContext Step(string name, List<string> reports, params (string Key, string Value)[] arguments)
     {
-        var step = new PlanStep($"lab/{name}", StepKind.CheckServicesUp, "computes", "nova", [],
+        var step = new PlanStep($"lab/{name}", CheckServicesUpStep.Kind, "computes", "nova", [],
             [.. arguments.Select(a => new KeyValuePair<string, string>(a.Key, a.Value))], "computes", [], [], 0, false, "g");
         return new StepContext(step, node => throw new InvalidOperationException($"no shell wanted on {node}"), TimeProvider.System,
             reports.Add, CancellationToken.None);

@@ -2,6 +2,8 @@ using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.ApiChecks;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests;
 
@@ -12,7 +14,7 @@ internal static class ServicesUpCheck
     public static async Task<IReadOnlyList<string>> RunAsync(ComputeCloud cloud)
     {
         var reports = new List<string>();
-        var step = ComputeApiTests.Step(StepKind.CheckServicesUp, null, ("services", "keystone nova neutron cinder")).Step;
+        var step = ComputeApiTests.Step(CheckServicesUpStep.Kind, null, ("services", "keystone nova neutron cinder")).Step;
         await new ServicesUpHandler(cloud).ActAsync(new StepContext(step, node => throw new InvalidOperationException($"no shell wanted on {node}"),
             TimeProvider.System, reports.Add, CancellationToken.None));
         return reports;

@@ -11,6 +11,7 @@ using Uplift.Transports;
 using Uplift.Upgrade.Observation;
 using Uplift.Upgrade.Run;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Cli.Commands;
 
@@ -57,7 +58,7 @@ internal sealed class ExecutionSwitches
     /// plan is shown (exit 2), not when the first of them runs. Reads files only.</summary>
     public void CheckCloud(ParseResult parse, Plan plan, ClusterInventory inventory)
     {
-        if (plan.Steps.Any(s => ComputeHandlers.Kinds.Contains(s.Kind)))
+        if (plan.Steps.Any(s => StepTable.NeedingCloud.Contains(s.Kind)))
         {
             CloudConfig(parse, inventory);
         }

@@ -10,6 +10,7 @@ using Uplift.Planning;
 using Uplift.Upgrade.Observation;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Cli.Commands;
 

@@ -94,7 +94,7 @@ public static class PlanJson
     {
         json.WriteStartObject();
         json.WriteString("id", step.Id);
-        json.WriteString("kind", step.Kind.Name());
+        json.WriteString("kind", step.Kind.Name);
         json.WriteString("phase", step.Phase);
         if (step.Service is not null)
         {

@@ -26,7 +26,7 @@ public static class PlanMarkdownView
                     text.Append('\n').Append($"#### {group.Name}").Append(limit > 1 ? $" (up to {limit} at a time)" : "").Append("\n\n");
                     foreach (var step in group.Steps)
                     {
-                        text.Append("- [ ] `").Append(step.Id).Append("` ").Append(step.Kind.Name());
+                        text.Append("- [ ] `").Append(step.Id).Append("` ").Append(step.Kind.Name);
                         if (step.Arguments.Count > 0)
                         {
                             text.Append(": ").Append(string.Join("; ", step.Arguments.Select(a => $"{a.Key} `{a.Value}`")));

@@ -61,10 +61,11 @@ internal static class PlanReader
     private static PlanStep ReadStep(JsonElementReader step)
     {
         var kindName = step.String("kind");
-        if (!StepKindNames.TryParse(kindName, out var kind))
+        if (!StepKind.IsName(kindName))
         {
-            throw step.Bad("kind", $"a known step kind, not '{kindName}'");
+            throw step.Bad("kind", $"a step kind's name (lower-case words joined by '-'), not '{kindName}'");
         }
+        var kind = new StepKind(kindName);
         return new PlanStep(
             step.String("id"),
             kind,

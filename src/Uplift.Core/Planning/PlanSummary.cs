@@ -49,6 +49,8 @@ internal static class PlanSummary
             .Select(c => $"{c.Name} ≤{c.Limit}"))).Append('\n');
     }
 
+    /// <summary>Where pre-flight expects the VIP (its locate step's "expected-node"), else the node the VIP holder's steps act on.</summary>
     private static string FirstStepNode(Plan plan) =>
-        plan.Steps.FirstOrDefault(s => s.Kind == StepKind.LocateVip || s.Class == ConcurrencyClasses.VipHolder)?.Node ?? "?";
+        plan.Steps.Select(s => s.Argument("expected-node")).FirstOrDefault(n => n is not null)
+        ?? plan.Steps.FirstOrDefault(s => s.Class == ConcurrencyClasses.VipHolder)?.Node ?? "?";
 }

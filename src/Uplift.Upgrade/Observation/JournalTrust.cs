@@ -3,6 +3,7 @@ using Uplift.Execution;
 using Uplift.Execution.Journal;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Packages;
 
 namespace Uplift.Upgrade.Observation;
 
@@ -57,7 +58,7 @@ public static class JournalTrust
     /// <summary>Install steps the journal has done whose code the node does not run now. Pure.</summary>
     public static IEnumerable<string> Contradictions(Plan plan, IReadOnlyDictionary<string, StepRecord> journal, ClusterObservation observed)
     {
-        foreach (var step in plan.Steps.Where(s => s.Kind == StepKind.PackagesInstall && s.Node is not null))
+        foreach (var step in plan.Steps.Where(s => s.Kind == PackagesInstallStep.Kind && s.Node is not null))
         {
             if (!journal.TryGetValue(step.Id, out var record) || !record.State.IsComplete() || observed.Find(step.Node!) is not { } node)
             {

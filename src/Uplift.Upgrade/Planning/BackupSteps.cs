@@ -1,4 +1,6 @@
+using Uplift.Database;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Database;
 namespace Uplift.Upgrade.Planning;
 
 /// <summary>Dump every OpenStack schema and prove the dump restorable: DB downgrades are not supported upstream.</summary>
@@ -12,9 +14,9 @@ internal static class BackupSteps
         var settings = ctx.Inventory.Database;
         // Named by the plan: a resumed run finds its backup; a new plan (new inputs) takes a new one.
         var arguments = Args.Of(("credentials-file", settings.CredentialsFile), ("directory", settings.BackupDirectory), ("backup-id", ctx.PlanId));
-        var dump = steps.Add("backup/dump", StepKind.DatabaseBackup, node.Name, ConcurrencyClasses.Cluster, needs: [preflightDone],
+        var dump = steps.Add("backup/dump", DatabaseBackupStep.Kind, node.Name, ConcurrencyClasses.Cluster, needs: [preflightDone],
             arguments: arguments);
-        return steps.Add("backup/verify", StepKind.DatabaseBackupVerify, node.Name, ConcurrencyClasses.Cluster, needs: [dump],
+        return steps.Add("backup/verify", DatabaseBackupVerifyStep.Kind, node.Name, ConcurrencyClasses.Cluster, needs: [dump],
             arguments: arguments);
     }
 }

@@ -1,5 +1,8 @@
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -59,7 +62,7 @@ internal static class ComputeSteps
     }
 
     private static string AddDisable(HopContext ctx, Node node, string entry) =>
-        ctx.Steps.Add($"computes/{node.Name}/disable", StepKind.ComputeDisable, node.Name, ConcurrencyClasses.Computes, needs: [entry],
+        ctx.Steps.Add($"computes/{node.Name}/disable", ComputeDisableStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [entry],
             arguments: [.. Service(node), .. Args.Of(("reason", ctx.Reason))]);
 
     private static IReadOnlyList<KeyValuePair<string, string>> Service(Node node) => Args.Of(("host", node.Name), ("binary", "nova-compute"));
@@ -75,26 +78,26 @@ internal static class ComputeSteps
         var last = disable;
         if (ctx.Options.LiveMigrate)
         {
-            last = steps.Add(at + "migrate", StepKind.ComputeMigrateInstances, node.Name, ConcurrencyClasses.LiveMigrations, needs: batchDisables,
+            last = steps.Add(at + "migrate", ComputeMigrateInstancesStep.Kind, node.Name, ConcurrencyClasses.LiveMigrations, needs: batchDisables,
                 arguments: [.. service, .. Args.Of(("block-migration", "auto"))]);
         }
         if (!ctx.Options.AllowInstances)
         {
-            last = steps.Add(at + "check-empty", StepKind.ComputeCheckEmpty, node.Name, ConcurrencyClasses.Computes, needs: [last],
+            last = steps.Add(at + "check-empty", ComputeCheckEmptyStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
                 arguments: service);
         }
         // The hypervisor stack and OVS restart from their maintainer scripts: upgraded here, in the node's own window,
         // once it is emptied (or checked to be), never cluster-wide in "prepare"; its agents start after, on the new OVS.
         last = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Computes, [last]);
-        last = steps.Add(at + "stop", StepKind.UnitsStop, node.Name, ConcurrencyClasses.Computes, needs: [last],
+        last = steps.Add(at + "stop", UnitsStopStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
             arguments: Args.Stop(units, packages, ctx.To, ctx.Catalog));
-        last = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Computes, needs: [last],
+        last = steps.Add(at + "install", PackagesInstallStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
             arguments: Args.Install(packages, ctx.To, ctx.Catalog));
-        last = steps.Add(at + "start", StepKind.UnitsStart, node.Name, ConcurrencyClasses.Computes, needs: [last],
+        last = steps.Add(at + "start", UnitsStartStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
             arguments: Args.Units(units));
-        last = steps.Add(at + "wait-up", StepKind.ComputeWaitUp, node.Name, ConcurrencyClasses.Computes, needs: [last],
+        last = steps.Add(at + "wait-up", ComputeWaitUpStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
             arguments: [.. service, .. Args.Of(("release", ctx.To.Series))]);
-        var enable = steps.Add(at + "enable", StepKind.ComputeEnable, node.Name, ConcurrencyClasses.Computes, needs: [disable],
+        var enable = steps.Add(at + "enable", ComputeEnableStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [disable],
             after: [last], arguments: service, alwaysRun: true);
         return [last, enable];
     }

@@ -1,5 +1,6 @@
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.MessageQueue;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -70,7 +71,7 @@ internal static class ControlPlaneSteps
                 if (paced)
                 {
                     // Each agent restart floods RabbitMQ with state reports: wait for the queues to drain first.
-                    needs = [ctx.Steps.Add($"{service.Name}/{node.Name}/queue-gate", StepKind.QueueGate, node.Name,
+                    needs = [ctx.Steps.Add($"{service.Name}/{node.Name}/queue-gate", QueueGateStep.Kind, node.Name,
                         ConcurrencyClasses.NeutronAgents, needs: controlPlane, after: after,
                         arguments: Args.Of(("rabbitmq-node", ctx.VipHolder.Name), ("max-messages", QueueGateMaxMessages.ToString())))];
                 }

@@ -1,6 +1,7 @@
 using Uplift.Catalog;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Database;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -10,14 +11,14 @@ internal static class DatabaseSteps
     public static string[] AddBeforeOthers(HopContext ctx, ServiceDefinition service, Node node, string concurrencyClass, string[] needs)
     {
         var last = needs;
-        last = AddPhase(ctx, service, node, concurrencyClass, last, "db-expand", StepKind.DatabaseExpand, service.Database.Expand);
-        last = AddPhase(ctx, service, node, concurrencyClass, last, "db-migrate", StepKind.DatabaseMigrate, service.Database.Migrate);
-        last = AddPhase(ctx, service, node, concurrencyClass, last, "db-sync", StepKind.DatabaseSync, service.Database.Sync);
+        last = AddPhase(ctx, service, node, concurrencyClass, last, "db-expand", DatabaseExpandStep.Kind, service.Database.Expand);
+        last = AddPhase(ctx, service, node, concurrencyClass, last, "db-migrate", DatabaseMigrateStep.Kind, service.Database.Migrate);
+        last = AddPhase(ctx, service, node, concurrencyClass, last, "db-sync", DatabaseSyncStep.Kind, service.Database.Sync);
         return last;
     }
 
     public static string[] AddContract(HopContext ctx, ServiceDefinition service, Node node, string[] needs, params KeyValuePair<string, string>[] more) =>
-        AddPhase(ctx, service, node, ConcurrencyClasses.Cluster, needs, "db-contract", StepKind.DatabaseContract, service.Database.Contract, more);
+        AddPhase(ctx, service, node, ConcurrencyClasses.Cluster, needs, "db-contract", DatabaseContractStep.Kind, service.Database.Contract, more);
 
     /// <summary>One step per command; a second command of the same phase gets "-2" (nova: api_db sync, then db sync).</summary>
     private static string[] AddPhase(

@@ -1,6 +1,7 @@
 using Uplift.Catalog;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Haproxy;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -46,7 +47,7 @@ internal static class DrainedWork
         var servers = node.Has(Role.Controller) ? services.SelectMany(s => Backends(ctx, s, node)).ToArray() : [];
         var drained = ctx.Options.Drain ? servers : [];
         var drains = drained
-            .Select(s => ctx.Steps.Add(stepPrefix + "drain-" + s.Name, StepKind.HaproxyDrain, node.Name, concurrencyClass,
+            .Select(s => ctx.Steps.Add(stepPrefix + "drain-" + s.Name, HaproxyDrainStep.Kind, node.Name, concurrencyClass,
                 needs: needs, after: after, arguments: [.. s.DrainArguments(), .. marks]))
             .ToArray();
         return new Open(ctx, node, stepPrefix, concurrencyClass, servers, drained, drains, needs, after, marks);
@@ -69,13 +70,13 @@ internal static class DrainedWork
             var healthy = lastWork;
             foreach (var server in servers)
             {
-                healthy = steps.Add(stepPrefix + "wait-" + server.Name, StepKind.WaitBackend, node.Name, concurrencyClass, needs: [healthy],
+                healthy = steps.Add(stepPrefix + "wait-" + server.Name, WaitBackendStep.Kind, node.Name, concurrencyClass, needs: [healthy],
                     arguments: [.. Args.Of(("address", node.Address), ("port", server.Port.ToString()), ("unit", server.Unit)), .. marks]);
             }
             var ended = new List<string> { healthy };
             for (var i = 0; i < drains.Length; i++)
             {
-                ended.Add(steps.Add(stepPrefix + "enable-" + drained[i].Name, StepKind.HaproxyEnable, node.Name, concurrencyClass,
+                ended.Add(steps.Add(stepPrefix + "enable-" + drained[i].Name, HaproxyEnableStep.Kind, node.Name, concurrencyClass,
                     needs: [drains[i]], after: [healthy], arguments: [.. drained[i].EnableArguments(), .. marks], alwaysRun: true));
             }
             return new Result(healthy, ended);

@@ -1,5 +1,11 @@
+using Uplift.Database;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.ApiChecks;
+using Uplift.Upgrade.Steps.Config;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.PuppetAgent;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -29,7 +35,7 @@ internal static class FinalizeSteps
                 var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.ApiLast || !service.On(node).ApiUnits.Contains(u)).ToArray();
                 if (units.Length > 0)
                 {
-                    signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", StepKind.UnitsSignal, node.Name, ConcurrencyClasses.Nodes,
+                    signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", UnitsSignalStep.Kind, node.Name, ConcurrencyClasses.Nodes,
                         needs: previous, arguments: Args.Of(("units", string.Join(' ', units)), ("signal", "HUP"))));
                 }
             }
@@ -44,7 +50,7 @@ internal static class FinalizeSteps
         foreach (var service in ctx.Services.Where(s => upgrade && s.OnlineMigrations is not null))
         {
             steps.Service = service.Name;
-            previous = [steps.Add($"finalize/{service.Name}/online-migrations", StepKind.OnlineMigrations, vip.Name, ConcurrencyClasses.Cluster,
+            previous = [steps.Add($"finalize/{service.Name}/online-migrations", OnlineMigrationsStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
                 needs: previous, arguments: DatabaseSteps.CommandArguments(service.OnlineMigrations!,
                     ("max-count", ctx.Options.OnlineMigrationBatch.ToString())))];
         }
@@ -60,9 +66,9 @@ internal static class FinalizeSteps
                 var at = $"finalize/{service.Name}/{node.Name}/";
                 var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
                 {
-                    var unpin = steps.Add(at + "rpc-unpin", StepKind.RpcUnpin, node.Name, ConcurrencyClasses.Restarts, needs: first,
+                    var unpin = steps.Add(at + RpcUnpinStep.Name, RpcUnpinStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: first,
                         after: firstAfter, arguments: NodeUpgrade.PinArguments(service.RpcPin!));
-                    return steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [unpin],
+                    return steps.Add(at + "restart", UnitsRestartStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [unpin],
                         arguments: Args.Units(units));
                 });
                 after = [.. done.Ended];
@@ -84,7 +90,7 @@ internal static class FinalizeSteps
 
         ctx.Enter(Phases.Finalize, "every node");
         var puppet = ctx.Inventory.Nodes
-            .Select(n => steps.Add($"finalize/{n.Name}/puppet-enable", StepKind.PuppetEnable, n.Name, ConcurrencyClasses.Nodes, needs: previous))
+            .Select(n => steps.Add($"finalize/{n.Name}/puppet-enable", PuppetEnableStep.Kind, n.Name, ConcurrencyClasses.Nodes, needs: previous))
             .ToArray();
         if (ctx.Inventory.Puppet.ManagesNodes)
         {
@@ -96,13 +102,13 @@ internal static class FinalizeSteps
         foreach (var service in ctx.Services.Where(s => s.UpgradeCheck is not null))
         {
             steps.Service = service.Name;
-            checks.Add(steps.Add($"finalize/{service.Name}/upgrade-check", StepKind.UpgradeCheck, vip.Name, ConcurrencyClasses.Cluster,
+            checks.Add(steps.Add($"finalize/{service.Name}/upgrade-check", UpgradeCheckStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
                 needs: previous, arguments: DatabaseSteps.CommandArguments(service.UpgradeCheck!)));
         }
         steps.Service = null;
-        checks.Add(steps.Add("finalize/services-up", StepKind.CheckServicesUp, null, ConcurrencyClasses.Cluster, needs: previous,
+        checks.Add(steps.Add("finalize/services-up", CheckServicesUpStep.Kind, null, ConcurrencyClasses.Cluster, needs: previous,
             arguments: Args.Of(("services", string.Join(' ', ctx.Services.Select(s => s.Name))), ("release", ctx.To.Series))));
-        checks.Add(steps.Add("finalize/smoke-test", StepKind.PostCheck, null, ConcurrencyClasses.Cluster, needs: previous,
+        checks.Add(steps.Add("finalize/smoke-test", PostCheckStep.Kind, null, ConcurrencyClasses.Cluster, needs: previous,
             arguments: Args.Of(("checks", "issue-token list-servers"))));
         return steps.Add("finalize/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: [.. puppet, .. checks]);
     }
@@ -124,7 +130,7 @@ internal static class FinalizeSteps
             }
             var at = $"finalize/{service.Name}/{node.Name}/";
             var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
-                ctx.Steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
+                ctx.Steps.Add(at + "restart", UnitsRestartStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
                     arguments: Args.Units(units)));
             after = [.. done.Ended];
             previous = [done.Healthy];
@@ -142,7 +148,7 @@ internal static class FinalizeSteps
         foreach (var (node, enable) in ctx.Inventory.Nodes.Zip(enabled))
         {
             var controller = node.Has(Role.Controller);
-            var run = ctx.Steps.Add($"finalize/{node.Name}/puppet-run", StepKind.PuppetRun, node.Name,
+            var run = ctx.Steps.Add($"finalize/{node.Name}/puppet-run", PuppetRunStep.Kind, node.Name,
                 controller ? ConcurrencyClasses.Restarts : ConcurrencyClasses.Nodes, needs: [enable], after: controller ? previous : []);
             previous = controller ? [run] : previous;
             runs.Add(run);

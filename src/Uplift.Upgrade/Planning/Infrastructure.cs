@@ -1,5 +1,9 @@
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.MessageQueue;
+using Uplift.Upgrade.Steps.Nodes;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.Vip;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -21,12 +25,12 @@ internal static class Infrastructure
         {
             return needs[^1];
         }
-        var upgraded = ctx.Steps.Add(at + "infrastructure", StepKind.DependenciesUpgrade, node.Name, concurrencyClass, needs: needs, after: after,
+        var upgraded = ctx.Steps.Add(at + "infrastructure", DependenciesUpgradeStep.Kind, node.Name, concurrencyClass, needs: needs, after: after,
             arguments: Args.Of(("packages", packages)));
         // A new kernel or OVS may need the node rebooted (the seed's script reboots after OVS): here, in its own window.
-        var rebooted = ctx.Steps.Add(at + "reboot", StepKind.NodeReboot, node.Name, concurrencyClass, needs: [upgraded]);
+        var rebooted = ctx.Steps.Add(at + "reboot", NodeRebootStep.Kind, node.Name, concurrencyClass, needs: [upgraded]);
         return packages.Split(' ').Contains(Rabbitmq)
-            ? ctx.Steps.Add(at + "rabbitmq-health", StepKind.RabbitmqHealth, node.Name, concurrencyClass, needs: [rebooted])
+            ? ctx.Steps.Add(at + RabbitmqHealthStep.Name, RabbitmqHealthStep.Kind, node.Name, concurrencyClass, needs: [rebooted])
             : rebooted;
     }
 
@@ -60,12 +64,12 @@ internal static class Infrastructure
                 string[] follow = firstAfter;
                 if (moveVip)
                 {
-                    last = [ctx.Steps.Add(at + "standby", StepKind.NodeStandby, node.Name, ConcurrencyClasses.Restarts, needs: last, after: follow,
+                    last = [ctx.Steps.Add(at + "standby", NodeStandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: last, after: follow,
                         arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)))];
                     follow = [];
                 }
                 var done = Add(ctx, node, at, ConcurrencyClasses.Restarts, last, follow);
-                return moveVip ? ctx.Steps.Add(at + "online", StepKind.NodeUnstandby, node.Name, ConcurrencyClasses.Restarts, needs: [done]) : done;
+                return moveVip ? ctx.Steps.Add(at + "online", NodeUnstandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [done]) : done;
             });
             previous = [result.Healthy];
             after = [.. result.Ended];

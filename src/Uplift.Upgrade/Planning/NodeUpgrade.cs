@@ -1,6 +1,11 @@
 using Uplift.Catalog;
+using Uplift.Database;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Config;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -49,7 +54,7 @@ internal static class NodeUpgrade
         }
         var at = $"{service.Name}/{node.Name}/";
         return DrainedWork.Add(ctx, [service], node, at, concurrencyClass, needs.ToArray(), after.ToArray(), (first, firstAfter) =>
-            ctx.Steps.Add(at + "start", StepKind.UnitsStart, node.Name, concurrencyClass,
+            ctx.Steps.Add(at + "start", UnitsStartStep.Kind, node.Name, concurrencyClass,
                 needs: NewCode(ctx, service, node, at, concurrencyClass, first, firstAfter, withDatabase, units, packages, []),
                 arguments: Args.Units(units), pauseAfterSeconds: pauseAfterSeconds));
     }
@@ -77,7 +82,7 @@ internal static class NodeUpgrade
         var api = units.Where(service.ApiUnits.Contains).ToArray();
         var others = units.Except(api).ToArray();
         var started = others.Length == 0 ? ready
-            : [ctx.Steps.Add(at + "start", StepKind.UnitsStart, node.Name, concurrencyClass, needs: ready, arguments: [.. Args.Units(others), .. marks])];
+            : [ctx.Steps.Add(at + "start", UnitsStartStep.Kind, node.Name, concurrencyClass, needs: ready, arguments: [.. Args.Units(others), .. marks])];
         return new Held(ctx, node, at, concurrencyClass, drained, api, started, marks);
     }
 
@@ -91,7 +96,7 @@ internal static class NodeUpgrade
 
         public DrainedWork.Result StartApi(string[] satellitesDone) =>
             drained.End(apiUnits.Length == 0 ? started[0]
-                : ctx.Steps.Add(at + "start-api", StepKind.UnitsStart, node.Name, concurrencyClass, needs: [.. started, .. satellitesDone],
+                : ctx.Steps.Add(at + "start-api", UnitsStartStep.Kind, node.Name, concurrencyClass, needs: [.. started, .. satellitesDone],
                     arguments: [.. Args.Units(apiUnits), .. marks]));
     }
 
@@ -101,11 +106,11 @@ internal static class NodeUpgrade
         bool withDatabase, IReadOnlyList<string> units, IReadOnlyList<string> packages, KeyValuePair<string, string>[] marks)
     {
         var steps = ctx.Steps;
-        string[] last = [steps.Add(at + "stop", StepKind.UnitsStop, node.Name, concurrencyClass, needs: first, after: firstAfter,
+        string[] last = [steps.Add(at + "stop", UnitsStopStep.Kind, node.Name, concurrencyClass, needs: first, after: firstAfter,
             arguments: [.. Args.Stop(units, packages, ctx.To, ctx.Catalog), .. marks])];
         if (packages.Count > 0)
         {
-            last = [steps.Add(at + "install", StepKind.PackagesInstall, node.Name, concurrencyClass, needs: last,
+            last = [steps.Add(at + "install", PackagesInstallStep.Kind, node.Name, concurrencyClass, needs: last,
                 arguments: [.. Args.Install(packages, ctx.To, ctx.Catalog), .. marks])];
         }
         if (withDatabase)
@@ -116,13 +121,13 @@ internal static class NodeUpgrade
                 // nova doc admin/upgrades.rst: "Before restarting services with new code, perform the release-specific
                 // readiness check" (every <svc>-status is that check, oslo.upgradecheck): with the new code installed and
                 // its schema synced, before its first new unit starts.
-                last = [steps.Add(at + "upgrade-check", StepKind.UpgradeCheck, node.Name, concurrencyClass, needs: last,
+                last = [steps.Add(at + UpgradeCheckStep.Name, UpgradeCheckStep.Kind, node.Name, concurrencyClass, needs: last,
                     arguments: DatabaseSteps.CommandArguments(check))];
             }
         }
         if (service.RpcPin is { } pin && node.Has(Role.Controller))
         {
-            last = [steps.Add(at + "rpc-pin", StepKind.RpcPin, node.Name, concurrencyClass, needs: last, arguments: PinArguments(pin))];
+            last = [steps.Add(at + RpcPinStep.Name, RpcPinStep.Kind, node.Name, concurrencyClass, needs: last, arguments: PinArguments(pin))];
         }
         return last;
     }

@@ -1,5 +1,8 @@
 using Uplift.Catalog;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Haproxy;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -20,7 +23,7 @@ internal static class OfflineContractSteps
         var vip = ctx.VipHolder;
         ctx.Enter(Phases.Finalize, $"{service.Name}: offline contract, a planned {service.Name} API outage: every {service.Name} server stopped " +
             $"(only if '{check.Command}' says contract work is pending)", service.Name);
-        var checkId = steps.Add($"finalize/{service.Name}/offline-check", StepKind.DatabaseOfflineCheck, vip.Name, ConcurrencyClasses.Cluster,
+        var checkId = steps.Add($"finalize/{service.Name}/offline-check", DatabaseOfflineCheckStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
             needs: needs, arguments: DatabaseSteps.CommandArguments(check));
         var pending = check.ExitCodes?.Meanings.FirstOrDefault(m => m.Value == ExitMeaning.ContractNeeded).Key ?? 1;
         var condition = new StepCondition(checkId, pending).Argument;
@@ -36,12 +39,12 @@ internal static class OfflineContractSteps
             var at = $"finalize/{service.Name}/{node.Name}/";
             drains[node.Name] = ctx.Options.Drain
                 ? DrainedWork.Backends(ctx, service, node)
-                    .Select(b => (b, steps.Add(at + "drain-" + b.Name, StepKind.HaproxyDrain, node.Name, ConcurrencyClasses.Nodes,
+                    .Select(b => (b, steps.Add(at + "drain-" + b.Name, HaproxyDrainStep.Kind, node.Name, ConcurrencyClasses.Nodes,
                         needs: [checkId], arguments: [.. b.DrainArguments(), condition, outage])))
                     .ToArray()
                 : [];
             string[] drained = drains[node.Name].Length > 0 ? [.. drains[node.Name].Select(d => d.Step)] : [checkId];
-            stops.Add(steps.Add(at + "stop", StepKind.UnitsStop, node.Name, ConcurrencyClasses.Nodes, needs: drained,
+            stops.Add(steps.Add(at + "stop", UnitsStopStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: drained,
                 arguments: [.. Args.Units(units), condition, outage]));
         }
 
@@ -51,17 +54,17 @@ internal static class OfflineContractSteps
         foreach (var (node, units) in servers)
         {
             var at = $"finalize/{service.Name}/{node.Name}/";
-            var healthy = steps.Add(at + "start", StepKind.UnitsStart, node.Name, ConcurrencyClasses.Nodes, needs: contract,
+            var healthy = steps.Add(at + "start", UnitsStartStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: contract,
                 arguments: [.. Args.Units(units), condition, outage]);
             foreach (var server in DrainedWork.Backends(ctx, service, node))
             {
-                healthy = steps.Add(at + "wait-" + server.Name, StepKind.WaitBackend, node.Name, ConcurrencyClasses.Nodes, needs: [healthy],
+                healthy = steps.Add(at + "wait-" + server.Name, WaitBackendStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [healthy],
                     arguments: Args.Of(("address", node.Address), ("port", server.Port.ToString()), ("unit", server.Unit), (StepCondition.Key, condition.Value), (PlannedOutage.Key, service.Name)));
             }
             ended.Add(healthy);
             foreach (var (server, drain) in drains[node.Name])
             {
-                ended.Add(steps.Add(at + "enable-" + server.Name, StepKind.HaproxyEnable, node.Name, ConcurrencyClasses.Nodes,
+                ended.Add(steps.Add(at + "enable-" + server.Name, HaproxyEnableStep.Kind, node.Name, ConcurrencyClasses.Nodes,
                     needs: [drain], after: [healthy], arguments: [.. server.EnableArguments(), condition, outage], alwaysRun: true));
             }
         }

@@ -1,4 +1,5 @@
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Database;
 namespace Uplift.Upgrade.Planning;
 
 /// <summary>
@@ -15,7 +16,7 @@ internal static class PendingMigrationSteps
         foreach (var service in ctx.Services.Where(s => s.OnlineMigrations is not null))
         {
             steps.Service = service.Name;
-            previous = [steps.Add($"pending-migrations/{service.Name}/online-migrations", StepKind.CheckOnlineMigrations, ctx.VipHolder.Name,
+            previous = [steps.Add($"pending-migrations/{service.Name}/online-migrations", CheckOnlineMigrationsStep.Kind, ctx.VipHolder.Name,
                 ConcurrencyClasses.Cluster, needs: previous,
                 arguments: DatabaseSteps.CommandArguments(service.OnlineMigrations!, ("max-count", ctx.Options.OnlineMigrationBatch.ToString())))];
         }

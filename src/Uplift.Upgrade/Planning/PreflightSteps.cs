@@ -1,6 +1,13 @@
 using Uplift.Catalog;
+using Uplift.Database;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.ApiChecks;
+using Uplift.Upgrade.Steps.Config;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Haproxy;
+using Uplift.Upgrade.Steps.Nodes;
+using Uplift.Upgrade.Steps.Vip;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -19,12 +26,12 @@ internal static class PreflightSteps
         var diskSpace = Args.Of(("path", "/var/cache/apt/archives"), ("min-free-mb", MinimumFreeMegabytes.ToString()));
         foreach (var node in ctx.Inventory.Nodes)
         {
-            var reachable = steps.Add($"preflight/{node.Name}/reachable", StepKind.CheckReachable, node.Name, ConcurrencyClasses.Nodes, after: afterList);
-            all.Add(steps.Add($"preflight/{node.Name}/disk-space", StepKind.CheckDiskSpace, node.Name, ConcurrencyClasses.Nodes,
+            var reachable = steps.Add($"preflight/{node.Name}/reachable", CheckReachableStep.Kind, node.Name, ConcurrencyClasses.Nodes, after: afterList);
+            all.Add(steps.Add($"preflight/{node.Name}/disk-space", CheckDiskSpaceStep.Kind, node.Name, ConcurrencyClasses.Nodes,
                 needs: [reachable], arguments: diskSpace));
             if (ctx.PerRoles("config-options", node, () => ConfigOptions(ctx, node)) is { Length: > 0 } options)
             {
-                all.Add(steps.Add($"preflight/{node.Name}/config-options", StepKind.CheckConfigOptions, node.Name, ConcurrencyClasses.Nodes,
+                all.Add(steps.Add($"preflight/{node.Name}/config-options", CheckConfigOptionsStep.Kind, node.Name, ConcurrencyClasses.Nodes,
                     needs: [reachable], arguments: Args.Of(("options", options))));
             }
         }
@@ -34,7 +41,7 @@ internal static class PreflightSteps
         var vipReachable = steps.Prefix + $"preflight/{vip.Name}/reachable";
         if (ctx.Inventory.Pacemaker.ApiVip is { } resource)
         {
-            all.Add(steps.Add("preflight/vip-holder", StepKind.LocateVip, vip.Name, ConcurrencyClasses.Cluster, needs: [vipReachable],
+            all.Add(steps.Add("preflight/vip-holder", LocateVipStep.Kind, vip.Name, ConcurrencyClasses.Cluster, needs: [vipReachable],
                 arguments: Args.Of(("vip-resource", resource), ("expected-node", vip.Name))));
         }
         if (ctx.Options.Drain)
@@ -42,7 +49,7 @@ internal static class PreflightSteps
             var servers = ctx.Controllers.SelectMany(c => ctx.Services.SelectMany(s => DrainedWork.Backends(ctx, s, c))).ToArray();
             if (servers.Length > 0)
             {
-                all.Add(steps.Add("preflight/haproxy-backends", StepKind.CheckHaproxyBackends, vip.Name, ConcurrencyClasses.Cluster,
+                all.Add(steps.Add("preflight/haproxy-backends", CheckHaproxyBackendsStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
                     needs: [vipReachable], arguments: Args.Of(
                         ("socket", ctx.Inventory.Haproxy.Socket),
                         ("haproxy-nodes", DrainedWork.HaproxyNodes(ctx)),
@@ -54,12 +61,12 @@ internal static class PreflightSteps
             steps.Service = service.Name;
             if (service.UpgradeCheck is { } check)
             {
-                all.Add(steps.Add($"preflight/{service.Name}/upgrade-check", StepKind.UpgradeCheck, vip.Name, ConcurrencyClasses.Cluster,
+                all.Add(steps.Add($"preflight/{service.Name}/upgrade-check", UpgradeCheckStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
                     needs: [vipReachable], arguments: DatabaseSteps.CommandArguments(check)));
             }
         }
         steps.Service = null;
-        all.Add(steps.Add("preflight/services-up", StepKind.CheckServicesUp, null, ConcurrencyClasses.Cluster, needs: [vipReachable],
+        all.Add(steps.Add("preflight/services-up", CheckServicesUpStep.Kind, null, ConcurrencyClasses.Cluster, needs: [vipReachable],
             arguments: Args.Of(("services", string.Join(' ', ctx.Services.Select(s => s.Name))))));
         return steps.Add("preflight/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: all);
     }

@@ -1,4 +1,7 @@
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Config;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.PuppetAgent;
 namespace Uplift.Upgrade.Planning;
 
 /// <summary>
@@ -17,23 +20,23 @@ internal static class PrepareSteps
         foreach (var node in ctx.Inventory.Nodes)
         {
             var at = $"prepare/{node.Name}/";
-            var puppet = steps.Add(at + "puppet-disable", StepKind.PuppetDisable, node.Name, ConcurrencyClasses.Nodes,
+            var puppet = steps.Add(at + PuppetDisableStep.Name, PuppetDisableStep.Kind, node.Name, ConcurrencyClasses.Nodes,
                 needs: [preflightDone], arguments: Args.Of(("reason", ctx.Reason)));
             var directories = ctx.PerRoles("config-directories", node, () => string.Join(' ', ctx.Services
                 .Where(s => NodeUpgrade.PackagesOn(s, node, includeComputeRole: true).Count > 0)
                 .Select(s => $"/etc/{s.Name}")));
             var backup = directories.Length == 0 ? puppet
-                : steps.Add(at + "etc-backup", StepKind.ConfigBackup, node.Name, ConcurrencyClasses.Nodes, needs: [puppet],
+                : steps.Add(at + "etc-backup", ConfigBackupStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [puppet],
                     arguments: Args.Of(("directories", directories), ("node-directory", ctx.Inventory.Database.BackupDirectory),
                         ("name", $"etc-{node.Name}-before-{ctx.To.Series}.tar.gz")));
-            var sources = steps.Add(at + "apt-sources", StepKind.AptSources, node.Name, ConcurrencyClasses.Nodes, needs: [backup],
+            var sources = steps.Add(at + AptSourcesStep.Name, AptSourcesStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [backup],
                 arguments: sourceArguments);
-            var update = steps.Add(at + "apt-update", StepKind.AptUpdate, node.Name, ConcurrencyClasses.Nodes, needs: [sources]);
+            var update = steps.Add(at + AptUpdateStep.Name, AptUpdateStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [sources]);
             var packages = ctx.PerRoles("dependencies", node,
                 () => string.Join(' ', node.Roles.SelectMany(ctx.Catalog.DependenciesOn).Distinct(StringComparer.Ordinal)));
             ends.Add(packages.Length == 0
                 ? update
-                : steps.Add(at + "dependencies", StepKind.DependenciesUpgrade, node.Name, ConcurrencyClasses.Nodes, needs: [update],
+                : steps.Add(at + "dependencies", DependenciesUpgradeStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [update],
                     arguments: Args.Of(("packages", packages))));
         }
         return steps.Add("prepare/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends);

@@ -1,9 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using Uplift.Catalog;
+using Uplift.Database;
 using Uplift.Diagnostics;
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Config;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -20,10 +25,10 @@ public static class RollbackPlanner
     public const string Mode = "rollback";
 
     private static readonly HashSet<StepKind> DatabaseWork =
-        [StepKind.DatabaseExpand, StepKind.DatabaseMigrate, StepKind.DatabaseSync, StepKind.DatabaseContract, StepKind.OnlineMigrations];
+        [DatabaseExpandStep.Kind, DatabaseMigrateStep.Kind, DatabaseSyncStep.Kind, DatabaseContractStep.Kind, OnlineMigrationsStep.Kind];
 
     private static readonly HashSet<StepKind> ServiceWork =
-        [StepKind.UnitsStop, StepKind.PackagesInstall, StepKind.UnitsStart, StepKind.UnitsRestart, StepKind.UnitsSignal, StepKind.RpcPin, StepKind.RpcUnpin];
+        [UnitsStopStep.Kind, PackagesInstallStep.Kind, UnitsStartStep.Kind, UnitsRestartStep.Kind, UnitsSignalStep.Kind, RpcPinStep.Kind, RpcUnpinStep.Kind];
 
     /// <param name="run">The plan of the run to take back (the journal's latest).</param>
     /// <param name="reached">Ids of its steps the journal records as started (running, done, already done or failed).</param>
@@ -75,10 +80,10 @@ public static class RollbackPlanner
         verified = null;
         if (work.Schemas(ctx.Services).Count > 0)
         {
-            verified = run.Steps.FirstOrDefault(s => s.Kind == StepKind.DatabaseBackupVerify) ?? throw new InputException(
+            verified = run.Steps.FirstOrDefault(s => s.Kind == DatabaseBackupVerifyStep.Kind) ?? throw new InputException(
                 "the run changed schemas without a backup (planned with --no-backup): there is nothing to restore them from",
                 hint: "restore the schemas from your own dump (uplift restore takes a backup directory with a manifest), then the packages by hand");
-            start = [steps.Add("rollback/backup-verified", StepKind.DatabaseBackupVerify, verified.Node, ConcurrencyClasses.Cluster, arguments: verified.Arguments)];
+            start = [steps.Add("rollback/backup-verified", DatabaseBackupVerifyStep.Kind, verified.Node, ConcurrencyClasses.Cluster, arguments: verified.Arguments)];
         }
         windows = [];
         var stops = new List<string>();
@@ -89,7 +94,7 @@ public static class RollbackPlanner
             var units = NodeUpgrade.Units(services.Select(s => s.On(node)), node.Roles);
             if (units.Length > 0)
             {
-                stops.Add(steps.Add($"rollback/{node.Name}/stop", StepKind.UnitsStop, node.Name, ConcurrencyClasses.Nodes, needs: drained.Needs,
+                stops.Add(steps.Add($"rollback/{node.Name}/stop", UnitsStopStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: drained.Needs,
                     after: drained.After, arguments: Args.Units(units)));
             }
             windows.Add((node, services, drained));
@@ -109,7 +114,7 @@ public static class RollbackPlanner
         var previous = stopped;
         foreach (var schema in schemas)
         {
-            previous = ctx.Steps.Add($"rollback/database/{schema}/restore", StepKind.DatabaseRestore, verified.Node, ConcurrencyClasses.Cluster,
+            previous = ctx.Steps.Add($"rollback/database/{schema}/restore", DatabaseRestoreStep.Kind, verified.Node, ConcurrencyClasses.Cluster,
                 needs: [previous], arguments: [.. verified.Arguments, new("schema", schema)]);
         }
         return previous;
@@ -128,25 +133,25 @@ public static class RollbackPlanner
             var packages = work.PackagesOn(node.Name);
             if (packages.Count > 0 || work.SwitchedSources(node.Name))
             {
-                last = steps.Add(at + "apt-sources", StepKind.AptSources, node.Name, ConcurrencyClasses.Nodes, needs: [last],
+                last = steps.Add(at + AptSourcesStep.Name, AptSourcesStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last],
                     arguments: Args.Of(("sources-file", ctx.Catalog.Apt.SourcesFile), ("line", ctx.Catalog.Apt.LineFor(ctx.To)), ("release", ctx.To.Series)));
-                last = steps.Add(at + "apt-update", StepKind.AptUpdate, node.Name, ConcurrencyClasses.Nodes, needs: [last]);
+                last = steps.Add(at + AptUpdateStep.Name, AptUpdateStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last]);
             }
             if (packages.Count > 0)
             {
-                last = steps.Add(at + "packages", StepKind.PackagesDowngrade, node.Name, ConcurrencyClasses.Nodes, needs: [last],
+                last = steps.Add(at + "packages", PackagesDowngradeStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last],
                     arguments: Args.Install(packages, ctx.To, ctx.Catalog));
             }
             if (work.ConfigBackupOf(node.Name) is { } backup)
             {
-                last = steps.Add(at + "etc-restore", StepKind.ConfigRestore, node.Name, ConcurrencyClasses.Nodes, needs: [last],
+                last = steps.Add(at + "etc-restore", ConfigRestoreStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last],
                     arguments: Args.Of(("node-directory", backup.Argument("node-directory")), ("name", backup.Argument("name")),
                         ("directories", backup.Argument("directories"))));
             }
             var units = NodeUpgrade.Units(services.Select(s => s.On(node)), node.Roles);
             if (units.Length > 0)
             {
-                last = steps.Add(at + "start", StepKind.UnitsStart, node.Name, ConcurrencyClasses.Nodes, needs: [last], arguments: Args.Units(units));
+                last = steps.Add(at + "start", UnitsStartStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last], arguments: Args.Units(units));
             }
             ends.AddRange(drained.End(last).Ended);
         }
@@ -180,24 +185,24 @@ public static class RollbackPlanner
                 {
                     continue;
                 }
-                switch (step.Kind)
+                if (step.Kind == PackagesInstallStep.Kind || step.Kind == DependenciesUpgradeStep.Kind)
                 {
-                    case StepKind.PackagesInstall or StepKind.DependenciesUpgrade:
-                        var infrastructure = inventory.Find(node)?.Roles.SelectMany(catalog.InfrastructureOn).ToHashSet() ?? [];
-                        var list = work.Packages.TryGetValue(node, out var known) ? known : work.Packages[node] = [];
-                        list.AddRange((step.Argument("packages") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                            .Where(p => !infrastructure.Contains(p) && !list.Contains(p)));
-                        if (list.Count == 0)
-                        {
-                            work.Packages.Remove(node);
-                        }
-                        break;
-                    case StepKind.AptSources:
-                        work.Sources.Add(node);
-                        break;
-                    case StepKind.ConfigBackup:
-                        work.ConfigBackups[node] = step;
-                        break;
+                    var infrastructure = inventory.Find(node)?.Roles.SelectMany(catalog.InfrastructureOn).ToHashSet() ?? [];
+                    var list = work.Packages.TryGetValue(node, out var known) ? known : work.Packages[node] = [];
+                    list.AddRange((step.Argument("packages") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                        .Where(p => !infrastructure.Contains(p) && !list.Contains(p)));
+                    if (list.Count == 0)
+                    {
+                        work.Packages.Remove(node);
+                    }
+                }
+                else if (step.Kind == AptSourcesStep.Kind)
+                {
+                    work.Sources.Add(node);
+                }
+                else if (step.Kind == ConfigBackupStep.Kind)
+                {
+                    work.ConfigBackups[node] = step;
                 }
                 if (ServiceWork.Contains(step.Kind) && step.Service is { } touchedService)
                 {

@@ -1,5 +1,8 @@
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.Units;
+using Uplift.Upgrade.Steps.Vip;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -24,15 +27,15 @@ internal static class UpdateSteps
             var result = NodeWork(ctx, node, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
             {
                 var at = $"update/{node.Name}/";
-                var standby = steps.Add(at + "standby", StepKind.NodeStandby, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
+                var standby = steps.Add(at + "standby", NodeStandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
                     arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)));
-                var install = steps.Add(at + "install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.Restarts, needs: [standby],
+                var install = steps.Add(at + "install", PackagesInstallStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [standby],
                     arguments: Args.Install(packages, ctx.To, ctx.Catalog));
                 // In standby (resources moved away): its infrastructure packages too, before its units restart.
                 var infrastructure = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Restarts, [install]);
-                var restart = steps.Add(at + "restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.Restarts, needs: [infrastructure],
+                var restart = steps.Add(at + "restart", UnitsRestartStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [infrastructure],
                     arguments: Args.Units(units));
-                return steps.Add(at + "online", StepKind.NodeUnstandby, node.Name, ConcurrencyClasses.Restarts, needs: [restart]);
+                return steps.Add(at + "online", NodeUnstandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [restart]);
             });
             previous = [result.Healthy];
             after = [.. result.Ended];
@@ -43,10 +46,10 @@ internal static class UpdateSteps
         {
             var units = NodeUpgrade.Units(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
             var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
-            var install = steps.Add($"update/{node.Name}/install", StepKind.PackagesInstall, node.Name, ConcurrencyClasses.NeutronAgents,
+            var install = steps.Add($"update/{node.Name}/install", PackagesInstallStep.Kind, node.Name, ConcurrencyClasses.NeutronAgents,
                 needs: previous, after: after, arguments: Args.Install(packages, ctx.To, ctx.Catalog));
             var infrastructure = Infrastructure.Add(ctx, node, $"update/{node.Name}/", ConcurrencyClasses.NeutronAgents, [install]);
-            var restart = steps.Add($"update/{node.Name}/restart", StepKind.UnitsRestart, node.Name, ConcurrencyClasses.NeutronAgents,
+            var restart = steps.Add($"update/{node.Name}/restart", UnitsRestartStep.Kind, node.Name, ConcurrencyClasses.NeutronAgents,
                 needs: [infrastructure], arguments: Args.Units(units),
                 pauseAfterSeconds: node.Has(Role.Network) ? ctx.Inventory.Concurrency.NeutronAgentPauseSeconds : 0);
             previous = [restart];

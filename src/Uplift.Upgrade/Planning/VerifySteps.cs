@@ -1,5 +1,6 @@
 using Uplift.Inventory;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.EndState;
 
 namespace Uplift.Upgrade.Planning;
 
@@ -21,7 +22,7 @@ internal static class VerifySteps
             var arguments = ctx.PerRoles("end-state", node, () => Arguments(ctx, node));
             if (arguments.Length > 0)
             {
-                checks.Add(steps.Add($"verify/{node.Name}/end-state", StepKind.VerifyEndState, node.Name, ConcurrencyClasses.Nodes, needs: [done],
+                checks.Add(steps.Add($"verify/{node.Name}/end-state", VerifyEndStateStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [done],
                     arguments: [new("release", ctx.To.Series), new("address", node.Address), .. Decode(arguments)]));
             }
         }

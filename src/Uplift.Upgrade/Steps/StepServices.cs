@@ -1,3 +1,4 @@
+using Uplift.Upgrade.Steps.Compute;
 namespace Uplift.Upgrade.Steps;
 
 /// <summary>What some step families need from the run besides the nodes.</summary>

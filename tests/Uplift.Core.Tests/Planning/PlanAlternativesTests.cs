@@ -4,6 +4,7 @@ using Uplift.Inventory;
 using Uplift.Inventory.Ansible;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.Database;
 
 namespace Uplift.Tests.Planning;
 
@@ -50,7 +51,7 @@ public sealed class PlanAlternativesTests
     public void The_offline_contract_stops_both_halves_on_a_split_controller(string cluster)
     {
         var (graph, split, whole) = PlanWithSplitSecondController(cluster);
-        var contract = graph.Where(s => s.Kind == StepKind.DatabaseContract && s.Service == "neutron").Single();
+        var contract = graph.Where(s => s.Kind == DatabaseContractStep.Kind && s.Service == "neutron").Single();
 
         var stopSplit = graph[$"finalize/neutron/{split}/stop"];
         stopSplit.Argument("units").ShouldBe("neutron-api neutron-rpc-server");

@@ -2,6 +2,16 @@ using Uplift.Inventory;
 using Uplift.Inventory.Ansible;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Steps.Config;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Haproxy;
+using Uplift.Upgrade.Steps.MessageQueue;
+using Uplift.Upgrade.Steps.Nodes;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.PuppetAgent;
+using Uplift.Upgrade.Steps.Units;
+using Uplift.Upgrade.Steps.Vip;
 
 namespace Uplift.Tests.Planning;
 
@@ -30,7 +40,7 @@ public sealed class PlanByTheBookTests
 
         check.Argument("command").ShouldBe("nova-status upgrade check");
         graph.Orders($"nova/{vip}/install", check.Id).ShouldBeTrue();
-        graph.Where(s => s.Service == "nova" && s.Kind == StepKind.UnitsStart).ShouldAllBe(s => graph.Orders(check.Id, s.Id));
+        graph.Where(s => s.Service == "nova" && s.Kind == UnitsStartStep.Kind).ShouldAllBe(s => graph.Orders(check.Id, s.Id));
     }
 
     /// <summary>nova doc admin/upgrades.rst, "After maintenance window": SIGHUP all services once they all run the new
@@ -40,15 +50,15 @@ public sealed class PlanByTheBookTests
     public void Every_nova_unit_computes_included_is_signalled_after_the_last_compute_and_before_the_online_migrations(string cluster)
     {
         var graph = PlanOf(cluster);
-        var signals = graph.Where(s => s.Kind == StepKind.UnitsSignal && s.Service == "nova").ToList();
-        var novaNodes = graph.Plan.Steps.Where(s => s.Service == "nova" && s.Kind == StepKind.UnitsStart).Select(s => s.Node).Distinct().ToList();
+        var signals = graph.Where(s => s.Kind == UnitsSignalStep.Kind && s.Service == "nova").ToList();
+        var novaNodes = graph.Plan.Steps.Where(s => s.Service == "nova" && s.Kind == UnitsStartStep.Kind).Select(s => s.Node).Distinct().ToList();
 
         signals.Select(s => s.Node).ShouldBe(novaNodes, ignoreOrder: true);
         signals.ShouldContain(s => s.Argument("units") == "nova-compute");
         foreach (var signal in signals)
         {
             signal.Argument("signal").ShouldBe("HUP");
-            graph.Where(s => s.Kind == StepKind.ComputeEnable).ShouldAllBe(s => graph.Orders(s.Id, signal.Id));
+            graph.Where(s => s.Kind == ComputeEnableStep.Kind).ShouldAllBe(s => graph.Orders(s.Id, signal.Id));
             graph.Orders(signal.Id, "finalize/nova/online-migrations").ShouldBeTrue();
         }
     }
@@ -60,10 +70,10 @@ public sealed class PlanByTheBookTests
     public void Cinder_api_starts_only_after_every_volume_node_runs_the_new_code_and_is_restarted_not_signalled_at_the_end(string cluster)
     {
         var graph = PlanOf(cluster);
-        var volumeStarts = graph.Where(s => s.Service == "cinder" && s.Kind == StepKind.UnitsStart && s.Argument("units")!.Contains("cinder-volume")).ToList();
-        var apiStarts = graph.Where(s => s.Service == "cinder" && s.Kind == StepKind.UnitsStart && s.Argument("units")!.Contains("cinder-api")).ToList();
-        var schedulerStarts = graph.Where(s => s.Service == "cinder" && s.Kind == StepKind.UnitsStart && s.Argument("units")!.Contains("cinder-scheduler")).ToList();
-        var controllers = graph.Where(s => s.Kind == StepKind.HaproxyDrain && s.Service == "cinder").Select(s => s.Node).Distinct().ToList();
+        var volumeStarts = graph.Where(s => s.Service == "cinder" && s.Kind == UnitsStartStep.Kind && s.Argument("units")!.Contains("cinder-volume")).ToList();
+        var apiStarts = graph.Where(s => s.Service == "cinder" && s.Kind == UnitsStartStep.Kind && s.Argument("units")!.Contains("cinder-api")).ToList();
+        var schedulerStarts = graph.Where(s => s.Service == "cinder" && s.Kind == UnitsStartStep.Kind && s.Argument("units")!.Contains("cinder-scheduler")).ToList();
+        var controllers = graph.Where(s => s.Kind == HaproxyDrainStep.Kind && s.Service == "cinder").Select(s => s.Node).Distinct().ToList();
         var last = controllers[^1];
 
         volumeStarts.Count.ShouldBeGreaterThan(0);
@@ -73,21 +83,21 @@ public sealed class PlanByTheBookTests
         {
             volumeStarts.ShouldAllBe(v => graph.Orders(v.Id, api.Id), $"{api.Id} starts cinder-api after every volume node");
         }
-        var first = graph.Where(s => s.Service == "cinder" && s.Kind == StepKind.UnitsStop).First();
+        var first = graph.Where(s => s.Service == "cinder" && s.Kind == UnitsStopStep.Kind).First();
         schedulerStarts.Where(s => s.Node != last).ShouldAllBe(s => volumeStarts.All(v => graph.Orders(s.Id, v.Id)),
             "the schedulers of the controllers whose API is held are upgraded before the volume nodes");
         volumeStarts.ShouldAllBe(v => graph.Orders(first.Id, v.Id));
-        graph.Where(s => s.Kind == StepKind.UnitsStop && s.Node == last && s.Service == "cinder")
+        graph.Where(s => s.Kind == UnitsStopStep.Kind && s.Node == last && s.Service == "cinder")
             .ShouldAllBe(stop => apiStarts.Where(a => a.Node != last).All(a => graph.Orders(a.Id, stop.Id)),
                 "the last controller answers the API until the others answer on the new code");
 
-        var signals = graph.Where(s => s.Kind == StepKind.UnitsSignal && s.Service == "cinder").ToList();
+        var signals = graph.Where(s => s.Kind == UnitsSignalStep.Kind && s.Service == "cinder").ToList();
         signals.ShouldNotBeEmpty();
         signals.ShouldAllBe(s => !s.Argument("units")!.Contains("cinder-api"));
-        var restarts = graph.Where(s => s.Kind == StepKind.UnitsRestart && s.Service == "cinder").ToList();
+        var restarts = graph.Where(s => s.Kind == UnitsRestartStep.Kind && s.Service == "cinder").ToList();
         restarts.Select(r => r.Node).ShouldBe(controllers, ignoreOrder: true);
         restarts.ShouldAllBe(r => r.Argument("units") == "cinder-api" && signals.All(s => graph.Orders(s.Id, r.Id)));
-        restarts.ShouldAllBe(r => graph.Where(d => d.Kind == StepKind.HaproxyDrain && d.Node == r.Node && d.Id.StartsWith("finalize/cinder/", StringComparison.Ordinal))
+        restarts.ShouldAllBe(r => graph.Where(d => d.Kind == HaproxyDrainStep.Kind && d.Node == r.Node && d.Id.StartsWith("finalize/cinder/", StringComparison.Ordinal))
             .Any(d => graph.Orders(d.Id, r.Id)));
     }
 
@@ -117,14 +127,14 @@ public sealed class PlanByTheBookTests
         var graph = PlanOf(cluster);
 
         graph.Where(s => s.Phase == Phases.Prepare).ShouldAllBe(s => !InfrastructurePackages.Any(p => (" " + s.Argument("packages") + " ").Contains(" " + p + " ", StringComparison.Ordinal)));
-        foreach (var compute in graph.Where(s => s.Kind == StepKind.ComputeDisable).Select(s => s.Node!))
+        foreach (var compute in graph.Where(s => s.Kind == ComputeDisableStep.Kind).Select(s => s.Node!))
         {
             var infrastructure = graph[$"computes/{compute}/infrastructure"];
             infrastructure.Argument("packages").ShouldBe("libvirt-daemon-system qemu-system-x86 openvswitch-switch openvswitch-common");
             graph.Orders($"computes/{compute}/disable", infrastructure.Id).ShouldBeTrue();
             graph.Orders(infrastructure.Id, $"computes/{compute}/start").ShouldBeTrue("the compute's agents start on the new OVS");
         }
-        var controllers = graph.Where(s => s.Id.StartsWith("infrastructure/", StringComparison.Ordinal) && s.Kind == StepKind.DependenciesUpgrade).ToList();
+        var controllers = graph.Where(s => s.Id.StartsWith("infrastructure/", StringComparison.Ordinal) && s.Kind == DependenciesUpgradeStep.Kind).ToList();
         controllers.ShouldNotBeEmpty();
         controllers.ShouldAllBe(s => s.Class == ConcurrencyClasses.Restarts && s.Argument("packages") == "rabbitmq-server keepalived");
         controllers[^1].Node.ShouldBe(graph["preflight/vip-holder"].Node, "the VIP holder last");
@@ -142,12 +152,12 @@ public sealed class PlanByTheBookTests
     {
         var graph = PlanOf(cluster);
         var vip = graph["preflight/vip-holder"].Node!;
-        var upgrades = graph.Where(s => s.Id.StartsWith("infrastructure/", StringComparison.Ordinal) && s.Kind == StepKind.DependenciesUpgrade).ToList();
+        var upgrades = graph.Where(s => s.Id.StartsWith("infrastructure/", StringComparison.Ordinal) && s.Kind == DependenciesUpgradeStep.Kind).ToList();
 
         foreach (var (upgrade, next) in upgrades.Zip(upgrades.Skip(1).Select(u => (PlanStep?)u).Append(null)))
         {
             var health = graph[$"infrastructure/{upgrade.Node}/rabbitmq-health"];
-            health.Kind.ShouldBe(StepKind.RabbitmqHealth);
+            health.Kind.ShouldBe(RabbitmqHealthStep.Kind);
             graph.Orders(upgrade.Id, health.Id).ShouldBeTrue();
             if (next is not null)
             {
@@ -158,24 +168,24 @@ public sealed class PlanByTheBookTests
         foreach (var upgrade in upgrades)
         {
             var at = $"infrastructure/{upgrade.Node}/";
-            graph[at + "reboot"].Kind.ShouldBe(StepKind.NodeReboot);
+            graph[at + "reboot"].Kind.ShouldBe(NodeRebootStep.Kind);
             graph.Orders(upgrade.Id, at + "reboot").ShouldBeTrue("a reboot, when needed, after its packages");
             graph.Orders(at + "reboot", at + "rabbitmq-health").ShouldBeTrue("the cluster is whole again after the reboot too");
-            var drains = graph.Where(s => s.Kind == StepKind.HaproxyDrain && s.Id.StartsWith(at, StringComparison.Ordinal)).ToList();
+            var drains = graph.Where(s => s.Kind == HaproxyDrainStep.Kind && s.Id.StartsWith(at, StringComparison.Ordinal)).ToList();
             drains.ShouldNotBeEmpty($"{upgrade.Node}'s APIs are drained while RabbitMQ, keepalived or the node restart");
             drains.ShouldAllBe(d => graph.Orders(d.Id, upgrade.Id));
-            graph.Where(s => s.Kind == StepKind.HaproxyEnable && s.Id.StartsWith(at, StringComparison.Ordinal))
+            graph.Where(s => s.Kind == HaproxyEnableStep.Kind && s.Id.StartsWith(at, StringComparison.Ordinal))
                 .ShouldAllBe(e => e.AlwaysRun && graph.Orders(at + "rabbitmq-health", e.Id));
         }
-        foreach (var compute in graph.Where(s => s.Kind == StepKind.ComputeDisable).Select(s => s.Node!))
+        foreach (var compute in graph.Where(s => s.Kind == ComputeDisableStep.Kind).Select(s => s.Node!))
         {
             graph.Orders($"computes/{compute}/infrastructure", $"computes/{compute}/reboot").ShouldBeTrue();
             graph.Orders($"computes/{compute}/reboot", $"computes/{compute}/stop").ShouldBeTrue("an emptied compute reboots before its new code");
         }
-        graph[$"infrastructure/{vip}/standby"].Kind.ShouldBe(StepKind.NodeStandby);
+        graph[$"infrastructure/{vip}/standby"].Kind.ShouldBe(NodeStandbyStep.Kind);
         graph.Orders($"infrastructure/{vip}/standby", $"infrastructure/{vip}/infrastructure").ShouldBeTrue("the VIP moves away first");
         graph.Orders($"infrastructure/{vip}/rabbitmq-health", $"infrastructure/{vip}/online").ShouldBeTrue();
-        graph.Where(s => s.Kind == StepKind.NodeStandby && s.Phase != Phases.ControlPlane).ShouldBeEmpty();
+        graph.Where(s => s.Kind == NodeStandbyStep.Kind && s.Phase != Phases.ControlPlane).ShouldBeEmpty();
     }
 
     /// <summary>Issue "by the book" 7: options each hop renames or removes (release notes, config-changes.yaml) are looked
@@ -184,8 +194,8 @@ public sealed class PlanByTheBookTests
     public void The_option_lint_looks_for_the_options_of_every_release_crossed_on_the_nodes_that_read_them()
     {
         var graph = new PlanGraph(Planner.Build(Inventory("examples/inventory.yaml"), PlanningInputs.Catalog, "bobcat", "epoxy", new PlanOptions(Via: "caracal,dalmatian")));
-        var controller = graph.Where(s => s.Kind == StepKind.CheckConfigOptions && s.Node == "ctl1").Select(s => s.Argument("options")!).ToList();
-        var network = graph.Where(s => s.Kind == StepKind.CheckConfigOptions && s.Node == "net1").Select(s => s.Argument("options")!).ToList();
+        var controller = graph.Where(s => s.Kind == CheckConfigOptionsStep.Kind && s.Node == "ctl1").Select(s => s.Argument("options")!).ToList();
+        var network = graph.Where(s => s.Kind == CheckConfigOptionsStep.Kind && s.Node == "net1").Select(s => s.Argument("options")!).ToList();
 
         controller.ShouldContain(o => o.Contains("/etc/nova/nova.conf|upgrade_levels|cert|", StringComparison.Ordinal), "caracal removed it");
         controller.ShouldContain(o => o.Contains("/etc/neutron/neutron.conf|DEFAULT|segment_mtu|DEFAULT/global_physnet_mtu", StringComparison.Ordinal));
@@ -207,11 +217,11 @@ public sealed class PlanByTheBookTests
         var vip = graph["preflight/vip-holder"].Node!;
         var check = graph["finalize/neutron/offline-check"];
         var contract = graph[$"neutron/{vip}/db-contract"];
-        var controllers = graph.Where(s => s.Service == "neutron" && s.Kind == StepKind.PackagesInstall && s.Phase == Phases.ControlPlane)
+        var controllers = graph.Where(s => s.Service == "neutron" && s.Kind == PackagesInstallStep.Kind && s.Phase == Phases.ControlPlane)
             .Select(s => s.Node!).Where(n => graph.Where(s => s.Id == $"neutron/{n}/stop").Any(s => s.Argument("units")!.Contains("neutron-server", StringComparison.Ordinal)))
             .ToList();
-        var stops = graph.Where(s => s.Id.StartsWith("finalize/neutron/", StringComparison.Ordinal) && s.Kind == StepKind.UnitsStop).ToList();
-        var starts = graph.Where(s => s.Id.StartsWith("finalize/neutron/", StringComparison.Ordinal) && s.Kind == StepKind.UnitsStart).ToList();
+        var stops = graph.Where(s => s.Id.StartsWith("finalize/neutron/", StringComparison.Ordinal) && s.Kind == UnitsStopStep.Kind).ToList();
+        var starts = graph.Where(s => s.Id.StartsWith("finalize/neutron/", StringComparison.Ordinal) && s.Kind == UnitsStartStep.Kind).ToList();
 
         check.Argument("command").ShouldBe("neutron-db-manage has_offline_migrations");
         check.Node.ShouldBe(vip);
@@ -220,14 +230,14 @@ public sealed class PlanByTheBookTests
         stops.ShouldAllBe(s => s.Argument("units") == "neutron-server" && graph.Orders(check.Id, s.Id) && graph.Orders(s.Id, contract.Id));
         starts.Select(s => s.Node).ShouldBe(controllers, ignoreOrder: true);
         starts.ShouldAllBe(s => graph.Orders(contract.Id, s.Id));
-        graph.Where(s => s.Id.StartsWith("finalize/neutron/", StringComparison.Ordinal) && s.Kind == StepKind.HaproxyDrain)
+        graph.Where(s => s.Id.StartsWith("finalize/neutron/", StringComparison.Ordinal) && s.Kind == HaproxyDrainStep.Kind)
             .ShouldAllBe(d => stops.Any(stop => stop.Node == d.Node && graph.Orders(d.Id, stop.Id)));
         graph.Where(s => s.Group == check.Group && s.Id != check.Id).Append(contract)
             .ShouldAllBe(s => s.Argument(StepCondition.Key) == "finalize/neutron/offline-check exited 1");
         graph.Where(s => s.Argument(PlannedOutage.Key) == "neutron").Select(s => s.Kind).Distinct()
-            .ShouldBe([StepKind.HaproxyDrain, StepKind.UnitsStop, StepKind.DatabaseContract, StepKind.UnitsStart, StepKind.WaitBackend, StepKind.HaproxyEnable], ignoreOrder: true);
+            .ShouldBe([HaproxyDrainStep.Kind, UnitsStopStep.Kind, DatabaseContractStep.Kind, UnitsStartStep.Kind, WaitBackendStep.Kind, HaproxyEnableStep.Kind], ignoreOrder: true);
         check.Group.ShouldContain("a planned neutron API outage");
-        graph.Where(s => s.Kind == StepKind.DatabaseContract && s.Service != "neutron").ShouldAllBe(s => s.Argument(StepCondition.Key) == null);
+        graph.Where(s => s.Kind == DatabaseContractStep.Kind && s.Service != "neutron").ShouldAllBe(s => s.Argument(StepCondition.Key) == null);
     }
 
     /// <summary>The VIP may move during a run (a controller in standby, a failover): a server drained only in the planned
@@ -241,7 +251,7 @@ public sealed class PlanByTheBookTests
         var vip = graph["preflight/vip-holder"].Node!;
         var controllers = Inventory(cluster).WithRole(Role.Controller).Select(n => n.Name).ToList();
         var expected = string.Join(' ', controllers.Where(c => c == vip).Concat(controllers.Where(c => c != vip)));
-        var haproxySteps = graph.Where(s => s.Kind is StepKind.HaproxyDrain or StepKind.HaproxyEnable or StepKind.CheckHaproxyBackends).ToList();
+        var haproxySteps = graph.Where(s => (s.Kind == HaproxyDrainStep.Kind || s.Kind == HaproxyEnableStep.Kind || s.Kind == CheckHaproxyBackendsStep.Kind)).ToList();
 
         controllers.Count.ShouldBeGreaterThan(1);
         haproxySteps.Count.ShouldBeGreaterThan(controllers.Count);
@@ -254,15 +264,15 @@ public sealed class PlanByTheBookTests
     public void With_puppet_managing_the_nodes_its_agent_runs_once_on_every_node_after_enable_controllers_one_at_a_time()
     {
         var graph = PlanOf("examples/inventory.yaml");
-        var runs = graph.Where(s => s.Kind == StepKind.PuppetRun).ToList();
+        var runs = graph.Where(s => s.Kind == PuppetRunStep.Kind).ToList();
         var controllers = runs.Where(r => r.Node!.StartsWith("ctl", StringComparison.Ordinal)).ToList();
 
         runs.Select(r => r.Node).ShouldBe(Inventory("examples/inventory.yaml").Nodes.Select(n => n.Name));
         runs.ShouldAllBe(r => graph.Orders($"finalize/{r.Node}/puppet-enable", r.Id));
         controllers.Count.ShouldBe(3);
         controllers.Zip(controllers.Skip(1)).ShouldAllBe(p => p.Second.After.Contains(p.First.Id));
-        graph.Where(s => s.Kind == StepKind.PuppetRun && s.Node!.StartsWith("cmp", StringComparison.Ordinal)).ShouldAllBe(s => s.After.Count == 0);
-        PlanOf("kolla multinode").Where(s => s.Kind == StepKind.PuppetRun).ShouldBeEmpty("the import does not say puppet manages the nodes");
+        graph.Where(s => s.Kind == PuppetRunStep.Kind && s.Node!.StartsWith("cmp", StringComparison.Ordinal)).ShouldAllBe(s => s.After.Count == 0);
+        PlanOf("kolla multinode").Where(s => s.Kind == PuppetRunStep.Kind).ShouldBeEmpty("the import does not say puppet manages the nodes");
     }
 
     /// <summary>Issue "by the book" 7: every node's services' /etc is backed up before anything is installed on it.</summary>
@@ -271,8 +281,8 @@ public sealed class PlanByTheBookTests
     public void Every_node_s_etc_is_backed_up_before_anything_is_installed_on_it(string cluster)
     {
         var graph = PlanOf(cluster);
-        var backups = graph.Where(s => s.Kind == StepKind.ConfigBackup).ToList();
-        var installs = graph.Where(s => s.Kind is StepKind.AptSources or StepKind.DependenciesUpgrade or StepKind.PackagesInstall).ToList();
+        var backups = graph.Where(s => s.Kind == ConfigBackupStep.Kind).ToList();
+        var installs = graph.Where(s => (s.Kind == AptSourcesStep.Kind || s.Kind == DependenciesUpgradeStep.Kind || s.Kind == PackagesInstallStep.Kind)).ToList();
 
         backups.Select(b => b.Node).ShouldBe(Inventory(cluster).Nodes.Select(n => n.Name), ignoreOrder: true);
         installs.ShouldAllBe(i => graph.Orders($"prepare/{i.Node}/etc-backup", i.Id));

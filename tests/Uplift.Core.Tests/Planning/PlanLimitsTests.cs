@@ -1,6 +1,8 @@
 using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests.Planning;
 
@@ -21,7 +23,7 @@ public sealed class PlanLimitsTests
     {
         var inventory = PlanningInputs.Large;
         var plan = Planner.Build(inventory, PlanningInputs.Catalog, "epoxy", "flamingo");
-        var batches = plan.Steps.Where(s => s.Phase == Phases.Computes && s.Kind == StepKind.ComputeDisable)
+        var batches = plan.Steps.Where(s => s.Phase == Phases.Computes && s.Kind == ComputeDisableStep.Kind)
             .GroupBy(s => s.Group).ToList();
 
         batches[0].Key.ShouldEndWith("canary");
@@ -37,7 +39,7 @@ public sealed class PlanLimitsTests
     public void Each_batch_starts_after_the_previous_batch_ended()
     {
         var graph = new PlanGraph(Planner.Build(PlanningInputs.Large, PlanningInputs.Catalog, "epoxy", "flamingo"));
-        var batches = graph.Where(s => s.Phase == Phases.Computes && s.Kind == StepKind.ComputeDisable).GroupBy(s => s.Group).ToList();
+        var batches = graph.Where(s => s.Phase == Phases.Computes && s.Kind == ComputeDisableStep.Kind).GroupBy(s => s.Group).ToList();
 
         for (var i = 1; i < batches.Count; i++)
         {
@@ -54,7 +56,7 @@ public sealed class PlanLimitsTests
     {
         var inventory = PlanningInputs.Large;
         var graph = new PlanGraph(Planner.Build(inventory, PlanningInputs.Catalog, "epoxy", "flamingo"));
-        var starts = graph.Where(s => s.Service == "neutron" && s.Class == ConcurrencyClasses.NeutronAgents && s.Kind == StepKind.UnitsStart).ToList();
+        var starts = graph.Where(s => s.Service == "neutron" && s.Class == ConcurrencyClasses.NeutronAgents && s.Kind == UnitsStartStep.Kind).ToList();
 
         starts.Count.ShouldBe(inventory.WithRole(Role.Network).Count());
         starts.ShouldAllBe(s => s.PauseAfterSeconds == inventory.Concurrency.NeutronAgentPauseSeconds);

@@ -1,6 +1,12 @@
 using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Haproxy;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.Units;
+using Uplift.Upgrade.Steps.Vip;
 
 namespace Uplift.Tests.Planning;
 
@@ -40,7 +46,7 @@ public sealed class PlanOrderingTests
     {
         var graph = PlanOf(inventory);
         var vip = graph.Plan.Steps.First(s => s.Class == ConcurrencyClasses.VipHolder).Node!;
-        var dbKinds = new[] { StepKind.DatabaseExpand, StepKind.DatabaseMigrate, StepKind.DatabaseSync };
+        var dbKinds = new[] { DatabaseExpandStep.Kind, DatabaseMigrateStep.Kind, DatabaseSyncStep.Kind };
 
         var checkedServices = 0;
         foreach (var service in graph.Plan.Steps.Where(s => s.Phase == Phases.ControlPlane).Select(s => s.Service).Distinct())
@@ -78,12 +84,12 @@ public sealed class PlanOrderingTests
     public void With_live_migration_no_instance_moves_before_every_compute_of_its_batch_is_disabled(string inventory)
     {
         var graph = PlanOf(inventory, new PlanOptions(LiveMigrate: true));
-        var migrations = graph.Where(s => s.Kind == StepKind.ComputeMigrateInstances).ToList();
+        var migrations = graph.Where(s => s.Kind == ComputeMigrateInstancesStep.Kind).ToList();
 
         migrations.Count.ShouldBeGreaterThan(1);
         foreach (var migrate in migrations)
         {
-            graph.Where(s => s.Kind == StepKind.ComputeDisable && s.Group == migrate.Group)
+            graph.Where(s => s.Kind == ComputeDisableStep.Kind && s.Group == migrate.Group)
                 .ShouldAllBe(disable => graph.Orders(disable.Id, migrate.Id), migrate.Id);
         }
     }
@@ -93,15 +99,15 @@ public sealed class PlanOrderingTests
     public void Contract_steps_come_after_every_nodes_upgrade(string inventory)
     {
         var graph = PlanOf(inventory);
-        var contracts = graph.Where(s => s.Kind == StepKind.DatabaseContract).ToList();
+        var contracts = graph.Where(s => s.Kind == DatabaseContractStep.Kind).ToList();
         // The offline contract's own window (its servers started again after it) is not an upgrade of a node.
-        var upgrades = graph.Where(s => s.Kind is StepKind.PackagesInstall or StepKind.UnitsStart && s.Argument(PlannedOutage.Key) is null).ToList();
+        var upgrades = graph.Where(s => (s.Kind == PackagesInstallStep.Kind || s.Kind == UnitsStartStep.Kind) && s.Argument(PlannedOutage.Key) is null).ToList();
 
         contracts.Count.ShouldBeGreaterThanOrEqualTo(3);
         foreach (var contract in contracts)
         {
             upgrades.ShouldAllBe(u => graph.Orders(u.Id, contract.Id), $"{contract.Id} may run before a node is upgraded");
-            graph.Where(s => s.Kind == StepKind.OnlineMigrations).ShouldAllBe(m => graph.Orders(m.Id, contract.Id));
+            graph.Where(s => s.Kind == OnlineMigrationsStep.Kind).ShouldAllBe(m => graph.Orders(m.Id, contract.Id));
         }
     }
 
@@ -110,7 +116,7 @@ public sealed class PlanOrderingTests
     public void An_API_server_is_drained_before_its_units_stop_and_always_put_back(string inventory)
     {
         var graph = PlanOf(inventory);
-        var drains = graph.Where(s => s.Kind == StepKind.HaproxyDrain).ToList();
+        var drains = graph.Where(s => s.Kind == HaproxyDrainStep.Kind).ToList();
 
         drains.Count.ShouldBeGreaterThan(0);
         foreach (var drain in drains)
@@ -119,7 +125,7 @@ public sealed class PlanOrderingTests
             // What touches the node in the window: its units stopped or restarted, or (its infrastructure window) the VIP
             // moved away or packages whose scripts restart daemons.
             var touches = graph.Where(s => s.Id.StartsWith(prefix, StringComparison.Ordinal)
-                && s.Kind is StepKind.UnitsStop or StepKind.UnitsRestart or StepKind.DependenciesUpgrade or StepKind.NodeStandby).ToList();
+                && (s.Kind == UnitsStopStep.Kind || s.Kind == UnitsRestartStep.Kind || s.Kind == DependenciesUpgradeStep.Kind || s.Kind == NodeStandbyStep.Kind)).ToList();
             touches.ShouldNotBeEmpty($"{drain.Id} drains a server for work on its node");
             touches.ShouldAllBe(t => graph.Orders(drain.Id, t.Id));
             var enable = graph[prefix + "enable-" + drain.Id[(drain.Id.LastIndexOf("drain-", StringComparison.Ordinal) + 6)..]];
@@ -144,8 +150,8 @@ public sealed class PlanOrderingTests
     {
         var graph = PlanOf("examples/inventory.yaml", new PlanOptions(Drain: false));
 
-        graph.Where(s => s.Kind is StepKind.HaproxyDrain or StepKind.HaproxyEnable).ShouldBeEmpty();
-        graph.Where(s => s.Kind == StepKind.WaitBackend).ShouldNotBeEmpty();
+        graph.Where(s => (s.Kind == HaproxyDrainStep.Kind || s.Kind == HaproxyEnableStep.Kind)).ShouldBeEmpty();
+        graph.Where(s => s.Kind == WaitBackendStep.Kind).ShouldNotBeEmpty();
     }
 
     [Fact]
@@ -157,7 +163,7 @@ public sealed class PlanOrderingTests
         plan.Hops.Select(h => $"{h.From}>{h.To}").ShouldBe(["bobcat>caracal", "caracal>epoxy"]);
         graph.Where(s => s.Id.StartsWith("epoxy/", StringComparison.Ordinal)).ShouldAllBe(s =>
             graph.Orders("caracal/finalize/nova/online-migrations", s.Id));
-        graph.Where(s => s.Kind == StepKind.DatabaseBackup).Count().ShouldBe(1);
+        graph.Where(s => s.Kind == DatabaseBackupStep.Kind).Count().ShouldBe(1);
         graph["epoxy/prepare/ctl1/apt-sources"].Argument("release").ShouldBe("epoxy");
     }
 }

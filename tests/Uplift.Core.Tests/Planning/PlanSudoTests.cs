@@ -1,5 +1,6 @@
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.Haproxy;
 
 namespace Uplift.Tests.Planning;
 
@@ -15,7 +16,7 @@ public sealed class PlanSudoTests
 
         var plan = Planner.Build(inventory, PlanningInputs.Catalog, "epoxy", "flamingo");
 
-        var haproxy = plan.Steps.Where(s => s.Kind is StepKind.HaproxyDrain or StepKind.HaproxyEnable).ToList();
+        var haproxy = plan.Steps.Where(s => (s.Kind == HaproxyDrainStep.Kind || s.Kind == HaproxyEnableStep.Kind)).ToList();
         haproxy.ShouldNotBeEmpty();
         haproxy.ShouldAllBe(s => s.Argument("sudo") == expected);
     }

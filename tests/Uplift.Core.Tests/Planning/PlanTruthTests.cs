@@ -1,5 +1,7 @@
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.EndState;
 
 namespace Uplift.Tests.Planning;
 
@@ -18,8 +20,8 @@ public sealed class PlanTruthTests
     {
         var graph = PlanOf(inventory);
 
-        graph.Where(s => s.Phase == Phases.Preflight).ShouldAllBe(s => s.Kind != StepKind.CheckOnlineMigrations && s.Kind != StepKind.OnlineMigrations);
-        var pending = graph.Where(s => s.Kind == StepKind.CheckOnlineMigrations).ToList();
+        graph.Where(s => s.Phase == Phases.Preflight).ShouldAllBe(s => s.Kind != CheckOnlineMigrationsStep.Kind && s.Kind != OnlineMigrationsStep.Kind);
+        var pending = graph.Where(s => s.Kind == CheckOnlineMigrationsStep.Kind).ToList();
         pending.Select(s => s.Service).ShouldBe(["placement", "nova", "cinder"]);
         pending.ShouldAllBe(s => s.Phase == Phases.PendingMigrations && graph.Orders("backup/verify", s.Id));
         graph.Where(s => s.Phase == Phases.ControlPlane).ShouldAllBe(s => graph.Orders("pending-migrations/done", s.Id));
@@ -40,7 +42,7 @@ public sealed class PlanTruthTests
     public void Every_node_s_end_state_is_verified_after_everything_else(string inventory)
     {
         var graph = PlanOf(inventory);
-        var checks = graph.Where(s => s.Kind == StepKind.VerifyEndState).ToList();
+        var checks = graph.Where(s => s.Kind == VerifyEndStateStep.Kind).ToList();
 
         checks.Select(s => s.Node).ShouldBe(graph.Plan.Steps.SelectMany(s => s.Nodes).Distinct(), ignoreOrder: true);
         checks.ShouldAllBe(s => s.Phase == Phases.Verify && graph.Orders("finalize/done", s.Id));

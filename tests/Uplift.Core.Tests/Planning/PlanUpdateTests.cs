@@ -1,5 +1,10 @@
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Steps.Config;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Haproxy;
+using Uplift.Upgrade.Steps.Vip;
 
 namespace Uplift.Tests.Planning;
 
@@ -12,8 +17,8 @@ public sealed class PlanUpdateTests
     public void It_is_planned_as_an_update_without_any_DB_step()
     {
         Update.Mode.ShouldBe("update");
-        StepKind[] schemaWork = [StepKind.DatabaseExpand, StepKind.DatabaseMigrate, StepKind.DatabaseSync, StepKind.DatabaseContract,
-            StepKind.DatabaseBackup, StepKind.RpcPin, StepKind.OnlineMigrations];
+        StepKind[] schemaWork = [DatabaseExpandStep.Kind, DatabaseMigrateStep.Kind, DatabaseSyncStep.Kind, DatabaseContractStep.Kind,
+            DatabaseBackupStep.Kind, RpcPinStep.Kind, OnlineMigrationsStep.Kind];
         Update.Steps.Where(s => schemaWork.Contains(s.Kind)).ShouldBeEmpty();
     }
 
@@ -21,19 +26,19 @@ public sealed class PlanUpdateTests
     public void Controllers_go_one_at_a_time_drained_and_in_standby_while_updated()
     {
         var graph = new PlanGraph(Update);
-        var standbys = Update.Steps.Where(s => s.Kind == StepKind.NodeStandby).ToList();
+        var standbys = Update.Steps.Where(s => s.Kind == NodeStandbyStep.Kind).ToList();
 
         standbys.Select(s => s.Node).ShouldBe(["ctl1", "ctl2", "ctl3"]);
         standbys[0].Argument("vip-resource").ShouldBe(PlanningInputs.Example.Pacemaker.ApiVip);
         for (var i = 0; i < standbys.Count; i++)
         {
             var node = standbys[i].Node;
-            Update.Steps.Where(s => s.Node == node && s.Kind == StepKind.HaproxyDrain).ShouldAllBe(d => graph.Orders(d.Id, standbys[i].Id));
+            Update.Steps.Where(s => s.Node == node && s.Kind == HaproxyDrainStep.Kind).ShouldAllBe(d => graph.Orders(d.Id, standbys[i].Id));
             graph.Orders($"update/{node}/restart", $"update/{node}/online").ShouldBeTrue();
             if (i > 0)
             {
                 var before = standbys[i - 1].Node;
-                Update.Steps.Where(s => s.Node == before && s.Kind == StepKind.HaproxyEnable)
+                Update.Steps.Where(s => s.Node == before && s.Kind == HaproxyEnableStep.Kind)
                     .ShouldAllBe(e => graph.Orders(e.Id, standbys[i].Id), $"{node} goes into standby while {before} is still out");
             }
         }
@@ -44,7 +49,7 @@ public sealed class PlanUpdateTests
     {
         var graph = new PlanGraph(Update);
 
-        Update.Steps.Where(s => s.Kind == StepKind.ComputeDisable).ShouldAllBe(s => graph.Orders("update/done", s.Id));
-        Update.Steps.Count(s => s.Kind == StepKind.ComputeEnable && s.AlwaysRun).ShouldBe(6);
+        Update.Steps.Where(s => s.Kind == ComputeDisableStep.Kind).ShouldAllBe(s => graph.Orders("update/done", s.Id));
+        Update.Steps.Count(s => s.Kind == ComputeEnableStep.Kind && s.AlwaysRun).ShouldBe(6);
     }
 }

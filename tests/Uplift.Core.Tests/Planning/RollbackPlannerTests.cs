@@ -2,6 +2,11 @@ using Uplift.Diagnostics;
 using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.EndState;
+using Uplift.Upgrade.Steps.Haproxy;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests.Planning;
 
@@ -31,26 +36,26 @@ public sealed class RollbackPlannerTests
         plan.Mode.ShouldBe("rollback");
         plan.Hops.ShouldBe([new PlanHop("flamingo", "epoxy")]);
         plan.Inputs.Options.RollbackOf.ShouldStartWith(Run.InputsHash + " ");
-        plan.Steps.Where(s => s.Kind == StepKind.VerifyEndState).ShouldAllBe(s => s.Argument("release") == "epoxy");
+        plan.Steps.Where(s => s.Kind == VerifyEndStateStep.Kind).ShouldAllBe(s => s.Argument("release") == "epoxy");
     }
 
     [Fact]
     public void Every_schema_a_db_step_changed_is_restored_one_at_a_time_after_every_unit_of_its_service_stopped()
     {
         var graph = Rollback(ReachedBeforeComputes());
-        var restores = graph.Where(s => s.Kind == StepKind.DatabaseRestore).ToList();
+        var restores = graph.Where(s => s.Kind == DatabaseRestoreStep.Kind).ToList();
 
         restores.Select(r => r.Argument("schema")).ShouldBe(["keystone", "glance", "placement", "nova_api", "nova", "nova_cell0", "neutron", "cinder", "heat", "barbican"]);
-        restores.ShouldAllBe(r => r.Argument("backup-id") == Run.Steps.Single(s => s.Kind == StepKind.DatabaseBackupVerify).Argument("backup-id"));
+        restores.ShouldAllBe(r => r.Argument("backup-id") == Run.Steps.Single(s => s.Kind == DatabaseBackupVerifyStep.Kind).Argument("backup-id"));
         graph.Orders("rollback/backup-verified", restores[0].Id).ShouldBeTrue("restored only from a verified backup");
         for (var i = 1; i < restores.Count; i++)
         {
             graph.Orders(restores[i - 1].Id, restores[i].Id).ShouldBeTrue("one schema at a time");
         }
-        var stops = graph.Where(s => s.Kind == StepKind.UnitsStop).ToList();
+        var stops = graph.Where(s => s.Kind == UnitsStopStep.Kind).ToList();
         stops.Select(s => s.Node).ShouldContain("cmp1", "nova-compute stops too: its service's schema is restored");
         stops.ShouldAllBe(s => graph.Orders(s.Id, restores[0].Id));
-        graph.Where(s => s.Kind == StepKind.HaproxyDrain).ShouldAllBe(d => graph.Orders(d.Id, $"rollback/{d.Node}/stop"));
+        graph.Where(s => s.Kind == HaproxyDrainStep.Kind).ShouldAllBe(d => graph.Orders(d.Id, $"rollback/{d.Node}/stop"));
     }
 
     [Fact]
@@ -60,7 +65,7 @@ public sealed class RollbackPlannerTests
 
         graph["rollback/ctl1/apt-sources"].Argument("line").ShouldBe(PlanningInputs.Catalog.Apt.LineFor(PlanningInputs.Catalog.FindRelease("epoxy")!));
         var packages = graph["rollback/ctl1/packages"];
-        packages.Kind.ShouldBe(StepKind.PackagesDowngrade);
+        packages.Kind.ShouldBe(PackagesDowngradeStep.Kind);
         packages.Argument("release").ShouldBe("epoxy");
         packages.Argument("packages")!.Split(' ').ShouldContain("python3-nova");
         packages.Argument("packages")!.Split(' ').ShouldNotContain("rabbitmq-server", "infrastructure packages do not go back a series");
@@ -71,7 +76,7 @@ public sealed class RollbackPlannerTests
         var compute = graph["rollback/cmp1/packages"].Argument("packages")!.Split(' ');
         compute.ShouldContain("python3-oslo.messaging", "prepare upgraded the computes' dependencies");
         compute.ShouldNotContain("python3-nova", "the computes' own install was not reached");
-        graph.Where(s => s.Kind == StepKind.HaproxyEnable).ShouldAllBe(e => e.AlwaysRun);
+        graph.Where(s => s.Kind == HaproxyEnableStep.Kind).ShouldAllBe(e => e.AlwaysRun);
     }
 
     [Fact]
@@ -87,9 +92,9 @@ public sealed class RollbackPlannerTests
     {
         var graph = Rollback(Run.Steps.Where(s => s.Phase is Phases.Preflight or Phases.Prepare).Select(s => s.Id).ToHashSet());
 
-        graph.Where(s => s.Kind == StepKind.DatabaseRestore).ShouldBeEmpty();
-        graph.Where(s => s.Kind == StepKind.UnitsStop).ShouldBeEmpty();
-        graph.Where(s => s.Kind == StepKind.AptSources).Count().ShouldBe(Example.Nodes.Count);
+        graph.Where(s => s.Kind == DatabaseRestoreStep.Kind).ShouldBeEmpty();
+        graph.Where(s => s.Kind == UnitsStopStep.Kind).ShouldBeEmpty();
+        graph.Where(s => s.Kind == AptSourcesStep.Kind).Count().ShouldBe(Example.Nodes.Count);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Uplift.Testing;
 using Uplift.Tests.Backup;
 using Uplift.Transports;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Database;
 
 namespace Uplift.Tests.Steps;
 
@@ -21,7 +22,7 @@ public sealed class BackupStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
     public async Task DisposeAsync() => await _transport.DisposeAsync();
 
     private PlanStep Step(StepKind kind, string nodeDirectory, string id) => new(
-        kind == StepKind.DatabaseBackup ? "backup/dump" : "backup/verify", kind, Phases.Backup, null, ["db1"],
+        kind == DatabaseBackupStep.Kind ? "backup/dump" : "backup/verify", kind, Phases.Backup, null, ["db1"],
         [new("credentials-file", db.Server.CredentialsFile), new("directory", nodeDirectory), new("backup-id", id)],
         ConcurrencyClasses.Cluster, [], [], 0, false, "database node db1");
 
@@ -33,8 +34,8 @@ public sealed class BackupStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
     {
         var handler = new BackupStepHandler(db.NewDirectory("local"));
         var nodeDirectory = db.NewDirectory("node");
-        var dump = Step(StepKind.DatabaseBackup, nodeDirectory, "0123abcd");
-        var verify = Step(StepKind.DatabaseBackupVerify, nodeDirectory, "0123abcd");
+        var dump = Step(DatabaseBackupStep.Kind, nodeDirectory, "0123abcd");
+        var verify = Step(DatabaseBackupVerifyStep.Kind, nodeDirectory, "0123abcd");
 
         (await handler.IsDoneAsync(Context(dump))).ShouldBeFalse();
         await handler.ActAsync(Context(dump));
@@ -46,7 +47,7 @@ public sealed class BackupStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
         (await handler.IsDoneAsync(Context(dump))).ShouldBeTrue("a resumed run does not take the backup again");
         (await handler.IsDoneAsync(Context(verify))).ShouldBeTrue();
         File.Exists(Path.Combine(nodeDirectory, "0123abcd", "keystone.sql.gz")).ShouldBeTrue();
-        (await handler.IsDoneAsync(Context(Step(StepKind.DatabaseBackup, nodeDirectory, "another-plan")))).ShouldBeFalse();
+        (await handler.IsDoneAsync(Context(Step(DatabaseBackupStep.Kind, nodeDirectory, "another-plan")))).ShouldBeFalse();
         _reports.ShouldContain(r => r.Contains("verified"));
         _reports.ShouldNotContain(r => r.Contains(db.Server.Password));
     }
@@ -60,10 +61,10 @@ public sealed class BackupStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
         var shell = new CountingShell(_transport.ShellFor(new Node("db1", "127.0.0.1", [Role.Controller])));
         StepContext Counted(PlanStep step) => new(step, _ => shell, new ManualTimeProvider(), _reports.Add, CancellationToken.None);
 
-        await handler.ActAsync(Counted(Step(StepKind.DatabaseBackup, nodeDirectory, "trips")));
+        await handler.ActAsync(Counted(Step(DatabaseBackupStep.Kind, nodeDirectory, "trips")));
         var dump = shell.Commands;
         shell.Reset();
-        await handler.ActAsync(Counted(Step(StepKind.DatabaseBackupVerify, nodeDirectory, "trips")));
+        await handler.ActAsync(Counted(Step(DatabaseBackupVerifyStep.Kind, nodeDirectory, "trips")));
 
         var schemas = (await BackupManifestFile.ReadAsync(Path.Combine(local, "trips"))).Schemas.Count;
         schemas.ShouldBe(3);
@@ -77,7 +78,7 @@ public sealed class BackupStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
     {
         var handler = new BackupStepHandler(db.NewDirectory("empty"));
 
-        var error = await Should.ThrowAsync<StepFailedException>(() => handler.ActAsync(Context(Step(StepKind.DatabaseBackupVerify, "/nonexistent", "x1"))));
+        var error = await Should.ThrowAsync<StepFailedException>(() => handler.ActAsync(Context(Step(DatabaseBackupVerifyStep.Kind, "/nonexistent", "x1"))));
 
         error.Message.ShouldContain("no backup manifest");
     }

@@ -6,6 +6,7 @@ using Uplift.Testing;
 using Uplift.Tests.Backup;
 using Uplift.Transports;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Database;
 
 namespace Uplift.Tests.Steps;
 
@@ -21,7 +22,7 @@ public sealed class RestoreStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
     public async Task DisposeAsync() => await _transport.DisposeAsync();
 
     private PlanStep Step(StepKind kind, string nodeDirectory, string id, string? schema = null) => new(
-        kind switch { StepKind.DatabaseBackup => "backup/dump", StepKind.DatabaseBackupVerify => "backup/verify", _ => $"rollback/database/{schema}/restore" },
+        kind.Name switch { DatabaseBackupStep.Name => "backup/dump", DatabaseBackupVerifyStep.Name => "backup/verify", _ => $"rollback/database/{schema}/restore" },
         kind, Phases.Backup, null, ["db1"],
         [new("credentials-file", db.Server.CredentialsFile), new("directory", nodeDirectory), new("backup-id", id), .. schema is null ? Array.Empty<KeyValuePair<string, string>>() : [new("schema", schema)]],
         ConcurrencyClasses.Cluster, [], [], 0, false, "database node db1");
@@ -42,15 +43,15 @@ public sealed class RestoreStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
         var local = db.NewDirectory("rollback-local");
         var node = db.NewDirectory("rollback-node");
         var backup = new BackupStepHandler(local);
-        await backup.ActAsync(Context(Step(StepKind.DatabaseBackup, node, "run1")));
-        await backup.ActAsync(Context(Step(StepKind.DatabaseBackupVerify, node, "run1")));
+        await backup.ActAsync(Context(Step(DatabaseBackupStep.Kind, node, "run1")));
+        await backup.ActAsync(Context(Step(DatabaseBackupVerifyStep.Kind, node, "run1")));
         var before = await CountAsync("heat.stack");
         await db.Server.AdminAsync("INSERT INTO heat.stack (id, name) VALUES (100001, 'written-after-the-backup')");
         var restore = new RestoreStepHandler(local);
 
-        (await restore.IsDoneAsync(Context(Step(StepKind.DatabaseRestore, node, "run1", "heat")))).ShouldBeFalse("a restore is never assumed done");
-        await restore.ActAsync(Context(Step(StepKind.DatabaseRestore, node, "run1", "heat")));
-        await restore.ActAsync(Context(Step(StepKind.DatabaseRestore, node, "run1", "nova_cell0")));
+        (await restore.IsDoneAsync(Context(Step(DatabaseRestoreStep.Kind, node, "run1", "heat")))).ShouldBeFalse("a restore is never assumed done");
+        await restore.ActAsync(Context(Step(DatabaseRestoreStep.Kind, node, "run1", "heat")));
+        await restore.ActAsync(Context(Step(DatabaseRestoreStep.Kind, node, "run1", "nova_cell0")));
 
         (await CountAsync("heat.stack")).ShouldBe(before);
         _reports.ShouldContain(r => r.StartsWith("heat: restored from", StringComparison.Ordinal));
@@ -63,11 +64,11 @@ public sealed class RestoreStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
     {
         var local = db.NewDirectory("rollback-unverified");
         var node = db.NewDirectory("rollback-unverified-node");
-        await new BackupStepHandler(local).ActAsync(Context(Step(StepKind.DatabaseBackup, node, "run2")));
+        await new BackupStepHandler(local).ActAsync(Context(Step(DatabaseBackupStep.Kind, node, "run2")));
         await db.Server.AdminAsync("INSERT INTO heat.stack (id, name) VALUES (100002, 'kept')");
         var count = await CountAsync("heat.stack");
 
-        var error = await Should.ThrowAsync<StepFailedException>(() => new RestoreStepHandler(local).ActAsync(Context(Step(StepKind.DatabaseRestore, node, "run2", "heat"))));
+        var error = await Should.ThrowAsync<StepFailedException>(() => new RestoreStepHandler(local).ActAsync(Context(Step(DatabaseRestoreStep.Kind, node, "run2", "heat"))));
         var after = await CountAsync("heat.stack");
         await db.Server.AdminAsync("DELETE FROM heat.stack WHERE id = 100002");
 

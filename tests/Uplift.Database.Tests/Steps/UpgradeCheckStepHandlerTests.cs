@@ -5,6 +5,7 @@ using Uplift.Testing;
 using Uplift.Tests.Fakes;
 using Uplift.Transports;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Database;
 
 namespace Uplift.Tests.Steps;
 
@@ -46,7 +47,7 @@ public sealed class UpgradeCheckStepHandlerTests
     }
 
     private StepContext Context(IRemoteShell shell) =>
-        new(new PlanStep("preflight/placement/upgrade-check", StepKind.UpgradeCheck, Phases.Preflight, "placement", ["ctl1"],
+        new(new PlanStep("preflight/placement/upgrade-check", UpgradeCheckStep.Kind, Phases.Preflight, "placement", ["ctl1"],
                 [new("command", "placement-status upgrade check")], ConcurrencyClasses.Cluster, [], [], 0, false, "cluster"),
             _ => shell, new ManualTimeProvider(), _reports.Add, CancellationToken.None);
 }

@@ -2,6 +2,7 @@ using Uplift.Execution;
 using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests.Compute;
 
@@ -20,12 +21,12 @@ public sealed class ComputeDanceTests : IDisposable
     {
         _nova.Compute("cmp1");
         var handler = new ComputeDisableHandler(_cloud);
-        var step = ComputeStep.On("cmp1", StepKind.ComputeDisable, _time, ("reason", Reason));
+        var step = ComputeStep.On("cmp1", ComputeDisableStep.Kind, _time, ("reason", Reason));
 
         var doneBefore = await handler.IsDoneAsync(step);
         await handler.ActAsync(step);
         await handler.VerifyAsync(step);
-        var doneAfter = await handler.IsDoneAsync(ComputeStep.On("cmp1", StepKind.ComputeDisable, _time, ("reason", Reason)));
+        var doneAfter = await handler.IsDoneAsync(ComputeStep.On("cmp1", ComputeDisableStep.Kind, _time, ("reason", Reason)));
 
         doneBefore.ShouldBeFalse();
         doneAfter.ShouldBeTrue();
@@ -36,10 +37,10 @@ public sealed class ComputeDanceTests : IDisposable
     public async Task Given_a_compute_the_operator_disabled_When_the_dance_disables_and_enables_it_Then_it_keeps_the_operators_reason()
     {
         _nova.Compute("cmp1", status: "disabled", reason: "RAM fault, ticket 4711");
-        var step = ComputeStep.On("cmp1", StepKind.ComputeDisable, _time, ("reason", Reason));
+        var step = ComputeStep.On("cmp1", ComputeDisableStep.Kind, _time, ("reason", Reason));
 
         var disableDone = await new ComputeDisableHandler(_cloud).IsDoneAsync(step);
-        var enableDone = await new ComputeEnableHandler(_cloud).IsDoneAsync(ComputeStep.On("cmp1", StepKind.ComputeEnable, _time));
+        var enableDone = await new ComputeEnableHandler(_cloud).IsDoneAsync(ComputeStep.On("cmp1", ComputeEnableStep.Kind, _time));
 
         (disableDone, enableDone).ShouldBe((true, true));
         step.Notes.ShouldHaveSingleItem().ShouldContain("someone else");
@@ -52,7 +53,7 @@ public sealed class ComputeDanceTests : IDisposable
     {
         _nova.Compute("cmp1", status: "disabled", reason: Reason);
         var handler = new ComputeEnableHandler(_cloud);
-        var step = ComputeStep.On("cmp1", StepKind.ComputeEnable, _time);
+        var step = ComputeStep.On("cmp1", ComputeEnableStep.Kind, _time);
 
         (await handler.IsDoneAsync(step)).ShouldBeFalse();
         await handler.ActAsync(step);
@@ -65,7 +66,7 @@ public sealed class ComputeDanceTests : IDisposable
     public async Task Given_a_compute_uplift_disabled_that_is_down_When_the_cleanup_enables_it_Then_it_fails_and_the_compute_stays_disabled()
     {
         _nova.Compute("cmp1", status: "disabled", state: "down", reason: Reason);
-        var step = ComputeStep.On("cmp1", StepKind.ComputeEnable, _time);
+        var step = ComputeStep.On("cmp1", ComputeEnableStep.Kind, _time);
 
         var failure = await Should.ThrowAsync<StepFailedException>(() => new ComputeEnableHandler(_cloud).ActAsync(step));
 
@@ -78,15 +79,15 @@ public sealed class ComputeDanceTests : IDisposable
     {
         _nova.Compute("cmp1").Instance("cmp1", "web-1").Instance("cmp1", "web-2").Instance("cmp2", "db-1");
         var handler = new ComputeMigrateHandler(_cloud, new OpenStack.LiveMigrationOptions { PollInterval = TimeSpan.FromSeconds(5) });
-        var step = ComputeStep.On("cmp1", StepKind.ComputeMigrateInstances, _time, ("block-migration", "auto"));
+        var step = ComputeStep.On("cmp1", ComputeMigrateInstancesStep.Kind, _time, ("block-migration", "auto"));
 
         (await handler.IsDoneAsync(step)).ShouldBeFalse();
         await Clock.RunAsync(_time, handler.ActAsync(step));
-        await new ComputeCheckEmptyHandler(_cloud).ActAsync(ComputeStep.On("cmp1", StepKind.ComputeCheckEmpty, _time));
+        await new ComputeCheckEmptyHandler(_cloud).ActAsync(ComputeStep.On("cmp1", ComputeCheckEmptyStep.Kind, _time));
 
         _nova.Servers.Select(s => (string?)s["OS-EXT-SRV-ATTR:host"]).ShouldBe(["cmp9", "cmp9", "cmp2"]);
         _nova.Requests.Count(r => r.EndsWith("/action", StringComparison.Ordinal)).ShouldBe(2);
-        (await handler.IsDoneAsync(ComputeStep.On("cmp1", StepKind.ComputeMigrateInstances, _time))).ShouldBeTrue();
+        (await handler.IsDoneAsync(ComputeStep.On("cmp1", ComputeMigrateInstancesStep.Kind, _time))).ShouldBeTrue();
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class ComputeDanceTests : IDisposable
         _nova.Compute("cmp1").Instance("cmp1", "web-1");
         _nova.MigrationsFail = true;
         var handler = new ComputeMigrateHandler(_cloud);
-        var step = ComputeStep.On("cmp1", StepKind.ComputeMigrateInstances, _time);
+        var step = ComputeStep.On("cmp1", ComputeMigrateInstancesStep.Kind, _time);
 
         var failure = await Should.ThrowAsync<StepFailedException>(() => Clock.RunAsync(_time, handler.ActAsync(step)));
 
@@ -109,7 +110,7 @@ public sealed class ComputeDanceTests : IDisposable
         _nova.Compute("cmp1").Instance("cmp1", "web-1").Instance("cmp1", "web-2");
 
         var failure = await Should.ThrowAsync<StepFailedException>(
-            () => new ComputeCheckEmptyHandler(_cloud).ActAsync(ComputeStep.On("cmp1", StepKind.ComputeCheckEmpty, _time)));
+            () => new ComputeCheckEmptyHandler(_cloud).ActAsync(ComputeStep.On("cmp1", ComputeCheckEmptyStep.Kind, _time)));
 
         failure.Message.ShouldStartWith("cmp1 still runs 2 instance(s) (web-1, web-2)");
         failure.Message.ShouldContain("--allow-instances");
@@ -121,7 +122,7 @@ public sealed class ComputeDanceTests : IDisposable
         _nova.Compute("compute-01");
 
         var failure = await Should.ThrowAsync<StepFailedException>(
-            () => new ComputeDisableHandler(_cloud).IsDoneAsync(ComputeStep.On("cmp1", StepKind.ComputeDisable, _time, ("reason", Reason))));
+            () => new ComputeDisableHandler(_cloud).IsDoneAsync(ComputeStep.On("cmp1", ComputeDisableStep.Kind, _time, ("reason", Reason))));
 
         failure.Message.ShouldContain("nova has no nova-compute service on host 'cmp1'");
     }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Uplift.Execution;
 using Uplift.OpenStack;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests.Compute;
 

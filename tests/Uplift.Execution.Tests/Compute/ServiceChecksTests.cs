@@ -2,6 +2,8 @@ using Uplift.Execution;
 using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.ApiChecks;
+using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests.Compute;
 
@@ -19,7 +21,7 @@ public sealed class ServiceChecksTests : IDisposable
     {
         _nova.Compute("cmp1", status: "disabled", state: "down", reason: "uplift: upgrade to dalmatian");
         var handler = new ComputeWaitUpHandler(_cloud, timeout: TimeSpan.FromMinutes(2), interval: TimeSpan.FromSeconds(10));
-        var step = ComputeStep.On("cmp1", StepKind.ComputeWaitUp, _time, ("release", "dalmatian"));
+        var step = ComputeStep.On("cmp1", ComputeWaitUpStep.Kind, _time, ("release", "dalmatian"));
         var started = _time.GetUtcNow();
 
         var failure = await Should.ThrowAsync<StepFailedException>(() => Clock.RunAsync(_time, handler.ActAsync(step)));
@@ -35,7 +37,7 @@ public sealed class ServiceChecksTests : IDisposable
     {
         _nova.Compute("cmp1", status: "disabled", state: "down", reason: "uplift: upgrade to dalmatian");
         var handler = new ComputeWaitUpHandler(_cloud, timeout: TimeSpan.FromMinutes(10), interval: TimeSpan.FromSeconds(5));
-        var step = ComputeStep.On("cmp1", StepKind.ComputeWaitUp, _time);
+        var step = ComputeStep.On("cmp1", ComputeWaitUpStep.Kind, _time);
 
         var waiting = handler.ActAsync(step);
         await Clock.RunAsync(_time, Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(30), _time)));
@@ -51,7 +53,7 @@ public sealed class ServiceChecksTests : IDisposable
     {
         _nova.Compute("cmp1", status: "disabled", state: "up", reason: "uplift: upgrade to dalmatian");
         var handler = new ComputeWaitUpHandler(_cloud, timeout: TimeSpan.FromMinutes(10), interval: TimeSpan.FromSeconds(5));
-        var step = ComputeStep.On("cmp1", StepKind.ComputeWaitUp, _time);
+        var step = ComputeStep.On("cmp1", ComputeWaitUpStep.Kind, _time);
 
         var waiting = handler.ActAsync(step);
         await Clock.RunAsync(_time, Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(30), _time)));
@@ -67,7 +69,7 @@ public sealed class ServiceChecksTests : IDisposable
     {
         _nova.Compute("cmp1").Compute("cmp2", state: "down").Compute("cmp3", status: "disabled", reason: "RAM fault");
         _nova.Agents.Add(new() { ["id"] = "a1", ["agent_type"] = "Open vSwitch agent", ["binary"] = "neutron-openvswitch-agent", ["host"] = "net1", ["alive"] = false, ["admin_state_up"] = true });
-        var step = ComputeStep.Cluster(StepKind.CheckServicesUp, _time, ("services", "keystone nova neutron cinder"));
+        var step = ComputeStep.Cluster(CheckServicesUpStep.Kind, _time, ("services", "keystone nova neutron cinder"));
 
         var failure = await Should.ThrowAsync<StepFailedException>(() => new ServicesUpHandler(_cloud).ActAsync(step));
 
@@ -81,7 +83,7 @@ public sealed class ServiceChecksTests : IDisposable
     public async Task Given_a_plan_without_neutron_When_services_are_checked_Then_only_nova_is_asked()
     {
         _nova.Compute("cmp1");
-        var step = ComputeStep.Cluster(StepKind.CheckServicesUp, _time, ("services", "keystone nova"));
+        var step = ComputeStep.Cluster(CheckServicesUpStep.Kind, _time, ("services", "keystone nova"));
 
         await new ServicesUpHandler(_cloud).ActAsync(step);
 
@@ -93,8 +95,8 @@ public sealed class ServiceChecksTests : IDisposable
     public async Task Given_a_working_cloud_When_the_smoke_test_runs_Then_keystone_issues_a_new_token_and_nova_lists_servers()
     {
         _nova.Compute("cmp1");
-        await new ServicesUpHandler(_cloud).ActAsync(ComputeStep.Cluster(StepKind.CheckServicesUp, _time, ("services", "nova")));
-        var step = ComputeStep.Cluster(StepKind.PostCheck, _time, ("checks", "issue-token list-servers"));
+        await new ServicesUpHandler(_cloud).ActAsync(ComputeStep.Cluster(CheckServicesUpStep.Kind, _time, ("services", "nova")));
+        var step = ComputeStep.Cluster(PostCheckStep.Kind, _time, ("checks", "issue-token list-servers"));
 
         await new SmokeTestHandler(_cloud).ActAsync(step);
 

@@ -3,6 +3,8 @@ using Uplift.Execution;
 using Uplift.Execution.Journal;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests.Execution;
 
@@ -26,13 +28,13 @@ public sealed class ConditionalStepsTests : IDisposable
     public void Dispose() => _run.Dispose();
 
     private static Plan OfflineContract(string condition = "finalize/neutron/offline-check exited 1") => new TestPlan().Class("default", 1)
-        .Step("finalize/neutron/offline-check", StepKind.DatabaseOfflineCheck, node: "ctl1", service: "neutron",
+        .Step("finalize/neutron/offline-check", DatabaseOfflineCheckStep.Kind, node: "ctl1", service: "neutron",
             arguments: [("command", Check), ("exit-codes", "0=done,1=contract-needed")])
-        .Step("finalize/neutron/ctl1/stop", StepKind.UnitsStop, needs: ["finalize/neutron/offline-check"], node: "ctl1",
+        .Step("finalize/neutron/ctl1/stop", UnitsStopStep.Kind, needs: ["finalize/neutron/offline-check"], node: "ctl1",
             arguments: [("units", "neutron-server"), (StepCondition.Key, condition)])
-        .Step("neutron/ctl1/db-contract", StepKind.DatabaseContract, needs: ["finalize/neutron/ctl1/stop"], node: "ctl1",
+        .Step("neutron/ctl1/db-contract", DatabaseContractStep.Kind, needs: ["finalize/neutron/ctl1/stop"], node: "ctl1",
             arguments: [("command", Contract), (StepCondition.Key, condition)])
-        .Step("finalize/neutron/ctl1/start", StepKind.UnitsStart, needs: ["neutron/ctl1/db-contract"], node: "ctl1",
+        .Step("finalize/neutron/ctl1/start", UnitsStartStep.Kind, needs: ["neutron/ctl1/db-contract"], node: "ctl1",
             arguments: [("units", "neutron-server"), (StepCondition.Key, condition)])
         .Build();
 

@@ -1,6 +1,9 @@
 using Uplift.Execution;
 using Uplift.Execution.Journal;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Haproxy;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests.Execution;
 
@@ -12,12 +15,12 @@ public sealed class FailureTests : IDisposable
 
     /// <summary>drain → stop → install → start, with the re-enable in HAProxy as always-run cleanup.</summary>
     private static Plan ControlPlane() => new TestPlan().Class("default", 2)
-        .Step("nova/ctl1/drain", StepKind.HaproxyDrain, node: "ctl1")
-        .Step("nova/ctl1/stop", StepKind.UnitsStop, needs: ["nova/ctl1/drain"], node: "ctl1")
-        .Step("nova/ctl1/install", StepKind.PackagesInstall, needs: ["nova/ctl1/stop"], node: "ctl1")
-        .Step("nova/ctl1/start", StepKind.UnitsStart, needs: ["nova/ctl1/install"], node: "ctl1")
-        .Step("nova/ctl1/enable", StepKind.HaproxyEnable, needs: ["nova/ctl1/drain"], after: ["nova/ctl1/start"], node: "ctl1", alwaysRun: true)
-        .Step("neutron/ctl1/drain", StepKind.HaproxyDrain, needs: ["nova/ctl1/enable"], node: "ctl1")
+        .Step("nova/ctl1/drain", HaproxyDrainStep.Kind, node: "ctl1")
+        .Step("nova/ctl1/stop", UnitsStopStep.Kind, needs: ["nova/ctl1/drain"], node: "ctl1")
+        .Step("nova/ctl1/install", PackagesInstallStep.Kind, needs: ["nova/ctl1/stop"], node: "ctl1")
+        .Step("nova/ctl1/start", UnitsStartStep.Kind, needs: ["nova/ctl1/install"], node: "ctl1")
+        .Step("nova/ctl1/enable", HaproxyEnableStep.Kind, needs: ["nova/ctl1/drain"], after: ["nova/ctl1/start"], node: "ctl1", alwaysRun: true)
+        .Step("neutron/ctl1/drain", HaproxyDrainStep.Kind, needs: ["nova/ctl1/enable"], node: "ctl1")
         .Build();
 
     [Fact]

@@ -2,6 +2,9 @@ using Uplift.Execution;
 using Uplift.Execution.Journal;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.EndState;
+using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests.Execution;
 
@@ -33,13 +36,13 @@ public sealed class NodeStepsTests : IDisposable
     public void Dispose() => _run.Dispose();
 
     private static Plan Upgrade(string hash = "h1") => new TestPlan().Class("default", 1)
-        .Step("prepare/ctl1/apt-sources", StepKind.AptSources, node: "ctl1", arguments: [("sources-file", Sources), ("line", Line)])
-        .Step("prepare/ctl1/dependencies", StepKind.DependenciesUpgrade, needs: ["prepare/ctl1/apt-sources"], node: "ctl1",
+        .Step("prepare/ctl1/apt-sources", AptSourcesStep.Kind, node: "ctl1", arguments: [("sources-file", Sources), ("line", Line)])
+        .Step("prepare/ctl1/dependencies", DependenciesUpgradeStep.Kind, needs: ["prepare/ctl1/apt-sources"], node: "ctl1",
             arguments: ("packages", "bash haproxy openssh-client"))
-        .Step("nova/ctl1/stop", StepKind.UnitsStop, needs: ["prepare/ctl1/dependencies"], node: "ctl1",
+        .Step("nova/ctl1/stop", UnitsStopStep.Kind, needs: ["prepare/ctl1/dependencies"], node: "ctl1",
             arguments: [("units", "nova-conductor nova-api"), ("packages", "nova-api nova-conductor")])
-        .Step("nova/ctl1/install", StepKind.PackagesInstall, needs: ["nova/ctl1/stop"], node: "ctl1", arguments: ("packages", "nova-api nova-conductor"))
-        .Step("nova/ctl1/start", StepKind.UnitsStart, needs: ["nova/ctl1/install"], node: "ctl1", arguments: ("units", "nova-conductor nova-api"))
+        .Step("nova/ctl1/install", PackagesInstallStep.Kind, needs: ["nova/ctl1/stop"], node: "ctl1", arguments: ("packages", "nova-api nova-conductor"))
+        .Step("nova/ctl1/start", UnitsStartStep.Kind, needs: ["nova/ctl1/install"], node: "ctl1", arguments: ("units", "nova-conductor nova-api"))
         .Build(hash);
 
     [Fact]
@@ -101,7 +104,7 @@ public sealed class NodeStepsTests : IDisposable
         _ctl1.Candidates["nova-api"] = "2:29.0.0-1";
         _ctl1.Installed["nova-conductor"] = _ctl1.Candidates["nova-conductor"] = "2:29.0.0-1";
         var plan = new TestPlan().Class("default", 1)
-            .Step("nova/ctl1/install", StepKind.PackagesInstall, node: "ctl1",
+            .Step("nova/ctl1/install", PackagesInstallStep.Kind, node: "ctl1",
                 arguments: [("packages", "nova-api nova-conductor"), ("release", "dalmatian"), ("code", "nova-api=30")])
             .Build("h3");
 
@@ -116,7 +119,7 @@ public sealed class NodeStepsTests : IDisposable
     public async Task Given_an_end_state_step_done_in_the_journal_When_the_plan_runs_again_Then_the_node_is_looked_at_again()
     {
         var plan = new TestPlan().Class("default", 1)
-            .Step("verify/ctl1/end-state", StepKind.VerifyEndState, node: "ctl1",
+            .Step("verify/ctl1/end-state", VerifyEndStateStep.Kind, node: "ctl1",
                 arguments: [("release", "dalmatian"), ("code:nova", "nova-api 29"), ("packages:nova", "nova-api"), ("units:nova", "nova-api")])
             .Build("h4");
         _ctl1.Units["nova-api"] = ("active", "enabled");

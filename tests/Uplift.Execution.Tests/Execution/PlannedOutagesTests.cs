@@ -1,6 +1,8 @@
 using Uplift.Execution;
 using Uplift.Execution.Progress;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests.Execution;
 
@@ -10,10 +12,10 @@ public sealed class PlannedOutagesTests
     private static readonly DateTimeOffset T0 = new(2026, 12, 4, 21, 0, 0, TimeSpan.Zero);
 
     private static readonly Plan Plan = new TestPlan().Class("default", 2)
-        .Step("finalize/neutron/offline-check", StepKind.DatabaseOfflineCheck, node: "ctl1")
-        .Step("finalize/neutron/ctl1/stop", StepKind.UnitsStop, node: "ctl1", group: "neutron: offline contract", arguments: (PlannedOutage.Key, "neutron"))
-        .Step("finalize/neutron/ctl2/stop", StepKind.UnitsStop, node: "ctl2", group: "neutron: offline contract", arguments: (PlannedOutage.Key, "neutron"))
-        .Step("finalize/neutron/ctl1/start", StepKind.UnitsStart, node: "ctl1", group: "neutron: offline contract", arguments: (PlannedOutage.Key, "neutron"))
+        .Step("finalize/neutron/offline-check", DatabaseOfflineCheckStep.Kind, node: "ctl1")
+        .Step("finalize/neutron/ctl1/stop", UnitsStopStep.Kind, node: "ctl1", group: "neutron: offline contract", arguments: (PlannedOutage.Key, "neutron"))
+        .Step("finalize/neutron/ctl2/stop", UnitsStopStep.Kind, node: "ctl2", group: "neutron: offline contract", arguments: (PlannedOutage.Key, "neutron"))
+        .Step("finalize/neutron/ctl1/start", UnitsStartStep.Kind, node: "ctl1", group: "neutron: offline contract", arguments: (PlannedOutage.Key, "neutron"))
         .Build();
 
     [Fact]

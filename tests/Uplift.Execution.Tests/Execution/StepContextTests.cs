@@ -1,6 +1,7 @@
 using Uplift.Execution;
 using Uplift.Nodes;
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests.Execution;
 
@@ -15,7 +16,7 @@ public sealed class StepContextTests
     {
         _ctl1.Units["nova-api"] = ("active", "enabled");
         _ctl1.Units["nova-conductor"] = ("active", "enabled");
-        var step = new PlanStep("nova/ctl1/stop", StepKind.UnitsStop, "control-plane", "nova", ["ctl1"], [], ConcurrencyClasses.Controllers, [], [], 0, false, "nova");
+        var step = new PlanStep("nova/ctl1/stop", UnitsStopStep.Kind, "control-plane", "nova", ["ctl1"], [], ConcurrencyClasses.Controllers, [], [], 0, false, "nova");
         _context = new StepContext(step, _ => _ctl1, TimeProvider.System, _ => { }, CancellationToken.None);
     }
 

@@ -1,4 +1,5 @@
 using Uplift.Planning;
+using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests.Execution;
 
@@ -16,7 +17,7 @@ internal sealed class TestPlan
 
     public TestPlan Step(
         string id,
-        StepKind kind = StepKind.UnitsRestart,
+        StepKind? kind = null,
         string[]? needs = null,
         string[]? after = null,
         string cls = "default",
@@ -28,7 +29,7 @@ internal sealed class TestPlan
         string? service = null,
         params (string Key, string Value)[] arguments)
     {
-        _steps.Add(new PlanStep(id, kind, phase, service, node is null ? [] : [node],
+        _steps.Add(new PlanStep(id, kind ?? UnitsRestartStep.Kind, phase, service, node is null ? [] : [node],
             arguments.Select(a => new KeyValuePair<string, string>(a.Key, a.Value)).ToList(),
             cls, needs ?? [], after ?? [], pause, alwaysRun, group));
         return this;

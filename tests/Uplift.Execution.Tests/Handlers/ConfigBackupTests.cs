@@ -5,6 +5,7 @@ using Uplift.Planning;
 using Uplift.Tests.Execution;
 using Uplift.Transports;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Config;
 
 namespace Uplift.Tests.Handlers;
 
@@ -20,7 +21,7 @@ public sealed class ConfigBackupTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_root.FullName, "etc", "nova"));
         File.WriteAllText(Path.Combine(_root.FullName, "etc", "nova", "nova.conf"), $"[database]\n{Secret}\n");
-        _run.Handlers = StepTable.Create(new StepServices()).Replacing(new ConfigBackupHandler(Local), StepKind.ConfigBackup);
+        _run.Handlers = StepTable.Create(new StepServices()).Replacing(new ConfigBackupHandler(Local), ConfigBackupStep.Kind);
         _run.Shells = node => new LocalTransport().ShellFor(new Node(node, "127.0.0.1", [Role.Compute]));
     }
 
@@ -35,7 +36,7 @@ public sealed class ConfigBackupTests : IDisposable
     }
 
     private Plan Backup => new TestPlan().Class("default", 1)
-        .Step("prepare/cmp1/etc-backup", StepKind.ConfigBackup, node: "cmp1", arguments:
+        .Step("prepare/cmp1/etc-backup", ConfigBackupStep.Kind, node: "cmp1", arguments:
         [
             ("directories", $"{_root.FullName}/etc/nova {_root.FullName}/etc/neutron"),
             ("node-directory", Path.Combine(_root.FullName, "node-backups")),

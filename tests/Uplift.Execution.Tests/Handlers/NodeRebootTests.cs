@@ -4,6 +4,7 @@ using Uplift.Nodes;
 using Uplift.Planning;
 using Uplift.Tests.Execution;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Nodes;
 
 namespace Uplift.Tests.Handlers;
 
@@ -36,7 +37,7 @@ public sealed class NodeRebootTests : IDisposable
         }
     }
 
-    private static Plan Plan => new TestPlan().Class("default", 1).Step(Step, StepKind.NodeReboot, node: "cmp1").Build();
+    private static Plan Plan => new TestPlan().Class("default", 1).Step(Step, NodeRebootStep.Kind, node: "cmp1").Build();
 
     [Theory]
     [InlineData("6f1d3a52-95a5-4c1b-9d1e-0c3c1a7b9a10\nrequired: kernel 6.1.0-31-amd64 installed, 6.1.0-28-amd64 running\n", "kernel 6.1.0-31-amd64 installed, 6.1.0-28-amd64 running")]

@@ -4,6 +4,7 @@ using Uplift.Nodes;
 using Uplift.Planning;
 using Uplift.Tests.Execution;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.PuppetAgent;
 
 namespace Uplift.Tests.Handlers;
 
@@ -21,7 +22,7 @@ public sealed class PuppetRunTests : IDisposable
 
     public void Dispose() => _run.Dispose();
 
-    private static Plan Plan => new TestPlan().Class("default", 1).Step("finalize/ctl1/puppet-run", StepKind.PuppetRun, node: "ctl1").Build();
+    private static Plan Plan => new TestPlan().Class("default", 1).Step("finalize/ctl1/puppet-run", PuppetRunStep.Kind, node: "ctl1").Build();
 
     [Theory]
     [InlineData(0, "Notice: Applied catalog in 2.31 seconds", "no change")]

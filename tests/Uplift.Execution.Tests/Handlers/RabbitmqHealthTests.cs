@@ -5,6 +5,7 @@ using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Tests.Execution;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.MessageQueue;
 
 namespace Uplift.Tests.Handlers;
 
@@ -26,7 +27,7 @@ public sealed class RabbitmqHealthTests : IDisposable
 
     public void Dispose() => _run.Dispose();
 
-    private static Plan Plan => new TestPlan().Class("default", 1).Step(Step, StepKind.RabbitmqHealth, node: "ctl1").Build();
+    private static Plan Plan => new TestPlan().Class("default", 1).Step(Step, RabbitmqHealthStep.Kind, node: "ctl1").Build();
 
     private static string Sample(string name) =>
         File.ReadAllText(Fixtures.Project($"tests/Uplift.Execution.Tests/Samples/rabbitmqctl/{name}"));

@@ -3,6 +3,7 @@ using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Transports;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Haproxy;
 
 namespace Uplift.Tests.Handlers;
 
@@ -13,7 +14,7 @@ public sealed class WaitBackendHandlerTests
     {
         var time = new ManualTimeProvider();
         var shell = new AnsweringShell([7, 7, 0]);
-        var step = new PlanStep("nova/ctl2/wait-nova", StepKind.WaitBackend, "control-plane", "nova", ["ctl2"],
+        var step = new PlanStep("nova/ctl2/wait-nova", WaitBackendStep.Kind, "control-plane", "nova", ["ctl2"],
             [new("address", "127.0.10.2"), new("port", "8774")], ConcurrencyClasses.Cluster, [], [], 0, false, "nova");
         var context = new StepContext(step, _ => shell, time, _ => { }, CancellationToken.None);
 

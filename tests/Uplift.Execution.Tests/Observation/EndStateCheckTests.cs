@@ -3,6 +3,7 @@ using Uplift.Planning;
 using Uplift.Transports;
 using Uplift.Upgrade.Observation;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.EndState;
 
 namespace Uplift.Tests.Observation;
 
@@ -12,7 +13,7 @@ public class EndStateCheckTests
     // 2026-12-04 16:00:00 UTC.
     private const long Installed = 1796400000;
 
-    private static readonly PlanStep Step = new("verify/cmp1/end-state", StepKind.VerifyEndState, "verify", null, ["cmp1"],
+    private static readonly PlanStep Step = new("verify/cmp1/end-state", VerifyEndStateStep.Kind, "verify", null, ["cmp1"],
         [
             new("release", "flamingo"),
             new(EndStateArguments.Code + "nova", "python3-nova 32"),

@@ -2,6 +2,7 @@ using Uplift.Execution.Journal;
 using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Observation;
+using Uplift.Upgrade.Steps.Packages;
 
 namespace Uplift.Tests.Observation;
 
@@ -15,7 +16,7 @@ public class JournalTrustTests
 
     private static readonly Plan Plan = new(1, "lab", "upgrade", [new PlanHop("epoxy", "flamingo")], [],
         [
-            new PlanStep("computes/cmp1/install", StepKind.PackagesInstall, "computes", "nova", ["cmp1"],
+            new PlanStep("computes/cmp1/install", PackagesInstallStep.Kind, "computes", "nova", ["cmp1"],
                 [new("packages", "python3-nova nova-compute"), new("release", "flamingo"), new("code", "python3-nova=32")], "computes", [], [], 0, false, "g"),
         ],
         new PlanInputs("inv.yaml", "ih", "c", "ch", "t", "epoxy", "flamingo", new PlanOptions()), "hash-of-the-plan");

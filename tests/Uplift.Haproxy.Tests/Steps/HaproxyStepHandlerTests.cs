@@ -8,6 +8,7 @@ using Uplift.Tests.Fakes;
 using Uplift.Tests.Integration;
 using Uplift.Transports;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Haproxy;
 
 namespace Uplift.Tests.Steps;
 
@@ -25,12 +26,12 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     public async Task DisposeAsync() => await _transport.DisposeAsync();
 
     private PlanStep Step(StepKind kind, string server, string timeout = "20") => new(
-        $"nova/{server}/{kind.Name()}", kind, Phases.ControlPlane, "nova", [server],
+        $"nova/{server}/{kind.Name}", kind, Phases.ControlPlane, "nova", [server],
         [
             new("backend", HaproxyLab.Backend), new("server", server), new("socket", lab.AdminSocket),
             new("haproxy-node", "ctl-vip"), new("timeout", timeout), new("servers", $"{HaproxyLab.Backend}/ctl1 {HaproxyLab.Backend}/{server}"),
         ],
-        ConcurrencyClasses.Controllers, [], [], 0, kind == StepKind.HaproxyEnable, "nova");
+        ConcurrencyClasses.Controllers, [], [], 0, kind == HaproxyEnableStep.Kind, "nova");
 
     private StepContext Context(PlanStep step) =>
         new(step, node => new CountingShell(_transport.ShellFor(new Node(node, "127.0.0.1", [Role.Controller])), _ran), TimeProvider.System,
@@ -56,22 +57,22 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     public async Task Given_a_ready_server_When_the_drain_step_runs_Then_it_is_drained_and_the_enable_step_puts_it_back()
     {
         var handler = new HaproxyStepHandler();
-        var drain = Context(Step(StepKind.HaproxyDrain, "ctl1"));
+        var drain = Context(Step(HaproxyDrainStep.Kind, "ctl1"));
 
         (await handler.IsDoneAsync(drain)).ShouldBeFalse();
         await handler.ActAsync(drain);
 
         (await StateOf("ctl1")).Draining.ShouldBeTrue();
         (await StateOf("ctl10")).Draining.ShouldBeFalse("draining ctl1 must not touch ctl10");
-        (await handler.IsDoneAsync(Context(Step(StepKind.HaproxyDrain, "ctl1")))).ShouldBeTrue("a re-run finds the drain done");
+        (await handler.IsDoneAsync(Context(Step(HaproxyDrainStep.Kind, "ctl1")))).ShouldBeTrue("a re-run finds the drain done");
 
-        var enable = Context(Step(StepKind.HaproxyEnable, "ctl1"));
+        var enable = Context(Step(HaproxyEnableStep.Kind, "ctl1"));
         (await handler.IsDoneAsync(enable)).ShouldBeFalse();
         await handler.ActAsync(enable);
         await handler.VerifyAsync(enable);
 
         (await StateOf("ctl1")).Draining.ShouldBeFalse();
-        (await handler.IsDoneAsync(Context(Step(StepKind.HaproxyEnable, "ctl1")))).ShouldBeTrue();
+        (await handler.IsDoneAsync(Context(Step(HaproxyEnableStep.Kind, "ctl1")))).ShouldBeTrue();
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
         await lab.WaitUntilAsync(async () => (await client.GetServerAsync(HaproxyLab.Backend, "ctl2")).OperationalState == ServerOperationalState.Stopped,
             "ctl2's checks to see it down");
 
-        var enabling = RunStepAsync(Step(StepKind.HaproxyEnable, "ctl2"));
+        var enabling = RunStepAsync(Step(HaproxyEnableStep.Kind, "ctl2"));
         await lab.WaitUntilAsync(async () => !(await client.GetServerAsync(HaproxyLab.Backend, "ctl2")).Draining, "the step's 'state ready'");
         var waitedForTheChecks = !enabling.IsCompleted;
         lab.Servers["ctl2"] = new ApiListener("ctl2", IPAddress.Parse("127.0.20.2"), 28102);
@@ -96,12 +97,12 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     [Fact]
     public async Task Given_an_idle_server_When_drained_and_enabled_by_steps_Then_each_step_is_two_SSH_commands_and_a_rerun_one()
     {
-        var drain = await RunStepAsync(Step(StepKind.HaproxyDrain, "ctl2"));
+        var drain = await RunStepAsync(Step(HaproxyDrainStep.Kind, "ctl2"));
         var drained = await StateOf("ctl2");
-        var drainAgain = await RunStepAsync(Step(StepKind.HaproxyDrain, "ctl2"));
-        var enable = await RunStepAsync(Step(StepKind.HaproxyEnable, "ctl2"));
+        var drainAgain = await RunStepAsync(Step(HaproxyDrainStep.Kind, "ctl2"));
+        var enable = await RunStepAsync(Step(HaproxyEnableStep.Kind, "ctl2"));
         var enabled = await StateOf("ctl2");
-        var enableAgain = await RunStepAsync(Step(StepKind.HaproxyEnable, "ctl2"));
+        var enableAgain = await RunStepAsync(Step(HaproxyEnableStep.Kind, "ctl2"));
 
         drain.ShouldBe([$"show servers state {HaproxyLab.Backend};show stat {HaproxyLab.Backend} 4 -1\n",
             $"set server {HaproxyLab.Backend}/ctl2 state drain;show stat {HaproxyLab.Backend} 4 -1\n"]);
@@ -124,7 +125,7 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
         var slow = http.SendAsync(request);
         await ctl1.SlowArrived.WaitAsync(TimeSpan.FromSeconds(10));
 
-        var step = RunStepAsync(Step(StepKind.HaproxyDrain, "ctl1"));
+        var step = RunStepAsync(Step(HaproxyDrainStep.Kind, "ctl1"));
         await lab.WaitUntilAsync(() => Task.FromResult(_ran.Count >= 3), "the drain step's first poll on its own");
         step.IsCompleted.ShouldBeFalse("the drain must wait while a request is in flight");
         ctl1.ReleaseSlow();
@@ -141,7 +142,7 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     [Fact]
     public async Task Given_an_unknown_server_When_a_step_runs_Then_it_fails_with_HAProxys_own_text()
     {
-        var error = await Should.ThrowAsync<StepFailedException>(() => new HaproxyStepHandler().ActAsync(Context(Step(StepKind.HaproxyDrain, "ctl9"))));
+        var error = await Should.ThrowAsync<StepFailedException>(() => new HaproxyStepHandler().ActAsync(Context(Step(HaproxyDrainStep.Kind, "ctl9"))));
 
         error.Message.ShouldContain("ctl9");
     }
@@ -150,7 +151,7 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     public async Task Given_a_controller_missing_from_the_backend_When_backends_are_checked_Then_the_check_names_it()
     {
         var error = await Should.ThrowAsync<StepFailedException>(() =>
-            new HaproxyStepHandler().ActAsync(Context(Step(StepKind.CheckHaproxyBackends, "ctl9"))));
+            new HaproxyStepHandler().ActAsync(Context(Step(CheckHaproxyBackendsStep.Kind, "ctl9"))));
 
         error.Message.ShouldContain($"{HaproxyLab.Backend}/ctl9");
         error.Message.ShouldNotContain($"{HaproxyLab.Backend}/ctl1,");
@@ -159,7 +160,7 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     [Fact]
     public async Task Given_servers_in_several_backends_When_backends_are_checked_Then_one_SSH_command_lists_them_all()
     {
-        var check = Step(StepKind.CheckHaproxyBackends, "ctl1");
+        var check = Step(CheckHaproxyBackendsStep.Kind, "ctl1");
         check = check with
         {
             Arguments = [.. check.Arguments.Where(a => a.Key != "servers"),
@@ -175,7 +176,7 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     [Fact]
     public void The_dry_run_shows_the_socket_commands()
     {
-        var lines = new HaproxyStepHandler().Describe(Step(StepKind.HaproxyDrain, "ctl1"));
+        var lines = new HaproxyStepHandler().Describe(Step(HaproxyDrainStep.Kind, "ctl1"));
 
         lines[0].ShouldContain($"set server {HaproxyLab.Backend}/ctl1 state drain");
         lines[0].ShouldContain("on ctl-vip");
@@ -186,7 +187,7 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     [Fact]
     public async Task Given_two_controllers_HAProxies_When_a_server_is_drained_and_enabled_Then_both_HAProxies_follow()
     {
-        var single = Step(StepKind.HaproxyDrain, "ctl2");
+        var single = Step(HaproxyDrainStep.Kind, "ctl2");
         var drain = single with { Arguments = [.. single.Arguments.Where(a => a.Key != "haproxy-node"), new("haproxy-nodes", "ctl-vip ctl-peer")] };
         var handler = new HaproxyStepHandler();
 
@@ -199,7 +200,7 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
         await lab.PeerClient().SetStateAsync(HaproxyLab.Backend, "ctl2", ServerMode.Ready);
         (await handler.IsDoneAsync(PeerContext(drain))).ShouldBeFalse("a server back in one HAProxy is not drained");
 
-        var enable = drain with { Kind = StepKind.HaproxyEnable, Id = "nova/ctl2/haproxy-enable" };
+        var enable = drain with { Kind = HaproxyEnableStep.Kind, Id = "nova/ctl2/haproxy-enable" };
         await RunAsync(handler, enable);
 
         (await StateOf("ctl2")).Draining.ShouldBeFalse();

@@ -1,0 +1,11 @@
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Steps.Config;
+
+/// <summary>Pins an RPC version in a service's configuration while old and new code talk.</summary>
+public sealed record RpcPinStep
+{
+    public const string Name = "rpc-pin";
+
+    public static StepKind Kind { get; } = new(Name);
+}

@@ -1,0 +1,11 @@
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Steps.Config;
+
+/// <summary>Removes the RPC pin once every node runs the new code.</summary>
+public sealed record RpcUnpinStep
+{
+    public const string Name = "rpc-unpin";
+
+    public static StepKind Kind { get; } = new(Name);
+}

@@ -1,0 +1,12 @@
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Steps.Database;
+
+/// <summary>Asks whether the schema contract must run offline (neutron has_offline_migrations); changes
+/// nothing.</summary>
+public sealed record DatabaseOfflineCheckStep
+{
+    public const string Name = "database-offline-check";
+
+    public static StepKind Kind { get; } = new(Name);
+}

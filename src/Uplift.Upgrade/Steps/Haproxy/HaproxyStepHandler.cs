@@ -1,0 +1,214 @@
+using Uplift.Execution;
+using Uplift.Haproxy;
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Steps.Haproxy;
+
+/// <summary>
+/// HAProxy steps through the admin socket of every controller's HAProxy ("haproxy-nodes"; an older plan's single
+/// "haproxy-node"), reached over SSH with socat: whichever controller holds the VIP when a step runs, even one it moved to
+/// during the run, its HAProxy has the server drained. Check every controller is in every HAProxy's backends; drain a
+/// server until it holds no session and no queue in any of them; put it back (state ready) in each once its API
+/// answered — the plan's wait-backend step comes first.
+/// Each SSH command to the node costs a round trip, so what goes together goes in one connection (<see cref="AdminBatch"/>):
+/// a drain is its guard (the server's state and sessions) and its act (drain, first look at the sessions, then a look a
+/// second until none is left); an enable is its guard (the state) and its act (ready, and the state that verifies it).
+/// </summary>
+public sealed class HaproxyStepHandler : IStepHandler
+{
+    private static readonly TimeSpan DefaultDrainTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The server's state as a drain's guard read it: the state before the drain, which the act need not read again.</summary>
+    private const string StateBeforeDrain = "haproxy-state-before-drain";
+
+    /// <summary>The server's state read right after 'state ready', in the same connection: what the enable's verify checks.</summary>
+    private const string StateAfterReady = "haproxy-state-after-ready";
+
+    public IReadOnlyList<string> Describe(PlanStep step)
+    {
+        var socket = $"socat stdio UNIX-CONNECT:{step.Argument("socket")}";
+        var at = $"   # on {string.Join(", ", Nodes(step))}";
+        return step.Kind.Name switch
+        {
+            HaproxyDrainStep.Name =>
+            [
+                $"echo 'set server {step.Argument("backend")}/{step.Argument("server")} state drain;show stat {step.Argument("backend")} 4 -1' | {socket}{at}",
+                $"echo 'show stat {step.Argument("backend")} 4 -1' | {socket}{at}, every second until scur + qcur = 0 (at most {step.Argument("timeout") ?? "60"} s)",
+            ],
+            HaproxyEnableStep.Name =>
+                [$"echo 'set server {step.Argument("backend")}/{step.Argument("server")} state ready;show servers state {step.Argument("backend")}' | {socket}{at}"],
+            _ => [$"echo 'show servers state' | {socket}{at}   # each of: {step.Argument("servers")}"],
+        };
+    }
+
+    public async Task<bool> IsDoneAsync(StepContext context)
+    {
+        switch (context.Step.Kind.Name)
+        {
+            case HaproxyDrainStep.Name:
+                {
+                    // One connection per HAProxy: the state, and the sessions that tell whether a drain found on a re-run is over.
+                    var (backend, server) = Target(context);
+                    var done = await Task.WhenAll(Nodes(context.Step).Select(async node =>
+                    {
+                        var batch = new AdminBatch();
+                        var state = batch.GetServer(backend, server);
+                        var stat = batch.GetServerStat(backend, server);
+                        await Guarded(node, () => Client(context, node).SendAsync(batch, context.Abort)).ConfigureAwait(false);
+                        context.Remember(StateBeforeDrain + node, state.Value);
+                        return state.Value.Draining && stat.Value.IsIdle;
+                    })).ConfigureAwait(false);
+                    return done.All(d => d);
+                }
+            case HaproxyEnableStep.Name:
+                {
+                    var (backend, server) = Target(context);
+                    var states = await Task.WhenAll(Nodes(context.Step).Select(node => StateAsync(node, backend, server, context))).ConfigureAwait(false);
+                    return states.All(InService);
+                }
+            default:
+                return false;
+        }
+    }
+
+    public async Task ActAsync(StepContext context)
+    {
+        switch (context.Step.Kind.Name)
+        {
+            case HaproxyDrainStep.Name:
+                {
+                    var (backend, server) = Target(context);
+                    var timeout = int.TryParse(context.Step.Argument("timeout"), out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultDrainTimeout;
+                    var options = new DrainOptions { Timeout = timeout };
+                    // Every HAProxy at once: the server is out of each before any waits for its sessions to end.
+                    var outcomes = await Task.WhenAll(Nodes(context.Step).Select(async node =>
+                    {
+                        var drain = new ServerDrain(Client(context, node), context.Time);
+                        var before = context.Fact<ServerState>(StateBeforeDrain + node);
+                        return (Node: node, Outcome: await Guarded(node, () => before is null
+                            ? drain.DrainAsync(backend, server, options, context.Abort)
+                            : drain.DrainAsync(backend, server, before, options, context.Abort)).ConfigureAwait(false));
+                    })).ConfigureAwait(false);
+                    if (outcomes.FirstOrDefault(o => o.Outcome.TimedOut) is { Node: not null } late)
+                    {
+                        throw new StepFailedException(
+                            $"{backend}/{server} still had {late.Outcome.Last.SessionsCurrent ?? 0} sessions and {late.Outcome.Last.QueueCurrent ?? 0} queued " +
+                            $"in the HAProxy of {late.Node} after {timeout.TotalSeconds:0} s of draining; it stays in drain until the cleanup step puts it back " +
+                            "(raise haproxy.drain_timeout in the inventory for long requests)");
+                    }
+                    context.Report($"{backend}/{server} drained in {outcomes.Max(o => o.Outcome.Elapsed).TotalSeconds:0.#} s ({HaproxyOf(outcomes.Select(o => o.Node))})");
+                    break;
+                }
+            case HaproxyEnableStep.Name:
+                {
+                    var (backend, server) = Target(context);
+                    await Task.WhenAll(Nodes(context.Step).Select(async node =>
+                    {
+                        var batch = new AdminBatch();
+                        batch.SetState(backend, server, ServerMode.Ready);
+                        var after = batch.GetServer(backend, server);
+                        await Guarded(node, () => Client(context, node).SendAsync(batch, context.Abort)).ConfigureAwait(false);
+                        context.Remember(StateAfterReady + node, after.Value);
+                    })).ConfigureAwait(false);
+                    break;
+                }
+            case CheckHaproxyBackendsStep.Name:
+                {
+                    var pairs = context.Require("servers").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(pair => (Pair: pair, Backend: pair[..pair.IndexOf('/')], Server: pair[(pair.IndexOf('/') + 1)..])).ToList();
+                    foreach (var node in Nodes(context.Step))
+                    {
+                        var client = Client(context, node);
+                        // The backends' listings in one connection (by forties: a line must fit in HAProxy's tune.bufsize, 16 KiB by default).
+                        var listings = new Dictionary<string, Batched<IReadOnlyList<ServerState>>>(StringComparer.Ordinal);
+                        foreach (var backends in pairs.Select(p => p.Backend).Distinct(StringComparer.Ordinal).Chunk(40))
+                        {
+                            var batch = new AdminBatch();
+                            foreach (var backend in backends)
+                            {
+                                listings[backend] = batch.ListServers(backend);
+                            }
+                            await Guarded(node, () => client.SendAsync(batch, context.Abort)).ConfigureAwait(false);
+                        }
+                        var missing = pairs.Where(p => !listings[p.Backend].Value.Any(s => s.Name == p.Server)).Select(p => p.Pair).ToList();
+                        if (missing.Count > 0)
+                        {
+                            throw new StepFailedException(
+                                $"HAProxy on {node} lacks {string.Join(", ", missing)}: these controllers could not be drained there; " +
+                                "add them to the backends or fix haproxy.backend_pattern / server_pattern in the inventory");
+                        }
+                    }
+                    break;
+                }
+            default:
+                throw new StepFailedException($"step {context.Step.Id}: {context.Step.Kind} is not a HAProxy step");
+        }
+    }
+
+    /// <summary>An enabled server counts as back once HAProxy's own health checks see it up, not only once it is
+    /// "ready" (<see cref="ServerDrain.WaitUntilSeenUpAsync"/>), for at most the step's timeout.</summary>
+    public async Task VerifyAsync(StepContext context)
+    {
+        if (context.Step.Kind == HaproxyEnableStep.Kind)
+        {
+            var (backend, server) = Target(context);
+            var limit = int.TryParse(context.Step.Argument("timeout"), out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultDrainTimeout;
+            await Task.WhenAll(Nodes(context.Step).Select(async node =>
+            {
+                var state = context.Fact<ServerState>(StateAfterReady + node) ?? await StateAsync(node, backend, server, context).ConfigureAwait(false);
+                if (!InService(state))
+                {
+                    throw new StepFailedException($"{backend}/{server} is still {state.AdminStateText} in the HAProxy of {node} after 'state ready'");
+                }
+                var (last, seen) = await Guarded(node, () => new ServerDrain(Client(context, node), context.Time)
+                    .WaitUntilSeenUpAsync(backend, server, state, new DrainOptions { Timeout = limit }, context.Abort)).ConfigureAwait(false);
+                if (!seen)
+                {
+                    throw new StepFailedException(
+                        $"{backend}/{server} is back in rotation but the health checks of {node}'s HAProxy still see it {last.OperationalState.ToString().ToLowerInvariant()} " +
+                        $"after {limit.TotalSeconds:0} s: HAProxy sends it nothing; look at the service on {server} and at the check in haproxy.cfg, then `uplift resume`");
+                }
+            })).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The controllers whose HAProxy the step acts on: "haproxy-nodes", an older plan's "haproxy-node", else the step's node.</summary>
+    private static IReadOnlyList<string> Nodes(PlanStep step) =>
+        step.Argument("haproxy-nodes")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } nodes ? nodes
+            : [step.Argument("haproxy-node") ?? step.Nodes[0]];
+
+    private static string HaproxyOf(IEnumerable<string> nodes) => $"HAProxy of {string.Join(", ", nodes)}";
+
+    private static HaproxyClient Client(StepContext context, string node) =>
+        new(new NodeAdminSocket(context.ShellFor(node), AdminSocketAddress.Parse(context.Require("socket")),
+            sudo: context.Step.Argument("sudo") == "true"));
+
+    private static (string Backend, string Server) Target(StepContext context) =>
+        (context.Require("backend"), context.Require("server"));
+
+    private static Task<ServerState> StateAsync(string node, string backend, string server, StepContext context) =>
+        Guarded(node, () => Client(context, node).GetServerAsync(backend, server, context.Abort));
+
+    /// <summary>Taking traffic again: neither draining nor in maintenance.</summary>
+    private static bool InService(ServerState state) => !state.Draining && !state.InMaintenance;
+
+    /// <summary>HAProxy's own errors (unknown backend or server, permission, unreachable socket) fail the step with its
+    /// text and the controller whose HAProxy said it.</summary>
+    private static async Task<T> Guarded<T>(string node, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (HaproxyException error)
+        {
+            throw new StepFailedException($"HAProxy on {node}: {error.Message}");
+        }
+    }
+
+    private static async Task Guarded(string node, Func<Task> call) => await Guarded(node, async () =>
+    {
+        await call().ConfigureAwait(false);
+        return true;
+    }).ConfigureAwait(false);
+}

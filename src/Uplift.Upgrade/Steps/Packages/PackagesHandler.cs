@@ -1,0 +1,46 @@
+using Uplift.Execution;
+using Uplift.Nodes;
+using Uplift.Planning;
+
+namespace Uplift.Upgrade.Steps.Packages;
+
+/// <summary>
+/// Upgrades packages ("packages" argument). Dependencies: only those installed with a newer candidate.
+/// Service packages: also those missing; a package apt has no candidate for fails the step (sources not switched?).
+/// Done when nothing is left to install; checked again after installing.
+/// </summary>
+public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
+{
+    public override IReadOnlyList<string> Describe(PlanStep step)
+    {
+        var packages = ShellQuote.Split(step.Argument("packages"));
+        return [.. PackageCheck.Queries(packages), Apt.Install(packages) + "   # only those outdated"];
+    }
+
+    protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
+    {
+        var todo = await ToInstallAsync(context, node).ConfigureAwait(false);
+        context.Remember("todo:" + node, todo);
+        return todo.Count == 0;
+    }
+
+    protected override async Task ActOnAsync(StepContext context, string node)
+    {
+        var todo = context.Fact<IReadOnlyList<string>>("todo:" + node) ?? await ToInstallAsync(context, node).ConfigureAwait(false);
+        context.Report($"{node}: installing {string.Join(' ', todo)}");
+        await context.RunCheckedAsync(node, Apt.Install(todo), then: PackageCheck.Queries(ShellQuote.Split(context.Require("packages")))).ConfigureAwait(false);
+    }
+
+    protected override async Task VerifyOnAsync(StepContext context, string node)
+    {
+        var left = await ToInstallAsync(context, node).ConfigureAwait(false);
+        if (left.Count > 0)
+        {
+            throw new StepFailedException(
+                $"on {node}: still not at the candidate version of the target release after apt-get install: {string.Join(' ', left)}");
+        }
+    }
+
+    private Task<IReadOnlyList<string>> ToInstallAsync(StepContext context, string node) =>
+        PackageCheck.ToInstallAsync(context, node, ShellQuote.Split(context.Require("packages")), installedOnly);
+}

@@ -1,0 +1,82 @@
+using Uplift.Execution;
+using Uplift.Nodes;
+using Uplift.Planning;
+using Uplift.Transports;
+using Uplift.Upgrade.Steps.Packages;
+
+namespace Uplift.Upgrade.Steps.Units;
+
+/// <summary>
+/// Stops (+disable, mask), starts (unmask, enable, start) or restarts the step's "units", in their order. A stop step may
+/// carry the service's "packages": its guard then also finds it done when the units already run the new packages.
+/// </summary>
+public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
+{
+    public override IReadOnlyList<string> Describe(PlanStep step) => [Command(ShellQuote.Split(step.Argument("units")))];
+
+    protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
+    {
+        if (kind == UnitsRestartStep.Kind)
+        {
+            return false;
+        }
+        // A stop step with the service's "packages" also asks dpkg and apt, in the same round trip: units already
+        // running the new code need no stop (a fresh plan after a finished run): running units whose packages are
+        // all at their candidate mean this node was upgraded already.
+        var units = ShellQuote.Split(context.Require("units"));
+        var packages = kind == UnitsStopStep.Kind ? ShellQuote.Split(context.Step.Argument("packages")) : [];
+        var results = await context.RunAllAsync(node, [Systemd.Query(units), .. packages.Count > 0 ? PackageCheck.Queries(packages) : []])
+            .ConfigureAwait(false);
+        var states = Parse(node, units, results[0]);
+        if (kind != UnitsStopStep.Kind)
+        {
+            return states.All(s => s.IsRunningAndEnabled);
+        }
+        if (states.All(s => s.IsStoppedAndMasked))
+        {
+            return true;
+        }
+        return packages.Count > 0 && states.All(s => s.IsRunningAndEnabled) &&
+            PackageCheck.ToInstall(node, packages, installedOnly: false, results[1], results[2], PackageCheck.Code(context.Step.Argument("code"))).Count == 0;
+    }
+
+    protected override Task ActOnAsync(StepContext context, string node)
+    {
+        var units = ShellQuote.Split(context.Require("units"));
+        return context.RunCheckedAsync(node, Command(units), then: [Systemd.Query(units)]);
+    }
+
+    protected override async Task VerifyOnAsync(StepContext context, string node)
+    {
+        var states = await QueryAsync(context, node).ConfigureAwait(false);
+        var wrong = kind == UnitsStopStep.Kind ? states.Where(s => s.IsActive) : states.Where(s => !s.IsActive);
+        if (wrong.Any())
+        {
+            throw new StepFailedException(
+                $"on {node}: {string.Join(", ", wrong.Select(s => $"{s.Unit} is {s.Active}"))} after {kind}; see journalctl -u {wrong.First().Unit} on the node");
+        }
+    }
+
+    private string Command(IReadOnlyList<string> units) =>
+        kind == UnitsStopStep.Kind ? Systemd.StopDisableMask(units)
+        : kind == UnitsStartStep.Kind ? Systemd.UnmaskEnableStart(units)
+        : Systemd.Restart(units);
+
+    private static async Task<IReadOnlyList<UnitState>> QueryAsync(StepContext context, string node)
+    {
+        var units = ShellQuote.Split(context.Require("units"));
+        return Parse(node, units, await context.RunAsync(node, Systemd.Query(units)).ConfigureAwait(false));
+    }
+
+    private static IReadOnlyList<UnitState> Parse(string node, IReadOnlyList<string> units, CommandResult result)
+    {
+        try
+        {
+            return Systemd.ParseQuery(units, result.StandardOutput);
+        }
+        catch (FormatException bad)
+        {
+            throw new StepFailedException($"on {node}: {bad.Message}", result);
+        }
+    }
+}
