@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Uplift.Inventory;
-using Uplift.Sshd;
+using Uplift.Testing.Sshd;
 using Uplift.Transports;
 
 namespace Uplift.Bench;

@@ -1,5 +1,5 @@
 using Uplift.Inventory;
-using Uplift.Sshd;
+using Uplift.Testing.Sshd;
 
 namespace Uplift.Tests;
 

@@ -1,4 +1,4 @@
 namespace Uplift.Transports;
 
 /// <summary>What a local child process did; <paramref name="Killed"/> means it ran past its deadline.</summary>
-internal sealed record ChildOutcome(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed, bool Killed);
+public sealed record ChildOutcome(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed, bool Killed);

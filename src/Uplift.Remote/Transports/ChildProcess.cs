@@ -4,7 +4,7 @@ using System.Text;
 namespace Uplift.Transports;
 
 /// <summary>Runs a local program with its arguments, feeds stdin, captures stdout and stderr, and kills it past a deadline.</summary>
-internal static class ChildProcess
+public static class ChildProcess
 {
     private const string Setsid = "/usr/bin/setsid";
 

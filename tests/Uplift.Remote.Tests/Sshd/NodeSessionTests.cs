@@ -1,5 +1,5 @@
 using Uplift.Inventory;
-using Uplift.Sshd;
+using Uplift.Testing.Sshd;
 using Uplift.Transports;
 
 namespace Uplift.Tests.Sshd;

@@ -1,4 +1,4 @@
-using Uplift.Sshd;
+using Uplift.Testing.Sshd;
 
 namespace Uplift.Tests.Sshd;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Uplift.Inventory;
 
-namespace Uplift.Sshd;
+namespace Uplift.Testing.Sshd;
 
 /// <summary>
 /// Real SSH nodes on this machine: one sshd per node on its own loopback address, sharing a host key,

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Uplift.Sshd;
+namespace Uplift.Testing.Sshd;
 
 /// <summary>
 /// One real sshd (/usr/sbin/sshd -D) started by Uplift for a rehearsal node. Stopping it ends its

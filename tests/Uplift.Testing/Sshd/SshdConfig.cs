@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Uplift.Sshd;
+namespace Uplift.Testing.Sshd;
 
 /// <summary>
 /// An sshd_config for a rehearsal node (pure): key-only logins of one account on the given loopback addresses,

@@ -1,6 +1,6 @@
 using Uplift.Transports;
 
-namespace Uplift.Sshd;
+namespace Uplift.Testing.Sshd;
 
 /// <summary>Makes key pairs with ssh-keygen (ed25519, no passphrase).</summary>
 public static class SshKeys

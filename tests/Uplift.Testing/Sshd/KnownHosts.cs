@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Uplift.Sshd;
+namespace Uplift.Testing.Sshd;
 
 /// <summary>known_hosts lines (pure): a host on a port other than 22 is written <c>[host]:port</c> (sshd(8), SSH_KNOWN_HOSTS FILE FORMAT).</summary>
 public static class KnownHosts

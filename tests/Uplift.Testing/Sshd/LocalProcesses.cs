@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Uplift.Sshd;
+namespace Uplift.Testing.Sshd;
 
 /// <summary>Reads this machine's process table (/proc) to find the processes a daemon or an account left.</summary>
 internal static class LocalProcesses

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Uplift.Transports;
 
-namespace Uplift.Sshd;
+namespace Uplift.Testing.Sshd;
 
 /// <summary>
 /// A dedicated system account with a plain /bin/sh shell that rehearsal nodes log in to (root's own shell
