@@ -65,6 +65,10 @@ internal sealed class StepRunner(
         {
             return Result(StepState.Failed, context, failed.Message, failed.Result);
         }
+        catch (PlanStepException wrong)
+        {
+            return Result(StepState.Failed, context, wrong.Message);
+        }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
             return Result(StepState.Failed, context, "aborted by the operator while running: resume runs it again");

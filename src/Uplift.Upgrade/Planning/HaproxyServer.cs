@@ -1,3 +1,4 @@
+using Uplift.Upgrade.Steps.Haproxy;
 namespace Uplift.Upgrade.Planning;
 
 /// <summary>A controller's server in one HAProxy backend, with where to reach the admin socket.</summary>
@@ -9,10 +10,11 @@ namespace Uplift.Upgrade.Planning;
 internal sealed record HaproxyServer(
     string Name, string Backend, string Server, int Port, string Unit, string Socket, string HaproxyNodes, int TimeoutSeconds, bool Sudo = false)
 {
-    public IReadOnlyList<KeyValuePair<string, string>> DrainArguments() => Args.Of(
-        ("backend", Backend), ("server", Server), ("socket", Socket), ("haproxy-nodes", HaproxyNodes),
-        ("timeout", TimeoutSeconds.ToString()), ("sudo", Sudo ? "true" : null));
+    private string[] Nodes => HaproxyNodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    public IReadOnlyList<KeyValuePair<string, string>> EnableArguments() => Args.Of(
-        ("backend", Backend), ("server", Server), ("socket", Socket), ("haproxy-nodes", HaproxyNodes), ("sudo", Sudo ? "true" : null));
+    public IReadOnlyList<KeyValuePair<string, string>> DrainArguments() =>
+        new HaproxyDrainStep(Backend, Server, Socket, Nodes, TimeoutSeconds, Sudo).Write();
+
+    public IReadOnlyList<KeyValuePair<string, string>> EnableArguments() =>
+        new HaproxyEnableStep(Backend, Server, Socket, Nodes, Sudo).Write();
 }

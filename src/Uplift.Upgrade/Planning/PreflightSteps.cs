@@ -50,10 +50,11 @@ internal static class PreflightSteps
             if (servers.Length > 0)
             {
                 all.Add(steps.Add("preflight/haproxy-backends", CheckHaproxyBackendsStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
-                    needs: [vipReachable], arguments: Args.Of(
-                        ("socket", ctx.Inventory.Haproxy.Socket),
-                        ("haproxy-nodes", DrainedWork.HaproxyNodes(ctx)),
-                        ("servers", string.Join(' ', servers.Select(s => $"{s.Backend}/{s.Server}").Distinct())))));
+                    needs: [vipReachable], arguments: new CheckHaproxyBackendsStep(
+                        ctx.Inventory.Haproxy.Socket,
+                        DrainedWork.HaproxyNodes(ctx).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                        [.. servers.Select(s => $"{s.Backend}/{s.Server}").Distinct()],
+                        ctx.Inventory.Ssh.Sudo).Write()));
             }
         }
         foreach (var service in ctx.Services)

@@ -16,8 +16,6 @@ namespace Uplift.Upgrade.Steps.Haproxy;
 /// </summary>
 public sealed class HaproxyStepHandler : IStepHandler
 {
-    private static readonly TimeSpan DefaultDrainTimeout = TimeSpan.FromSeconds(60);
-
     /// <summary>The server's state as a drain's guard read it: the state before the drain, which the act need not read again.</summary>
     private const string StateBeforeDrain = "haproxy-state-before-drain";
 
@@ -26,20 +24,29 @@ public sealed class HaproxyStepHandler : IStepHandler
 
     public IReadOnlyList<string> Describe(PlanStep step)
     {
-        var socket = $"socat stdio UNIX-CONNECT:{step.Argument("socket")}";
-        var at = $"   # on {string.Join(", ", Nodes(step))}";
-        return step.Kind.Name switch
+        var at = $"   # on {string.Join(", ", HaproxyDrainStep.HaproxyNodesOf(step))}";
+        switch (step.Kind.Name)
         {
-            HaproxyDrainStep.Name =>
-            [
-                $"echo 'set server {step.Argument("backend")}/{step.Argument("server")} state drain;show stat {step.Argument("backend")} 4 -1' | {socket}{at}",
-                $"echo 'show stat {step.Argument("backend")} 4 -1' | {socket}{at}, every second until scur + qcur = 0 (at most {step.Argument("timeout") ?? "60"} s)",
-            ],
-            HaproxyEnableStep.Name =>
-                [$"echo 'set server {step.Argument("backend")}/{step.Argument("server")} state ready;show servers state {step.Argument("backend")}' | {socket}{at}"],
-            _ => [$"echo 'show servers state' | {socket}{at}   # each of: {step.Argument("servers")}"],
-        };
+            case HaproxyDrainStep.Name:
+                {
+                    var drain = HaproxyDrainStep.Read(step);
+                    return
+                    [
+                        $"echo 'set server {drain.Backend}/{drain.Server} state drain;show stat {drain.Backend} 4 -1' | {Socat(drain.Socket)}{at}",
+                        $"echo 'show stat {drain.Backend} 4 -1' | {Socat(drain.Socket)}{at}, every second until scur + qcur = 0 (at most {drain.TimeoutSeconds} s)",
+                    ];
+                }
+            case HaproxyEnableStep.Name:
+                {
+                    var enable = HaproxyEnableStep.Read(step);
+                    return [$"echo 'set server {enable.Backend}/{enable.Server} state ready;show servers state {enable.Backend}' | {Socat(enable.Socket)}{at}"];
+                }
+            default:
+                return [$"echo 'show servers state' | {Socat(step.Argument("socket"))}{at}   # each of: {step.Argument("servers")}"];
+        }
     }
+
+    private static string Socat(string? socket) => $"socat stdio UNIX-CONNECT:{socket}";
 
     public async Task<bool> IsDoneAsync(StepContext context)
     {
@@ -48,13 +55,14 @@ public sealed class HaproxyStepHandler : IStepHandler
             case HaproxyDrainStep.Name:
                 {
                     // One connection per HAProxy: the state, and the sessions that tell whether a drain found on a re-run is over.
-                    var (backend, server) = Target(context);
-                    var done = await Task.WhenAll(Nodes(context.Step).Select(async node =>
+                    var drain = HaproxyDrainStep.Read(context.Step);
+                    var (backend, server) = (drain.Backend, drain.Server);
+                    var done = await Task.WhenAll(drain.HaproxyNodes.Select(async node =>
                     {
                         var batch = new AdminBatch();
                         var state = batch.GetServer(backend, server);
                         var stat = batch.GetServerStat(backend, server);
-                        await Guarded(node, () => Client(context, node).SendAsync(batch, context.Abort)).ConfigureAwait(false);
+                        await Guarded(node, () => Client(context, node, drain.Socket, drain.Sudo).SendAsync(batch, context.Abort)).ConfigureAwait(false);
                         context.Remember(StateBeforeDrain + node, state.Value);
                         return state.Value.Draining && stat.Value.IsIdle;
                     })).ConfigureAwait(false);
@@ -62,8 +70,8 @@ public sealed class HaproxyStepHandler : IStepHandler
                 }
             case HaproxyEnableStep.Name:
                 {
-                    var (backend, server) = Target(context);
-                    var states = await Task.WhenAll(Nodes(context.Step).Select(node => StateAsync(node, backend, server, context))).ConfigureAwait(false);
+                    var enable = HaproxyEnableStep.Read(context.Step);
+                    var states = await Task.WhenAll(enable.HaproxyNodes.Select(node => StateAsync(node, enable, context))).ConfigureAwait(false);
                     return states.All(InService);
                 }
             default:
@@ -77,13 +85,14 @@ public sealed class HaproxyStepHandler : IStepHandler
         {
             case HaproxyDrainStep.Name:
                 {
-                    var (backend, server) = Target(context);
-                    var timeout = int.TryParse(context.Step.Argument("timeout"), out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultDrainTimeout;
+                    var step = HaproxyDrainStep.Read(context.Step);
+                    var (backend, server) = (step.Backend, step.Server);
+                    var timeout = TimeSpan.FromSeconds(step.TimeoutSeconds);
                     var options = new DrainOptions { Timeout = timeout };
                     // Every HAProxy at once: the server is out of each before any waits for its sessions to end.
-                    var outcomes = await Task.WhenAll(Nodes(context.Step).Select(async node =>
+                    var outcomes = await Task.WhenAll(step.HaproxyNodes.Select(async node =>
                     {
-                        var drain = new ServerDrain(Client(context, node), context.Time);
+                        var drain = new ServerDrain(Client(context, node, step.Socket, step.Sudo), context.Time);
                         var before = context.Fact<ServerState>(StateBeforeDrain + node);
                         return (Node: node, Outcome: await Guarded(node, () => before is null
                             ? drain.DrainAsync(backend, server, options, context.Abort)
@@ -101,24 +110,25 @@ public sealed class HaproxyStepHandler : IStepHandler
                 }
             case HaproxyEnableStep.Name:
                 {
-                    var (backend, server) = Target(context);
-                    await Task.WhenAll(Nodes(context.Step).Select(async node =>
+                    var enable = HaproxyEnableStep.Read(context.Step);
+                    await Task.WhenAll(enable.HaproxyNodes.Select(async node =>
                     {
                         var batch = new AdminBatch();
-                        batch.SetState(backend, server, ServerMode.Ready);
-                        var after = batch.GetServer(backend, server);
-                        await Guarded(node, () => Client(context, node).SendAsync(batch, context.Abort)).ConfigureAwait(false);
+                        batch.SetState(enable.Backend, enable.Server, ServerMode.Ready);
+                        var after = batch.GetServer(enable.Backend, enable.Server);
+                        await Guarded(node, () => Client(context, node, enable.Socket, enable.Sudo).SendAsync(batch, context.Abort)).ConfigureAwait(false);
                         context.Remember(StateAfterReady + node, after.Value);
                     })).ConfigureAwait(false);
                     break;
                 }
             case CheckHaproxyBackendsStep.Name:
                 {
-                    var pairs = context.Require("servers").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    var check = CheckHaproxyBackendsStep.Read(context.Step);
+                    var pairs = check.Servers
                         .Select(pair => (Pair: pair, Backend: pair[..pair.IndexOf('/')], Server: pair[(pair.IndexOf('/') + 1)..])).ToList();
-                    foreach (var node in Nodes(context.Step))
+                    foreach (var node in check.HaproxyNodes)
                     {
-                        var client = Client(context, node);
+                        var client = Client(context, node, check.Socket, check.Sudo);
                         // The backends' listings in one connection (by forties: a line must fit in HAProxy's tune.bufsize, 16 KiB by default).
                         var listings = new Dictionary<string, Batched<IReadOnlyList<ServerState>>>(StringComparer.Ordinal);
                         foreach (var backends in pairs.Select(p => p.Backend).Distinct(StringComparer.Ordinal).Chunk(40))
@@ -151,16 +161,17 @@ public sealed class HaproxyStepHandler : IStepHandler
     {
         if (context.Step.Kind == HaproxyEnableStep.Kind)
         {
-            var (backend, server) = Target(context);
-            var limit = int.TryParse(context.Step.Argument("timeout"), out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultDrainTimeout;
-            await Task.WhenAll(Nodes(context.Step).Select(async node =>
+            var enable = HaproxyEnableStep.Read(context.Step);
+            var (backend, server) = (enable.Backend, enable.Server);
+            var limit = TimeSpan.FromSeconds(HaproxyDrainStep.DefaultTimeoutSeconds);
+            await Task.WhenAll(enable.HaproxyNodes.Select(async node =>
             {
-                var state = context.Fact<ServerState>(StateAfterReady + node) ?? await StateAsync(node, backend, server, context).ConfigureAwait(false);
+                var state = context.Fact<ServerState>(StateAfterReady + node) ?? await StateAsync(node, enable, context).ConfigureAwait(false);
                 if (!InService(state))
                 {
                     throw new StepFailedException($"{backend}/{server} is still {state.AdminStateText} in the HAProxy of {node} after 'state ready'");
                 }
-                var (last, seen) = await Guarded(node, () => new ServerDrain(Client(context, node), context.Time)
+                var (last, seen) = await Guarded(node, () => new ServerDrain(Client(context, node, enable.Socket, enable.Sudo), context.Time)
                     .WaitUntilSeenUpAsync(backend, server, state, new DrainOptions { Timeout = limit }, context.Abort)).ConfigureAwait(false);
                 if (!seen)
                 {
@@ -179,15 +190,11 @@ public sealed class HaproxyStepHandler : IStepHandler
 
     private static string HaproxyOf(IEnumerable<string> nodes) => $"HAProxy of {string.Join(", ", nodes)}";
 
-    private static HaproxyClient Client(StepContext context, string node) =>
-        new(new NodeAdminSocket(context.ShellFor(node), AdminSocketAddress.Parse(context.Require("socket")),
-            sudo: context.Step.Argument("sudo") == "true"));
+    private static HaproxyClient Client(StepContext context, string node, string socket, bool sudo) =>
+        new(new NodeAdminSocket(context.ShellFor(node), AdminSocketAddress.Parse(socket), sudo));
 
-    private static (string Backend, string Server) Target(StepContext context) =>
-        (context.Require("backend"), context.Require("server"));
-
-    private static Task<ServerState> StateAsync(string node, string backend, string server, StepContext context) =>
-        Guarded(node, () => Client(context, node).GetServerAsync(backend, server, context.Abort));
+    private static Task<ServerState> StateAsync(string node, HaproxyEnableStep enable, StepContext context) =>
+        Guarded(node, () => Client(context, node, enable.Socket, enable.Sudo).GetServerAsync(enable.Backend, enable.Server, context.Abort));
 
     /// <summary>Taking traffic again: neither draining nor in maintenance.</summary>
     private static bool InService(ServerState state) => !state.Draining && !state.InMaintenance;

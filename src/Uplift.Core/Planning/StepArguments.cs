@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Uplift.Planning;
+
+/// <summary>Reads and writes a step's argument pairs for its kind's typed record (<see cref="IStepArguments{TSelf}"/>).</summary>
+public readonly struct StepArguments(PlanStep step)
+{
+    /// <summary>A value the kind cannot do without; its absence is a plan error naming the step.</summary>
+    public string Required(string key) =>
+        step.Argument(key) is { Length: > 0 } value
+            ? value
+            : throw new PlanStepException($"step {step.Id} ({step.Kind}) lacks its argument '{key}': the plan is wrong, re-plan");
+
+    public string? Optional(string key) => step.Argument(key);
+
+    /// <summary>A whole number of the plan; <paramref name="fallback"/> when absent (a plan written before the key).</summary>
+    public int Number(string key, int fallback) =>
+        int.TryParse(step.Argument(key), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : fallback;
+
+    /// <summary>A flag is written "true" when set and left out otherwise.</summary>
+    public bool Flag(string key) => step.Argument(key) == "true";
+
+    /// <summary>Space-separated words (units, packages, nodes); empty when absent.</summary>
+    public IReadOnlyList<string> Words(string key) =>
+        step.Argument(key)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    /// <summary>The pairs of <paramref name="values"/> that have a value, in their order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Pairs(params (string Key, string? Value)[] values) =>
+        [.. values.Where(v => v.Value is not null).Select(v => new KeyValuePair<string, string>(v.Key, v.Value!))];
+
+    public static string? Flag(bool value) => value ? "true" : null;
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Words(IEnumerable<string> words) => string.Join(' ', words);
+}
