@@ -5,7 +5,6 @@ using Uplift.Execution.Journal;
 using Uplift.Execution.Progress;
 using Uplift.Inventory;
 using Uplift.Planning;
-using Uplift.Transports;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps;
 

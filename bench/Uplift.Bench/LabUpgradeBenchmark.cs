@@ -10,7 +10,6 @@ using Uplift.Planning;
 using Uplift.Transports;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Run;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Bench;

@@ -14,7 +14,9 @@ public static class DryRun
         var byNode = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var step in plan.Steps.Where(s => s.Kind != StepKind.Milestone))
         {
-            var commands = handlers.For(step.Kind).Describe(step);
+            IReadOnlyList<string> commands = handlers.Carries(step.Kind)
+                ? handlers.For(step.Kind).Describe(step)
+                : [$"(kind {step.Kind}: this uplift does not carry it out; a run refuses the plan)"];
             foreach (var node in step.Nodes.Count > 0 ? step.Nodes : ["(no node)"])
             {
                 if (!byNode.TryGetValue(node, out var lines))

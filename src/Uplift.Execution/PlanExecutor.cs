@@ -166,12 +166,17 @@ public sealed class PlanExecutor(
 
     private static bool IsMilestone(PlanStep step) => step.Kind == StepKind.Milestone;
 
-    private static void Validate(Plan plan)
+    private void Validate(Plan plan)
     {
         var ids = new HashSet<string>();
         var problems = new List<Diagnostic>();
         foreach (var step in plan.Steps)
         {
+            if (!handlers.Carries(step.Kind))
+            {
+                problems.Add(new Diagnostic($"step {step.Id} is of kind {step.Kind}, which this uplift does not carry out",
+                    Hint: "the plan was made by another version of uplift: plan again with this one (uplift plan, or uplift run --fresh)"));
+            }
             if (!ids.Add(step.Id))
             {
                 problems.Add(new Diagnostic($"step id {step.Id} appears twice", Hint: "the plan file is damaged: plan again"));

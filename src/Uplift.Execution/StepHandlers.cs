@@ -10,6 +10,9 @@ public sealed class StepHandlers(IReadOnlyDictionary<StepKind, IStepHandler> han
 {
     public IReadOnlyCollection<StepKind> Kinds => handlers.Keys.ToArray();
 
+    /// <summary>True when the kind has a handler here (the plan's milestone always has: the engine's own).</summary>
+    public bool Carries(StepKind kind) => kind == StepKind.Milestone || handlers.ContainsKey(kind);
+
     /// <summary>A copy with some kinds carried out by another handler: for tests and benchmarks that stand in for them.</summary>
     public StepHandlers Replacing(IStepHandler handler, params StepKind[] kinds)
     {

@@ -1,4 +1,3 @@
-using Uplift.Execution.Journal;
 using Uplift.Lab;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps.Database;

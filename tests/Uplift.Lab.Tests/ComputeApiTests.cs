@@ -3,7 +3,6 @@ using Uplift.Inventory;
 using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Planning;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.ApiChecks;
 using Uplift.Upgrade.Steps.Compute;
 

@@ -5,7 +5,6 @@ using Uplift.Inventory;
 using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Testing;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests;

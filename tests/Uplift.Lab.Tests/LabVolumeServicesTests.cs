@@ -3,7 +3,6 @@ using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.OpenStack;
 using Uplift.Testing;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests;

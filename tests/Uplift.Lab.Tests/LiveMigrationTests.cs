@@ -1,7 +1,5 @@
 using Uplift.Execution;
 using Uplift.OpenStack;
-using Uplift.Planning;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests;

@@ -1,7 +1,5 @@
 using Uplift.Execution;
 using Uplift.Inventory;
-using Uplift.Planning;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.ApiChecks;
 using Uplift.Upgrade.Steps.Compute;
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Uplift.Catalog;
 using Uplift.Diagnostics;
 using Uplift.Execution.Journal;
-using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
 

@@ -1,6 +1,5 @@
 using Uplift.Execution;
 using Uplift.OpenStack;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Cli.Commands;

@@ -1,4 +1,3 @@
-using Uplift.Execution;
 using Uplift.Execution.Journal;
 using Uplift.Planning;
 

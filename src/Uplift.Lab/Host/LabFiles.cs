@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Uplift.Lab;
 
 /// <summary>Writes a lab's files: shims, shim data, per-node trees, keys, inventory, README; then hands the

@@ -1,4 +1,3 @@
-using Uplift.Planning;
 namespace Uplift.Upgrade.Observation;
 
 /// <summary>What every node of the cluster runs, read from the nodes at one moment.</summary>

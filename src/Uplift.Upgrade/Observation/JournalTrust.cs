@@ -1,8 +1,6 @@
 using Uplift.Diagnostics;
-using Uplift.Execution;
 using Uplift.Execution.Journal;
 using Uplift.Planning;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Packages;
 
 namespace Uplift.Upgrade.Observation;

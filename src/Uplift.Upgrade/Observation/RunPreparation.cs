@@ -1,7 +1,6 @@
 using System.Text;
 using Uplift.Catalog;
 using Uplift.Diagnostics;
-using Uplift.Execution;
 using Uplift.Execution.Journal;
 using Uplift.Inventory;
 using Uplift.Planning;

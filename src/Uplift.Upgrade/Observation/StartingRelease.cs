@@ -1,6 +1,5 @@
 using Uplift.Catalog;
 using Uplift.Diagnostics;
-using Uplift.Planning;
 using Uplift.Upgrade.Planning;
 
 namespace Uplift.Upgrade.Observation;

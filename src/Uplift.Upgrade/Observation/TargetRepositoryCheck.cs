@@ -3,7 +3,6 @@ using Uplift.Diagnostics;
 using Uplift.Execution.Journal;
 using Uplift.Inventory;
 using Uplift.Nodes;
-using Uplift.Planning;
 using Uplift.Transports;
 
 namespace Uplift.Upgrade.Observation;

@@ -1,4 +1,3 @@
-using Uplift.Database;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps.Database;
 namespace Uplift.Upgrade.Planning;

@@ -1,6 +1,5 @@
 using Uplift.Catalog;
 using Uplift.Inventory;
-using Uplift.Planning;
 using Uplift.Upgrade.Steps.Haproxy;
 
 namespace Uplift.Upgrade.Planning;

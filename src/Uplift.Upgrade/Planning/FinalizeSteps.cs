@@ -1,4 +1,3 @@
-using Uplift.Database;
 using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps.ApiChecks;

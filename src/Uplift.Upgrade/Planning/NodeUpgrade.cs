@@ -1,7 +1,5 @@
 using Uplift.Catalog;
-using Uplift.Database;
 using Uplift.Inventory;
-using Uplift.Planning;
 using Uplift.Upgrade.Steps.Config;
 using Uplift.Upgrade.Steps.Database;
 using Uplift.Upgrade.Steps.Packages;

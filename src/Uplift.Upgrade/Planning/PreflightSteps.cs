@@ -1,5 +1,3 @@
-using Uplift.Catalog;
-using Uplift.Database;
 using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps.ApiChecks;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Uplift.Catalog;
-using Uplift.Database;
 using Uplift.Diagnostics;
 using Uplift.Inventory;
 using Uplift.Planning;

@@ -1,7 +1,4 @@
-using Uplift.Catalog;
-using Uplift.Database;
 using Uplift.Execution;
-using Uplift.Nodes;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps.ApiChecks;
 using Uplift.Upgrade.Steps.Compute;

@@ -1,4 +1,3 @@
-using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps.Compute;

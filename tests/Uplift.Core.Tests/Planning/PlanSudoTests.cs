@@ -1,4 +1,3 @@
-using Uplift.Planning;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps.Haproxy;
 
@@ -16,7 +15,8 @@ public sealed class PlanSudoTests
 
         var plan = Planner.Build(inventory, PlanningInputs.Catalog, "epoxy", "flamingo");
 
-        var haproxy = plan.Steps.Where(s => (s.Kind == HaproxyDrainStep.Kind || s.Kind == HaproxyEnableStep.Kind)).ToList();
+        var haproxy = plan.Steps.Where(s => s.Kind == HaproxyDrainStep.Kind || s.Kind == HaproxyEnableStep.Kind || s.Kind == CheckHaproxyBackendsStep.Kind).ToList();
+        haproxy.ShouldContain(s => s.Kind == CheckHaproxyBackendsStep.Kind);
         haproxy.ShouldNotBeEmpty();
         haproxy.ShouldAllBe(s => s.Argument("sudo") == expected);
     }

@@ -1,7 +1,5 @@
-using Shouldly;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps.Haproxy;
-using Xunit;
 
 namespace Uplift.Tests.Steps;
 

@@ -1,14 +1,11 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Shouldly;
-using Uplift.Execution;
 using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Tests.Planning;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Compute;
-using Xunit;
 
 namespace Uplift.Tests.Steps;
 

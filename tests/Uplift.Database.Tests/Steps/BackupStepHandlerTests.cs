@@ -5,7 +5,6 @@ using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Tests.Backup;
 using Uplift.Transports;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Database;
 
 namespace Uplift.Tests.Steps;

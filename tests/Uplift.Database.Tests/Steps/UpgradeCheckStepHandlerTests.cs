@@ -1,10 +1,8 @@
-using Uplift.Database;
 using Uplift.Execution;
 using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Tests.Fakes;
 using Uplift.Transports;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Database;
 
 namespace Uplift.Tests.Steps;

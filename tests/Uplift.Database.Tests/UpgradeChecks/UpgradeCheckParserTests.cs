@@ -1,5 +1,4 @@
 using Uplift.Database;
-using Uplift.Tests.Samples;
 
 namespace Uplift.Tests.UpgradeChecks;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Uplift.Execution;
 using Uplift.OpenStack;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Compute;
 
 namespace Uplift.Tests.Compute;

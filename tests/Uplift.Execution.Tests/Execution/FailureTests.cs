@@ -24,6 +24,39 @@ public sealed class FailureTests : IDisposable
         .Build();
 
     [Fact]
+    public async Task Given_a_plan_with_a_kind_this_build_does_not_carry_out_When_run_Then_it_is_refused_before_any_step()
+    {
+        var plan = new TestPlan().Class("default", 2)
+            .Step("nova/ctl1/drain", HaproxyDrainStep.Kind, node: "ctl1")
+            .Step("nova/ctl1/teleport", new StepKind("teleport-node"), needs: ["nova/ctl1/drain"], node: "ctl1")
+            .Build();
+
+        var refused = await Should.ThrowAsync<Uplift.Diagnostics.InputException>(() => _run.RunAsync(plan));
+
+        refused.Message.ShouldContain("step nova/ctl1/teleport is of kind teleport-node, which this uplift does not carry out");
+        refused.Message.ShouldContain("plan again");
+        _run.Handler.Started.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_step_lacking_an_argument_its_kind_needs_When_run_Then_that_step_fails_saying_so_and_the_cleanup_runs()
+    {
+        _run.Handler.OnAct = id =>
+        {
+            if (id == "nova/ctl1/install")
+            {
+                throw new PlanStepException("step nova/ctl1/install (packages-install) lacks its argument 'packages': the plan is wrong, re-plan");
+            }
+        };
+
+        var summary = await _run.RunAsync(ControlPlane());
+
+        summary.Outcome.ShouldBe(RunOutcome.Failed);
+        summary.Failure.ShouldBe("nova/ctl1/install: step nova/ctl1/install (packages-install) lacks its argument 'packages': the plan is wrong, re-plan");
+        _run.Handler.Acted.ShouldBe(["nova/ctl1/drain", "nova/ctl1/stop", "nova/ctl1/install", "nova/ctl1/enable"]);
+    }
+
+    [Fact]
     public async Task Given_a_failing_step_When_run_Then_nothing_new_starts_and_the_cleanup_runs()
     {
         _run.Handler.Failing.Add("nova/ctl1/install");

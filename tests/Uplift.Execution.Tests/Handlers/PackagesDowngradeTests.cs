@@ -1,6 +1,4 @@
-using Uplift.Execution;
 using Uplift.Nodes;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Packages;
 
 namespace Uplift.Tests.Handlers;

@@ -1,5 +1,3 @@
-using Uplift.Execution;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.MessageQueue;
 
 namespace Uplift.Tests.Handlers;

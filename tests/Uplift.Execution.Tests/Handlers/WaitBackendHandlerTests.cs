@@ -2,7 +2,6 @@ using Uplift.Execution;
 using Uplift.Planning;
 using Uplift.Testing;
 using Uplift.Transports;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Haproxy;
 
 namespace Uplift.Tests.Handlers;

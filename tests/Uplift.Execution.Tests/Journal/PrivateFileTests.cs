@@ -1,4 +1,3 @@
-using Uplift.Execution.Journal;
 using Uplift.Files;
 
 namespace Uplift.Tests.Journal;

@@ -7,7 +7,6 @@ using Uplift.Planning;
 using Uplift.Tests.Fakes;
 using Uplift.Tests.Integration;
 using Uplift.Transports;
-using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Haproxy;
 
 namespace Uplift.Tests.Steps;

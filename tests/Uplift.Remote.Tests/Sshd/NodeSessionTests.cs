@@ -1,5 +1,3 @@
-using Uplift.Inventory;
-using Uplift.Testing.Sshd;
 using Uplift.Transports;
 
 namespace Uplift.Tests.Sshd;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Uplift.Execution;
-using Uplift.Execution.Journal;
 using Uplift.Files;
 using Uplift.Nodes;
 using Uplift.Planning;
