@@ -42,7 +42,7 @@ public class ExecRunTests
             ? new CommandResult(100, "", "E: Could not get lock /var/lib/dpkg/lock-frontend\n", TimeSpan.FromSeconds(1))
             : new CommandResult(0, "fine\n", "", TimeSpan.FromSeconds(1)));
 
-        var exit = await ExecRun.RunAsync("apt-get -s upgrade", null, 24, Nodes, transport, new PlainExecView(output, 4), new ManualTimeProvider(), CancellationToken.None);
+        var exit = await ExecRun.RunAsync("apt-get -s upgrade", null, 24, Nodes, transport, new PlainExecView(output, 4), new TestClock(), CancellationToken.None);
 
         exit.ShouldBe(1);
         transport.Ran.Order().ShouldBe(["cmp1", "cmp2", "ctl1"]);

@@ -10,7 +10,7 @@ namespace Uplift.Tests.Backup;
 [Collection(MariaDbCollection.Name)]
 public sealed class BackupIntegrationTests(MariaDbFixture db)
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
     private readonly List<string> _reports = [];
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class OnlineMigrationsTests
     {
         var shell = new ScriptedShell((1, Progress), (1, Progress), (0, Nothing));
 
-        var report = await new OnlineMigrations(shell, new ManualTimeProvider()).RunAsync(Command);
+        var report = await new OnlineMigrations(shell, new TestClock()).RunAsync(Command);
 
         report.Outcome.ShouldBe(OnlineMigrationOutcome.Done);
         report.Batches.ShouldBe(3);
@@ -29,7 +29,7 @@ public sealed class OnlineMigrationsTests
     {
         var shell = new ScriptedShell((1, Progress), (2, "Error attempting to run <function mock_mig_1 at 0x1>\n" + Progress), (0, Nothing));
 
-        var report = await new OnlineMigrations(shell, new ManualTimeProvider()).RunAsync(Command);
+        var report = await new OnlineMigrations(shell, new TestClock()).RunAsync(Command);
 
         report.Outcome.ShouldBe(OnlineMigrationOutcome.Failed);
         report.Batches.ShouldBe(2);
@@ -41,7 +41,7 @@ public sealed class OnlineMigrationsTests
     [Fact]
     public async Task Given_exit_127_When_run_Then_it_is_bad_input()
     {
-        var report = await new OnlineMigrations(new ScriptedShell((127, "Must supply a positive value for max_number")), new ManualTimeProvider()).RunAsync(Command);
+        var report = await new OnlineMigrations(new ScriptedShell((127, "Must supply a positive value for max_number")), new TestClock()).RunAsync(Command);
 
         report.Outcome.ShouldBe(OnlineMigrationOutcome.BadInput);
     }
@@ -51,7 +51,7 @@ public sealed class OnlineMigrationsTests
     {
         var shell = new ScriptedShell(Enumerable.Repeat((1, Progress), 5).ToArray());
 
-        var report = await new OnlineMigrations(shell, new ManualTimeProvider(), maxBatches: 3).RunAsync(Command);
+        var report = await new OnlineMigrations(shell, new TestClock(), maxBatches: 3).RunAsync(Command);
 
         report.Outcome.ShouldBe(OnlineMigrationOutcome.BatchesExhausted);
         report.Batches.ShouldBe(3);
@@ -64,7 +64,7 @@ public sealed class OnlineMigrationsTests
     {
         var shell = new ScriptedShell((1, "Traceback (most recent call last):\n  ...\nKeyError: 'x'"), (0, Nothing));
 
-        var report = await new OnlineMigrations(shell, new ManualTimeProvider()).RunAsync(Command);
+        var report = await new OnlineMigrations(shell, new TestClock()).RunAsync(Command);
 
         report.Outcome.ShouldBe(OnlineMigrationOutcome.Failed);
         report.Batches.ShouldBe(1);
@@ -73,7 +73,7 @@ public sealed class OnlineMigrationsTests
     [Fact]
     public async Task Given_a_pause_between_batches_When_run_Then_the_next_batch_waits_for_the_clock()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         var shell = new ScriptedShell((1, Progress), (0, Nothing));
 
         var running = new OnlineMigrations(shell, clock, pause: TimeSpan.FromSeconds(30)).RunAsync(Command);

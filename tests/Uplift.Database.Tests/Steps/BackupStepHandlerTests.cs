@@ -26,7 +26,7 @@ public sealed class BackupStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
         ConcurrencyClasses.Cluster, [], [], 0, false, "database node db1");
 
     private StepContext Context(PlanStep step) =>
-        new(step, node => _transport.ShellFor(new Node(node, "127.0.0.1", [Role.Controller])), new ManualTimeProvider(), _reports.Add, CancellationToken.None);
+        new(step, node => _transport.ShellFor(new Node(node, "127.0.0.1", [Role.Controller])), new TestClock(), _reports.Add, CancellationToken.None);
 
     [Fact]
     public async Task Given_a_plan_When_its_backup_steps_run_Then_a_verified_backup_named_by_the_plan_is_kept_and_a_rerun_finds_it()
@@ -58,7 +58,7 @@ public sealed class BackupStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
         var handler = new BackupStepHandler(local);
         var nodeDirectory = db.NewDirectory("node-trips");
         var shell = new CountingShell(_transport.ShellFor(new Node("db1", "127.0.0.1", [Role.Controller])));
-        StepContext Counted(PlanStep step) => new(step, _ => shell, new ManualTimeProvider(), _reports.Add, CancellationToken.None);
+        StepContext Counted(PlanStep step) => new(step, _ => shell, new TestClock(), _reports.Add, CancellationToken.None);
 
         await handler.ActAsync(Counted(Step(DatabaseBackupStep.Kind, nodeDirectory, "trips")));
         var dump = shell.Commands;

@@ -27,7 +27,7 @@ public sealed class RestoreStepHandlerTests(MariaDbFixture db) : IAsyncLifetime
         ConcurrencyClasses.Cluster, [], [], 0, false, "database node db1");
 
     private StepContext Context(PlanStep step) =>
-        new(step, node => _transport.ShellFor(new Node(node, "127.0.0.1", [Role.Controller])), new ManualTimeProvider(), _reports.Add, CancellationToken.None);
+        new(step, node => _transport.ShellFor(new Node(node, "127.0.0.1", [Role.Controller])), new TestClock(), _reports.Add, CancellationToken.None);
 
     private async Task<long> CountAsync(string table)
     {

@@ -47,5 +47,5 @@ public sealed class UpgradeCheckStepHandlerTests
     private StepContext Context(IRemoteShell shell) =>
         new(new PlanStep("preflight/placement/upgrade-check", UpgradeCheckStep.Kind, Phases.Preflight, "placement", ["ctl1"],
                 [new("command", "placement-status upgrade check")], ConcurrencyClasses.Cluster, [], [], 0, false, "cluster"),
-            _ => shell, new ManualTimeProvider(), _reports.Add, CancellationToken.None);
+            _ => shell, new TestClock(), _reports.Add, CancellationToken.None);
 }

@@ -8,7 +8,7 @@ namespace Uplift.Tests.Compute;
 public sealed class ComputeDanceTests : IDisposable
 {
     private const string Reason = "uplift run r1: upgrade to dalmatian";
-    private readonly ManualTimeProvider _time = new();
+    private readonly TestClock _time = new();
     private readonly FakeCloud _nova = new();
     private readonly ComputeCloud _cloud;
 
@@ -80,7 +80,7 @@ public sealed class ComputeDanceTests : IDisposable
         var step = ComputeStep.On("cmp1", ComputeMigrateInstancesStep.Kind, _time, ("block-migration", "auto"));
 
         (await handler.IsDoneAsync(step)).ShouldBeFalse();
-        await Clock.RunAsync(_time, handler.ActAsync(step));
+        await _time.TickUntilAsync(handler.ActAsync(step));
         await new ComputeCheckEmptyHandler(_cloud).ActAsync(ComputeStep.On("cmp1", ComputeCheckEmptyStep.Kind, _time));
 
         _nova.Servers.Select(s => (string?)s["OS-EXT-SRV-ATTR:host"]).ShouldBe(["cmp9", "cmp9", "cmp2"]);
@@ -96,7 +96,7 @@ public sealed class ComputeDanceTests : IDisposable
         var handler = new ComputeMigrateHandler(_cloud);
         var step = ComputeStep.On("cmp1", ComputeMigrateInstancesStep.Kind, _time);
 
-        var failure = await Should.ThrowAsync<StepFailedException>(() => Clock.RunAsync(_time, handler.ActAsync(step)));
+        var failure = await Should.ThrowAsync<StepFailedException>(() => _time.TickUntilAsync(handler.ActAsync(step)));
 
         failure.Message.ShouldContain("1 of 1 instance(s) did not leave cmp1");
         failure.Message.ShouldContain("ERROR");

@@ -8,7 +8,7 @@ namespace Uplift.Tests.Compute;
 /// <summary>Waiting for a restarted compute, the all-services-up check and the smoke test, against an in-memory cloud.</summary>
 public sealed class ServiceChecksTests : IDisposable
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly TestClock _time = new();
     private readonly FakeCloud _nova = new();
     private readonly ComputeCloud _cloud;
 
@@ -22,7 +22,7 @@ public sealed class ServiceChecksTests : IDisposable
         var step = ComputeStep.On("cmp1", ComputeWaitUpStep.Kind, _time, ("release", "dalmatian"));
         var started = _time.GetUtcNow();
 
-        var failure = await Should.ThrowAsync<StepFailedException>(() => Clock.RunAsync(_time, handler.ActAsync(step)));
+        var failure = await Should.ThrowAsync<StepFailedException>(() => _time.TickUntilAsync(handler.ActAsync(step)));
 
         failure.Message.ShouldStartWith("nova-compute on cmp1 did not come back within 2 min (state down");
         failure.Message.ShouldContain("it stays disabled");
@@ -38,10 +38,10 @@ public sealed class ServiceChecksTests : IDisposable
         var step = ComputeStep.On("cmp1", ComputeWaitUpStep.Kind, _time);
 
         var waiting = handler.ActAsync(step);
-        await Clock.RunAsync(_time, Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(30), _time)));
+        await _time.TickUntilAsync(Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(30), _time)));
         waiting.IsCompleted.ShouldBeFalse();
         _nova.Service("cmp1")["state"] = "up";
-        await Clock.RunAsync(_time, waiting);
+        await _time.TickUntilAsync(waiting);
 
         step.Notes.ShouldContain("nova-compute on cmp1 is up");
     }
@@ -54,10 +54,10 @@ public sealed class ServiceChecksTests : IDisposable
         var step = ComputeStep.On("cmp1", ComputeWaitUpStep.Kind, _time);
 
         var waiting = handler.ActAsync(step);
-        await Clock.RunAsync(_time, Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(30), _time)));
+        await _time.TickUntilAsync(Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(30), _time)));
         waiting.IsCompleted.ShouldBeFalse("nova says up, but from the report the stopped process sent last");
         _nova.Service("cmp1")["updated_at"] = "2026-11-21T12:00:31.000000";
-        await Clock.RunAsync(_time, waiting);
+        await _time.TickUntilAsync(waiting);
 
         step.Notes.ShouldContain("nova-compute on cmp1 is up");
     }

@@ -28,7 +28,7 @@ internal sealed class ExecutorFixture : IDisposable
 
     public StepHandlers Handlers { get; set; }
 
-    public ManualTimeProvider Time { get; } = new();
+    public TestClock Time { get; } = new();
 
     public List<RunEvent> Events { get; } = [];
 

@@ -11,7 +11,7 @@ public sealed class WaitBackendHandlerTests
     [Fact]
     public async Task Given_an_api_that_answers_on_the_third_look_When_waited_for_Then_the_wait_ends_after_the_short_first_pauses()
     {
-        var time = new ManualTimeProvider();
+        var time = new TestClock();
         var shell = new AnsweringShell([7, 7, 0]);
         var step = new PlanStep("nova/ctl2/wait-nova", WaitBackendStep.Kind, "control-plane", "nova", ["ctl2"],
             [new("address", "127.0.10.2"), new("port", "8774")], ConcurrencyClasses.Cluster, [], [], 0, false, "nova");

@@ -8,7 +8,7 @@ namespace Uplift.Tests.Journal;
 public sealed class RunLockTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"uplift-lock-{Guid.NewGuid():N}");
-    private readonly ManualTimeProvider _time = new();
+    private readonly TestClock _time = new();
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 

@@ -7,7 +7,7 @@ namespace Uplift.Tests.Progress;
 
 public class ProgressTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly TestClock _time = new();
 
     private RunEvent At(int second, string kind, string? step = null, string? node = null, string? state = null, string? message = null, int? total = null) =>
         new(kind, _time.GetUtcNow().AddSeconds(second), step, "control-plane", "nova", node is null ? [] : [node], state, message, Total: total);

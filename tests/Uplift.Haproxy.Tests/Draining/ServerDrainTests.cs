@@ -13,7 +13,7 @@ public sealed class ServerDrainTests
         .OnFixture("show servers state novabe", "show_servers_state_novabe.txt")
         .On("set server novabe/ctl1.example.net state drain", "\n");
 
-    private readonly SteppingClock _clock = new();
+    private readonly TestClock _clock = new();
 
     private ServerDrain Drain => new(new HaproxyClient(_socket), _clock);
 

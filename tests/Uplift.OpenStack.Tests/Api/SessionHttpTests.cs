@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Uplift.OpenStack;
+using Uplift.Testing;
 
 namespace Uplift.Tests.OpenStack;
 
@@ -10,7 +11,7 @@ public sealed class SessionHttpTests : IAsyncDisposable
     private const string Services = "/compute/v2.1/os-services";
     private const string ServicesList = """{"services": []}""";
 
-    private readonly SteppingClock _clock = new();
+    private readonly TestClock _clock = new() { EndsWaitsAtOnce = true };
     private readonly ScriptedCloud _cloud;
 
     public SessionHttpTests() => _cloud = new ScriptedCloud(_clock);
@@ -35,7 +36,7 @@ public sealed class SessionHttpTests : IAsyncDisposable
         using var session = _cloud.Session();
         await session.SendAsync(OpenStackService.Compute, new ApiRequest(HttpMethod.Get, "/os-services"));
 
-        _clock.Manual.Advance(TimeSpan.FromMinutes(56)); // 4 minutes left: inside the 5-minute margin
+        _clock.Advance(TimeSpan.FromMinutes(56)); // 4 minutes left: inside the 5-minute margin
         await session.SendAsync(OpenStackService.Compute, new ApiRequest(HttpMethod.Get, "/os-services"));
         await session.SendAsync(OpenStackService.Compute, new ApiRequest(HttpMethod.Get, "/os-services"));
 
@@ -51,10 +52,10 @@ public sealed class SessionHttpTests : IAsyncDisposable
         using var session = _cloud.Session();
 
         await session.SendAsync(OpenStackService.Compute, new ApiRequest(HttpMethod.Get, "/os-services"));
-        _clock.Manual.Advance(TimeSpan.FromMinutes(54));
+        _clock.Advance(TimeSpan.FromMinutes(54));
         await session.SendAsync(OpenStackService.Compute, new ApiRequest(HttpMethod.Get, "/os-services"));
         _cloud.TokensIssued.ShouldBe(1);
-        _clock.Manual.Advance(TimeSpan.FromMinutes(2));
+        _clock.Advance(TimeSpan.FromMinutes(2));
         await session.SendAsync(OpenStackService.Compute, new ApiRequest(HttpMethod.Get, "/os-services"));
 
         _cloud.TokensIssued.ShouldBe(2);

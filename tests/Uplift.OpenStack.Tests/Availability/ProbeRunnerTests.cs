@@ -37,7 +37,7 @@ public class ProbeRunnerTests
     [Fact]
     public async Task GivenARateAndDuration_WhenNovaFailsForAWhile_ThenEveryFrontendGetsTheRateAndOnlyNovaCountsFailures()
     {
-        var time = new ManualTimeProvider();
+        var time = new TestClock();
         var apis = new FakeApis();
         using var http = new HttpClient(apis);
         var run = new ProbeRunner(http, time).RunAsync(Targets, rate: 10, TimeSpan.FromSeconds(1), CancellationToken.None);
@@ -66,7 +66,7 @@ public class ProbeRunnerTests
     [Fact]
     public async Task GivenARunningProbe_WhenInterrupted_ThenItStopsSendingAndStillReturnsItsSummary()
     {
-        var time = new ManualTimeProvider();
+        var time = new TestClock();
         var apis = new FakeApis();
         using var http = new HttpClient(apis);
         using var interrupt = new CancellationTokenSource();

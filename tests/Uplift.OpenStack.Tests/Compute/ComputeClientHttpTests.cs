@@ -9,7 +9,7 @@ public sealed class ComputeClientHttpTests : IAsyncDisposable
 {
     private const string Root = "/compute/v2.1";
 
-    private readonly SteppingClock _clock = new();
+    private readonly TestClock _clock = new() { EndsWaitsAtOnce = true };
     private readonly ScriptedCloud _cloud;
 
     public ComputeClientHttpTests() => _cloud = new ScriptedCloud(_clock);

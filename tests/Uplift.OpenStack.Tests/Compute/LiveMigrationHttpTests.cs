@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Uplift.OpenStack;
+using Uplift.Testing;
 
 namespace Uplift.Tests.OpenStack;
 
@@ -9,7 +10,7 @@ public sealed class LiveMigrationHttpTests : IAsyncDisposable
     private const string Root = "/compute/v2.1";
     private static readonly Server Instance = new("vm1", "web", "ACTIVE", "cmp1");
 
-    private readonly SteppingClock _clock = new();
+    private readonly TestClock _clock = new() { EndsWaitsAtOnce = true };
     private readonly ScriptedCloud _cloud;
     private readonly Queue<string> _looks = new();
     private string _migrationsAfterStart = """{"migrations": []}""";

@@ -7,7 +7,7 @@ namespace Uplift.Tests.OpenStack;
 /// <summary>Neutron and cinder clients against a real local HTTP server.</summary>
 public sealed class NetworkAndVolumeHttpTests : IAsyncDisposable
 {
-    private readonly ScriptedCloud _cloud = new(new SteppingClock());
+    private readonly ScriptedCloud _cloud = new(new TestClock { EndsWaitsAtOnce = true });
 
     [Fact]
     public async Task Given_neutron_When_listing_and_taking_an_agent_down_Then_the_trimmed_id_is_used_in_the_url()

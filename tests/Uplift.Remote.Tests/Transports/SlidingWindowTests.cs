@@ -13,7 +13,7 @@ public class SlidingWindowTests
     [Fact]
     public async Task Given_a_window_of_two_When_any_node_finishes_Then_the_next_starts_at_once_without_waiting_for_the_batch()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         var gates = new ConcurrentDictionary<string, TaskCompletionSource<string>>();
         var started = new ConcurrentQueue<string>();
         var window = new SlidingWindow(2, clock);
@@ -49,7 +49,7 @@ public class SlidingWindowTests
     {
         var running = 0;
         var peak = 0;
-        var window = new SlidingWindow(3, new ManualTimeProvider());
+        var window = new SlidingWindow(3, new TestClock());
 
         var outcomes = await window.RunAsync(Nodes(20), async (node, _) =>
         {
@@ -68,7 +68,7 @@ public class SlidingWindowTests
     public async Task Given_one_node_throws_When_run_Then_that_node_carries_the_error_and_the_others_finish()
     {
         var finished = new ConcurrentBag<string>();
-        var window = new SlidingWindow(2, new ManualTimeProvider());
+        var window = new SlidingWindow(2, new TestClock());
 
         var outcomes = await window.RunAsync(
             Nodes(3),
@@ -86,7 +86,7 @@ public class SlidingWindowTests
     {
         using var stop = new CancellationTokenSource();
         var started = new ConcurrentQueue<string>();
-        var window = new SlidingWindow(1, new ManualTimeProvider());
+        var window = new SlidingWindow(1, new TestClock());
 
         var run = window.RunAsync(Nodes(3), async (node, token) =>
         {
