@@ -14,9 +14,7 @@ public static class DryRun
         var byNode = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var step in plan.Steps.Where(s => s.Kind != StepKind.Milestone))
         {
-            IReadOnlyList<string> commands = handlers.Carries(step.Kind)
-                ? handlers.For(step.Kind).Describe(step)
-                : [$"(kind {step.Kind}: this uplift does not carry it out; a run refuses the plan)"];
+            var commands = Commands(step, handlers);
             foreach (var node in step.Nodes.Count > 0 ? step.Nodes : ["(no node)"])
             {
                 if (!byNode.TryGetValue(node, out var lines))
@@ -36,5 +34,21 @@ public static class DryRun
             }
         }
         return text.ToString();
+    }
+
+    private static IReadOnlyList<string> Commands(PlanStep step, StepHandlers handlers)
+    {
+        if (!handlers.Carries(step.Kind))
+        {
+            return [$"(kind {step.Kind}: this uplift does not carry it out; a run refuses the plan)"];
+        }
+        try
+        {
+            return handlers.For(step.Kind).Describe(step);
+        }
+        catch (PlanStepException wrong)
+        {
+            return [$"({wrong.Message})"];
+        }
     }
 }

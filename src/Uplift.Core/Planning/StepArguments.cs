@@ -20,6 +20,9 @@ public readonly struct StepArguments(PlanStep step)
     /// <summary>A flag is written "true" when set and left out otherwise.</summary>
     public bool Flag(string key) => step.Argument(key) == "true";
 
+    /// <summary>Space-separated words the kind cannot do without (units, packages).</summary>
+    public IReadOnlyList<string> RequiredWords(string key) => Required(key).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>Space-separated words (units, packages, nodes); empty when absent.</summary>
     public IReadOnlyList<string> Words(string key) =>
         step.Argument(key)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];

@@ -62,12 +62,13 @@ public static class JournalTrust
             {
                 continue;
             }
-            foreach (var (package, major) in PackageCheck.Code(step.Argument("code")))
+            var target = PackageTarget.ReadOptional(step);
+            foreach (var (package, major) in target?.Code ?? new Dictionary<string, int>())
             {
                 if (node.Code.FirstOrDefault(c => c.Package == package) is { Version: { } version } code
                     && Catalog.CodeVersions.UpstreamMajor(version) != major)
                 {
-                    yield return $"{step.Id} is done in the journal ({package} {major}.x, {step.Argument("release")}), but {node.Node.Name} runs {package} {version} ({code.Series ?? "unknown"})";
+                    yield return $"{step.Id} is done in the journal ({package} {major}.x, {target!.Release}), but {node.Node.Name} runs {package} {version} ({code.Series ?? "unknown"})";
                 }
             }
         }

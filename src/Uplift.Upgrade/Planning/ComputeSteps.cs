@@ -89,12 +89,9 @@ internal static class ComputeSteps
         // The hypervisor stack and OVS restart from their maintainer scripts: upgraded here, in the node's own window,
         // once it is emptied (or checked to be), never cluster-wide in "prepare"; its agents start after, on the new OVS.
         last = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Computes, [last]);
-        last = steps.Add(at + "stop", UnitsStopStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: Args.Stop(units, packages, ctx.To, ctx.Catalog));
-        last = steps.Add(at + "install", PackagesInstallStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: Args.Install(packages, ctx.To, ctx.Catalog));
-        last = steps.Add(at + "start", UnitsStartStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: Args.Units(units));
+        last = steps.Add(at + "stop", new UnitsStopStep(units, PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Computes, needs: [last]);
+        last = steps.Add(at + "install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Computes, needs: [last]);
+        last = steps.Add(at + "start", new UnitsStartStep(units), node.Name, ConcurrencyClasses.Computes, needs: [last]);
         last = steps.Add(at + "wait-up", ComputeWaitUpStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
             arguments: [.. service, .. Args.Of(("release", ctx.To.Series))]);
         var enable = steps.Add(at + "enable", ComputeEnableStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [disable],

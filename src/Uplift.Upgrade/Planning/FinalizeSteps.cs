@@ -34,8 +34,8 @@ internal static class FinalizeSteps
                 var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.ApiLast || !service.On(node).ApiUnits.Contains(u)).ToArray();
                 if (units.Length > 0)
                 {
-                    signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", UnitsSignalStep.Kind, node.Name, ConcurrencyClasses.Nodes,
-                        needs: previous, arguments: Args.Of(("units", string.Join(' ', units)), ("signal", "HUP"))));
+                    signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", new UnitsSignalStep(units), node.Name, ConcurrencyClasses.Nodes,
+                        needs: previous));
                 }
             }
         }
@@ -67,8 +67,7 @@ internal static class FinalizeSteps
                 {
                     var unpin = steps.Add(at + RpcUnpinStep.Name, RpcUnpinStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: first,
                         after: firstAfter, arguments: NodeUpgrade.PinArguments(service.RpcPin!));
-                    return steps.Add(at + "restart", UnitsRestartStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [unpin],
-                        arguments: Args.Units(units));
+                    return steps.Add(at + "restart", new UnitsRestartStep(units), node.Name, ConcurrencyClasses.Restarts, needs: [unpin]);
                 });
                 after = [.. done.Ended];
                 previous = [done.Healthy];
@@ -129,8 +128,7 @@ internal static class FinalizeSteps
             }
             var at = $"finalize/{service.Name}/{node.Name}/";
             var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
-                ctx.Steps.Add(at + "restart", UnitsRestartStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
-                    arguments: Args.Units(units)));
+                ctx.Steps.Add(at + "restart", new UnitsRestartStep(units), node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter));
             after = [.. done.Ended];
             previous = [done.Healthy];
         }

@@ -25,8 +25,7 @@ internal static class Infrastructure
         {
             return needs[^1];
         }
-        var upgraded = ctx.Steps.Add(at + "infrastructure", DependenciesUpgradeStep.Kind, node.Name, concurrencyClass, needs: needs, after: after,
-            arguments: Args.Of(("packages", packages)));
+        var upgraded = ctx.Steps.Add(at + "infrastructure", new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries)), node.Name, concurrencyClass, needs: needs, after: after);
         // A new kernel or OVS may need the node rebooted (the seed's script reboots after OVS): here, in its own window.
         var rebooted = ctx.Steps.Add(at + "reboot", NodeRebootStep.Kind, node.Name, concurrencyClass, needs: [upgraded]);
         return packages.Split(' ').Contains(Rabbitmq)

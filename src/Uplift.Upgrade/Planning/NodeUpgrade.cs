@@ -52,9 +52,8 @@ internal static class NodeUpgrade
         }
         var at = $"{service.Name}/{node.Name}/";
         return DrainedWork.Add(ctx, [service], node, at, concurrencyClass, needs.ToArray(), after.ToArray(), (first, firstAfter) =>
-            ctx.Steps.Add(at + "start", UnitsStartStep.Kind, node.Name, concurrencyClass,
-                needs: NewCode(ctx, service, node, at, concurrencyClass, first, firstAfter, withDatabase, units, packages, []),
-                arguments: Args.Units(units), pauseAfterSeconds: pauseAfterSeconds));
+            ctx.Steps.Add(at + "start", new UnitsStartStep(units), node.Name, concurrencyClass,
+                needs: NewCode(ctx, service, node, at, concurrencyClass, first, firstAfter, withDatabase, units, packages, []), pauseAfterSeconds: pauseAfterSeconds));
     }
 
     /// <summary>
@@ -80,7 +79,7 @@ internal static class NodeUpgrade
         var api = units.Where(service.ApiUnits.Contains).ToArray();
         var others = units.Except(api).ToArray();
         var started = others.Length == 0 ? ready
-            : [ctx.Steps.Add(at + "start", UnitsStartStep.Kind, node.Name, concurrencyClass, needs: ready, arguments: [.. Args.Units(others), .. marks])];
+            : [ctx.Steps.Add(at + "start", new UnitsStartStep(others), node.Name, concurrencyClass, needs: ready, marks: marks)];
         return new Held(ctx, node, at, concurrencyClass, drained, api, started, marks);
     }
 
@@ -94,8 +93,8 @@ internal static class NodeUpgrade
 
         public DrainedWork.Result StartApi(string[] satellitesDone) =>
             drained.End(apiUnits.Length == 0 ? started[0]
-                : ctx.Steps.Add(at + "start-api", UnitsStartStep.Kind, node.Name, concurrencyClass, needs: [.. started, .. satellitesDone],
-                    arguments: [.. Args.Units(apiUnits), .. marks]));
+                : ctx.Steps.Add(at + "start-api", new UnitsStartStep(apiUnits), node.Name, concurrencyClass, needs: [.. started, .. satellitesDone],
+                    marks: marks));
     }
 
     /// <summary>Stop, install, DB steps and readiness check (VIP holder), RPC pin (controllers): returns the last of them.</summary>
@@ -104,12 +103,12 @@ internal static class NodeUpgrade
         bool withDatabase, IReadOnlyList<string> units, IReadOnlyList<string> packages, KeyValuePair<string, string>[] marks)
     {
         var steps = ctx.Steps;
-        string[] last = [steps.Add(at + "stop", UnitsStopStep.Kind, node.Name, concurrencyClass, needs: first, after: firstAfter,
-            arguments: [.. Args.Stop(units, packages, ctx.To, ctx.Catalog), .. marks])];
+        string[] last = [steps.Add(at + "stop", new UnitsStopStep(units, PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, concurrencyClass, needs: first, after: firstAfter,
+            marks: marks)];
         if (packages.Count > 0)
         {
-            last = [steps.Add(at + "install", PackagesInstallStep.Kind, node.Name, concurrencyClass, needs: last,
-                arguments: [.. Args.Install(packages, ctx.To, ctx.Catalog), .. marks])];
+            last = [steps.Add(at + "install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, concurrencyClass, needs: last,
+                marks: marks)];
         }
         if (withDatabase)
         {

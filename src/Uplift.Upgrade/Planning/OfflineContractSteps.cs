@@ -44,8 +44,8 @@ internal static class OfflineContractSteps
                     .ToArray()
                 : [];
             string[] drained = drains[node.Name].Length > 0 ? [.. drains[node.Name].Select(d => d.Step)] : [checkId];
-            stops.Add(steps.Add(at + "stop", UnitsStopStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: drained,
-                arguments: [.. Args.Units(units), condition, outage]));
+            stops.Add(steps.Add(at + "stop", new UnitsStopStep(units), node.Name, ConcurrencyClasses.Nodes, needs: drained,
+                marks: [condition, outage]));
         }
 
         var contract = DatabaseSteps.AddContract(ctx, service, vip, [checkId, .. stops], condition, outage);
@@ -54,8 +54,8 @@ internal static class OfflineContractSteps
         foreach (var (node, units) in servers)
         {
             var at = $"finalize/{service.Name}/{node.Name}/";
-            var healthy = steps.Add(at + "start", UnitsStartStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: contract,
-                arguments: [.. Args.Units(units), condition, outage]);
+            var healthy = steps.Add(at + "start", new UnitsStartStep(units), node.Name, ConcurrencyClasses.Nodes, needs: contract,
+                marks: [condition, outage]);
             foreach (var server in DrainedWork.Backends(ctx, service, node))
             {
                 healthy = steps.Add(at + "wait-" + server.Name, WaitBackendStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [healthy],

@@ -16,7 +16,7 @@ internal static class PrepareSteps
         var steps = ctx.Steps;
         ctx.Enter(Phases.Prepare, "every node");
         var ends = new List<string>();
-        var sourceArguments = Args.Of(("sources-file", ctx.Catalog.Apt.SourcesFile), ("line", ctx.Catalog.Apt.LineFor(ctx.To)), ("release", ctx.To.Series));
+        var aptSources = new AptSourcesStep(ctx.Catalog.Apt.SourcesFile, ctx.Catalog.Apt.LineFor(ctx.To), ctx.To.Series);
         foreach (var node in ctx.Inventory.Nodes)
         {
             var at = $"prepare/{node.Name}/";
@@ -29,15 +29,13 @@ internal static class PrepareSteps
                 : steps.Add(at + "etc-backup", ConfigBackupStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [puppet],
                     arguments: Args.Of(("directories", directories), ("node-directory", ctx.Inventory.Database.BackupDirectory),
                         ("name", $"etc-{node.Name}-before-{ctx.To.Series}.tar.gz")));
-            var sources = steps.Add(at + AptSourcesStep.Name, AptSourcesStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [backup],
-                arguments: sourceArguments);
+            var sources = steps.Add(at + AptSourcesStep.Name, aptSources, node.Name, ConcurrencyClasses.Nodes, needs: [backup]);
             var update = steps.Add(at + AptUpdateStep.Name, AptUpdateStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [sources]);
             var packages = ctx.PerRoles("dependencies", node,
                 () => string.Join(' ', node.Roles.SelectMany(ctx.Catalog.DependenciesOn).Distinct(StringComparer.Ordinal)));
             ends.Add(packages.Length == 0
                 ? update
-                : steps.Add(at + "dependencies", DependenciesUpgradeStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [update],
-                    arguments: Args.Of(("packages", packages))));
+                : steps.Add(at + "dependencies", new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries)), node.Name, ConcurrencyClasses.Nodes, needs: [update]));
         }
         return steps.Add("prepare/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends);
     }

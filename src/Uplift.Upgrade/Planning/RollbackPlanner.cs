@@ -93,8 +93,8 @@ public static class RollbackPlanner
             var units = NodeUpgrade.Units(services.Select(s => s.On(node)), node.Roles);
             if (units.Length > 0)
             {
-                stops.Add(steps.Add($"rollback/{node.Name}/stop", UnitsStopStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: drained.Needs,
-                    after: drained.After, arguments: Args.Units(units)));
+                stops.Add(steps.Add($"rollback/{node.Name}/stop", new UnitsStopStep(units), node.Name, ConcurrencyClasses.Nodes, needs: drained.Needs,
+                    after: drained.After));
             }
             windows.Add((node, services, drained));
         }
@@ -132,14 +132,12 @@ public static class RollbackPlanner
             var packages = work.PackagesOn(node.Name);
             if (packages.Count > 0 || work.SwitchedSources(node.Name))
             {
-                last = steps.Add(at + AptSourcesStep.Name, AptSourcesStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last],
-                    arguments: Args.Of(("sources-file", ctx.Catalog.Apt.SourcesFile), ("line", ctx.Catalog.Apt.LineFor(ctx.To)), ("release", ctx.To.Series)));
+                last = steps.Add(at + AptSourcesStep.Name, new AptSourcesStep(ctx.Catalog.Apt.SourcesFile, ctx.Catalog.Apt.LineFor(ctx.To), ctx.To.Series), node.Name, ConcurrencyClasses.Nodes, needs: [last]);
                 last = steps.Add(at + AptUpdateStep.Name, AptUpdateStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last]);
             }
             if (packages.Count > 0)
             {
-                last = steps.Add(at + "packages", PackagesDowngradeStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last],
-                    arguments: Args.Install(packages, ctx.To, ctx.Catalog));
+                last = steps.Add(at + "packages", new PackagesDowngradeStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Nodes, needs: [last]);
             }
             if (work.ConfigBackupOf(node.Name) is { } backup)
             {
@@ -150,7 +148,7 @@ public static class RollbackPlanner
             var units = NodeUpgrade.Units(services.Select(s => s.On(node)), node.Roles);
             if (units.Length > 0)
             {
-                last = steps.Add(at + "start", UnitsStartStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last], arguments: Args.Units(units));
+                last = steps.Add(at + "start", new UnitsStartStep(units), node.Name, ConcurrencyClasses.Nodes, needs: [last]);
             }
             ends.AddRange(drained.End(last).Ended);
         }

@@ -55,6 +55,24 @@ internal sealed class StepList
         return fullId;
     }
 
+    /// <summary>
+    /// Adds a step of <typeparamref name="TArguments"/>'s kind with those arguments, then <paramref name="marks"/> (the
+    /// engine's: when, outage); <paramref name="id"/> is relative. Returns the full id.
+    /// </summary>
+    public string Add<TArguments>(
+        string id,
+        TArguments arguments,
+        string? node,
+        string concurrencyClass,
+        IEnumerable<string>? needs = null,
+        IEnumerable<string>? after = null,
+        IEnumerable<KeyValuePair<string, string>>? marks = null,
+        int pauseAfterSeconds = 0,
+        bool alwaysRun = false)
+        where TArguments : IStepArguments<TArguments> =>
+        Add(id, TArguments.Kind, node, concurrencyClass, needs, after,
+            marks is null ? arguments.Write() : [.. arguments.Write(), .. marks], pauseAfterSeconds, alwaysRun);
+
     /// <summary>The referenced ids, each once, all of them earlier steps (a planner bug otherwise).</summary>
     private string[] Known(IEnumerable<string>? ids, string from, string[]? except = null)
     {

@@ -29,12 +29,10 @@ internal static class UpdateSteps
                 var at = $"update/{node.Name}/";
                 var standby = steps.Add(at + "standby", NodeStandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
                     arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)));
-                var install = steps.Add(at + "install", PackagesInstallStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [standby],
-                    arguments: Args.Install(packages, ctx.To, ctx.Catalog));
+                var install = steps.Add(at + "install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Restarts, needs: [standby]);
                 // In standby (resources moved away): its infrastructure packages too, before its units restart.
                 var infrastructure = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Restarts, [install]);
-                var restart = steps.Add(at + "restart", UnitsRestartStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [infrastructure],
-                    arguments: Args.Units(units));
+                var restart = steps.Add(at + "restart", new UnitsRestartStep(units), node.Name, ConcurrencyClasses.Restarts, needs: [infrastructure]);
                 return steps.Add(at + "online", NodeUnstandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [restart]);
             });
             previous = [result.Healthy];
@@ -46,11 +44,11 @@ internal static class UpdateSteps
         {
             var units = NodeUpgrade.Units(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
             var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), NodeUpgrade.RolesOf(node, includeComputeRole: false));
-            var install = steps.Add($"update/{node.Name}/install", PackagesInstallStep.Kind, node.Name, ConcurrencyClasses.NeutronAgents,
-                needs: previous, after: after, arguments: Args.Install(packages, ctx.To, ctx.Catalog));
+            var install = steps.Add($"update/{node.Name}/install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.NeutronAgents,
+                needs: previous, after: after);
             var infrastructure = Infrastructure.Add(ctx, node, $"update/{node.Name}/", ConcurrencyClasses.NeutronAgents, [install]);
-            var restart = steps.Add($"update/{node.Name}/restart", UnitsRestartStep.Kind, node.Name, ConcurrencyClasses.NeutronAgents,
-                needs: [infrastructure], arguments: Args.Units(units),
+            var restart = steps.Add($"update/{node.Name}/restart", new UnitsRestartStep(units), node.Name, ConcurrencyClasses.NeutronAgents,
+                needs: [infrastructure],
                 pauseAfterSeconds: node.Has(Role.Network) ? ctx.Inventory.Concurrency.NeutronAgentPauseSeconds : 0);
             previous = [restart];
             after = [];

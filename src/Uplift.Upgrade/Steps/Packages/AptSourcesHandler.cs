@@ -8,22 +8,26 @@ namespace Uplift.Upgrade.Steps.Packages;
 public sealed class AptSourcesHandler : NodeStepHandler
 {
     public override IReadOnlyList<string> Describe(PlanStep step) =>
-        [Apt.WriteSources(step.Argument("sources-file") ?? "FILE", step.Argument("line") ?? "LINE")];
+        [Apt.WriteSources(AptSourcesStep.Read(step).SourcesFile, AptSourcesStep.Read(step).Line)];
 
     protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
     {
-        var content = await context.RunCheckedAsync(node, Apt.ReadSources(context.Require("sources-file"))).ConfigureAwait(false);
-        return Apt.SourcesAreSet(content.StandardOutput, context.Require("line"));
+        var sources = AptSourcesStep.Read(context.Step);
+        var content = await context.RunCheckedAsync(node, Apt.ReadSources(sources.SourcesFile)).ConfigureAwait(false);
+        return Apt.SourcesAreSet(content.StandardOutput, sources.Line);
     }
 
-    protected override Task ActOnAsync(StepContext context, string node) =>
-        context.RunCheckedAsync(node, Apt.WriteSources(context.Require("sources-file"), context.Require("line")));
+    protected override Task ActOnAsync(StepContext context, string node)
+    {
+        var sources = AptSourcesStep.Read(context.Step);
+        return context.RunCheckedAsync(node, Apt.WriteSources(sources.SourcesFile, sources.Line));
+    }
 
     protected override async Task VerifyOnAsync(StepContext context, string node)
     {
         if (!await IsDoneOnAsync(context, node).ConfigureAwait(false))
         {
-            throw new StepFailedException($"on {node}: {context.Require("sources-file")} does not hold the new line after writing it");
+            throw new StepFailedException($"on {node}: {AptSourcesStep.Read(context.Step).SourcesFile} does not hold the new line after writing it");
         }
     }
 }

@@ -12,14 +12,14 @@ internal static class PackageCheck
 
     /// <param name="installedOnly">Dependencies: only installed packages with a newer candidate. Otherwise missing ones
     /// too, and a package without candidate fails the step.</param>
-    public static async Task<IReadOnlyList<string>> ToInstallAsync(StepContext context, string node, IReadOnlyList<string> wanted, bool installedOnly)
+    public static async Task<IReadOnlyList<string>> ToInstallAsync(StepContext context, string node, PackageTarget target, bool installedOnly)
     {
-        var results = await context.RunAllAsync(node, Queries(wanted)).ConfigureAwait(false);
-        return ToInstall(node, wanted, installedOnly, results[0], results[1], Code(context.Step.Argument("code")));
+        var results = await context.RunAllAsync(node, Queries(target.Packages)).ConfigureAwait(false);
+        return ToInstall(node, target.Packages, installedOnly, results[0], results[1], target.Code);
     }
 
     /// <summary>Reads the results of <see cref="Queries"/> (run by the caller, with other queries of its own).</summary>
-    /// <param name="code">package → the upstream major it must have (the step's "code"): such a package on another major
+    /// <param name="code">package → the upstream major it must have (the target's code): such a package on another major
     /// is to install even at its candidate, and a candidate on another major fails the step (the sources are another
     /// release's).</param>
     public static IReadOnlyList<string> ToInstall(
@@ -59,13 +59,6 @@ internal static class PackageCheck
         }
         return todo;
     }
-
-    /// <summary>The step's "code" argument ("python3-nova=32 …") as package → major; empty when it has none.</summary>
-    public static IReadOnlyDictionary<string, int> Code(string? argument) =>
-        (argument ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('='))
-            .Where(p => p.Length == 2 && int.TryParse(p[1], System.Globalization.CultureInfo.InvariantCulture, out _))
-            .ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static T Parse<T>(string node, Func<T> parse)
     {

@@ -13,7 +13,7 @@ public sealed class PackagesDowngradeHandler : NodeStepHandler
 {
     public override IReadOnlyList<string> Describe(PlanStep step)
     {
-        var packages = ShellQuote.Split(step.Argument("packages"));
+        var packages = PackagesDowngradeStep.Read(step).Target.Packages;
         return [AptCachePolicy.Command(packages), Apt.Downgrade(packages.Select(p => (p, "VERSION"))) + "   # only those newer than the repository offers"];
     }
 
@@ -31,14 +31,14 @@ public sealed class PackagesDowngradeHandler : NodeStepHandler
         var left = await TargetsAsync(context, node).ConfigureAwait(false);
         if (left.Count > 0)
         {
-            throw new StepFailedException($"on {node}: still newer than the {context.Step.Argument("release")} repository offers after apt-get install: " +
+            throw new StepFailedException($"on {node}: still newer than the {PackagesDowngradeStep.Read(context.Step).Target.Release} repository offers after apt-get install: " +
                 string.Join(' ', left.Select(t => t.Package)));
         }
     }
 
     private static async Task<IReadOnlyList<(string Package, string Version)>> TargetsAsync(StepContext context, string node)
     {
-        var result = await context.RunCheckedAsync(node, AptCachePolicy.Command(ShellQuote.Split(context.Require("packages")))).ConfigureAwait(false);
+        var result = await context.RunCheckedAsync(node, AptCachePolicy.Command(PackagesDowngradeStep.Read(context.Step).Target.Packages)).ConfigureAwait(false);
         return Targets(AptCachePolicy.Parse(result.StandardOutput));
     }
 

@@ -11,9 +11,14 @@ namespace Uplift.Upgrade.Steps.Packages;
 /// </summary>
 public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
 {
+    /// <summary>What the step brings up: a service's packages (with the major their code must have) or, for
+    /// dependencies, the packages alone.</summary>
+    private PackageTarget Target(PlanStep step) =>
+        installedOnly ? new(DependenciesUpgradeStep.Read(step).Packages, null, new Dictionary<string, int>()) : PackagesInstallStep.Read(step).Target;
+
     public override IReadOnlyList<string> Describe(PlanStep step)
     {
-        var packages = ShellQuote.Split(step.Argument("packages"));
+        var packages = Target(step).Packages;
         return [.. PackageCheck.Queries(packages), Apt.Install(packages) + "   # only those outdated"];
     }
 
@@ -28,7 +33,7 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
     {
         var todo = context.Fact<IReadOnlyList<string>>("todo:" + node) ?? await ToInstallAsync(context, node).ConfigureAwait(false);
         context.Report($"{node}: installing {string.Join(' ', todo)}");
-        await context.RunCheckedAsync(node, Apt.Install(todo), then: PackageCheck.Queries(ShellQuote.Split(context.Require("packages")))).ConfigureAwait(false);
+        await context.RunCheckedAsync(node, Apt.Install(todo), then: PackageCheck.Queries(Target(context.Step).Packages)).ConfigureAwait(false);
     }
 
     protected override async Task VerifyOnAsync(StepContext context, string node)
@@ -42,5 +47,5 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
     }
 
     private Task<IReadOnlyList<string>> ToInstallAsync(StepContext context, string node) =>
-        PackageCheck.ToInstallAsync(context, node, ShellQuote.Split(context.Require("packages")), installedOnly);
+        PackageCheck.ToInstallAsync(context, node, Target(context.Step), installedOnly);
 }

@@ -12,7 +12,13 @@ namespace Uplift.Upgrade.Steps.Units;
 /// </summary>
 public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
 {
-    public override IReadOnlyList<string> Describe(PlanStep step) => [Command(ShellQuote.Split(step.Argument("units")))];
+    public override IReadOnlyList<string> Describe(PlanStep step) => [Command(UnitsOf(step))];
+
+    /// <summary>The step's units, read by its own kind's record.</summary>
+    private IReadOnlyList<string> UnitsOf(PlanStep step) =>
+        kind == UnitsStopStep.Kind ? UnitsStopStep.Read(step).Units
+        : kind == UnitsStartStep.Kind ? UnitsStartStep.Read(step).Units
+        : UnitsRestartStep.Read(step).Units;
 
     protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
     {
@@ -23,9 +29,9 @@ public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
         // A stop step with the service's "packages" also asks dpkg and apt, in the same round trip: units already
         // running the new code need no stop (a fresh plan after a finished run): running units whose packages are
         // all at their candidate mean this node was upgraded already.
-        var units = ShellQuote.Split(context.Require("units"));
-        var packages = kind == UnitsStopStep.Kind ? ShellQuote.Split(context.Step.Argument("packages")) : [];
-        var results = await context.RunAllAsync(node, [Systemd.Query(units), .. packages.Count > 0 ? PackageCheck.Queries(packages) : []])
+        var units = UnitsOf(context.Step);
+        var target = kind == UnitsStopStep.Kind ? UnitsStopStep.Read(context.Step).Target : null;
+        var results = await context.RunAllAsync(node, [Systemd.Query(units), .. target is not null ? PackageCheck.Queries(target.Packages) : []])
             .ConfigureAwait(false);
         var states = Parse(node, units, results[0]);
         if (kind != UnitsStopStep.Kind)
@@ -36,13 +42,13 @@ public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
         {
             return true;
         }
-        return packages.Count > 0 && states.All(s => s.IsRunningAndEnabled) &&
-            PackageCheck.ToInstall(node, packages, installedOnly: false, results[1], results[2], PackageCheck.Code(context.Step.Argument("code"))).Count == 0;
+        return target is not null && states.All(s => s.IsRunningAndEnabled) &&
+            PackageCheck.ToInstall(node, target.Packages, installedOnly: false, results[1], results[2], target.Code).Count == 0;
     }
 
     protected override Task ActOnAsync(StepContext context, string node)
     {
-        var units = ShellQuote.Split(context.Require("units"));
+        var units = UnitsOf(context.Step);
         return context.RunCheckedAsync(node, Command(units), then: [Systemd.Query(units)]);
     }
 
@@ -62,9 +68,9 @@ public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
         : kind == UnitsStartStep.Kind ? Systemd.UnmaskEnableStart(units)
         : Systemd.Restart(units);
 
-    private static async Task<IReadOnlyList<UnitState>> QueryAsync(StepContext context, string node)
+    private async Task<IReadOnlyList<UnitState>> QueryAsync(StepContext context, string node)
     {
-        var units = ShellQuote.Split(context.Require("units"));
+        var units = UnitsOf(context.Step);
         return Parse(node, units, await context.RunAsync(node, Systemd.Query(units)).ConfigureAwait(false));
     }
 
