@@ -12,10 +12,8 @@ internal static class BackupSteps
         ctx.Enter(Phases.Backup, $"database node {node.Name}");
         var settings = ctx.Inventory.Database;
         // Named by the plan: a resumed run finds its backup; a new plan (new inputs) takes a new one.
-        var arguments = Args.Of(("credentials-file", settings.CredentialsFile), ("directory", settings.BackupDirectory), ("backup-id", ctx.PlanId));
-        var dump = steps.Add("backup/dump", DatabaseBackupStep.Kind, node.Name, ConcurrencyClasses.Cluster, needs: [preflightDone],
-            arguments: arguments);
-        return steps.Add("backup/verify", DatabaseBackupVerifyStep.Kind, node.Name, ConcurrencyClasses.Cluster, needs: [dump],
-            arguments: arguments);
+        var backup = new BackupLocation(settings.CredentialsFile, settings.BackupDirectory, ctx.PlanId);
+        var dump = steps.Add("backup/dump", new DatabaseBackupStep(backup), node.Name, ConcurrencyClasses.Cluster, needs: [preflightDone]);
+        return steps.Add("backup/verify", new DatabaseBackupVerifyStep(backup), node.Name, ConcurrencyClasses.Cluster, needs: [dump]);
     }
 }

@@ -62,10 +62,9 @@ internal static class ComputeSteps
     }
 
     private static string AddDisable(HopContext ctx, Node node, string entry) =>
-        ctx.Steps.Add($"computes/{node.Name}/disable", ComputeDisableStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [entry],
-            arguments: [.. Service(node), .. Args.Of(("reason", ctx.Reason))]);
+        ctx.Steps.Add($"computes/{node.Name}/disable", new ComputeDisableStep(new(node.Name), ctx.Reason), node.Name, ConcurrencyClasses.Computes,
+            needs: [entry]);
 
-    private static IReadOnlyList<KeyValuePair<string, string>> Service(Node node) => Args.Of(("host", node.Name), ("binary", "nova-compute"));
 
     /// <param name="batchDisables">With live migration: the disable steps of the whole batch, which its migration waits for.</param>
     private static IEnumerable<string> AddNode(HopContext ctx, Node node, string disable, string[] batchDisables)
@@ -74,17 +73,16 @@ internal static class ComputeSteps
         var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), [Role.Compute]);
         var steps = ctx.Steps;
         var at = $"computes/{node.Name}/";
-        var service = Service(node);
+        var service = new ComputeService(node.Name);
         var last = disable;
         if (ctx.Options.LiveMigrate)
         {
-            last = steps.Add(at + "migrate", ComputeMigrateInstancesStep.Kind, node.Name, ConcurrencyClasses.LiveMigrations, needs: batchDisables,
-                arguments: [.. service, .. Args.Of(("block-migration", "auto"))]);
+            last = steps.Add(at + "migrate", new ComputeMigrateInstancesStep(service), node.Name, ConcurrencyClasses.LiveMigrations,
+                needs: batchDisables);
         }
         if (!ctx.Options.AllowInstances)
         {
-            last = steps.Add(at + "check-empty", ComputeCheckEmptyStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
-                arguments: service);
+            last = steps.Add(at + "check-empty", new ComputeCheckEmptyStep(service), node.Name, ConcurrencyClasses.Computes, needs: [last]);
         }
         // The hypervisor stack and OVS restart from their maintainer scripts: upgraded here, in the node's own window,
         // once it is emptied (or checked to be), never cluster-wide in "prepare"; its agents start after, on the new OVS.
@@ -92,10 +90,9 @@ internal static class ComputeSteps
         last = steps.Add(at + "stop", new UnitsStopStep(units, PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Computes, needs: [last]);
         last = steps.Add(at + "install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Computes, needs: [last]);
         last = steps.Add(at + "start", new UnitsStartStep(units), node.Name, ConcurrencyClasses.Computes, needs: [last]);
-        last = steps.Add(at + "wait-up", ComputeWaitUpStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [last],
-            arguments: [.. service, .. Args.Of(("release", ctx.To.Series))]);
-        var enable = steps.Add(at + "enable", ComputeEnableStep.Kind, node.Name, ConcurrencyClasses.Computes, needs: [disable],
-            after: [last], arguments: service, alwaysRun: true);
+        last = steps.Add(at + "wait-up", new ComputeWaitUpStep(service, ctx.To.Series), node.Name, ConcurrencyClasses.Computes, needs: [last]);
+        var enable = steps.Add(at + "enable", new ComputeEnableStep(service), node.Name, ConcurrencyClasses.Computes, needs: [disable],
+            after: [last], alwaysRun: true);
         return [last, enable];
     }
 }

@@ -49,9 +49,9 @@ internal static class FinalizeSteps
         foreach (var service in ctx.Services.Where(s => upgrade && s.OnlineMigrations is not null))
         {
             steps.Service = service.Name;
-            previous = [steps.Add($"finalize/{service.Name}/online-migrations", OnlineMigrationsStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
-                needs: previous, arguments: DatabaseSteps.CommandArguments(service.OnlineMigrations!,
-                    ("max-count", ctx.Options.OnlineMigrationBatch.ToString())))];
+            previous = [steps.Add($"finalize/{service.Name}/online-migrations",
+                new OnlineMigrationsStep(StepCommand.Of(service.OnlineMigrations!), ctx.Options.OnlineMigrationBatch), vip.Name, ConcurrencyClasses.Cluster,
+                needs: previous)];
         }
 
         // Controllers one at a time, each drained while it restarts, so the APIs keep answering.
@@ -100,8 +100,8 @@ internal static class FinalizeSteps
         foreach (var service in ctx.Services.Where(s => s.UpgradeCheck is not null))
         {
             steps.Service = service.Name;
-            checks.Add(steps.Add($"finalize/{service.Name}/upgrade-check", UpgradeCheckStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
-                needs: previous, arguments: DatabaseSteps.CommandArguments(service.UpgradeCheck!)));
+            checks.Add(steps.Add($"finalize/{service.Name}/upgrade-check", new UpgradeCheckStep(StepCommand.Of(service.UpgradeCheck!)), vip.Name,
+                ConcurrencyClasses.Cluster, needs: previous));
         }
         steps.Service = null;
         checks.Add(steps.Add("finalize/services-up", CheckServicesUpStep.Kind, null, ConcurrencyClasses.Cluster, needs: previous,

@@ -118,8 +118,8 @@ internal static class NodeUpgrade
                 // nova doc admin/upgrades.rst: "Before restarting services with new code, perform the release-specific
                 // readiness check" (every <svc>-status is that check, oslo.upgradecheck): with the new code installed and
                 // its schema synced, before its first new unit starts.
-                last = [steps.Add(at + UpgradeCheckStep.Name, UpgradeCheckStep.Kind, node.Name, concurrencyClass, needs: last,
-                    arguments: DatabaseSteps.CommandArguments(check))];
+                last = [steps.Add(at + UpgradeCheckStep.Name, new UpgradeCheckStep(StepCommand.Of(check)), node.Name, concurrencyClass,
+                    needs: last)];
             }
         }
         if (service.RpcPin is { } pin && node.Has(Role.Controller))

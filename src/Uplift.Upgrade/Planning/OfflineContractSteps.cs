@@ -23,8 +23,8 @@ internal static class OfflineContractSteps
         var vip = ctx.VipHolder;
         ctx.Enter(Phases.Finalize, $"{service.Name}: offline contract, a planned {service.Name} API outage: every {service.Name} server stopped " +
             $"(only if '{check.Command}' says contract work is pending)", service.Name);
-        var checkId = steps.Add($"finalize/{service.Name}/offline-check", DatabaseOfflineCheckStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
-            needs: needs, arguments: DatabaseSteps.CommandArguments(check));
+        var checkId = steps.Add($"finalize/{service.Name}/offline-check", new DatabaseOfflineCheckStep(StepCommand.Of(check)), vip.Name,
+            ConcurrencyClasses.Cluster, needs: needs);
         var pending = check.ExitCodes?.Meanings.FirstOrDefault(m => m.Value == ExitMeaning.ContractNeeded).Key ?? 1;
         var condition = new StepCondition(checkId, pending).Argument;
         var outage = PlannedOutage.Of(service.Name);

@@ -16,9 +16,9 @@ internal static class PendingMigrationSteps
         foreach (var service in ctx.Services.Where(s => s.OnlineMigrations is not null))
         {
             steps.Service = service.Name;
-            previous = [steps.Add($"pending-migrations/{service.Name}/online-migrations", CheckOnlineMigrationsStep.Kind, ctx.VipHolder.Name,
-                ConcurrencyClasses.Cluster, needs: previous,
-                arguments: DatabaseSteps.CommandArguments(service.OnlineMigrations!, ("max-count", ctx.Options.OnlineMigrationBatch.ToString())))];
+            previous = [steps.Add($"pending-migrations/{service.Name}/online-migrations",
+                new CheckOnlineMigrationsStep(StepCommand.Of(service.OnlineMigrations!), ctx.Options.OnlineMigrationBatch), ctx.VipHolder.Name,
+                ConcurrencyClasses.Cluster, needs: previous)];
         }
         steps.Service = null;
         return steps.Add("pending-migrations/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: previous);

@@ -60,8 +60,8 @@ internal static class PreflightSteps
             steps.Service = service.Name;
             if (service.UpgradeCheck is { } check)
             {
-                all.Add(steps.Add($"preflight/{service.Name}/upgrade-check", UpgradeCheckStep.Kind, vip.Name, ConcurrencyClasses.Cluster,
-                    needs: [vipReachable], arguments: DatabaseSteps.CommandArguments(check)));
+                all.Add(steps.Add($"preflight/{service.Name}/upgrade-check", new UpgradeCheckStep(StepCommand.Of(check)), vip.Name,
+                    ConcurrencyClasses.Cluster, needs: [vipReachable]));
             }
         }
         steps.Service = null;

@@ -82,7 +82,7 @@ public static class RollbackPlanner
             verified = run.Steps.FirstOrDefault(s => s.Kind == DatabaseBackupVerifyStep.Kind) ?? throw new InputException(
                 "the run changed schemas without a backup (planned with --no-backup): there is nothing to restore them from",
                 hint: "restore the schemas from your own dump (uplift restore takes a backup directory with a manifest), then the packages by hand");
-            start = [steps.Add("rollback/backup-verified", DatabaseBackupVerifyStep.Kind, verified.Node, ConcurrencyClasses.Cluster, arguments: verified.Arguments)];
+            start = [steps.Add("rollback/backup-verified", new DatabaseBackupVerifyStep(BackupOf(verified)), verified.Node, ConcurrencyClasses.Cluster)];
         }
         windows = [];
         var stops = new List<string>();
@@ -113,10 +113,23 @@ public static class RollbackPlanner
         var previous = stopped;
         foreach (var schema in schemas)
         {
-            previous = ctx.Steps.Add($"rollback/database/{schema}/restore", DatabaseRestoreStep.Kind, verified.Node, ConcurrencyClasses.Cluster,
-                needs: [previous], arguments: [.. verified.Arguments, new("schema", schema)]);
+            previous = ctx.Steps.Add($"rollback/database/{schema}/restore", new DatabaseRestoreStep(BackupOf(verified), schema), verified.Node,
+                ConcurrencyClasses.Cluster, needs: [previous]);
         }
         return previous;
+    }
+
+    /// <summary>The backup the run verified, as its plan says it.</summary>
+    private static BackupLocation BackupOf(PlanStep verified)
+    {
+        try
+        {
+            return DatabaseBackupVerifyStep.Read(verified).Backup;
+        }
+        catch (PlanStepException wrong)
+        {
+            throw new InputException($"the run's plan: {wrong.Message}", hint: "restore the schemas from the backup directory by hand (uplift restore)");
+        }
     }
 
     /// <summary>Each node: the old repository, its packages back to that repository's versions, its /etc, its units.</summary>

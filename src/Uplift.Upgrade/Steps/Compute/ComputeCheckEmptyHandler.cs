@@ -12,13 +12,13 @@ public sealed class ComputeCheckEmptyHandler(ComputeCloud cloud) : IStepHandler
     private const int Named = 5;
 
     public IReadOnlyList<string> Describe(PlanStep step) =>
-        [$"nova: check that no instance runs on {step.Argument("host")}"];
+        [$"nova: check that no instance runs on {ComputeCheckEmptyStep.Read(step).Service.Host}"];
 
     public Task<bool> IsDoneAsync(StepContext context) => Task.FromResult(false);
 
     public async Task ActAsync(StepContext context)
     {
-        var host = context.Require("host");
+        var host = ComputeCheckEmptyStep.Read(context.Step).Service.Host;
         var servers = await cloud.CallAsync(context, $"list the instances on {host}",
             (_, compute, abort) => compute.ServersOnHostAsync(host, abort)).ConfigureAwait(false);
         if (servers.Count > 0)

@@ -59,11 +59,10 @@ public sealed class ComputeCloud : IDisposable
         }
     }
 
-    /// <summary>The step's nova service ("host", "binary"); fails when nova does not know it.</summary>
+    /// <summary>The step's nova service (host and binary); fails when nova does not know it.</summary>
     public Task<NovaService> ServiceAsync(StepContext context)
     {
-        var host = context.Require("host");
-        var binary = context.Require("binary");
+        var (host, binary) = ComputeService.Read(context.Step);
         return CallAsync(context, $"look up {binary} on {host}", async (_, compute, abort) =>
         {
             var services = await compute.ServicesAsync(host, binary, abort).ConfigureAwait(false);

@@ -12,7 +12,10 @@ namespace Uplift.Upgrade.Steps.Compute;
 public sealed class ComputeDisableHandler(ComputeCloud cloud) : IStepHandler
 {
     public IReadOnlyList<string> Describe(PlanStep step) =>
-        [$"nova: disable {step.Argument("binary")} on {step.Argument("host")} (reason: {step.Argument("reason")})"];
+        [Describe(ComputeDisableStep.Read(step))];
+
+    private static string Describe(ComputeDisableStep disable) =>
+        $"nova: disable {disable.Service} (reason: {disable.Reason})";
 
     public async Task<bool> IsDoneAsync(StepContext context)
     {
@@ -29,7 +32,7 @@ public sealed class ComputeDisableHandler(ComputeCloud cloud) : IStepHandler
 
     public async Task ActAsync(StepContext context)
     {
-        var reason = context.Require("reason");
+        var reason = ComputeDisableStep.Read(context.Step).Reason;
         var service = await cloud.ServiceAsync(context).ConfigureAwait(false);
         await cloud.CallAsync(context, $"disable {service.Binary} on {service.Host}",
             (_, compute, abort) => compute.DisableAsync(service, reason, abort)).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace Uplift.Upgrade.Steps.Compute;
 public sealed class ComputeEnableHandler(ComputeCloud cloud) : IStepHandler
 {
     public IReadOnlyList<string> Describe(PlanStep step) =>
-        [$"nova: enable {step.Argument("binary")} on {step.Argument("host")} (only if it is up)"];
+        [$"nova: enable {ComputeEnableStep.Read(step).Service} (only if it is up)"];
 
     public async Task<bool> IsDoneAsync(StepContext context)
     {

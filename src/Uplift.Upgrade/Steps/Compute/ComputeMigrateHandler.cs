@@ -12,7 +12,7 @@ namespace Uplift.Upgrade.Steps.Compute;
 public sealed class ComputeMigrateHandler(ComputeCloud cloud, LiveMigrationOptions? options = null) : IStepHandler
 {
     public IReadOnlyList<string> Describe(PlanStep step) =>
-        [$"nova: live-migrate every instance off {step.Argument("host")} (block migration {step.Argument("block-migration") ?? "auto"}), wait until each runs elsewhere"];
+        [$"nova: live-migrate every instance off {ComputeMigrateInstancesStep.Read(step).Service.Host} (block migration {ComputeMigrateInstancesStep.Read(step).BlockMigration}), wait until each runs elsewhere"];
 
     public async Task<bool> IsDoneAsync(StepContext context)
     {
@@ -23,7 +23,7 @@ public sealed class ComputeMigrateHandler(ComputeCloud cloud, LiveMigrationOptio
 
     public async Task ActAsync(StepContext context)
     {
-        var host = context.Require("host");
+        var host = ComputeMigrateInstancesStep.Read(context.Step).Service.Host;
         var servers = context.Fact<IReadOnlyList<Server>>("servers") ?? await ServersAsync(context).ConfigureAwait(false);
         context.Report($"moving {servers.Count} instance(s) off {host}, {cloud.MaxParallelMigrations} at a time");
         var outcomes = await cloud.CallAsync(context, $"live-migrate the instances of {host}", (_, compute, abort) =>
@@ -45,7 +45,7 @@ public sealed class ComputeMigrateHandler(ComputeCloud cloud, LiveMigrationOptio
 
     private Task<IReadOnlyList<Server>> ServersAsync(StepContext context)
     {
-        var host = context.Require("host");
+        var host = ComputeMigrateInstancesStep.Read(context.Step).Service.Host;
         return cloud.CallAsync(context, $"list the instances on {host}", (_, compute, abort) => compute.ServersOnHostAsync(host, abort));
     }
 }

@@ -20,7 +20,7 @@ public sealed class ComputeWaitUpHandler(ComputeCloud cloud, TimeSpan? timeout =
     private readonly TimeSpan _interval = interval ?? TimeSpan.FromSeconds(5);
 
     public IReadOnlyList<string> Describe(PlanStep step) =>
-        [$"nova: wait until {step.Argument("binary")} on {step.Argument("host")} is up (at most {_timeout.TotalMinutes:0.#} min)"];
+        [$"nova: wait until {ComputeWaitUpStep.Read(step).Service} is up (at most {_timeout.TotalMinutes:0.#} min)"];
 
     public Task<bool> IsDoneAsync(StepContext context) => Task.FromResult(false);
 
@@ -36,7 +36,7 @@ public sealed class ComputeWaitUpHandler(ComputeCloud cloud, TimeSpan? timeout =
             if (service.State == ServiceState.Up && service.ForcedDown != true && fresh)
             {
                 context.Report($"{service.Binary} on {service.Host} is up" +
-                    (context.Step.Argument("release") is { } release ? $" (expected on {release})" : ""));
+                    (ComputeWaitUpStep.Read(context.Step).Release is { } release ? $" (expected on {release})" : ""));
                 return;
             }
             if (context.Time.GetUtcNow() >= deadline)

@@ -14,8 +14,8 @@ public sealed class BackupStepHandler(string localRoot) : IStepHandler
 {
     public IReadOnlyList<string> Describe(PlanStep step)
     {
-        var commands = new DatabaseCommandLines(step.Argument("credentials-file") ?? "CREDENTIALS");
-        var directory = NodeDirectory(step);
+        var commands = new DatabaseCommandLines(Location(step).CredentialsFile);
+        var directory = Location(step).NodeDirectory;
         return step.Kind == DatabaseBackupStep.Kind
             ? [$"{commands.Dump("SCHEMA", $"{directory}/SCHEMA.sql.gz")}   # each OpenStack schema, then sha256 and a copy to {LocalDirectory(step)}"]
             : [$"restore each dump of {directory} into a scratch schema uplift_verify_SCHEMA and compare tables and row counts"];
@@ -36,14 +36,14 @@ public sealed class BackupStepHandler(string localRoot) : IStepHandler
         {
             if (step.Kind == DatabaseBackupStep.Kind)
             {
-                var manifest = await backup.TakeAsync(new BackupOptions(BackupId(step), NodeDirectory(step), LocalDirectory(step)), context.Abort)
+                var manifest = await backup.TakeAsync(new BackupOptions(Location(step).BackupId, Location(step).NodeDirectory, LocalDirectory(step)), context.Abort)
                     .ConfigureAwait(false);
                 context.Report($"backup {manifest.RunId}: {manifest.Schemas.Count} schemas, {manifest.TotalBytes / 1e6:0.0} MB, in {LocalDirectory(step)}");
                 return;
             }
             var taken = await ManifestAsync(step).ConfigureAwait(false) ?? throw new StepFailedException(
                 $"no backup manifest in {LocalDirectory(step)}: the backup step did not complete; run it again (uplift resume)");
-            var verified = await new DumpVerification(node, context.Time, context.Report).VerifyAsync(taken, NodeDirectory(step), context.Abort)
+            var verified = await new DumpVerification(node, context.Time, context.Report).VerifyAsync(taken, Location(step).NodeDirectory, context.Abort)
                 .ConfigureAwait(false);
             await backup.SaveAsync(verified, LocalDirectory(step), context.Abort).ConfigureAwait(false);
             context.Report($"backup {verified.RunId} verified: every schema restored into a scratch schema and matched");
@@ -63,13 +63,13 @@ public sealed class BackupStepHandler(string localRoot) : IStepHandler
     }
 
     private static DatabaseNode DatabaseNodeOf(StepContext context) =>
-        new(context.ShellFor(context.Nodes[0]), new DatabaseCommandLines(context.Require("credentials-file")));
+        new(context.ShellFor(context.Nodes[0]), new DatabaseCommandLines(Location(context.Step).CredentialsFile));
 
-    internal static string BackupId(PlanStep step) => step.Argument("backup-id") is { Length: > 0 } id ? id : "plan";
+    /// <summary>The backup of a dump or verify step.</summary>
+    private static BackupLocation Location(PlanStep step) =>
+        step.Kind == DatabaseBackupStep.Kind ? DatabaseBackupStep.Read(step).Backup : DatabaseBackupVerifyStep.Read(step).Backup;
 
-    internal static string NodeDirectory(PlanStep step) => $"{step.Argument("directory") ?? "/var/backups/uplift"}/{BackupId(step)}";
-
-    private string LocalDirectory(PlanStep step) => Path.Combine(localRoot, BackupId(step));
+    private string LocalDirectory(PlanStep step) => Path.Combine(localRoot, Location(step).BackupId);
 
     private Task<BackupManifest?> ManifestAsync(PlanStep step) => ManifestAsync(LocalDirectory(step));
 

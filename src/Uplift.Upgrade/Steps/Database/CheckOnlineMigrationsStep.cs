@@ -3,9 +3,18 @@ using Uplift.Planning;
 namespace Uplift.Upgrade.Steps.Database;
 
 /// <summary>The previous release's online data migrations are all done (read-only).</summary>
-public sealed record CheckOnlineMigrationsStep
+/// <param name="MaxCount">The plan's --online-migration-batch, shown with the step (the catalog's command line carries its own --max-count).</param>
+public sealed record CheckOnlineMigrationsStep(StepCommand Command, int? MaxCount = null) : IStepArguments<CheckOnlineMigrationsStep>
 {
     public const string Name = "check-online-migrations";
 
     public static StepKind Kind { get; } = new(Name);
+
+    public IReadOnlyList<KeyValuePair<string, string>> Write() => StepArguments.Pairs([.. Command.Pairs(), ("max-count", MaxCount is { } count ? StepArguments.Number(count) : null)]);
+
+    public static CheckOnlineMigrationsStep Read(PlanStep step)
+    {
+        var arguments = new StepArguments(step);
+        return new(StepCommand.Read(step), arguments.Optional("max-count") is null ? null : arguments.Number("max-count", 0));
+    }
 }

@@ -14,12 +14,11 @@ public sealed class CommandStepHandler : NodeStepHandler
 {
     public const int MaxRounds = 1000;
 
-    public override IReadOnlyList<string> Describe(PlanStep step) => [step.Argument("command") ?? "(no command)"];
+    public override IReadOnlyList<string> Describe(PlanStep step) => [StepCommand.Read(step).Command];
 
     protected override async Task ActOnAsync(StepContext context, string node)
     {
-        var command = context.Require("command");
-        var codes = ExitCodeTable.Parse(context.Step.Argument("exit-codes"));
+        var (command, codes) = StepCommand.Read(context.Step);
         for (var round = 1; ; round++)
         {
             var result = await context.RunAsync(node, command).ConfigureAwait(false);

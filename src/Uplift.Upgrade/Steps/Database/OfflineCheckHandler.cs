@@ -10,14 +10,14 @@ namespace Uplift.Upgrade.Steps.Database;
 /// </summary>
 public sealed class OfflineCheckHandler : NodeStepHandler
 {
-    public override IReadOnlyList<string> Describe(PlanStep step) => [(step.Argument("command") ?? "(no command)") + "   # read only"];
+    public override IReadOnlyList<string> Describe(PlanStep step) => [StepCommand.Read(step).Command + "   # read only"];
 
     protected override async Task ActOnAsync(StepContext context, string node)
     {
-        var command = context.Require("command");
+        var (command, codes) = DatabaseOfflineCheckStep.Read(context.Step).Command;
         var result = await context.RunAsync(node, command).ConfigureAwait(false);
         var service = context.Step.Service ?? "the service";
-        switch (ExitCodeTable.Parse(context.Step.Argument("exit-codes"))?.Meaning(result.ExitCode) ?? ExitMeaning.Failure)
+        switch (codes?.Meaning(result.ExitCode) ?? ExitMeaning.Failure)
         {
             case ExitMeaning.Done:
                 context.Report($"no offline contract pending: the {service} servers stay up");

@@ -3,9 +3,18 @@ using Uplift.Planning;
 namespace Uplift.Upgrade.Steps.Database;
 
 /// <summary>Online data migrations, repeated until none is left.</summary>
-public sealed record OnlineMigrationsStep
+/// <param name="MaxCount">The plan's --online-migration-batch, shown with the step (the catalog's command line carries its own --max-count).</param>
+public sealed record OnlineMigrationsStep(StepCommand Command, int? MaxCount = null) : IStepArguments<OnlineMigrationsStep>
 {
     public const string Name = "online-migrations";
 
     public static StepKind Kind { get; } = new(Name);
+
+    public IReadOnlyList<KeyValuePair<string, string>> Write() => StepArguments.Pairs([.. Command.Pairs(), ("max-count", MaxCount is { } count ? StepArguments.Number(count) : null)]);
+
+    public static OnlineMigrationsStep Read(PlanStep step)
+    {
+        var arguments = new StepArguments(step);
+        return new(StepCommand.Read(step), arguments.Optional("max-count") is null ? null : arguments.Number("max-count", 0));
+    }
 }

@@ -14,17 +14,17 @@ public sealed class RestoreStepHandler(string localRoot) : IStepHandler
 {
     public IReadOnlyList<string> Describe(PlanStep step)
     {
-        var commands = new DatabaseCommandLines(step.Argument("credentials-file") ?? "CREDENTIALS");
-        return [$"{commands.Restore($"{BackupStepHandler.NodeDirectory(step)}/{step.Argument("schema")}.sql.gz")}   # sha256 and gzip checked first"];
+        var restore = DatabaseRestoreStep.Read(step);
+        var commands = new DatabaseCommandLines(restore.Backup.CredentialsFile);
+        return [$"{commands.Restore($"{restore.Backup.NodeDirectory}/{restore.Schema}.sql.gz")}   # sha256 and gzip checked first"];
     }
 
     public Task<bool> IsDoneAsync(StepContext context) => Task.FromResult(false);
 
     public async Task ActAsync(StepContext context)
     {
-        var step = context.Step;
-        var schema = context.Require("schema");
-        var local = Path.Combine(localRoot, BackupStepHandler.BackupId(step));
+        var (backup, schema) = DatabaseRestoreStep.Read(context.Step);
+        var local = Path.Combine(localRoot, backup.BackupId);
         var manifest = await BackupStepHandler.ManifestAsync(local).ConfigureAwait(false) ?? throw new StepFailedException(
             $"no backup manifest in {local}: the run's backup is not here; restore {schema} by hand (docs/backup.md)");
         if (!manifest.Verified)
@@ -37,10 +37,10 @@ public sealed class RestoreStepHandler(string localRoot) : IStepHandler
             context.Report($"{schema}: not in backup {manifest.RunId} (the server had no such schema when it was taken): nothing to restore");
             return;
         }
-        var node = new DatabaseNode(context.ShellFor(context.Nodes[0]), new DatabaseCommandLines(context.Require("credentials-file")));
+        var node = new DatabaseNode(context.ShellFor(context.Nodes[0]), new DatabaseCommandLines(backup.CredentialsFile));
         try
         {
-            await new SchemaRestore(node, context.Report).RestoreAsync(manifest, schema, BackupStepHandler.NodeDirectory(step), context.Abort).ConfigureAwait(false);
+            await new SchemaRestore(node, context.Report).RestoreAsync(manifest, schema, backup.NodeDirectory, context.Abort).ConfigureAwait(false);
         }
         catch (BackupException error)
         {

@@ -11,11 +11,11 @@ namespace Uplift.Upgrade.Steps.Database;
 /// </summary>
 public sealed class UpgradeCheckStepHandler : NodeStepHandler
 {
-    public override IReadOnlyList<string> Describe(PlanStep step) => [step.Argument("command") ?? "(no command)"];
+    public override IReadOnlyList<string> Describe(PlanStep step) => [UpgradeCheckStep.Read(step).Command.Command];
 
     protected override async Task ActOnAsync(StepContext context, string node)
     {
-        var command = context.Require("command");
+        var command = UpgradeCheckStep.Read(context.Step).Command.Command;
         var result = await context.RunAsync(node, command).ConfigureAwait(false);
         UpgradeCheckReport report;
         try
