@@ -22,7 +22,7 @@ internal sealed class FailureBudget
                 _nodes[step.Group] = nodes = [];
             }
             nodes.UnionWith(step.Nodes);
-            if (int.TryParse(step.Argument("max-fail-percent"), out var percent) && percent > 0)
+            if (new StepArguments(step).Number(BatchMilestone.MaxFailPercentKey, 0) is var percent && percent > 0)
             {
                 _percent[step.Group] = Math.Max(percent, _percent.GetValueOrDefault(step.Group));
             }

@@ -1,3 +1,4 @@
+using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps.Compute;
@@ -31,9 +32,8 @@ internal static class ComputeSteps
             var disables = ctx.Options.LiveMigrate ? batch.Select(node => AddDisable(ctx, node, previous)).ToArray() : null;
             var ended = batch.Select((node, i) => AddNode(ctx, node, disables?[i] ?? AddDisable(ctx, node, previous), disables ?? []))
                 .SelectMany(e => e).ToArray();
-            previous = steps.Add($"computes/batch-{number}", StepKind.Milestone, null, ConcurrencyClasses.Cluster, after: ended,
-                arguments: Args.Of(("zone", zone), ("nodes", batch.Count.ToString()),
-                    ("max-fail-percent", ctx.Inventory.Concurrency.ComputeMaxFailPercent.ToString())));
+            previous = steps.Add($"computes/batch-{number}", new BatchMilestone(zone, batch.Count, ctx.Inventory.Concurrency.ComputeMaxFailPercent), null,
+                ConcurrencyClasses.Cluster, after: ended);
         }
         ctx.Enter(Phases.Computes, "done");
         return steps.Add("computes/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: [previous]);

@@ -71,9 +71,8 @@ internal static class ControlPlaneSteps
                 if (paced)
                 {
                     // Each agent restart floods RabbitMQ with state reports: wait for the queues to drain first.
-                    needs = [ctx.Steps.Add($"{service.Name}/{node.Name}/queue-gate", QueueGateStep.Kind, node.Name,
-                        ConcurrencyClasses.NeutronAgents, needs: controlPlane, after: after,
-                        arguments: Args.Of(("rabbitmq-node", ctx.VipHolder.Name), ("max-messages", QueueGateMaxMessages.ToString())))];
+                    needs = [ctx.Steps.Add($"{service.Name}/{node.Name}/queue-gate", new QueueGateStep(ctx.VipHolder.Name, QueueGateMaxMessages), node.Name,
+                        ConcurrencyClasses.NeutronAgents, needs: controlPlane, after: after)];
                 }
                 if (paced)
                 {

@@ -69,8 +69,8 @@ internal static class DrainedWork
             var healthy = lastWork;
             foreach (var server in servers)
             {
-                healthy = steps.Add(stepPrefix + "wait-" + server.Name, WaitBackendStep.Kind, node.Name, concurrencyClass, needs: [healthy],
-                    arguments: [.. Args.Of(("address", node.Address), ("port", server.Port.ToString()), ("unit", server.Unit)), .. marks]);
+                healthy = steps.Add(stepPrefix + "wait-" + server.Name, new WaitBackendStep(node.Address, server.Port, server.Unit), node.Name, concurrencyClass, needs: [healthy],
+                    marks: marks);
             }
             var ended = new List<string> { healthy };
             for (var i = 0; i < drains.Length; i++)

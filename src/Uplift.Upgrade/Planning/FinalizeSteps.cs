@@ -65,8 +65,8 @@ internal static class FinalizeSteps
                 var at = $"finalize/{service.Name}/{node.Name}/";
                 var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
                 {
-                    var unpin = steps.Add(at + RpcUnpinStep.Name, RpcUnpinStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: first,
-                        after: firstAfter, arguments: NodeUpgrade.PinArguments(service.RpcPin!));
+                    var unpin = steps.Add(at + RpcUnpinStep.Name, new RpcUnpinStep(RpcPinSetting.Of(service.RpcPin!)), node.Name, ConcurrencyClasses.Restarts, needs: first,
+                        after: firstAfter);
                     return steps.Add(at + "restart", new UnitsRestartStep(units), node.Name, ConcurrencyClasses.Restarts, needs: [unpin]);
                 });
                 after = [.. done.Ended];
@@ -104,10 +104,8 @@ internal static class FinalizeSteps
                 ConcurrencyClasses.Cluster, needs: previous));
         }
         steps.Service = null;
-        checks.Add(steps.Add("finalize/services-up", CheckServicesUpStep.Kind, null, ConcurrencyClasses.Cluster, needs: previous,
-            arguments: Args.Of(("services", string.Join(' ', ctx.Services.Select(s => s.Name))), ("release", ctx.To.Series))));
-        checks.Add(steps.Add("finalize/smoke-test", PostCheckStep.Kind, null, ConcurrencyClasses.Cluster, needs: previous,
-            arguments: Args.Of(("checks", "issue-token list-servers"))));
+        checks.Add(steps.Add("finalize/services-up", new CheckServicesUpStep([.. ctx.Services.Select(s => s.Name)], ctx.To.Series), null, ConcurrencyClasses.Cluster, needs: previous));
+        checks.Add(steps.Add("finalize/smoke-test", new PostCheckStep(PostCheckStep.DefaultChecks), null, ConcurrencyClasses.Cluster, needs: previous));
         return steps.Add("finalize/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: [.. puppet, .. checks]);
     }
 

@@ -28,20 +28,21 @@ internal sealed record HopContext(
         ? $"uplift: upgrade to {To.Series}"
         : $"uplift run {Options.RunId}: upgrade to {To.Series}";
 
-    private readonly Dictionary<string, string> _perRoles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _perRoles = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// A text that depends only on a node's roles and the form of its units (its packages, its config checks), computed
+    /// A value that depends only on a node's roles and the form of its units (its packages, its config checks), computed
     /// once per kind of node: large clusters have thousands of nodes but a handful of role sets.
     /// </summary>
-    public string PerRoles(string what, Node node, Func<string> make)
+    public T PerRoles<T>(string what, Node node, Func<T> make)
+        where T : notnull
     {
         var key = what + ":" + string.Join(',', node.Roles) + ":" + string.Join(',', node.Alternatives);
-        if (!_perRoles.TryGetValue(key, out var text))
+        if (!_perRoles.TryGetValue(key, out var value))
         {
-            _perRoles[key] = text = make();
+            _perRoles[key] = value = make();
         }
-        return text;
+        return (T)value;
     }
 
     /// <summary>The cluster's services in the form they have on <paramref name="node"/> (<see cref="ServiceDefinition.On"/>).</summary>

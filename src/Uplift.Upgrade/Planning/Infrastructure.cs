@@ -63,8 +63,8 @@ internal static class Infrastructure
                 string[] follow = firstAfter;
                 if (moveVip)
                 {
-                    last = [ctx.Steps.Add(at + "standby", NodeStandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: last, after: follow,
-                        arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)))];
+                    last = [ctx.Steps.Add(at + "standby", new NodeStandbyStep(ctx.Inventory.Pacemaker.ApiVip, ctx.Inventory.Pacemaker.VipAddress), node.Name,
+                        ConcurrencyClasses.Restarts, needs: last, after: follow)];
                     follow = [];
                 }
                 var done = Add(ctx, node, at, ConcurrencyClasses.Restarts, last, follow);

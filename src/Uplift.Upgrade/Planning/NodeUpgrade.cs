@@ -124,7 +124,7 @@ internal static class NodeUpgrade
         }
         if (service.RpcPin is { } pin && node.Has(Role.Controller))
         {
-            last = [steps.Add(at + RpcPinStep.Name, RpcPinStep.Kind, node.Name, concurrencyClass, needs: last, arguments: PinArguments(pin))];
+            last = [steps.Add(at + RpcPinStep.Name, new RpcPinStep(RpcPinSetting.Of(pin)), node.Name, concurrencyClass, needs: last)];
         }
         return last;
     }
@@ -133,6 +133,4 @@ internal static class NodeUpgrade
         IEnumerable<ServiceDefinition> services, IEnumerable<Role> roles, Func<ServiceDefinition, Role, IReadOnlyList<string>> of) =>
         services.SelectMany(service => roles.SelectMany(role => of(service, role))).Distinct(StringComparer.Ordinal).ToArray();
 
-    public static IReadOnlyList<KeyValuePair<string, string>> PinArguments(RpcPin pin) =>
-        Args.Of(("file", pin.File), ("section", pin.Section), ("option", pin.Option), ("value", pin.Value));
 }

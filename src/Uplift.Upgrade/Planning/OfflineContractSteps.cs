@@ -58,8 +58,8 @@ internal static class OfflineContractSteps
                 marks: [condition, outage]);
             foreach (var server in DrainedWork.Backends(ctx, service, node))
             {
-                healthy = steps.Add(at + "wait-" + server.Name, WaitBackendStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [healthy],
-                    arguments: Args.Of(("address", node.Address), ("port", server.Port.ToString()), ("unit", server.Unit), (StepCondition.Key, condition.Value), (PlannedOutage.Key, service.Name)));
+                healthy = steps.Add(at + "wait-" + server.Name, new WaitBackendStep(node.Address, server.Port, server.Unit), node.Name, ConcurrencyClasses.Nodes,
+                    needs: [healthy], marks: [condition, outage]);
             }
             ended.Add(healthy);
             foreach (var (server, drain) in drains[node.Name])

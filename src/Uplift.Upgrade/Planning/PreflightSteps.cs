@@ -21,16 +21,16 @@ internal static class PreflightSteps
         var all = new List<string>();
 
         ctx.Enter(Phases.Preflight, "every node");
-        var diskSpace = Args.Of(("path", "/var/cache/apt/archives"), ("min-free-mb", MinimumFreeMegabytes.ToString()));
+        var diskSpace = new CheckDiskSpaceStep("/var/cache/apt/archives", MinimumFreeMegabytes);
         foreach (var node in ctx.Inventory.Nodes)
         {
             var reachable = steps.Add($"preflight/{node.Name}/reachable", CheckReachableStep.Kind, node.Name, ConcurrencyClasses.Nodes, after: afterList);
-            all.Add(steps.Add($"preflight/{node.Name}/disk-space", CheckDiskSpaceStep.Kind, node.Name, ConcurrencyClasses.Nodes,
-                needs: [reachable], arguments: diskSpace));
-            if (ctx.PerRoles("config-options", node, () => ConfigOptions(ctx, node)) is { Length: > 0 } options)
+            all.Add(steps.Add($"preflight/{node.Name}/disk-space", diskSpace, node.Name, ConcurrencyClasses.Nodes,
+                needs: [reachable]));
+            if (ctx.PerRoles("config-options", node, () => ConfigOptions(ctx, node)) is { Count: > 0 } options)
             {
-                all.Add(steps.Add($"preflight/{node.Name}/config-options", CheckConfigOptionsStep.Kind, node.Name, ConcurrencyClasses.Nodes,
-                    needs: [reachable], arguments: Args.Of(("options", options))));
+                all.Add(steps.Add($"preflight/{node.Name}/config-options", new CheckConfigOptionsStep(options), node.Name, ConcurrencyClasses.Nodes,
+                    needs: [reachable]));
             }
         }
 
@@ -39,8 +39,7 @@ internal static class PreflightSteps
         var vipReachable = steps.Prefix + $"preflight/{vip.Name}/reachable";
         if (ctx.Inventory.Pacemaker.ApiVip is { } resource)
         {
-            all.Add(steps.Add("preflight/vip-holder", LocateVipStep.Kind, vip.Name, ConcurrencyClasses.Cluster, needs: [vipReachable],
-                arguments: Args.Of(("vip-resource", resource), ("expected-node", vip.Name))));
+            all.Add(steps.Add("preflight/vip-holder", new LocateVipStep(resource, vip.Name), vip.Name, ConcurrencyClasses.Cluster, needs: [vipReachable]));
         }
         if (ctx.Options.Drain)
         {
@@ -65,13 +64,12 @@ internal static class PreflightSteps
             }
         }
         steps.Service = null;
-        all.Add(steps.Add("preflight/services-up", CheckServicesUpStep.Kind, null, ConcurrencyClasses.Cluster, needs: [vipReachable],
-            arguments: Args.Of(("services", string.Join(' ', ctx.Services.Select(s => s.Name))))));
+        all.Add(steps.Add("preflight/services-up", new CheckServicesUpStep([.. ctx.Services.Select(s => s.Name)]), null, ConcurrencyClasses.Cluster, needs: [vipReachable]));
         return steps.Add("preflight/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: all);
     }
 
     /// <summary>"file|section|option|replacement" entries for options the target release renames or removes, on this node's services.</summary>
-    private static string ConfigOptions(HopContext ctx, Node node)
+    private static IReadOnlyList<RetiredOption> ConfigOptions(HopContext ctx, Node node)
     {
         var files = ctx.Services
             .Where(s => NodeUpgrade.UnitsOn(s, node, includeComputeRole: true).Count > 0)
@@ -83,7 +81,7 @@ internal static class PreflightSteps
         var changes = ctx.Catalog.ConfigChanges
             .Where(c => crossed.Contains(c.Release))
             .Where(c => files.Any(f => c.File.StartsWith(f, StringComparison.Ordinal)))
-            .Select(c => $"{c.File}|{c.Section}|{c.Option}|{c.ReplacedBy ?? ""}");
-        return string.Join(';', changes);
+            .Select(c => new RetiredOption(c.File, c.Section, c.Option, c.ReplacedBy ?? ""));
+        return [.. changes];
     }
 }

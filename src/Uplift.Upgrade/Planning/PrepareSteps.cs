@@ -20,15 +20,15 @@ internal static class PrepareSteps
         foreach (var node in ctx.Inventory.Nodes)
         {
             var at = $"prepare/{node.Name}/";
-            var puppet = steps.Add(at + PuppetDisableStep.Name, PuppetDisableStep.Kind, node.Name, ConcurrencyClasses.Nodes,
-                needs: [preflightDone], arguments: Args.Of(("reason", ctx.Reason)));
-            var directories = ctx.PerRoles("config-directories", node, () => string.Join(' ', ctx.Services
+            var puppet = steps.Add(at + PuppetDisableStep.Name, new PuppetDisableStep(ctx.Reason), node.Name, ConcurrencyClasses.Nodes,
+                needs: [preflightDone]);
+            var directories = ctx.PerRoles<IReadOnlyList<string>>("config-directories", node, () => [.. ctx.Services
                 .Where(s => NodeUpgrade.PackagesOn(s, node, includeComputeRole: true).Count > 0)
-                .Select(s => $"/etc/{s.Name}")));
-            var backup = directories.Length == 0 ? puppet
-                : steps.Add(at + "etc-backup", ConfigBackupStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [puppet],
-                    arguments: Args.Of(("directories", directories), ("node-directory", ctx.Inventory.Database.BackupDirectory),
-                        ("name", $"etc-{node.Name}-before-{ctx.To.Series}.tar.gz")));
+                .Select(s => $"/etc/{s.Name}")]);
+            var backup = directories.Count == 0 ? puppet
+                : steps.Add(at + "etc-backup",
+                    new ConfigBackupStep(new EtcBackup(directories, ctx.Inventory.Database.BackupDirectory, $"etc-{node.Name}-before-{ctx.To.Series}.tar.gz")),
+                    node.Name, ConcurrencyClasses.Nodes, needs: [puppet]);
             var sources = steps.Add(at + AptSourcesStep.Name, aptSources, node.Name, ConcurrencyClasses.Nodes, needs: [backup]);
             var update = steps.Add(at + AptUpdateStep.Name, AptUpdateStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [sources]);
             var packages = ctx.PerRoles("dependencies", node,

@@ -154,9 +154,8 @@ public static class RollbackPlanner
             }
             if (work.ConfigBackupOf(node.Name) is { } backup)
             {
-                last = steps.Add(at + "etc-restore", ConfigRestoreStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last],
-                    arguments: Args.Of(("node-directory", backup.Argument("node-directory")), ("name", backup.Argument("name")),
-                        ("directories", backup.Argument("directories"))));
+                last = steps.Add(at + "etc-restore", new ConfigRestoreStep(ConfigBackupStep.Read(backup).Backup), node.Name, ConcurrencyClasses.Nodes,
+                    needs: [last]);
             }
             var units = NodeUpgrade.Units(services.Select(s => s.On(node)), node.Roles);
             if (units.Length > 0)

@@ -27,8 +27,8 @@ internal static class UpdateSteps
             var result = NodeWork(ctx, node, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
             {
                 var at = $"update/{node.Name}/";
-                var standby = steps.Add(at + "standby", NodeStandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter,
-                    arguments: Args.Of(("vip-resource", ctx.Inventory.Pacemaker.ApiVip), ("vip-address", ctx.Inventory.Pacemaker.VipAddress)));
+                var standby = steps.Add(at + "standby", new NodeStandbyStep(ctx.Inventory.Pacemaker.ApiVip, ctx.Inventory.Pacemaker.VipAddress), node.Name,
+                    ConcurrencyClasses.Restarts, needs: first, after: firstAfter);
                 var install = steps.Add(at + "install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Restarts, needs: [standby]);
                 // In standby (resources moved away): its infrastructure packages too, before its units restart.
                 var infrastructure = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Restarts, [install]);

@@ -47,7 +47,7 @@ public sealed class ServicesUpHandler(ComputeCloud cloud) : IStepHandler
     public Task VerifyAsync(StepContext context) => Task.CompletedTask;
 
     private static HashSet<string> Services(PlanStep step) =>
-        (step.Argument("services") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        CheckServicesUpStep.Read(step).Services.ToHashSet(StringComparer.Ordinal);
 
     private static List<string> Lists(PlanStep step)
     {

@@ -12,7 +12,7 @@ namespace Uplift.Upgrade.Steps.ApiChecks;
 /// </summary>
 public sealed class SmokeTestHandler(ComputeCloud cloud) : IStepHandler
 {
-    private static readonly string[] Known = ["issue-token", "list-servers"];
+    private static readonly IReadOnlyList<string> Known = PostCheckStep.DefaultChecks;
     private readonly CommandStepHandler _command = new();
 
     public IReadOnlyList<string> Describe(PlanStep step) =>
@@ -54,6 +54,5 @@ public sealed class SmokeTestHandler(ComputeCloud cloud) : IStepHandler
     public Task VerifyAsync(StepContext context) =>
         context.Step.Argument("command") is not null ? _command.VerifyAsync(context) : Task.CompletedTask;
 
-    private static string[] Checks(PlanStep step) =>
-        (step.Argument("checks") ?? "issue-token list-servers").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    private static IReadOnlyList<string> Checks(PlanStep step) => PostCheckStep.Read(step).Checks;
 }

@@ -71,13 +71,11 @@ public sealed class ConfigBackupHandler(string localDirectory) : NodeStepHandler
         context.Report($"{node}: {string.Join(' ', Directories(context.Step))} backed up to {file} ({archive.Bytes / 1024.0:0.#} KiB, sha256 {archive.Sha256[..12]}), copy at {local}");
     }
 
-    private static IReadOnlyList<string> Directories(PlanStep step) => ShellQuote.Split(step.Argument("directories"));
+    private static IReadOnlyList<string> Directories(PlanStep step) => ConfigBackupStep.Read(step).Backup.Directories;
 
-    /// <summary>The tarball on the node a backup step (or the restore planned from it) names.</summary>
-    public static string NodeFile(PlanStep step) =>
-        Path.Combine(step.Argument("node-directory") ?? "/var/backups/uplift", step.Argument("name") ?? "etc.tar.gz");
+    private static string NodeFile(PlanStep step) => ConfigBackupStep.Read(step).Backup.NodeFile;
 
-    private string LocalFile(PlanStep step) => Path.Combine(localDirectory, step.Argument("name") ?? "etc.tar.gz");
+    private string LocalFile(PlanStep step) => Path.Combine(localDirectory, ConfigBackupStep.Read(step).Backup.FileName);
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -28,9 +28,5 @@ public sealed class ConfigOptionsHandler : NodeStepHandler
         }
     }
 
-    private static IEnumerable<(string File, string Section, string Option, string Replacement)> Entries(PlanStep step) =>
-        (step.Argument("options") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(e => e.Split('|'))
-            .Where(p => p.Length >= 3)
-            .Select(p => (p[0], p[1], p[2], p.Length > 3 ? p[3] : ""));
+    private static IReadOnlyList<RetiredOption> Entries(PlanStep step) => CheckConfigOptionsStep.Read(step).Options;
 }

@@ -12,18 +12,22 @@ namespace Uplift.Upgrade.Steps.Config;
 public sealed class ConfigRestoreHandler : NodeStepHandler
 {
     public override IReadOnlyList<string> Describe(PlanStep step) =>
-        [ConfigArchive.Query(ConfigBackupHandler.NodeFile(step)) + "   # the recorded and the actual sha256 must match", ConfigArchive.Extract(ConfigBackupHandler.NodeFile(step))];
+        [ConfigArchive.Query(NodeFile(step)) + "   # the recorded and the actual sha256 must match", ConfigArchive.Extract(NodeFile(step))];
+
+    private static string NodeFile(PlanStep step) => ConfigRestoreStep.Read(step).Backup.NodeFile;
+
+    private static string Directories(PlanStep step) => string.Join(' ', ConfigRestoreStep.Read(step).Backup.Directories);
 
     protected override Task<bool> IsDoneOnAsync(StepContext context, string node) => Task.FromResult(false);
 
     protected override async Task ActOnAsync(StepContext context, string node)
     {
-        var file = ConfigBackupHandler.NodeFile(context.Step);
+        var file = NodeFile(context.Step);
         var sums = (await context.RunAsync(node, ConfigArchive.Query(file)).ConfigureAwait(false)).StandardOutput
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (sums.Length == 0)
         {
-            context.Report($"{node}: no {file}: the run's backup found none of {context.Step.Argument("directories")}, nothing to restore");
+            context.Report($"{node}: no {file}: the run's backup found none of {Directories(context.Step)}, nothing to restore");
             return;
         }
         if (sums.Length != 2 || sums[0] != sums[1])
@@ -32,7 +36,7 @@ public sealed class ConfigRestoreHandler : NodeStepHandler
                 "restore /etc from the copy uplift keeps in its state directory (backups/…/etc)");
         }
         await context.RunCheckedAsync(node, ConfigArchive.Extract(file)).ConfigureAwait(false);
-        context.Report($"{node}: {context.Step.Argument("directories")} restored from {file} (sha256 {sums[0][..12]})");
+        context.Report($"{node}: {Directories(context.Step)} restored from {file} (sha256 {sums[0][..12]})");
     }
 
     protected override Task VerifyOnAsync(StepContext context, string node) => Task.CompletedTask;

@@ -12,16 +12,17 @@ public sealed class WaitBackendHandler : NodeStepHandler
 {
     private static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(1);
 
-    public static string Probe(string address, string port) =>
+    public static string Probe(string address, int port) =>
         $"curl -s -o /dev/null --max-time 2 http://{(address.Contains(':') ? "[" + address + "]" : address)}:{port}/";
 
     public override IReadOnlyList<string> Describe(PlanStep step) =>
-        [Probe(step.Argument("address") ?? "ADDRESS", step.Argument("port") ?? "PORT") + "   # until it answers"];
+        [Probe(WaitBackendStep.Read(step).Address, WaitBackendStep.Read(step).Port) + "   # until it answers"];
 
     protected override async Task ActOnAsync(StepContext context, string node)
     {
-        var probe = Probe(context.Require("address"), context.Require("port"));
-        var timeout = TimeSpan.FromSeconds(int.TryParse(context.Step.Argument("timeout"), out var seconds) ? seconds : 120);
+        var backend = WaitBackendStep.Read(context.Step);
+        var probe = Probe(backend.Address, backend.Port);
+        var timeout = TimeSpan.FromSeconds(backend.TimeoutSeconds);
         var until = context.Time.GetUtcNow() + timeout;
         for (var attempt = 0; ; attempt++)
         {
@@ -33,7 +34,7 @@ public sealed class WaitBackendHandler : NodeStepHandler
             if (context.Time.GetUtcNow() >= until)
             {
                 throw new StepFailedException(
-                    $"{context.Require("address")}:{context.Require("port")} did not answer within {timeout.TotalSeconds:0} s (curl exit {result.ExitCode}); check the service's log on {node}", result);
+                    $"{backend.Address}:{backend.Port} did not answer within {timeout.TotalSeconds:0} s (curl exit {result.ExitCode}); check the service's log on {node}", result);
             }
             await Task.Delay(PollBackoff.After(attempt, Ceiling), context.Time, context.Abort).ConfigureAwait(false);
         }

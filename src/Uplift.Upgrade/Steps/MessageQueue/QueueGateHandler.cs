@@ -14,15 +14,14 @@ public sealed class QueueGateHandler : IStepHandler
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     public IReadOnlyList<string> Describe(PlanStep step) =>
-        [$"{ListQueues}   # on {step.Argument("rabbitmq-node")}, until the sum is at most {step.Argument("max-messages")}"];
+        [$"{ListQueues}   # on {QueueGateStep.Read(step).RabbitmqNode}, until the sum is at most {QueueGateStep.Read(step).MaxMessages}"];
 
     public Task<bool> IsDoneAsync(StepContext context) => Task.FromResult(false);
 
     public async Task ActAsync(StepContext context)
     {
-        var node = context.Require("rabbitmq-node");
-        var most = long.Parse(context.Require("max-messages"), System.Globalization.CultureInfo.InvariantCulture);
-        var timeout = TimeSpan.FromSeconds(int.TryParse(context.Step.Argument("timeout"), out var seconds) ? seconds : 600);
+        var (node, most, seconds) = QueueGateStep.Read(context.Step);
+        var timeout = TimeSpan.FromSeconds(seconds);
         var until = context.Time.GetUtcNow() + timeout;
         while (true)
         {

@@ -38,7 +38,7 @@ public sealed class RabbitmqHealthHandler : IStepHandler
 
     private static async Task WaitWholeAsync(StepContext context, string node)
     {
-        var timeout = TimeSpan.FromSeconds(int.TryParse(context.Step.Argument("timeout"), out var seconds) ? seconds : 600);
+        var timeout = TimeSpan.FromSeconds(RabbitmqHealthStep.Read(context.Step).TimeoutSeconds);
         var until = context.Time.GetUtcNow() + timeout;
         while (true)
         {

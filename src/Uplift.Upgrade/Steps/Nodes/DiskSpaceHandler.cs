@@ -7,12 +7,11 @@ namespace Uplift.Upgrade.Steps.Nodes;
 /// <summary>Checks a node has "min-free-mb" free under "path" (the APT archive cache: packages are downloaded there).</summary>
 public sealed class DiskSpaceHandler : NodeStepHandler
 {
-    public override IReadOnlyList<string> Describe(PlanStep step) => [DiskSpace.Command(step.Argument("path") ?? "PATH")];
+    public override IReadOnlyList<string> Describe(PlanStep step) => [DiskSpace.Command(CheckDiskSpaceStep.Read(step).Path)];
 
     protected override async Task ActOnAsync(StepContext context, string node)
     {
-        var path = context.Require("path");
-        var wanted = long.TryParse(context.Step.Argument("min-free-mb"), out var mb) ? mb : 1024;
+        var (path, wanted) = CheckDiskSpaceStep.Read(context.Step);
         var result = await context.RunCheckedAsync(node, DiskSpace.Command(path)).ConfigureAwait(false);
         long free;
         try

@@ -36,7 +36,7 @@ public sealed class NodeRebootHandler : NodeStepHandler
         var before = context.Fact<string>("boot:" + node) ?? (await QueryAsync(context, node).ConfigureAwait(false)).BootId;
         var started = context.Time.GetUtcNow();
         await context.RunCheckedAsync(node, Reboot.Start).ConfigureAwait(false);
-        var timeout = TimeSpan.FromSeconds(int.TryParse(context.Step.Argument("timeout"), out var seconds) ? seconds : 900);
+        var timeout = TimeSpan.FromSeconds(NodeRebootStep.Read(context.Step).TimeoutSeconds);
         while (true)
         {
             await Task.Delay(Interval, context.Time, context.Abort).ConfigureAwait(false);

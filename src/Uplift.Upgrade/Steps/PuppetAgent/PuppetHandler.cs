@@ -7,8 +7,6 @@ namespace Uplift.Upgrade.Steps.PuppetAgent;
 /// <summary>Disables puppet (agent lock with a reason, unit stopped and masked) or enables it again.</summary>
 public sealed class PuppetHandler(bool disable) : NodeStepHandler
 {
-    private const string DefaultReason = "uplift: OpenStack upgrade in progress";
-
     public override IReadOnlyList<string> Describe(PlanStep step) => [Command(step)];
 
     protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
@@ -34,5 +32,5 @@ public sealed class PuppetHandler(bool disable) : NodeStepHandler
         }
     }
 
-    private string Command(PlanStep step) => disable ? Puppet.Disable(step.Argument("reason") ?? DefaultReason) : Puppet.Enable;
+    private string Command(PlanStep step) => disable ? Puppet.Disable(PuppetDisableStep.Read(step).Reason) : Puppet.Enable;
 }

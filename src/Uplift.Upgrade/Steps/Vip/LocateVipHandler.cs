@@ -10,13 +10,13 @@ namespace Uplift.Upgrade.Steps.Vip;
 /// </summary>
 public sealed class LocateVipHandler : IStepHandler
 {
-    public IReadOnlyList<string> Describe(PlanStep step) => [Pacemaker.Locate(step.Argument("vip-resource") ?? "VIP")];
+    public IReadOnlyList<string> Describe(PlanStep step) => [Pacemaker.Locate(LocateVipStep.Read(step).VipResource)];
 
     public Task<bool> IsDoneAsync(StepContext context) => Task.FromResult(false);
 
     public async Task ActAsync(StepContext context)
     {
-        var resource = context.Require("vip-resource");
+        var (resource, expected) = LocateVipStep.Read(context.Step);
         var node = context.Nodes[0];
         var result = await context.RunCheckedAsync(node, Pacemaker.Locate(resource)).ConfigureAwait(false);
         var holders = Pacemaker.ParseLocate(resource, result.StandardOutput);
@@ -25,7 +25,7 @@ public sealed class LocateVipHandler : IStepHandler
             throw new StepFailedException($"{resource} is not running on any node (asked on {node}); start it before upgrading", result);
         }
         context.Report($"{resource} is on {string.Join(", ", holders)}");
-        if (context.Step.Argument("expected-node") is { Length: > 0 } expected && !holders.Contains(expected))
+        if (expected is not null && !holders.Contains(expected))
         {
             throw new StepFailedException(
                 $"{resource} runs on {string.Join(", ", holders)}, but the plan was made with {expected} as VIP holder: plan again (or move the VIP back to {expected})", result);
