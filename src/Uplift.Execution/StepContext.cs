@@ -31,10 +31,6 @@ public sealed class StepContext(
         ? Step.Nodes
         : throw new StepFailedException($"step {Step.Id} ({Step.Kind}) names no node to run on: the plan is wrong, re-plan");
 
-    public string Require(string argument) =>
-        Step.Argument(argument) is { Length: > 0 } value
-            ? value
-            : throw new StepFailedException($"step {Step.Id} ({Step.Kind}) lacks its argument '{argument}': the plan is wrong, re-plan");
 
     /// <summary>
     /// Runs a command on a node. An unreachable node or a timeout fails the step; exit codes are the caller's.

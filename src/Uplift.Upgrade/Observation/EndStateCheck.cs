@@ -4,28 +4,26 @@ using Uplift.OpenStack;
 using Uplift.Planning;
 using Uplift.Transports;
 using Uplift.Upgrade.Planning;
+using Uplift.Upgrade.Steps.EndState;
 
 namespace Uplift.Upgrade.Observation;
 
 /// <summary>
 /// What a node must show at the end of an upgrade, and the differences it shows. Per service on the node
-/// (<see cref="EndStateArguments"/>): its code package on the target's major version, every unit running and started
+/// (<see cref="VerifyEndStateStep"/>): its code package on the target's major version, every unit running and started
 /// after the last of the service's packages was installed (else it still runs the code it had before), each API unit
 /// answering HTTP (any status under 500) on its own port, and an API whose version document tells releases apart
 /// (catalog versions.yaml api) reporting the target's highest microversion. Pure.
 /// </summary>
 public static class EndStateCheck
 {
-    public static IReadOnlyList<string> Services(PlanStep step) =>
-        step.Arguments.Where(a => a.Key.StartsWith(EndStateArguments.Code, StringComparison.Ordinal)).Select(a => a.Key[EndStateArguments.Code.Length..]).ToList();
-
     public static IReadOnlyList<string> Queries(PlanStep step)
     {
-        var services = Services(step);
-        var packages = services.SelectMany(s => Words(step, EndStateArguments.Packages + s)).Distinct().ToList();
-        var units = services.SelectMany(s => Words(step, EndStateArguments.Units + s)).Distinct().ToList();
-        return [DpkgQuery.CommandWithInstallTime(packages), units.Count > 0 ? UnitSince.Command(units) : "true", ApiAnswers(step), VersionDocuments(step),
-            ConfigLeftovers(services)];
+        var end = VerifyEndStateStep.Read(step);
+        var packages = end.Services.SelectMany(s => s.Packages).Distinct().ToList();
+        var units = end.Services.SelectMany(s => s.Units).Distinct().ToList();
+        return [DpkgQuery.CommandWithInstallTime(packages), units.Count > 0 ? UnitSince.Command(units) : "true", ApiAnswers(end), VersionDocuments(end),
+            ConfigLeftovers([.. end.Services.Select(s => s.Service)])];
     }
 
     /// <summary>The new default configuration files a package left beside the ones in use (dpkg and ucf keep the
@@ -40,49 +38,45 @@ public static class EndStateCheck
             : [];
 
     /// <summary>One HTTP status code per API unit, in order (000: no answer), asked from the node on its address.</summary>
-    private static string ApiAnswers(PlanStep step)
+    private static string ApiAnswers(VerifyEndStateStep end)
     {
-        var ports = Apis(step).Select(a => a.Port).ToList();
+        var ports = Apis(end).Select(a => a.Port).ToList();
         return ports.Count == 0 ? "true" : string.Join("; ", ports.Select(p =>
-            $"curl -s -o /dev/null -w '%{{http_code}}\\n' --max-time 5 {Url(step, p)} || true"));
+            $"curl -s -o /dev/null -w '%{{http_code}}\\n' --max-time 5 {Url(end, p)} || true"));
     }
 
     /// <summary>One line per API with a known microversion, in order: its version document (GET /) on one line.</summary>
-    private static string VersionDocuments(PlanStep step)
+    private static string VersionDocuments(VerifyEndStateStep end)
     {
-        var asked = Microversions(step).ToList();
+        var asked = Microversions(end).ToList();
         return asked.Count == 0 ? "true" : string.Join("; ", asked.Select(m =>
-            $"{{ curl -s --max-time 5 {Url(step, m.Port)} || true; }} | tr -d '\\n'; echo"));
+            $"{{ curl -s --max-time 5 {Url(end, m.Port)} || true; }} | tr -d '\\n'; echo"));
     }
 
-    private static string Url(PlanStep step, string port)
+    private static string Url(VerifyEndStateStep end, int port)
     {
-        var address = step.Argument("address") ?? "127.0.0.1";
-        return $"http://{(address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address)}:{port}/";
+        var address = end.Address;
+        return $"http://{(address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address)}:{port.ToString(CultureInfo.InvariantCulture)}/";
     }
 
     /// <summary>The APIs whose version document is checked: unit, its port on the node, the target's microversion.</summary>
-    private static IEnumerable<(string Unit, string Port, string Expected)> Microversions(PlanStep step) =>
-        Services(step).SelectMany(s => Words(step, EndStateArguments.Microversion + s))
-            .Select(w => w.Split('='))
-            .Where(w => w.Length == 2)
-            .SelectMany(w => Apis(step).Where(a => a.Unit == w[0]).Select(a => (a.Unit, a.Port, Expected: w[1])));
+    private static IEnumerable<(string Unit, int Port, string Expected)> Microversions(VerifyEndStateStep end) =>
+        end.Services.Where(s => s.Microversion is not null)
+            .SelectMany(s => Apis(end).Where(a => a.Unit == s.Microversion!.Unit).Select(a => (a.Unit, a.Port, Expected: s.Microversion!.Version)));
 
-    private static IEnumerable<(string Unit, string Port)> Apis(PlanStep step) =>
-        Services(step).SelectMany(s => Words(step, EndStateArguments.Apis + s)).Select(a => a.Split('=')).Where(a => a.Length == 2).Select(a => (a[0], a[1]));
+    private static IEnumerable<ApiPort> Apis(VerifyEndStateStep end) => end.Services.SelectMany(s => s.Apis);
 
     /// <summary>Every way the node differs from the end state, one sentence each; empty when it matches.</summary>
     /// <exception cref="FormatException">dpkg-query or systemctl printed something they never print.</exception>
     public static IReadOnlyList<string> Differences(string node, PlanStep step, IReadOnlyList<CommandResult> results)
     {
-        var release = step.Argument("release") ?? "the target release";
+        var end = VerifyEndStateStep.Read(step);
+        var release = end.Release;
         var installed = DpkgQuery.Parse(results[0].ExitCode, results[0].StandardOutput, results[0].StandardError);
         var units = UnitSince.Parse(results[1].StandardOutput);
         var differences = new List<string>();
-        foreach (var service in Services(step))
+        foreach (var (service, package, major, packages, serviceUnits, _, _) in end.Services)
         {
-            var code = Words(step, EndStateArguments.Code + service);
-            var (package, major) = (code[0], int.Parse(code[1], CultureInfo.InvariantCulture));
             if (major < 0)
             {
                 differences.Add($"{node}: the catalog has no {service} version for {release}, so its code cannot be verified; add it to versions.yaml (a catalog overlay's code-versions)");
@@ -98,8 +92,8 @@ public static class EndStateCheck
             {
                 differences.Add($"{node}: {package} {found.Version} is not {release}'s {major}.x: {service} still runs other code; reinstall it from the {release} repository");
             }
-            var lastInstall = Words(step, EndStateArguments.Packages + service).Select(p => installed.Find(p)?.Modified).Max();
-            foreach (var unit in Words(step, EndStateArguments.Units + service))
+            var lastInstall = packages.Select(p => installed.Find(p)?.Modified).Max();
+            foreach (var unit in serviceUnits)
             {
                 if (!units.TryGetValue(unit, out var state) || state.Active != "active")
                 {
@@ -113,7 +107,7 @@ public static class EndStateCheck
             }
         }
         var answers = results[2].StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
-        foreach (var ((unit, port), i) in Apis(step).Select((api, i) => (api, i)))
+        foreach (var ((unit, port), i) in Apis(end).Select((api, i) => (api, i)))
         {
             var code = i < answers.Count && int.TryParse(answers[i], CultureInfo.InvariantCulture, out var c) ? c : 0;
             if (code is 0 or >= 500)
@@ -121,26 +115,26 @@ public static class EndStateCheck
                 differences.Add($"{node}: {unit} does not answer on port {port} (HTTP {(code == 0 ? "none" : code.ToString(CultureInfo.InvariantCulture))})");
             }
         }
-        differences.AddRange(MicroversionDifferences(node, step, results.Count > 3 ? results[3].StandardOutput : ""));
+        differences.AddRange(MicroversionDifferences(node, end, results.Count > 3 ? results[3].StandardOutput : ""));
         return differences;
     }
 
-    private static IEnumerable<string> MicroversionDifferences(string node, PlanStep step, string output)
+    private static IEnumerable<string> MicroversionDifferences(string node, VerifyEndStateStep end, string output)
     {
-        var release = step.Argument("release") ?? "the target release";
+        var release = end.Release;
         var documents = output.Split('\n');
-        foreach (var ((unit, port, expected), i) in Microversions(step).Select((m, i) => (m, i)))
+        foreach (var ((unit, port, expected), i) in Microversions(end).Select((m, i) => (m, i)))
         {
             var document = i < documents.Length ? documents[i].Trim() : "";
             var reported = VersionDocument.MaxMicroversion(document);
             if (reported is null)
             {
-                yield return $"{node}: {unit} answers no version document at {Url(step, port)} " +
+                yield return $"{node}: {unit} answers no version document at {Url(end, port)} " +
                     $"({(document.Length == 0 ? "no answer" : $"it said: {Shorten(document)}")}), so its code cannot be told";
             }
             else if (reported.Value.ToString() != expected)
             {
-                yield return $"{node}: {unit} reports microversion {reported} at {Url(step, port)}, not {release}'s {expected}: " +
+                yield return $"{node}: {unit} reports microversion {reported} at {Url(end, port)}, not {release}'s {expected}: " +
                     "it serves other code; restart it (or reinstall its packages from the target repository)";
             }
         }
@@ -148,6 +142,4 @@ public static class EndStateCheck
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
-    private static string[] Words(PlanStep step, string key) =>
-        (step.Argument(key) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

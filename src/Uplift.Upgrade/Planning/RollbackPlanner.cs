@@ -120,15 +120,18 @@ public static class RollbackPlanner
     }
 
     /// <summary>The backup the run verified, as its plan says it.</summary>
-    private static BackupLocation BackupOf(PlanStep verified)
+    private static BackupLocation BackupOf(PlanStep verified) => FromRun(() => DatabaseBackupVerifyStep.Read(verified).Backup);
+
+    /// <summary>What a step of the run's plan says; a step that lacks what its kind needs makes the plan unusable here.</summary>
+    private static T FromRun<T>(Func<T> read)
     {
         try
         {
-            return DatabaseBackupVerifyStep.Read(verified).Backup;
+            return read();
         }
         catch (PlanStepException wrong)
         {
-            throw new InputException($"the run's plan: {wrong.Message}", hint: "restore the schemas from the backup directory by hand (uplift restore)");
+            throw new InputException($"the run's plan: {wrong.Message}", hint: "roll back by hand (docs/running.md, Rolling back)");
         }
     }
 
@@ -198,7 +201,8 @@ public static class RollbackPlanner
                 {
                     var infrastructure = inventory.Find(node)?.Roles.SelectMany(catalog.InfrastructureOn).ToHashSet() ?? [];
                     var list = work.Packages.TryGetValue(node, out var known) ? known : work.Packages[node] = [];
-                    list.AddRange((step.Argument("packages") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    var packages = FromRun(() => step.Kind == PackagesInstallStep.Kind ? PackageTarget.ReadOptional(step)?.Packages : DependenciesUpgradeStep.Read(step).Packages);
+                    list.AddRange((packages ?? [])
                         .Where(p => !infrastructure.Contains(p) && !list.Contains(p)));
                     if (list.Count == 0)
                     {

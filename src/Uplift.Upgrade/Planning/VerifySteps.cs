@@ -19,20 +19,19 @@ internal static class VerifySteps
         var checks = new List<string>();
         foreach (var node in ctx.Inventory.Nodes)
         {
-            var arguments = ctx.PerRoles("end-state", node, () => Arguments(ctx, node));
-            if (arguments.Length > 0)
+            var services = ctx.PerRoles("end-state", node, () => Services(ctx, node));
+            if (services.Count > 0)
             {
-                checks.Add(steps.Add($"verify/{node.Name}/end-state", VerifyEndStateStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [done],
-                    arguments: [new("release", ctx.To.Series), new("address", node.Address), .. Decode(arguments)]));
+                checks.Add(steps.Add($"verify/{node.Name}/end-state", new VerifyEndStateStep(ctx.To.Series, node.Address, services), node.Name,
+                    ConcurrencyClasses.Nodes, needs: [done]));
             }
         }
         return steps.Add("verify/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: checks.Count > 0 ? checks : [done]);
     }
 
-    // Per role set, as text (PerRoles caches strings): "key\u001fvalue" pairs joined by \u001e.
-    private static string Arguments(HopContext ctx, Node node)
+    private static IReadOnlyList<ServiceEndState> Services(HopContext ctx, Node node)
     {
-        var pairs = new List<string>();
+        var services = new List<ServiceEndState>();
         foreach (var service in ctx.Services)
         {
             var packages = NodeUpgrade.PackagesOn(service, node, includeComputeRole: true);
@@ -44,22 +43,11 @@ internal static class VerifySteps
             // A release the catalog has no major for cannot be verified: -1 makes the check say so rather than pass.
             var major = code.Majors.TryGetValue(ctx.To.Series, out var m) ? m : -1;
             var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true);
-            pairs.Add($"{EndStateArguments.Code}{service.Name}\u001f{code.Package} {major}");
-            pairs.Add($"{EndStateArguments.Packages}{service.Name}\u001f{string.Join(' ', packages)}");
-            pairs.Add($"{EndStateArguments.Units}{service.Name}\u001f{string.Join(' ', units)}");
-            var apis = service.On(node).Backends.Where(b => units.Contains(b.Unit)).Select(b => $"{b.Unit}={b.Port}").ToList();
-            if (apis.Count > 0)
-            {
-                pairs.Add($"{EndStateArguments.Apis}{service.Name}\u001f{string.Join(' ', apis)}");
-            }
-            if (code.Api is { } api && units.Contains(api.Unit) && api.Maxima.TryGetValue(ctx.To.Series, out var microversion))
-            {
-                pairs.Add($"{EndStateArguments.Microversion}{service.Name}\u001f{api.Unit}={microversion}");
-            }
+            var apis = service.On(node).Backends.Where(b => units.Contains(b.Unit)).Select(b => new ApiPort(b.Unit, b.Port)).ToList();
+            var microversion = code.Api is { } api && units.Contains(api.Unit) && api.Maxima.TryGetValue(ctx.To.Series, out var maximum)
+                ? new ApiMicroversion(api.Unit, maximum) : null;
+            services.Add(new(service.Name, code.Package, major, packages, units, apis, microversion));
         }
-        return string.Join('\u001e', pairs);
+        return services;
     }
-
-    private static IEnumerable<KeyValuePair<string, string>> Decode(string text) =>
-        text.Split('\u001e').Select(p => p.Split('\u001f')).Select(p => new KeyValuePair<string, string>(p[0], p[1]));
 }

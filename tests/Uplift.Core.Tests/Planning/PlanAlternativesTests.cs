@@ -5,6 +5,7 @@ using Uplift.Inventory.Ansible;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps.Database;
+using Uplift.Upgrade.Steps.EndState;
 
 namespace Uplift.Tests.Planning;
 
@@ -67,9 +68,9 @@ public sealed class PlanAlternativesTests
         var (graph, split, _) = PlanWithSplitSecondController(cluster);
         var end = graph[$"verify/{split}/end-state"];
 
-        end.Argument($"{EndStateArguments.Units}neutron").ShouldBe("neutron-api neutron-rpc-server");
-        end.Argument($"{EndStateArguments.Apis}neutron").ShouldBe("neutron-api=9696");
-        end.Argument($"{EndStateArguments.Packages}neutron")!.Split(' ').ShouldNotContain("neutron-server");
+        end.Argument($"{VerifyEndStateStep.UnitsKey}neutron").ShouldBe("neutron-api neutron-rpc-server");
+        end.Argument($"{VerifyEndStateStep.ApisKey}neutron").ShouldBe("neutron-api=9696");
+        end.Argument($"{VerifyEndStateStep.PackagesKey}neutron")!.Split(' ').ShouldNotContain("neutron-server");
     }
 
     [Fact]

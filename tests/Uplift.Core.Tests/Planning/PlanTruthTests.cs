@@ -55,10 +55,10 @@ public sealed class PlanTruthTests
         var check = PlanOf("examples/inventory.yaml")["verify/cmp1/end-state"];
 
         check.Argument("release").ShouldBe("flamingo");
-        check.Argument(EndStateArguments.Code + "nova").ShouldBe("python3-nova 32");
-        check.Argument(EndStateArguments.Units + "nova").ShouldBe("nova-compute");
-        check.Argument(EndStateArguments.Code + "neutron").ShouldBe("python3-neutron 27");
-        check.Argument(EndStateArguments.Units + "neutron").ShouldBe("neutron-openvswitch-agent");
+        check.Argument(VerifyEndStateStep.CodeKey + "nova").ShouldBe("python3-nova 32");
+        check.Argument(VerifyEndStateStep.UnitsKey + "nova").ShouldBe("nova-compute");
+        check.Argument(VerifyEndStateStep.CodeKey + "neutron").ShouldBe("python3-neutron 27");
+        check.Argument(VerifyEndStateStep.UnitsKey + "neutron").ShouldBe("neutron-openvswitch-agent");
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public sealed class PlanTruthTests
         var graph = PlanOf("examples/inventory.yaml");
         var controller = graph["verify/ctl1/end-state"];
 
-        controller.Argument(EndStateArguments.Apis + "nova").ShouldBe("nova-api=8774 nova-api-metadata=8775");
-        controller.Argument(EndStateArguments.Microversion + "nova").ShouldBe("nova-api=2.100");
-        controller.Argument(EndStateArguments.Microversion + "cinder").ShouldBe("cinder-api=3.71");
-        controller.Argument(EndStateArguments.Microversion + "keystone").ShouldBeNull("keystone's version document does not tell releases apart");
-        graph["verify/cmp1/end-state"].Argument(EndStateArguments.Microversion + "nova").ShouldBeNull("a compute runs no nova-api");
+        controller.Argument(VerifyEndStateStep.ApisKey + "nova").ShouldBe("nova-api=8774 nova-api-metadata=8775");
+        controller.Argument(VerifyEndStateStep.MicroversionKey + "nova").ShouldBe("nova-api=2.100");
+        controller.Argument(VerifyEndStateStep.MicroversionKey + "cinder").ShouldBe("cinder-api=3.71");
+        controller.Argument(VerifyEndStateStep.MicroversionKey + "keystone").ShouldBeNull("keystone's version document does not tell releases apart");
+        graph["verify/cmp1/end-state"].Argument(VerifyEndStateStep.MicroversionKey + "nova").ShouldBeNull("a compute runs no nova-api");
     }
 }

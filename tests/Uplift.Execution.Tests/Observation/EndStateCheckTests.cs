@@ -16,9 +16,9 @@ public class EndStateCheckTests
     private static readonly PlanStep Step = new("verify/cmp1/end-state", VerifyEndStateStep.Kind, "verify", null, ["cmp1"],
         [
             new("release", "flamingo"),
-            new(EndStateArguments.Code + "nova", "python3-nova 32"),
-            new(EndStateArguments.Packages + "nova", "python3-nova nova-common nova-compute"),
-            new(EndStateArguments.Units + "nova", "nova-compute"),
+            new(VerifyEndStateStep.CodeKey + "nova", "python3-nova 32"),
+            new(VerifyEndStateStep.PackagesKey + "nova", "python3-nova nova-common nova-compute"),
+            new(VerifyEndStateStep.UnitsKey + "nova", "nova-compute"),
         ], "nodes", [], [], 0, false, "every node");
 
     private static readonly CommandResult NoApis = new(0, "", "", TimeSpan.Zero);
@@ -52,7 +52,7 @@ public class EndStateCheckTests
     [Fact]
     public void Given_a_release_the_catalog_has_no_major_for_When_checked_Then_it_cannot_pass()
     {
-        var unknown = Step with { Arguments = [.. Step.Arguments.Where(a => !a.Key.StartsWith(EndStateArguments.Code, StringComparison.Ordinal)), new(EndStateArguments.Code + "nova", "python3-nova -1")] };
+        var unknown = Step with { Arguments = [.. Step.Arguments.Where(a => !a.Key.StartsWith(VerifyEndStateStep.CodeKey, StringComparison.Ordinal)), new(VerifyEndStateStep.CodeKey + "nova", "python3-nova -1")] };
 
         EndStateCheck.Differences("cmp1", unknown, [Dpkg("2:32.0.0-1", Installed), Units("active", "Fri 2026-12-04 16:00:05 UTC"), NoApis])
             .ShouldHaveSingleItem().ShouldContain("cannot be verified");
@@ -73,7 +73,7 @@ public class EndStateCheckTests
     {
         var api = Step with
         {
-            Arguments = [.. Step.Arguments, new("address", "10.0.0.1"), new(EndStateArguments.Apis + "nova", "nova-compute=8774")],
+            Arguments = [.. Step.Arguments, new("address", "10.0.0.1"), new(VerifyEndStateStep.ApisKey + "nova", "nova-compute=8774")],
         };
 
         EndStateCheck.Queries(api)[2].ShouldBe("curl -s -o /dev/null -w '%{http_code}\\n' --max-time 5 http://10.0.0.1:8774/ || true");
@@ -111,11 +111,11 @@ public class EndStateCheckTests
         [
             new("release", "gazpacho"),
             new("address", "10.0.0.1"),
-            new(EndStateArguments.Code + "nova", "python3-nova 32"),
-            new(EndStateArguments.Packages + "nova", "python3-nova nova-common nova-compute"),
-            new(EndStateArguments.Units + "nova", "nova-compute"),
-            new(EndStateArguments.Apis + "nova", "nova-compute=8774"),
-            new(EndStateArguments.Microversion + "nova", "nova-compute=2.103"),
+            new(VerifyEndStateStep.CodeKey + "nova", "python3-nova 32"),
+            new(VerifyEndStateStep.PackagesKey + "nova", "python3-nova nova-common nova-compute"),
+            new(VerifyEndStateStep.UnitsKey + "nova", "nova-compute"),
+            new(VerifyEndStateStep.ApisKey + "nova", "nova-compute=8774"),
+            new(VerifyEndStateStep.MicroversionKey + "nova", "nova-compute=2.103"),
         ],
     };
 

@@ -33,7 +33,7 @@ public sealed class EndStateHandler : NodeStepHandler, IStepHandler
         {
             throw new StepFailedException($"the end state differs: {string.Join("; ", differences)}");
         }
-        context.Report($"{node}: every service on {context.Step.Argument("release")}, every unit running its installed code");
+        context.Report($"{node}: every service on {VerifyEndStateStep.Read(context.Step).Release}, every unit running its installed code");
         if (EndStateCheck.Leftovers(results) is { Count: > 0 } leftovers)
         {
             context.Report($"{node}: the packages left new default configuration beside the files in use; compare and merge: {string.Join(' ', leftovers)}");

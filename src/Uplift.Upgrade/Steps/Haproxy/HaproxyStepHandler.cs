@@ -42,11 +42,14 @@ public sealed class HaproxyStepHandler : IStepHandler
                     return [$"echo 'set server {enable.Backend}/{enable.Server} state ready;show servers state {enable.Backend}' | {Socat(enable.Socket)}{at}"];
                 }
             default:
-                return [$"echo 'show servers state' | {Socat(step.Argument("socket"))}{at}   # each of: {step.Argument("servers")}"];
+                {
+                    var check = CheckHaproxyBackendsStep.Read(step);
+                    return [$"echo 'show servers state' | {Socat(check.Socket)}{at}   # each of: {string.Join(' ', check.Servers)}"];
+                }
         }
     }
 
-    private static string Socat(string? socket) => $"socat stdio UNIX-CONNECT:{socket}";
+    private static string Socat(string socket) => $"socat stdio UNIX-CONNECT:{socket}";
 
     public async Task<bool> IsDoneAsync(StepContext context)
     {
@@ -183,10 +186,8 @@ public sealed class HaproxyStepHandler : IStepHandler
         }
     }
 
-    /// <summary>The controllers whose HAProxy the step acts on: "haproxy-nodes", an older plan's "haproxy-node", else the step's node.</summary>
-    private static IReadOnlyList<string> Nodes(PlanStep step) =>
-        step.Argument("haproxy-nodes")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } nodes ? nodes
-            : [step.Argument("haproxy-node") ?? step.Nodes[0]];
+    /// <summary>The controllers whose HAProxy the step acts on.</summary>
+    private static IReadOnlyList<string> Nodes(PlanStep step) => HaproxyDrainStep.HaproxyNodesOf(step);
 
     private static string HaproxyOf(IEnumerable<string> nodes) => $"HAProxy of {string.Join(", ", nodes)}";
 
