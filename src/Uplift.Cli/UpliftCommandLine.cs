@@ -55,7 +55,7 @@ public static class UpliftCommandLine
             // ProcessTerminationTimeout null: System.CommandLine's own Ctrl-C handler would block .NET's signal thread
             // for its 2 s timeout, which also delays every child-process exit (SIGCHLD is handled on that thread,
             // dotnet/corefx#29699), then force exit 130 with no clean-up. Commands that run work handle Ctrl-C
-            // themselves (Console.CancelKeyPress) and end with OperationCanceledException or their own exit code.
+            // themselves (Terminal/Interrupts) and end with OperationCanceledException or their own exit code.
             return parse.Invoke(new InvocationConfiguration
             {
                 Output = output,

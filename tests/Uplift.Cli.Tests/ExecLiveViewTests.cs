@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Uplift.Cli.Commands;
+using Uplift.Exec;
 using Uplift.Inventory;
 using Uplift.Transports;
 

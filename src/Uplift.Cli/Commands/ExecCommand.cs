@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
+using Uplift.Cli.Terminal;
 using Uplift.Diagnostics;
+using Uplift.Exec;
 using Uplift.Inventory;
 using Uplift.Transports;
 
@@ -45,21 +47,9 @@ internal static class ExecCommand
             // Ctrl-C: no new node starts, running ssh clients end here and the masters close; a command already
             // running on a node goes on until it ends or its timeout (killing dpkg halfway would do more harm).
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                _ = interrupt.CancelAsync();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                await using var transport = new OpenSshTransport(cluster.Ssh, new OpenSshOptions(AcceptNewHostKeys: parse.GetValue(acceptNew)));
-                return await ExecRun.RunAsync(line, TimeSpan.FromSeconds(seconds), width, targets, transport, view, TimeProvider.System, interrupt.Token);
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            using var signals = Interrupts.Handle(() => _ = interrupt.CancelAsync());
+            await using var transport = new OpenSshTransport(cluster.Ssh, new OpenSshOptions(AcceptNewHostKeys: parse.GetValue(acceptNew)));
+            return await ExecRun.RunAsync(line, TimeSpan.FromSeconds(seconds), width, targets, transport, view, TimeProvider.System, interrupt.Token);
         });
         return [command];
     }

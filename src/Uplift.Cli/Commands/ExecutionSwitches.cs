@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Uplift.Cli.Terminal;
 using Uplift.Diagnostics;
 using Uplift.Execution;
 using Uplift.Execution.Journal;
@@ -127,14 +128,9 @@ internal sealed class ExecutionSwitches
         }
         var time = TimeProvider.System;
         using var control = new RunControl();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            Console.Error.WriteLine(control.Interrupt()
-                ? "uplift: aborting: running commands are cancelled"
-                : "uplift: stopping after the running steps (Ctrl-C again to abort)");
-        };
-        Console.CancelKeyPress += onCancel;
+        using var signals = Interrupts.Handle(() => Console.Error.WriteLine(control.Interrupt()
+            ? "uplift: aborting: running commands are cancelled"
+            : "uplift: stopping after the running steps (Ctrl-C again to abort)"));
         await using var log = parse.GetValue(LogJson) is { } file ? new StreamWriter(PrivateFile.Create(file.FullName, append: true)) : null;
         var progress = new RunProgress(time);
         var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
@@ -142,7 +138,6 @@ internal sealed class ExecutionSwitches
         var events = log is null ? null : new JsonEventLog(log);
         var outages = new PlannedOutageWatch(plan);
         var observer = events is null ? new RunObservers(view, outages) : new RunObservers(view, events, outages);
-        try
         {
             IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
                 ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
@@ -152,7 +147,8 @@ internal sealed class ExecutionSwitches
             var run = new ClusterRun(state, RunCommands.Handlers(cloud, RunCommands.Backups(state, plan)), Shell, time, observer, prompt, control, options);
             await using var probe = await RunProbe.StartAsync(cloud, parse.GetValue(ProbeRate), time);
             var summary = live
-                ? await new LiveProgressView(AnsiConsole.Console, progress, time).ShowWhileAsync(() => run.RunAsync(plan, json, observed, parse.GetValue(Fresh)))
+                ? await LiveView.ShowWhileAsync(AnsiConsole.Console, () => ProgressTable.Render(progress.Snapshot(), time.GetUtcNow()),
+                    () => run.RunAsync(plan, json, observed, parse.GetValue(Fresh)), time, keepLast: true)
                 : await run.RunAsync(plan, json, observed, parse.GetValue(Fresh));
             var downtime = await probe.ReportAsync(outages.Windows());
             events?.On(new RunEvent("message", time.GetUtcNow(), Message: downtime));
@@ -164,10 +160,6 @@ internal sealed class ExecutionSwitches
                 RunOutcome.Failed => UpliftCommandLine.Failed,
                 _ => UpliftCommandLine.Interrupted,
             };
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Uplift.Catalog;
+using Uplift.Cli.Terminal;
 using Uplift.Lab;
 using Uplift.OpenStack;
 
@@ -108,13 +109,7 @@ internal static class LabCommands
             // SIGINT or SIGTERM ends the probe early, with its summary: it often runs in the background
             // (where a non-interactive shell leaves SIGINT ignored, so SIGTERM is the way to stop it).
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            void Stop(PosixSignalContext signal)
-            {
-                signal.Cancel = true;
-                interrupt.Cancel();
-            }
-            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var signals = Interrupts.Handle(() => _ = interrupt.CancelAsync(), terminateToo: true);
             var summary = await new ProbeRunner(http, TimeProvider.System)
                 .RunAsync(targets, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)), interrupt.Token);
             parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? summary.ToJson() : $"Probe through {LabLayout.VipAddress}: " + summary.ToText());

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Uplift.Cli.Terminal;
+using Uplift.Exec;
 using Uplift.Inventory;
 
 namespace Uplift.Cli.Commands;
 
 /// <summary>
-/// On a terminal: a live status of every node while the command runs (Spectre.Console Live), then each
+/// On a terminal: a live status of every node while the command runs (the CLI's <see cref="LiveView"/>), then each
 /// node's output prefixed with its name and the summary, as in the plain view.
 /// </summary>
 internal sealed class LiveExecView(IAnsiConsole console, IReadOnlyList<Node> nodes, TimeProvider time) : IExecView
@@ -15,19 +17,7 @@ internal sealed class LiveExecView(IAnsiConsole console, IReadOnlyList<Node> nod
     private const int TableLimit = 30;
     private readonly ConcurrentDictionary<string, (string Status, long Started, bool Running)> _state = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ExecNodeResult> _results = new();
-    private LiveDisplayContext? _live;
-
-    public async Task<T> AroundAsync<T>(Func<Task<T>> run)
-    {
-        T result = default!;
-        await console.Live(Render()).AutoClear(true).StartAsync(async context =>
-        {
-            _live = context;
-            result = await run();
-        });
-        _live = null;
-        return result;
-    }
+    public Task<T> AroundAsync<T>(Func<Task<T>> run) => LiveView.ShowWhileAsync(console, Render, run, time, keepLast: false);
 
     public void Started(Node node) => Update(node.Name, ("[yellow]running[/]", time.GetTimestamp(), true));
 
@@ -48,14 +38,7 @@ internal sealed class LiveExecView(IAnsiConsole console, IReadOnlyList<Node> nod
         console.Write(new Text(ExecReport.Summary(results, elapsed), new Style(results.All(r => r.Succeeded) ? Color.Green : Color.Red)));
     }
 
-    private void Update(string node, (string Status, long Started, bool Running) state)
-    {
-        _state[node] = state;
-        if (_live is { } live)
-        {
-            live.UpdateTarget(Render());
-        }
-    }
+    private void Update(string node, (string Status, long Started, bool Running) state) => _state[node] = state;
 
     private IRenderable Render()
     {

@@ -2,7 +2,7 @@ namespace Uplift.Execution.Progress;
 
 /// <summary>
 /// The progress model: folds the executor's events into counts, the current phase and the running steps per node.
-/// Rendering is elsewhere (<see cref="LiveProgressView"/>, <see cref="PlainProgressWriter"/>).
+/// Rendering is elsewhere (<see cref="ProgressTable"/>, <see cref="PlainProgressWriter"/>).
 /// </summary>
 public sealed class RunProgress(TimeProvider time) : IRunObserver
 {

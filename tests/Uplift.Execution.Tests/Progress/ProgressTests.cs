@@ -80,7 +80,7 @@ public class ProgressTests
             Interactive = InteractionSupport.No,
         });
 
-        console.Write(LiveProgressView.Render(progress.Snapshot(), _time.GetUtcNow()));
+        console.Write(ProgressTable.Render(progress.Snapshot(), _time.GetUtcNow()));
 
         var shown = text.ToString();
         shown.ShouldContain("control-plane  1/4 steps  1 done");

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Uplift.Cli.Commands;
+using Uplift.Exec;
 using Uplift.Inventory;
 using Uplift.Transports;
 

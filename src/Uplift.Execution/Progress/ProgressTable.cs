@@ -4,30 +4,12 @@ using Spectre.Console.Rendering;
 namespace Uplift.Execution.Progress;
 
 /// <summary>
-/// The terminal view: a live table redrawn from <see cref="RunProgress"/> snapshots (phase, counts, elapsed, ETA,
-/// running steps per node, recent messages) until the run ends. The console and the clock are injected.
+/// A run's progress as the terminal shows it: phase, counts, elapsed, ETA, running steps per node, recent messages and
+/// the last failure, drawn from one <see cref="RunProgress"/> snapshot (the CLI's live view redraws it).
 /// </summary>
-public sealed class LiveProgressView(IAnsiConsole console, RunProgress progress, TimeProvider time)
+public static class ProgressTable
 {
-    private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
-
-    public async Task<T> ShowWhileAsync<T>(Func<Task<T>> run)
-    {
-        T result = default!;
-        await console.Live(Render(progress.Snapshot(), time.GetUtcNow())).AutoClear(false).StartAsync(async context =>
-        {
-            var running = run();
-            while (await Task.WhenAny(running, Task.Delay(Refresh, time)).ConfigureAwait(false) != running)
-            {
-                context.UpdateTarget(Render(progress.Snapshot(), time.GetUtcNow()));
-            }
-            context.UpdateTarget(Render(progress.Snapshot(), time.GetUtcNow()));
-            result = await running.ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        return result;
-    }
-
-    /// <summary>Renders one snapshot (public for tests: rendered to a test console).</summary>
+    /// <summary>Renders one snapshot.</summary>
     public static IRenderable Render(ProgressSnapshot s, DateTimeOffset now)
     {
         var counts = $"[bold]{Markup.Escape(s.Phase)}[/]  {s.Finished}/{s.Total} steps  " +

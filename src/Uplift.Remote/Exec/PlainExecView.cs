@@ -1,9 +1,9 @@
 using Uplift.Inventory;
 
-namespace Uplift.Cli.Commands;
+namespace Uplift.Exec;
 
 /// <summary>Plain lines for pipes and CI logs: each node's output as soon as it finishes, then the summary.</summary>
-internal sealed class PlainExecView(TextWriter output, int nameWidth) : IExecView
+public sealed class PlainExecView(TextWriter output, int nameWidth) : IExecView
 {
     private readonly Lock _gate = new();
 

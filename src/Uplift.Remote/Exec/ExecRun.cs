@@ -1,10 +1,10 @@
 using Uplift.Inventory;
 using Uplift.Transports;
 
-namespace Uplift.Cli.Commands;
+namespace Uplift.Exec;
 
 /// <summary>Runs one command on the chosen nodes through a transport, <c>parallel</c> at a time (sliding window).</summary>
-internal static class ExecRun
+public static class ExecRun
 {
     /// <returns>0 when every node succeeded, 1 otherwise.</returns>
     public static async Task<int> RunAsync(

@@ -1,9 +1,9 @@
 using Uplift.Inventory;
 
-namespace Uplift.Cli.Commands;
+namespace Uplift.Exec;
 
 /// <summary>`--json`: nothing while it runs, then one JSON document with every node's result.</summary>
-internal sealed class JsonExecView(TextWriter output) : IExecView
+public sealed class JsonExecView(TextWriter output) : IExecView
 {
     public Task<T> AroundAsync<T>(Func<Task<T>> run) => run();
 

@@ -1,9 +1,9 @@
 using Uplift.Inventory;
 
-namespace Uplift.Cli.Commands;
+namespace Uplift.Exec;
 
 /// <summary>How `uplift exec` shows its progress and results: live on a terminal, plain lines, or JSON.</summary>
-internal interface IExecView
+public interface IExecView
 {
     /// <summary>Runs the work inside the view (a live display stays up while it runs).</summary>
     Task<T> AroundAsync<T>(Func<Task<T>> run);

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Uplift.Cli.Commands;
+namespace Uplift.Exec;
 
 /// <summary>The `uplift exec --json` document (pure): the command, one entry per node, a summary.</summary>
-internal static class ExecJson
+public static class ExecJson
 {
     public static string Write(string command, IReadOnlyList<ExecNodeResult> results)
     {

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Uplift.Cli.Commands;
+namespace Uplift.Exec;
 
 /// <summary>
 /// The plain-text view of `uplift exec` (pure): each output line prefixed with its node (<c>|</c> stdout,
 /// <c>!</c> stderr), a status line per node (<c>=</c>), then the summary and the failures.
 /// </summary>
-internal static class ExecReport
+public static class ExecReport
 {
     public static string Node(ExecNodeResult result, int nameWidth)
     {

@@ -1,4 +1,4 @@
-using Uplift.Cli.Commands;
+using Uplift.Exec;
 using Uplift.Inventory;
 using Uplift.Testing;
 using Uplift.Transports;

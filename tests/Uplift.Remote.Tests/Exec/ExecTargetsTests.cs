@@ -1,5 +1,5 @@
-using Uplift.Cli.Commands;
 using Uplift.Diagnostics;
+using Uplift.Exec;
 using Uplift.Inventory;
 
 namespace Uplift.Tests;

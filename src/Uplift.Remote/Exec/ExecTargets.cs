@@ -1,10 +1,10 @@
 using Uplift.Diagnostics;
 using Uplift.Inventory;
 
-namespace Uplift.Cli.Commands;
+namespace Uplift.Exec;
 
 /// <summary>Which nodes `uplift exec` runs on: every node, the nodes of one role, or nodes named one by one (pure).</summary>
-internal static class ExecTargets
+public static class ExecTargets
 {
     public static IReadOnlyList<Node> Select(ClusterInventory inventory, string? role, string? names)
     {

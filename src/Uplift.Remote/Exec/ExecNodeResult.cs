@@ -1,10 +1,10 @@
 using Uplift.Inventory;
 using Uplift.Transports;
 
-namespace Uplift.Cli.Commands;
+namespace Uplift.Exec;
 
 /// <summary>How a node ended under `uplift exec`.</summary>
-internal enum ExecStatus
+public enum ExecStatus
 {
     Ok,
     Failed,
@@ -14,7 +14,7 @@ internal enum ExecStatus
 }
 
 /// <summary>One node's result of `uplift exec`: the command's result, or why it could not run.</summary>
-internal sealed record ExecNodeResult(Node Node, ExecStatus Status, CommandResult? Command, string? Problem, TimeSpan Elapsed)
+public sealed record ExecNodeResult(Node Node, ExecStatus Status, CommandResult? Command, string? Problem, TimeSpan Elapsed)
 {
     public bool Succeeded => Status == ExecStatus.Ok;
 
