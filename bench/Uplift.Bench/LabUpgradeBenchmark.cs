@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Uplift.Catalog;
-using Uplift.Cli.Commands;
 using Uplift.Execution;
 using Uplift.Execution.Journal;
 using Uplift.Execution.Progress;
@@ -93,7 +92,7 @@ public static class LabUpgradeBenchmark
             plan.LimitOf(ConcurrencyClasses.LiveMigrations));
         var state = new StateDirectory(journals);
         var path = new CriticalPath();
-        var run = new ClusterRun(state, RunCommands.Handlers(cloud, Path.Combine(journals, "backups", plan.Cluster)),
+        var run = new ClusterRun(state, RunSession.Handlers(cloud, Path.Combine(journals, "backups", plan.Cluster)),
             node => new TimedShell(transport.ShellFor(inventory.Find(node)!), timing, path), time, new RunObservers(new RunProgress(time), path),
             new ConsolePrompt(TextReader.Null, TextWriter.Null, interactive: false, yes: true), control);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

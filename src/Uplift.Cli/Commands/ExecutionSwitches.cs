@@ -131,40 +131,19 @@ internal sealed class ExecutionSwitches
         using var signals = Interrupts.Handle(() => Console.Error.WriteLine(control.Interrupt()
             ? "uplift: aborting: running commands are cancelled"
             : "uplift: stopping after the running steps (Ctrl-C again to abort)"));
-        await using var log = parse.GetValue(LogJson) is { } file ? new StreamWriter(PrivateFile.Create(file.FullName, append: true)) : null;
-        var progress = new RunProgress(time);
         var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
-        IRunObserver view = live ? progress : new RunObservers(progress, new PlainProgressWriter(output));
-        var events = log is null ? null : new JsonEventLog(log);
-        var outages = new PlannedOutageWatch(plan);
-        var observer = events is null ? new RunObservers(view, outages) : new RunObservers(view, events, outages);
+        var settings = new RunSettings(State(parse), new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step)),
+            parse.GetValue(ProbeRate), parse.GetValue(Fresh), parse.GetValue(LogJson)?.FullName);
+        var session = new RunSession(settings, time);
+        using var cloud = Cloud(parse, plan, inventory, time);
+        var summary = await session.RunAsync(plan, json, inventory, transport, observed, cloud, prompt, control, output, live ? null : output,
+            run => live ? LiveView.ShowWhileAsync(AnsiConsole.Console, () => ProgressTable.Render(session.Progress.Snapshot(), time.GetUtcNow()), run, time, keepLast: true)
+                : run());
+        return summary.Outcome switch
         {
-            IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
-                ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
-            var options = new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step));
-            using var cloud = Cloud(parse, plan, inventory, time);
-            var state = StateDirectory.Resolve(parse.GetValue(StateDir)?.FullName);
-            var run = new ClusterRun(state, RunCommands.Handlers(cloud, RunCommands.Backups(state, plan)), Shell, time, observer, prompt, control, options);
-            await using var probe = await RunProbe.StartAsync(cloud, parse.GetValue(ProbeRate), time);
-            var summary = live
-                ? await LiveView.ShowWhileAsync(AnsiConsole.Console, () => ProgressTable.Render(progress.Snapshot(), time.GetUtcNow()),
-                    () => run.RunAsync(plan, json, observed, parse.GetValue(Fresh)), time, keepLast: true)
-                : await run.RunAsync(plan, json, observed, parse.GetValue(Fresh));
-            var downtime = await probe.ReportAsync(outages.Windows());
-            events?.On(new RunEvent("message", time.GetUtcNow(), Message: downtime));
-            await output.WriteLineAsync(downtime);
-            await output.WriteLineAsync(Summary(summary));
-            return summary.Outcome switch
-            {
-                RunOutcome.Succeeded => UpliftCommandLine.Success,
-                RunOutcome.Failed => UpliftCommandLine.Failed,
-                _ => UpliftCommandLine.Interrupted,
-            };
-        }
+            RunOutcome.Succeeded => UpliftCommandLine.Success,
+            RunOutcome.Failed => UpliftCommandLine.Failed,
+            _ => UpliftCommandLine.Interrupted,
+        };
     }
-
-    private static string Summary(RunSummary s) =>
-        $"run {s.RunId} {s.Outcome.ToString().ToLowerInvariant()}: {s.Count(StepState.Done)} done, {s.Count(StepState.AlreadyDone)} found done, " +
-        $"{s.Count(StepState.Failed)} failed, {s.Count(StepState.Skipped)} skipped, {s.Count(StepState.Pending)} pending" +
-        (s.Failure is null ? "" : $"\nfirst failure: {s.Failure}\nfix the cause, then: uplift resume (uplift status shows where it stands)");
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Uplift.Catalog;
 using Uplift.Cli.Terminal;
 using Uplift.Lab;

@@ -9,8 +9,7 @@ using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Observation;
 using Uplift.Upgrade.Planning;
-using Uplift.Upgrade.Steps;
-using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Run;
 
 namespace Uplift.Cli.Commands;
 
@@ -18,11 +17,6 @@ namespace Uplift.Cli.Commands;
 internal static class RunCommands
 {
     public static IEnumerable<Command> Create() => [Run(), Resume(), Status()];
-
-    /// <summary>The handlers runs use (<see cref="StepTable"/>).</summary>
-    public static StepHandlers Handlers(ComputeCloud? cloud = null, string? backups = null) => StepTable.Create(new StepServices(cloud, backups));
-
-    public static string Backups(StateDirectory state, Plan plan) => Path.Combine(state.Path, "backups", plan.Cluster);
 
     private static Command Run()
     {
@@ -46,7 +40,7 @@ internal static class RunCommands
                     ? Saved(saved.FullName, parse.GetValue(planning.Inventory)?.FullName, parse.GetValue(planning.Catalog)?.FullName)
                     : Offline(parse, planning);
                 using var cloud = execution.Cloud(parse, dry, dryInventory, TimeProvider.System);
-                await parse.InvocationConfiguration.Output.WriteAsync(DryRun.Render(dry, Handlers(cloud, Backups(StateDirectory.Resolve(parse.GetValue(execution.StateDir)?.FullName), dry))));
+                await parse.InvocationConfiguration.Output.WriteAsync(DryRun.Render(dry, RunSession.Handlers(cloud, RunSession.Backups(StateDirectory.Resolve(parse.GetValue(execution.StateDir)?.FullName), dry))));
                 return UpliftCommandLine.Success;
             }
             // A saved plan is checked against its inputs before any node is reached.

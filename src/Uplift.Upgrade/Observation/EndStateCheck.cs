@@ -3,7 +3,6 @@ using Uplift.Nodes;
 using Uplift.OpenStack;
 using Uplift.Planning;
 using Uplift.Transports;
-using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps.EndState;
 
 namespace Uplift.Upgrade.Observation;

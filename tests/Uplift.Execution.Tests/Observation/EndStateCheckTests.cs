@@ -2,7 +2,6 @@ using Uplift.Nodes;
 using Uplift.Planning;
 using Uplift.Transports;
 using Uplift.Upgrade.Observation;
-using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps.EndState;
 
 namespace Uplift.Tests.Observation;

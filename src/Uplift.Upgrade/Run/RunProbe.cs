@@ -2,14 +2,14 @@ using Uplift.Execution;
 using Uplift.OpenStack;
 using Uplift.Upgrade.Steps.Compute;
 
-namespace Uplift.Cli.Commands;
+namespace Uplift.Upgrade.Run;
 
 /// <summary>
 /// The API downtime a run causes, measured while it runs: requests at a steady rate to each public endpoint of the
 /// cloud's catalog (what users call), counted as failed on no answer or a 5xx. Reported when the run ends. A cloud
 /// that cannot be reached at the start only turns the probe off: the run does not depend on it.
 /// </summary>
-internal sealed class RunProbe : IAsyncDisposable
+public sealed class RunProbe : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };

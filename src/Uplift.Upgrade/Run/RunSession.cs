@@ -1,0 +1,64 @@
+using Uplift.Execution;
+using Uplift.Execution.Journal;
+using Uplift.Execution.Progress;
+using Uplift.Files;
+using Uplift.Inventory;
+using Uplift.Planning;
+using Uplift.Transports;
+using Uplift.Upgrade.Observation;
+using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Compute;
+
+namespace Uplift.Upgrade.Run;
+
+/// <summary>How the operator asked a run to go (uplift run and resume's switches).</summary>
+/// <param name="LogJson">Every event as one JSON object per line to this file (0600), or none.</param>
+/// <param name="ProbeRate">Requests a second to each public endpoint while the run goes (0: no probe).</param>
+/// <param name="Fresh">Forget the journal's steps of this plan first.</param>
+public sealed record RunSettings(StateDirectory State, ExecutionOptions Options, double ProbeRate = 0, bool Fresh = false, string? LogJson = null);
+
+/// <summary>
+/// One run of a plan, wired: its step handlers (<see cref="StepTable"/>, with the cloud and the backups' directory), its
+/// observers (progress, the JSON event log, the planned-outage watch), the API probe, the run itself
+/// (<see cref="ClusterRun"/>), and what the operator is told at its end: the API downtime, the counts, the first failure.
+/// The terminal (live view or plain lines, prompt, Ctrl-C) is the caller's.
+/// </summary>
+public sealed class RunSession(RunSettings settings, TimeProvider time)
+{
+    /// <summary>What a live view draws while the run goes.</summary>
+    public RunProgress Progress { get; } = new(time);
+
+    public static StepHandlers Handlers(ComputeCloud? cloud = null, string? backups = null) => StepTable.Create(new StepServices(cloud, backups));
+
+    /// <summary>Where a cluster's backups are kept on the operator's machine.</summary>
+    public static string Backups(StateDirectory state, Plan plan) => Path.Combine(state.Path, "backups", plan.Cluster);
+
+    /// <param name="lines">Where progress is written line by line when no live view draws <see cref="Progress"/>; null with a live view.</param>
+    /// <param name="show">Runs the run inside the caller's display (a live view), or just runs it.</param>
+    public async Task<RunSummary> RunAsync(
+        Plan plan, string json, ClusterInventory inventory, ITransport transport, (ClusterObservation, ClusterIdentity) observed, ComputeCloud cloud,
+        IOperatorPrompt prompt, RunControl control, TextWriter output, TextWriter? lines, Func<Func<Task<RunSummary>>, Task<RunSummary>> show)
+    {
+        await using var log = settings.LogJson is { } file ? new StreamWriter(PrivateFile.Create(file, append: true)) : null;
+        var events = log is null ? null : new JsonEventLog(log);
+        var outages = new PlannedOutageWatch(plan);
+        IRunObserver view = lines is null ? Progress : new RunObservers(Progress, new PlainProgressWriter(lines));
+        var observer = events is null ? new RunObservers(view, outages) : new RunObservers(view, events, outages);
+        IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
+            ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
+        var run = new ClusterRun(settings.State, Handlers(cloud, Backups(settings.State, plan)), Shell, time, observer, prompt, control, settings.Options);
+        await using var probe = await RunProbe.StartAsync(cloud, settings.ProbeRate, time).ConfigureAwait(false);
+        var summary = await show(() => run.RunAsync(plan, json, observed, settings.Fresh)).ConfigureAwait(false);
+        var downtime = await probe.ReportAsync(outages.Windows()).ConfigureAwait(false);
+        events?.On(new RunEvent("message", time.GetUtcNow(), Message: downtime));
+        await output.WriteLineAsync(downtime).ConfigureAwait(false);
+        await output.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
+        return summary;
+    }
+
+    /// <summary>The run's last words: its outcome, the counts, and after a failure the first one and what to do.</summary>
+    public static string Describe(RunSummary s) =>
+        $"run {s.RunId} {s.Outcome.ToString().ToLowerInvariant()}: {s.Count(StepState.Done)} done, {s.Count(StepState.AlreadyDone)} found done, " +
+        $"{s.Count(StepState.Failed)} failed, {s.Count(StepState.Skipped)} skipped, {s.Count(StepState.Pending)} pending" +
+        (s.Failure is null ? "" : $"\nfirst failure: {s.Failure}\nfix the cause, then: uplift resume (uplift status shows where it stands)");
+}
