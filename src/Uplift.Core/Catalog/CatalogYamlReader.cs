@@ -1,6 +1,7 @@
 using System.Globalization;
 using Uplift.Diagnostics;
 using Uplift.Inventory;
+using Uplift.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,35 +13,25 @@ namespace Uplift.Catalog;
 /// </summary>
 internal sealed class CatalogYamlReader(string file, List<Diagnostic> problems)
 {
+    private readonly YamlProblems _problems = new(file, problems);
+
     public string File { get; } = file;
 
-    /// <summary>Parses the text; a syntax error is fatal and thrown at once with its position.</summary>
+    /// <summary>The file's mapping; null when it is empty. A syntax error is fatal and thrown at once with its position.</summary>
     public static YamlMappingNode? Parse(string text, string file)
     {
-        YamlStream stream;
-        try
-        {
-            stream = YamlText.Load(text);
-        }
-        catch (YamlException bad)
-        {
-            throw new InputException(
-                $"YAML syntax error: {WithoutPosition(bad)}",
-                new SourceLocation(file, (int)bad.Start.Line, (int)bad.Start.Column),
-                "check indentation, quoting and list dashes around this position");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        var root = YamlFile.Parse(text, file).Root;
+        if (root is null || root is YamlScalarNode { Value: null or "" })
         {
             return null;
         }
-        return stream.Documents[0].RootNode as YamlMappingNode
-            ?? throw new InputException("the file must be a mapping of keys (e.g. 'services:')",
-                new SourceLocation(file, (int)stream.Documents[0].RootNode.Start.Line, (int)stream.Documents[0].RootNode.Start.Column));
+        return root as YamlMappingNode
+            ?? throw new InputException("the file must be a mapping of keys (e.g. 'services:')", YamlFile.At(file, root.Start));
     }
 
-    public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
+    public SourceLocation At(YamlNode node) => _problems.At(node);
 
-    public void Problem(YamlNode node, string summary, string? hint = null) => problems.Add(new Diagnostic(summary, At(node), hint));
+    public void Problem(YamlNode node, string summary, string? hint = null) => _problems.Add(summary, node, hint);
 
     /// <summary>The entries of a mapping; keys not in <paramref name="allowed"/> are reported and skipped.</summary>
     public IEnumerable<(string Key, YamlNode Value, YamlNode KeyNode)> Entries(YamlNode node, string what, params string[] allowed)
@@ -152,12 +143,4 @@ internal sealed class CatalogYamlReader(string file, List<Diagnostic> problems)
     }
 
     public static string RoleNames => string.Join(", ", Enum.GetNames<Role>().Select(n => n.ToLowerInvariant()));
-
-    private static string WithoutPosition(YamlException bad)
-    {
-        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: …): "; the location is reported separately.
-        var message = bad.Message;
-        var cut = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line", StringComparison.Ordinal) && cut >= 0 ? message[(cut + 3)..] : message;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Uplift.Diagnostics;
+using Uplift.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -27,8 +28,8 @@ public static class InventoryLoader
 
     private static ClusterInventory Read(string text, string source, string hash)
     {
-        var problems = new InventoryProblems(source);
-        var root = ParseYaml(text, problems);
+        var problems = new YamlProblems(source);
+        var root = YamlFile.Parse(text, source).Root;
         if (root is not YamlMappingNode)
         {
             problems.Add("the inventory is empty or not a mapping of keys",
@@ -41,32 +42,7 @@ public static class InventoryLoader
         return inventory;
     }
 
-    private static YamlNode? ParseYaml(string text, InventoryProblems problems)
-    {
-        try
-        {
-            var stream = YamlText.Load(text);
-            if (stream.Documents.Count > 1)
-            {
-                problems.Add("the file holds more than one YAML document", stream.Documents[1].RootNode,
-                    "keep one inventory per file: remove the second '---' and what follows, or merge it into the first");
-            }
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException e)
-        {
-            var (summary, hint) = e.Message.StartsWith("Duplicate key", StringComparison.Ordinal)
-                ? ($"key '{e.Message["Duplicate key ".Length..]}' is written twice in the same mapping", "keep one of them")
-                : ($"YAML syntax error: {e.Message}", e.Message.Contains("flow", StringComparison.Ordinal)
-                    ? "a '[' or '{' opened before this place is not closed"
-                    : "fix the YAML at this place (indentation, quotes, brackets, ':' after keys)");
-            problems.Add(summary, problems.At(e.Start), hint);
-            problems.ThrowIfAny();
-            return null;
-        }
-    }
-
-    private static ClusterInventory Build(YamlSection root, InventoryProblems problems, string hash)
+    private static ClusterInventory Build(YamlSection root, YamlProblems problems, string hash)
     {
         var cluster = root.String("cluster");
         if (cluster is null)

@@ -1,3 +1,4 @@
+using Uplift.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Uplift.Inventory;
@@ -17,7 +18,7 @@ internal static class NodeListReader
     };
 
     /// <summary>The nodes that could be read; every problem found on the way is added to <paramref name="problems"/>.</summary>
-    public static List<Node> Read(YamlSection root, InventoryProblems problems)
+    public static List<Node> Read(YamlSection root, YamlProblems problems)
     {
         var nodes = new List<Node>();
         var list = root.Value("nodes");
@@ -83,7 +84,7 @@ internal static class NodeListReader
         return nodes;
     }
 
-    private static string? ReadAddress(YamlSection node, string name, InventoryProblems problems)
+    private static string? ReadAddress(YamlSection node, string name, YamlProblems problems)
     {
         var address = node.String("address");
         if (address is null)
@@ -100,7 +101,7 @@ internal static class NodeListReader
         return address;
     }
 
-    private static List<Role>? ReadRoles(YamlSection node, string name, InventoryProblems problems)
+    private static List<Role>? ReadRoles(YamlSection node, string name, YamlProblems problems)
     {
         var written = node.List("roles");
         if (written is null && node.Value("roles") is not null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Uplift.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,7 +14,7 @@ internal sealed class YamlSection
 {
     private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
 
-    private YamlSection(YamlMappingNode mapping, string path, IReadOnlyCollection<string> keys, InventoryProblems problems)
+    private YamlSection(YamlMappingNode mapping, string path, IReadOnlyCollection<string> keys, YamlProblems problems)
     {
         Mapping = mapping;
         Path = path;
@@ -34,12 +35,12 @@ internal sealed class YamlSection
 
     public YamlMappingNode Mapping { get; }
 
-    public InventoryProblems Problems { get; }
+    public YamlProblems Problems { get; }
 
     public string Path { get; }
 
     /// <summary>The section under <paramref name="node"/>, or null (reported) when it is not a mapping.</summary>
-    public static YamlSection? From(YamlNode? node, string path, IReadOnlyCollection<string> keys, InventoryProblems problems)
+    public static YamlSection? From(YamlNode? node, string path, IReadOnlyCollection<string> keys, YamlProblems problems)
     {
         if (node is null || IsNull(node))
         {
@@ -115,7 +116,7 @@ internal sealed class YamlSection
         return node is null ? null : ListOf(node, Qualified(key), Problems);
     }
 
-    public static IReadOnlyList<(string Text, YamlNode Node)>? ListOf(YamlNode node, string path, InventoryProblems problems)
+    public static IReadOnlyList<(string Text, YamlNode Node)>? ListOf(YamlNode node, string path, YamlProblems problems)
     {
         if (node is YamlScalarNode { Value: { } single })
         {
@@ -143,8 +144,6 @@ internal sealed class YamlSection
 
     public string Qualified(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
-    /// <summary>An empty value, <c>~</c> or <c>null</c> written unquoted means "not set".</summary>
-    public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
-        && (string.IsNullOrEmpty(scalar.Value) || scalar.Value is "~" or "null" or "Null" or "NULL");
+    /// <summary>An empty value, <c>~</c> or <c>null</c> written unquoted means "not set" (<see cref="YamlFile.IsNull"/>).</summary>
+    public static bool IsNull(YamlNode node) => YamlFile.IsNull(node);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Uplift.Transports;
 
 namespace Uplift.Database;
 
@@ -109,18 +110,10 @@ public sealed class ScratchMariaDb : IAsyncDisposable
 
     private static async Task RunAsync(string program, IEnumerable<string> args, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
+        var outcome = await ChildProcess.RunAsync(program, args, null, TimeSpan.FromMinutes(5), TimeProvider.System, cancellationToken);
+        if (outcome.ExitCode != 0)
         {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} exited {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
+            throw new InvalidOperationException($"{program} exited {outcome.ExitCode}: {outcome.StandardError.Trim()} {outcome.StandardOutput.Trim()}");
         }
     }
 

@@ -1,8 +1,8 @@
-using System.Diagnostics;
+using Uplift.Transports;
 
 namespace Uplift.Lab;
 
-/// <summary>Runs a program on this machine and captures its output. The lab's only way to start processes.</summary>
+/// <summary>Runs a program on this machine and captures its output (through <see cref="ChildProcess"/>). The lab's only way to start processes.</summary>
 public static class LocalProgram
 {
     public sealed record Result(int ExitCode, string Output, string Error);
@@ -10,41 +10,14 @@ public static class LocalProgram
     public static async Task<Result> RunAsync(string file, IEnumerable<string> arguments, string? input = null,
         IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancel = default)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-        Process process;
         try
         {
-            process = Process.Start(start) ?? throw new LabException($"could not start {file}");
+            var outcome = await ChildProcess.RunAsync(file, arguments, input, Timeout.InfiniteTimeSpan, TimeProvider.System, cancel, environment: environment);
+            return new Result(outcome.ExitCode, outcome.StandardOutput, outcome.StandardError);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new LabException($"could not start {file}: {e.Message}; run scripts/setup to install what the lab needs");
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync(cancel);
-            var error = process.StandardError.ReadToEndAsync(cancel);
-            if (input is not null)
-            {
-                await process.StandardInput.WriteAsync(input.AsMemory(), cancel);
-            }
-            process.StandardInput.Close();
-            await process.WaitForExitAsync(cancel);
-            return new Result(process.ExitCode, await output, await error);
         }
     }
 

@@ -1,4 +1,5 @@
 using Uplift.Diagnostics;
+using Uplift.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -25,21 +26,8 @@ internal sealed class YamlSettings
 
     public YamlSettings? this[string key] => Map is not null && Map.TryGetValue(key, out var value) ? value : null;
 
-    public static YamlSettings Parse(string text, string file)
-    {
-        YamlStream stream;
-        try
-        {
-            stream = YamlText.Load(text);
-        }
-        catch (YamlException e)
-        {
-            throw new InputException($"not valid YAML: {e.Message}", new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
-        }
-        return stream.Documents.Count == 0
-            ? new YamlSettings(null, [], new SourceLocation(file))
-            : From(stream.Documents[0].RootNode, file);
-    }
+    public static YamlSettings Parse(string text, string file) =>
+        YamlFile.Parse(text, file).Root is { } root ? From(root, file) : new YamlSettings(null, [], new SourceLocation(file));
 
     /// <summary>This mapping with <paramref name="over"/>'s keys replacing or (for mappings) merging into its own.</summary>
     public YamlSettings MergedWith(YamlSettings over)
@@ -58,12 +46,11 @@ internal sealed class YamlSettings
 
     private static YamlSettings From(YamlNode node, string file)
     {
-        var where = new SourceLocation(file, (int)node.Start.Line, (int)node.Start.Column);
+        var where = YamlFile.At(file, node.Start);
         switch (node)
         {
             case YamlScalarNode scalar:
-                var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null";
-                return new YamlSettings(isNull ? null : scalar.Value, null, where);
+                return new YamlSettings(YamlFile.IsNull(scalar) ? null : scalar.Value, null, where);
             case YamlMappingNode mapping:
                 var map = new Dictionary<string, YamlSettings>(StringComparer.Ordinal);
                 foreach (var (key, value) in mapping.Children)

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace Uplift.Transports;
 
-/// <summary>Runs a local program with its arguments, feeds stdin, captures stdout and stderr, and kills it past a deadline.</summary>
+/// <summary>Runs a local program with its arguments, feeds stdin, captures stdout and stderr, and kills it past a deadline:
+/// the one way Uplift runs a program to its end (transports, the lab, the scratch database).</summary>
 public static class ChildProcess
 {
     private const string Setsid = "/usr/bin/setsid";
@@ -18,7 +19,8 @@ public static class ChildProcess
         TimeSpan deadline,
         TimeProvider time,
         CancellationToken cancellationToken,
-        bool ownSession = false)
+        bool ownSession = false,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         // In its own session (setsid) the child is out of the terminal's foreground process group: a Ctrl-C
         // reaches Uplift alone, which lets running commands finish (or ends them itself), instead of killing
@@ -40,6 +42,10 @@ public static class ChildProcess
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
         var began = time.GetTimestamp();
         using var process = Process.Start(start)

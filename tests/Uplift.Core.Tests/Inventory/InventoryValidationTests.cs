@@ -31,7 +31,7 @@ public class InventoryValidationTests
     {
         var problem = OnlyProblem("a: [\nb: c\n");
 
-        problem.ToString().ShouldBe("inv.yaml:1:4: YAML syntax error: a '[' or '{' opened before this place is not closed (fix the YAML at this place (indentation, quotes, brackets, ':' after keys))");
+        problem.ToString().ShouldBe("inv.yaml:1:4: YAML syntax error: a '[' or '{' opened before this place is not closed (close it with ']' or '}' where the list or mapping ends)");
     }
 
     /// <summary>ssh gets the user as the word after -l, so it is never an option; still, a user that looks like one is a

@@ -145,7 +145,7 @@ public class CloudsYamlTests
     {
         var error = Should.Throw<InputException>(() => CloudsYaml.Parse("clouds: [\nprod: {}\n", "clouds.yaml", "prod"));
 
-        error.Diagnostics.ShouldHaveSingleItem().ToString().ShouldBe("clouds.yaml:1:9: not valid YAML: a '[' or '{' opened before this place is not closed");
+        error.Diagnostics.ShouldHaveSingleItem().ToString().ShouldBe("clouds.yaml:1:9: YAML syntax error: a '[' or '{' opened before this place is not closed (close it with ']' or '}' where the list or mapping ends)");
     }
 
     [Fact]

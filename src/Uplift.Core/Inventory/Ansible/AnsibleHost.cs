@@ -1,4 +1,5 @@
 using Uplift.Diagnostics;
+using Uplift.Yaml;
 
 namespace Uplift.Inventory.Ansible;
 
@@ -17,7 +18,7 @@ internal sealed class AnsibleHost(string name, SourceLocation firstSeen)
     /// Sets a host variable written at <paramref name="where"/>. The same host listed in two groups with two values of one
     /// variable (two ansible_host addresses) is refused: Ansible keeps the last silently, Uplift would reach the wrong node.
     /// </summary>
-    public void Set(string key, string value, SourceLocation where, InventoryProblems problems)
+    public void Set(string key, string value, SourceLocation where, YamlProblems problems)
     {
         if (Vars.TryGetValue(key, out var earlier) && earlier != value)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Uplift.Yaml;
 
 namespace Uplift.Inventory.Ansible;
 
@@ -17,7 +18,7 @@ internal static class AnsibleHostNode
         ("storage", Role.Volume), ("volume", Role.Volume),
     ];
 
-    public static Node? From(AnsibleHost host, IReadOnlyList<Role> roles, IReadOnlyDictionary<string, string> vars, InventoryProblems problems)
+    public static Node? From(AnsibleHost host, IReadOnlyList<Role> roles, IReadOnlyDictionary<string, string> vars, YamlProblems problems)
     {
         var address = First(vars, "ansible_host", "ansible_ssh_host") ?? host.Name;
         var portText = First(vars, "ansible_port", "ansible_ssh_port");

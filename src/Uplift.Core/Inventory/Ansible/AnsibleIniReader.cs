@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Uplift.Diagnostics;
+using Uplift.Yaml;
 
 namespace Uplift.Inventory.Ansible;
 
@@ -10,7 +11,7 @@ namespace Uplift.Inventory.Ansible;
 /// </summary>
 internal static partial class AnsibleIniReader
 {
-    public static AnsibleInventory Read(string text, InventoryProblems problems)
+    public static AnsibleInventory Read(string text, YamlProblems problems)
     {
         var inventory = new AnsibleInventory();
         var (group, kind) = ("ungrouped", "hosts");
@@ -62,7 +63,7 @@ internal static partial class AnsibleIniReader
         return inventory;
     }
 
-    private static void ReadLine(AnsibleInventory inventory, string group, string kind, string content, SourceLocation where, InventoryProblems problems)
+    private static void ReadLine(AnsibleInventory inventory, string group, string kind, string content, SourceLocation where, YamlProblems problems)
     {
         switch (kind)
         {
@@ -89,7 +90,7 @@ internal static partial class AnsibleIniReader
         }
     }
 
-    private static void ReadHostLine(AnsibleInventory inventory, string group, List<string> words, SourceLocation where, InventoryProblems problems)
+    private static void ReadHostLine(AnsibleInventory inventory, string group, List<string> words, SourceLocation where, YamlProblems problems)
     {
         var vars = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var assignment in words.Skip(1))
@@ -127,7 +128,7 @@ internal static partial class AnsibleIniReader
         }
     }
 
-    private static void CheckReferences(AnsibleInventory inventory, List<(string Group, SourceLocation Where)> varsSections, InventoryProblems problems)
+    private static void CheckReferences(AnsibleInventory inventory, List<(string Group, SourceLocation Where)> varsSections, YamlProblems problems)
     {
         foreach (var group in inventory.Groups.ToList())
         {

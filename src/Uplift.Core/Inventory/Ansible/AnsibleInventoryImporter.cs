@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Uplift.Diagnostics;
+using Uplift.Yaml;
 
 namespace Uplift.Inventory.Ansible;
 
@@ -21,7 +22,7 @@ public static partial class AnsibleInventoryImporter
     /// <summary>Converts inventory text; <paramref name="sourceName"/> is used in messages and to tell YAML from INI.</summary>
     public static InventoryImport Parse(string text, string sourceName, string? cluster = null)
     {
-        var problems = new InventoryProblems(sourceName);
+        var problems = new YamlProblems(sourceName);
         var ansible = IsYaml(text, sourceName) ? AnsibleYamlReader.Read(text, problems) : AnsibleIniReader.Read(text, problems);
         foreach (var (loop, where) in ansible.Loops())
         {

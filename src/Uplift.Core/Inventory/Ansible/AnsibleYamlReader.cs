@@ -1,4 +1,5 @@
 using Uplift.Diagnostics;
+using Uplift.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,20 +13,10 @@ internal static class AnsibleYamlReader
 {
     private static readonly string[] GroupKeys = ["hosts", "vars", "children"];
 
-    public static AnsibleInventory Read(string text, InventoryProblems problems)
+    public static AnsibleInventory Read(string text, YamlProblems problems)
     {
         var inventory = new AnsibleInventory();
-        YamlNode? root;
-        try
-        {
-            var stream = YamlText.Load(text);
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException e)
-        {
-            problems.Add($"YAML syntax error: {e.Message}", problems.At(e.Start), "fix the YAML at this place");
-            return inventory;
-        }
+        var root = YamlFile.Parse(text, problems.Source).Root;
         if (root is not YamlMappingNode groups)
         {
             problems.Add("a YAML Ansible inventory must map group names (usually 'all') to groups",
@@ -39,7 +30,7 @@ internal static class AnsibleYamlReader
         return inventory;
     }
 
-    private static void ReadGroup(AnsibleInventory inventory, string name, YamlNode node, YamlNode nameNode, InventoryProblems problems)
+    private static void ReadGroup(AnsibleInventory inventory, string name, YamlNode node, YamlNode nameNode, YamlProblems problems)
     {
         var group = inventory.Group(name);
         group.DefinedAt ??= problems.At(nameNode);
@@ -66,7 +57,7 @@ internal static class AnsibleYamlReader
         }
     }
 
-    private static void ReadHosts(AnsibleInventory inventory, string group, YamlNode pattern, YamlNode vars, InventoryProblems problems)
+    private static void ReadHosts(AnsibleInventory inventory, string group, YamlNode pattern, YamlNode vars, YamlProblems problems)
     {
         IReadOnlyList<string> names;
         try
@@ -97,7 +88,7 @@ internal static class AnsibleYamlReader
     }
 
     /// <summary>The entries of a mapping-valued key; an empty value has none.</summary>
-    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries(YamlSection section, string key, InventoryProblems problems)
+    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries(YamlSection section, string key, YamlProblems problems)
     {
         var value = section.Value(key);
         if (value is null)
