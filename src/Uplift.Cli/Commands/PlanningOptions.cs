@@ -35,6 +35,22 @@ internal sealed class PlanningOptions
 
     public Option<int> MaxParallelMigrations { get; } = new("--max-parallel-migrations") { Description = "live migrations at once", DefaultValueFactory = _ => 2 };
 
+    public Option<int> OnlineMigrationBatch { get; } = new("--online-migration-batch")
+    {
+        Description = "rows each round of online data migrations migrates (their --max-count; rounds repeat until none is left)",
+        DefaultValueFactory = _ => 1000,
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<int>() is var batch && batch < 1)
+                {
+                    result.AddError($"--online-migration-batch {batch}: give a number of rows, 1 or more");
+                }
+            },
+        },
+    };
+
     /// <param name="required">False where a saved plan may stand in for --inventory, --from and --to (uplift run PLAN.json).</param>
     public PlanningOptions(bool required = true) => Inventory.Required = To.Required = required;
 
@@ -43,7 +59,7 @@ internal sealed class PlanningOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Inventory, From, To, Via, Catalog, VipHolder, NoDrain, NoBackup, LiveMigrate, AllowInstances, MaxParallelMigrations })
+        foreach (var option in new Option[] { Inventory, From, To, Via, Catalog, VipHolder, NoDrain, NoBackup, LiveMigrate, AllowInstances, MaxParallelMigrations, OnlineMigrationBatch })
         {
             command.Options.Add(option);
         }
@@ -59,6 +75,7 @@ internal sealed class PlanningOptions
         Backup: !parse.GetValue(NoBackup),
         VipHolder: parse.GetValue(VipHolder),
         MaxParallelMigrations: parse.GetValue(MaxParallelMigrations),
+        OnlineMigrationBatch: parse.GetValue(OnlineMigrationBatch),
         Via: parse.GetValue(Via) ?? "",
         RunId: runId);
 

@@ -12,7 +12,10 @@ internal static class Interrupts
     /// <param name="onSignal">Called on each signal, on .NET's signal thread: it must not block.</param>
     /// <param name="terminateToo">SIGTERM too (a command that often runs in the background, where a non-interactive
     /// shell leaves SIGINT ignored).</param>
-    public static IDisposable Handle(Action onSignal, bool terminateToo = false)
+    public static IDisposable Handle(Action onSignal, bool terminateToo = false) => Handle(onSignal, terminateToo, PosixSignalRegistration.Create);
+
+    /// <param name="register">How a signal's handler is registered (tests pass their own).</param>
+    internal static IDisposable Handle(Action onSignal, bool terminateToo, Func<PosixSignal, Action<PosixSignalContext>, IDisposable> register)
     {
         void Take(PosixSignalContext signal)
         {
@@ -20,8 +23,8 @@ internal static class Interrupts
             onSignal();
         }
         IDisposable[] registrations = terminateToo
-            ? [PosixSignalRegistration.Create(PosixSignal.SIGINT, Take), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Take)]
-            : [PosixSignalRegistration.Create(PosixSignal.SIGINT, Take)];
+            ? [register(PosixSignal.SIGINT, Take), register(PosixSignal.SIGTERM, Take)]
+            : [register(PosixSignal.SIGINT, Take)];
         return new Registrations(registrations);
     }
 

@@ -50,7 +50,7 @@ internal static class FinalizeSteps
         {
             steps.Service = service.Name;
             previous = [steps.Add($"finalize/{service.Name}/online-migrations",
-                new OnlineMigrationsStep(StepCommand.Of(service.OnlineMigrations!), ctx.Options.OnlineMigrationBatch), vip.Name, ConcurrencyClasses.Cluster,
+                new OnlineMigrationsStep(StepCommand.Of(service.OnlineMigrations!).WithMaxCount(ctx.Options.OnlineMigrationBatch), ctx.Options.OnlineMigrationBatch), vip.Name, ConcurrencyClasses.Cluster,
                 needs: previous)];
         }
 

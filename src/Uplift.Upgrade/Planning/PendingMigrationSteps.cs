@@ -17,7 +17,7 @@ internal static class PendingMigrationSteps
         {
             steps.Service = service.Name;
             previous = [steps.Add($"pending-migrations/{service.Name}/online-migrations",
-                new CheckOnlineMigrationsStep(StepCommand.Of(service.OnlineMigrations!), ctx.Options.OnlineMigrationBatch), ctx.VipHolder.Name,
+                new CheckOnlineMigrationsStep(StepCommand.Of(service.OnlineMigrations!).WithMaxCount(ctx.Options.OnlineMigrationBatch), ctx.Options.OnlineMigrationBatch), ctx.VipHolder.Name,
                 ConcurrencyClasses.Cluster, needs: previous)];
         }
         steps.Service = null;

@@ -3,7 +3,7 @@ using Uplift.Planning;
 namespace Uplift.Upgrade.Steps.Database;
 
 /// <summary>The previous release's online data migrations are all done (read-only).</summary>
-/// <param name="MaxCount">The plan's --online-migration-batch, shown with the step (the catalog's command line carries its own --max-count).</param>
+/// <param name="MaxCount">The plan's --online-migration-batch, which the command carries as its --max-count.</param>
 public sealed record CheckOnlineMigrationsStep(StepCommand Command, int? MaxCount = null) : IStepArguments<CheckOnlineMigrationsStep>
 {
     public const string Name = "check-online-migrations";

@@ -3,7 +3,7 @@ using Uplift.Planning;
 namespace Uplift.Upgrade.Steps.Database;
 
 /// <summary>Online data migrations, repeated until none is left.</summary>
-/// <param name="MaxCount">The plan's --online-migration-batch, shown with the step (the catalog's command line carries its own --max-count).</param>
+/// <param name="MaxCount">The plan's --online-migration-batch, which the command carries as its --max-count.</param>
 public sealed record OnlineMigrationsStep(StepCommand Command, int? MaxCount = null) : IStepArguments<OnlineMigrationsStep>
 {
     public const string Name = "online-migrations";
