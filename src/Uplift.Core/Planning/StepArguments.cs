@@ -23,6 +23,13 @@ public readonly struct StepArguments(PlanStep step)
     /// <summary>Space-separated words the kind cannot do without (units, packages).</summary>
     public IReadOnlyList<string> RequiredWords(string key) => Required(key).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Space-separated words the kind must be given, which may list none (packages: an install with nothing to
+    /// install is done, as it was before the typed records).</summary>
+    public IReadOnlyList<string> ListedWords(string key) =>
+        step.Argument(key) is { } value
+            ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            : throw new PlanStepException($"step {step.Id} ({step.Kind}) lacks its argument '{key}': the plan is wrong, re-plan");
+
     /// <summary>Space-separated words (units, packages, nodes); empty when absent.</summary>
     public IReadOnlyList<string> Words(string key) =>
         step.Argument(key)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];

@@ -3,6 +3,7 @@ using Uplift.Planning;
 using Uplift.Tests.Planning;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps;
+using Uplift.Upgrade.Steps.Packages;
 
 namespace Uplift.Tests.Steps;
 
@@ -53,6 +54,16 @@ public sealed class StepArgumentsRoundTripTests
         }
 
         checkedSteps.ShouldBeGreaterThan(plan.Steps.Count / 2);
+    }
+
+    [Fact]
+    public void Given_an_install_with_no_packages_When_read_Then_it_has_nothing_to_install_and_without_the_key_it_is_a_plan_error()
+    {
+        var empty = new PackagesInstallStep(new PackageTarget([], "flamingo", new Dictionary<string, int>()));
+        var step = new PlanStep("nova/cmp1/install", PackagesInstallStep.Kind, "computes", "nova", ["cmp1"], empty.Write(), "computes", [], [], 0, false, "nova");
+
+        PackagesInstallStep.Read(step).Target.Packages.ShouldBeEmpty();
+        Should.Throw<PlanStepException>(() => PackagesInstallStep.Read(step with { Arguments = [] })).Message.ShouldContain("lacks its argument 'packages'");
     }
 
     [Fact]

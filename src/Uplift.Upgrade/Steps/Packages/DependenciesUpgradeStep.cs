@@ -12,5 +12,5 @@ public sealed record DependenciesUpgradeStep(IReadOnlyList<string> Packages) : I
 
     public IReadOnlyList<KeyValuePair<string, string>> Write() => StepArguments.Pairs(("packages", StepArguments.Words(Packages)));
 
-    public static DependenciesUpgradeStep Read(PlanStep step) => new(new StepArguments(step).RequiredWords("packages"));
+    public static DependenciesUpgradeStep Read(PlanStep step) => new(new StepArguments(step).ListedWords("packages"));
 }

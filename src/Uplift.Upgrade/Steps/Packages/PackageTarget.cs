@@ -34,7 +34,7 @@ public sealed record PackageTarget(IReadOnlyList<string> Packages, string? Relea
     internal static PackageTarget Read(PlanStep step)
     {
         var arguments = new StepArguments(step);
-        return new(arguments.RequiredWords("packages"), arguments.Optional("release"), CodeOf(arguments.Optional("code")));
+        return new(arguments.ListedWords("packages"), arguments.Optional("release"), CodeOf(arguments.Optional("code")));
     }
 
     /// <summary>"python3-nova=32 …" as package → major.</summary>
