@@ -76,11 +76,11 @@ public static class InventoryLoader
         };
 
         var controllers = inventory.WithRole(Role.Controller).Select(n => n.Name).ToList();
-        if (controllers.Count > 1 && pacemaker.ApiVip is null)
+        if (controllers.Count > 1 && pacemaker.ApiVip is null && !pacemaker.NoApiVipResource)
         {
             problems.Add($"{controllers.Count} controllers ({string.Join(", ", controllers)}) but no pacemaker.api_vip",
                 pacemakerSection?.Mapping ?? root.Place("nodes"),
-                "add 'pacemaker: {api_vip: <resource>}' naming the Pacemaker resource that holds the API VIP (e.g. openstack-api-vip); Uplift upgrades its holder first");
+                "add 'pacemaker: {api_vip: <resource>}' naming the Pacemaker resource that holds the API VIP (e.g. openstack-api-vip); Uplift upgrades its holder first; 'api_vip: none' when no Pacemaker resource holds it (the first controller, or --vip-holder, is then upgraded first)");
         }
         if (database.Node is { } dbNode && inventory.Find(dbNode) is null && nodes.Count > 0)
         {

@@ -17,7 +17,7 @@ public static class InventorySummary
         {
             $"cluster {inventory.Cluster}: {inventory.Nodes.Count} nodes ({string.Join(", ", roles)})",
             $"computes per availability zone: {(zones.Count == 0 ? "none" : string.Join(", ", zones))}",
-            $"API VIP: {(pacemaker.ApiVip is null ? "none (single controller)" : $"Pacemaker resource {pacemaker.ApiVip}")}"
+            $"API VIP: {(pacemaker.NoApiVipResource ? "no Pacemaker resource (api_vip: none)" : pacemaker.ApiVip is null ? "none (single controller)" : $"Pacemaker resource {pacemaker.ApiVip}")}"
                 + (pacemaker.VipAddress is null ? "" : $" at {pacemaker.VipAddress}")
                 + (pacemaker.MessagingVip is null ? "" : $"; messaging VIP {pacemaker.MessagingVip}"),
             $"HAProxy: socket {inventory.Haproxy.Socket}, backends {inventory.Haproxy.BackendPattern}, servers {inventory.Haproxy.ServerPattern}",

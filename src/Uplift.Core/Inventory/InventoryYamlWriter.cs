@@ -28,7 +28,7 @@ public static partial class InventoryYamlWriter
             Optional(yaml, "    ssh_user", node.User);
             Optional(yaml, "    ssh_port", node.Port);
         }
-        Section(yaml, "pacemaker", ("api_vip", inventory.Pacemaker.ApiVip), ("messaging_vip", inventory.Pacemaker.MessagingVip),
+        Section(yaml, "pacemaker", ("api_vip", inventory.Pacemaker.NoApiVipResource ? PacemakerSettings.NoResource : inventory.Pacemaker.ApiVip), ("messaging_vip", inventory.Pacemaker.MessagingVip),
             ("vip_address", inventory.Pacemaker.VipAddress));
         var haproxy = inventory.Haproxy;
         Section(yaml, "haproxy", ("socket", haproxy.Socket), ("backend_pattern", haproxy.BackendPattern),

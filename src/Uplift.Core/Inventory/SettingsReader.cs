@@ -28,8 +28,12 @@ internal static class SettingsReader
 
     public static PuppetSettings Puppet(YamlSection? section) => new(section?.Bool("manages_nodes") ?? false);
 
-    public static PacemakerSettings Pacemaker(YamlSection? section) =>
-        new(section?.String("api_vip"), section?.String("messaging_vip"), VipAddress(section));
+    public static PacemakerSettings Pacemaker(YamlSection? section)
+    {
+        var apiVip = section?.String("api_vip");
+        var none = apiVip == PacemakerSettings.NoResource;
+        return new(none ? null : apiVip, section?.String("messaging_vip"), VipAddress(section)) { NoApiVipResource = none };
+    }
 
     private static string? VipAddress(YamlSection? section)
     {

@@ -32,7 +32,7 @@ public static class LabInventory
         text.Append($"""
 
             pacemaker:
-              api_vip: {LabLayout.ApiVipResource}
+              api_vip: {(lab.Options.OpenStack ? "none  # no Pacemaker here: the HAProxy of this machine holds the VIP" : LabLayout.ApiVipResource)}
               vip_address: {LabLayout.VipAddress}
 
             haproxy:

@@ -6,6 +6,9 @@ public sealed record LabPaths(string State)
     public string Readme => Path.Combine(State, "README");
     public string Description => Path.Combine(State, "lab.json");
     public string Inventory => Path.Combine(State, "inventory.yaml");
+
+    /// <summary>The catalog overlay of a lab of real OpenStack code: Debian's packaging and the lab's mirror.</summary>
+    public string Catalog => Path.Combine(State, "catalog.yaml");
     public string KnownHosts => Path.Combine(State, "known_hosts");
     public string PrivateKey => Path.Combine(State, "id_ed25519");
     public string PublicKey => PrivateKey + ".pub";

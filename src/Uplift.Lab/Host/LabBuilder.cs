@@ -105,6 +105,13 @@ public static class LabBuilder
         await LabDatabase.StartAsync(lab, OpenStackNodes.DatabaseSql(secrets), time, cancel);
         await LabRabbitmq.StartAsync(lab.Paths, secrets, cancel);
         await LabDaemons.StartHaproxyAsync(lab, cancel);
+        // The mirror of the release the lab upgrades to, and the catalog overlay that points the nodes at it.
+        if (TargetSuite.For(lab.Release.Series) is { } target)
+        {
+            var request = TargetMirror.Request(lab, target, await File.ReadAllTextAsync(Path.Combine(baseTree, "var", "lib", "dpkg", "status"), cancel));
+            await TargetMirror.StartAsync(lab.Paths, await TargetMirror.EnsureAsync(target, baseTree, request, output, cancel), cancel);
+            File.WriteAllText(lab.Paths.Catalog, LabCatalog.For(target));
+        }
         await OpenStackLab.StartNodesAsync(lab, baseTree, secrets, time, cancel);
         await OpenStackLab.StartServicesAsync(lab, secrets, output, cancel);
         await LabDaemons.WaitForBackendsAsync(lab, time, TimeSpan.FromSeconds(120), cancel);

@@ -23,7 +23,7 @@ public static class LabTeardown
         {
             daemons.AddRange(Directory.GetDirectories(paths.Nodes).Select(n => ReadPid(Path.Combine(n, "run", "sshd.pid"))).OfType<int>());
         }
-        daemons.AddRange(new[] { ReadPid(paths.HaproxyPid), ReadPid(paths.MariaDbPid) }.OfType<int>());
+        daemons.AddRange(new[] { ReadPid(paths.HaproxyPid), ReadPid(paths.MariaDbPid), ReadPid(TargetMirror.PidFile(paths)) }.OfType<int>());
         // This lab's processes: its daemons, their descendants (an sshd's connections and what they run,
         // a ControlMaster kept open by ControlPersist included), and the lab account's processes started
         // from this state directory (API listeners). Nothing of another lab.

@@ -7,8 +7,8 @@ public static class Prerequisites
     public static IReadOnlyList<string> Packages { get; } =
         ["openssh-server", "openssh-client", "haproxy", "socat", "mariadb-server", "mariadb-client", "python3", "libcap2-bin"];
 
-    /// <summary>What a lab of real OpenStack code needs besides: its RabbitMQ, and mmdebstrap for the root tree.</summary>
-    public static IReadOnlyList<string> OpenStackPackages { get; } = ["rabbitmq-server", "mmdebstrap", "util-linux"];
+    /// <summary>What a lab of real OpenStack code needs besides: its RabbitMQ, mmdebstrap for the root tree, dpkg-scanpackages for its mirror.</summary>
+    public static IReadOnlyList<string> OpenStackPackages { get; } = ["rabbitmq-server", "mmdebstrap", "util-linux", "dpkg-dev"];
 
     /// <summary>Throws with every missing piece named, or returns when the lab can be built.</summary>
     public static async Task CheckAsync(bool openstack = false, CancellationToken cancel = default)

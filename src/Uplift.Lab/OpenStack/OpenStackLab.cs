@@ -30,6 +30,13 @@ public static class OpenStackLab
             root.Write("/usr/local/lib/uplift-lab/instances.py", instances, FileModes.Executable);
             // The machine's resolver, so that apt reaches a mirror from the node.
             root.Write("/etc/resolv.conf", await File.ReadAllTextAsync("/etc/resolv.conf", token));
+            // The runner is the node's systemctl wherever a maintainer script looks (dpkg runs them with PATH without
+            // /usr/local/sbin): systemd's own is diverted, as dpkg-divert keeps it through systemd's upgrades.
+            await root.CheckAsync("dpkg-divert --local --rename --divert /usr/bin/systemctl.systemd --add /usr/bin/systemctl >/dev/null"
+                + " && ln -s /usr/local/sbin/systemctl /usr/bin/systemctl", cancel: token);
+            // The node keeps its role's packages only: an upgrade restarts what a package holds (Debian's postinst).
+            await root.CheckAsync("DEBIAN_FRONTEND=noninteractive apt-get -q -y purge " + string.Join(' ', OpenStackNodes.Purged(root.Node.Role))
+                + " >/var/log/uplift-lab-purge.log 2>&1 || { tail -20 /var/log/uplift-lab-purge.log; exit 1; }", cancel: token);
         });
     }
 

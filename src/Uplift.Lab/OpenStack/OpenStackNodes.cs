@@ -18,6 +18,24 @@ public static class OpenStackNodes
         _ => [],
     };
 
+    /// <summary>The OpenStack packages a node of <paramref name="role"/> keeps, Debian's names (the base tree holds every
+    /// role's: the others are purged from the node's own tree, as a compute of a real cloud has no nova-api).</summary>
+    public static IReadOnlyList<string> Packages(Role role) => role switch
+    {
+        Role.Controller =>
+        [
+            "keystone", "glance-api", "placement-api", "nova-api", "nova-conductor", "nova-scheduler", "neutron-api", "neutron-rpc-server",
+            "cinder-api", "cinder-scheduler", "heat-api", "heat-api-cfn", "heat-engine",
+        ],
+        Role.Compute => ["nova-compute", "nova-compute-kvm"],
+        Role.Volume => ["cinder-volume"],
+        _ => [],
+    };
+
+    /// <summary>The base tree's service packages a node of <paramref name="role"/> does not keep.</summary>
+    public static IReadOnlyList<string> Purged(Role role) =>
+        [.. RootTree.Packages.Append("nova-compute-kvm").Where(p => !RootTree.Common.Contains(p) && !Packages(role).Contains(p))];
+
     /// <summary>The schemas the lab's MariaDB holds and the service account that owns each.</summary>
     public static IReadOnlyList<(string Schema, string Account)> Schemas { get; } =
     [

@@ -25,17 +25,24 @@ public static class RootTree
         "heat-api", "heat-api-cfn", "heat-engine", "python3-openstackclient", "uwsgi-plugin-python3", "sudo",
     ];
 
+    /// <summary>What every node keeps of <see cref="Packages"/>: the client, uwsgi's python plugin, sudo.</summary>
+    public static IReadOnlyList<string> Common { get; } = ["python3-openstackclient", "uwsgi-plugin-python3", "sudo"];
+
     /// <summary>Packages of <see cref="Packages"/> that a dpkg status file (stanzas of "Package:" and "Status:") does not show
     /// "install ok installed".</summary>
     public static IReadOnlyList<string> NotInstalled(string dpkgStatus)
     {
-        var installed = dpkgStatus.Split("\n\n")
-            .Select(stanza => stanza.Split('\n'))
-            .Where(lines => lines.Any(l => l == "Status: install ok installed"))
-            .Select(lines => lines.FirstOrDefault(l => l.StartsWith("Package: ", StringComparison.Ordinal))?["Package: ".Length..])
-            .ToHashSet();
+        var installed = Installed(dpkgStatus);
         return [.. Packages.Where(p => !installed.Contains(p))];
     }
+
+    /// <summary>The packages a dpkg status file shows "install ok installed".</summary>
+    public static IReadOnlySet<string> Installed(string dpkgStatus) => dpkgStatus.Split("\n\n")
+        .Select(stanza => stanza.Split('\n'))
+        .Where(lines => lines.Any(l => l == "Status: install ok installed"))
+        .Select(lines => lines.FirstOrDefault(l => l.StartsWith("Package: ", StringComparison.Ordinal))?["Package: ".Length..])
+        .OfType<string>()
+        .ToHashSet(StringComparer.Ordinal);
 
     public static string PathOf(string suite) => Path.Combine(CacheDirectory, suite + "-root");
 

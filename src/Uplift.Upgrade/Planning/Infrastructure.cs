@@ -54,7 +54,7 @@ internal static class Infrastructure
                 continue;
             }
             var at = $"infrastructure/{node.Name}/";
-            var moveVip = node == ctx.VipHolder && ctx.Controllers.Count > 1;
+            var moveVip = node == ctx.VipHolder && ctx.Controllers.Count > 1 && ctx.Inventory.Pacemaker.ApiVipResource is not null;
             // A restart of RabbitMQ or keepalived, or a reboot, takes the node's APIs away: they are drained first.
             var services = ctx.Services.Where(s => DrainedWork.Backends(ctx, s, node).Count > 0).ToArray();
             var result = DrainedWork.Add(ctx, services, node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>

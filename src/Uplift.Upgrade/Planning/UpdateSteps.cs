@@ -27,13 +27,16 @@ internal static class UpdateSteps
             var result = NodeWork(ctx, node, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
             {
                 var at = $"update/{node.Name}/";
-                var standby = steps.Add(at + "standby", new NodeStandbyStep(ctx.Inventory.Pacemaker.ApiVip, ctx.Inventory.Pacemaker.VipAddress), node.Name,
-                    ConcurrencyClasses.Restarts, needs: first, after: firstAfter);
-                var install = steps.Add(at + "install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Restarts, needs: [standby]);
+                // Without a Pacemaker resource for the API VIP (api_vip: none) nothing moves: the node is drained only.
+                var standby = ctx.Inventory.Pacemaker.ApiVipResource is null ? null
+                    : steps.Add(at + "standby", new NodeStandbyStep(ctx.Inventory.Pacemaker.ApiVip, ctx.Inventory.Pacemaker.VipAddress), node.Name,
+                        ConcurrencyClasses.Restarts, needs: first, after: firstAfter);
+                var install = steps.Add(at + "install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Restarts,
+                    needs: standby is null ? first : [standby], after: standby is null ? firstAfter : []);
                 // In standby (resources moved away): its infrastructure packages too, before its units restart.
                 var infrastructure = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Restarts, [install]);
                 var restart = steps.Add(at + "restart", new UnitsRestartStep(units), node.Name, ConcurrencyClasses.Restarts, needs: [infrastructure]);
-                return steps.Add(at + "online", NodeUnstandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [restart]);
+                return standby is null ? restart : steps.Add(at + "online", NodeUnstandbyStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: [restart]);
             });
             previous = [result.Healthy];
             after = [.. result.Ended];

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Uplift.Lab;
+
+/// <summary>
+/// The catalog overlay (docs/catalog.md) a lab of real OpenStack code is upgraded with, as an operator writes one for
+/// their site: the APT source is the lab's mirror of the target suite; the services as Debian packages them (nova-api
+/// holds nova-api-metadata's unit, there is no nova-novncproxy package); what the lab does not run (horizon, the
+/// network agents, cinder-backup) and the services the target suite lacks are left out, with the reason. Pure.
+/// </summary>
+public static class LabCatalog
+{
+    public static string For(TargetSuite target)
+    {
+        var text = new StringBuilder($"""
+            # Uplift lab of real OpenStack code: the catalog overlay for 'uplift plan/run --catalog' (docs/lab.md).
+            # Written by 'uplift lab up --openstack'; removed by 'uplift lab down'.
+            catalog-version: lab-1
+            apt:
+              sources-file: /etc/apt/sources.list.d/openstack.list
+              source-line: "{TargetMirror.SourceLine(target)}"
+            services:
+              # Debian trixie and forky: nova-api holds nova-api-metadata's unit; no nova-novncproxy package.
+              - name: nova
+                units: {"{"}controller: [nova-conductor, nova-scheduler, nova-api-metadata, nova-api]{"}"}
+                packages: {"{"}controller: [python3-nova, nova-common, nova-conductor, nova-scheduler, nova-api]{"}"}
+              # The lab runs no network node and no agent on its computes (no Open vSwitch here).
+              - name: neutron
+                units: {"{"}network: [], compute: []{"}"}
+                packages: {"{"}network: [], compute: []{"}"}
+              # The volume node runs cinder-volume with cinder's fake driver; no cinder-backup.
+              - name: cinder
+                units: {"{"}volume: [cinder-volume]{"}"}
+                packages: {"{"}volume: [python3-cinder, cinder-common, cinder-volume]{"}"}
+              # No horizon in the lab.
+              - name: horizon
+                units: {"{"}controller: []{"}"}
+                packages: {"{"}controller: []{"}"}
+
+            """);
+        foreach (var (service, reason) in target.Held.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            text.Append($"""
+                  # Stays on the starting release: {reason}.
+                  - name: {service}
+                    units: {"{"}controller: []{"}"}
+                    packages: {"{"}controller: []{"}"}
+
+                """);
+        }
+        return text.ToString();
+    }
+}
