@@ -227,6 +227,23 @@ public class InventoryValidationTests
     }
 
     [Fact]
+    public void Given_two_controllers_and_api_vip_none_When_parsed_Then_it_is_accepted_as_a_VIP_no_Pacemaker_resource_holds()
+    {
+        var inventory = InventoryLoader.Parse("""
+            cluster: c
+            nodes:
+              - {name: ctl1, address: 10.0.0.1, roles: [controller]}
+              - {name: ctl2, address: 10.0.0.2, roles: [controller]}
+            pacemaker:
+              api_vip: none
+            """, "inv.yaml");
+
+        inventory.Pacemaker.NoApiVipResource.ShouldBeTrue();
+        inventory.Pacemaker.ApiVipResource.ShouldBeNull();
+        InventoryYamlWriter.Write(inventory).ShouldContain("api_vip: none");
+    }
+
+    [Fact]
     public void Given_one_controller_and_no_api_vip_When_parsed_Then_it_is_accepted()
     {
         InventoryLoader.Parse("cluster: c\nnodes:\n  - {name: ctl1, address: 10.0.0.1, roles: [controller]}\n", "inv.yaml")

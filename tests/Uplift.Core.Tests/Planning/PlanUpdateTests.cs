@@ -1,3 +1,4 @@
+using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps.Compute;
@@ -40,6 +41,24 @@ public sealed class PlanUpdateTests
                 var before = standbys[i - 1].Node;
                 Update.Steps.Where(s => s.Node == before && s.Kind == HaproxyEnableStep.Kind)
                     .ShouldAllBe(e => graph.Orders(e.Id, standbys[i].Id), $"{node} goes into standby while {before} is still out");
+            }
+        }
+    }
+
+    [Fact]
+    public void Given_no_Pacemaker_resource_for_the_VIP_When_planned_Then_no_node_goes_into_standby_and_each_is_still_drained_before_its_install()
+    {
+        var inventory = PlanningInputs.Example with { Pacemaker = new PacemakerSettings { NoApiVipResource = true } };
+        foreach (var plan in new[] { Planner.Build(inventory, PlanningInputs.Catalog, "epoxy", "epoxy"), Planner.Build(inventory, PlanningInputs.Catalog, "dalmatian", "epoxy") })
+        {
+            var graph = new PlanGraph(plan);
+
+            plan.Steps.ShouldNotContain(s => s.Kind == NodeStandbyStep.Kind || s.Kind == NodeUnstandbyStep.Kind || s.Kind == LocateVipStep.Kind, plan.Mode);
+            if (plan.Mode == "update")
+            {
+                plan.Steps.Where(s => s.Node == "ctl2" && s.Kind == HaproxyDrainStep.Kind).ShouldNotBeEmpty();
+                plan.Steps.Where(s => s.Node == "ctl2" && s.Kind == HaproxyDrainStep.Kind && s.Phase == Phases.ControlPlane)
+                    .ShouldAllBe(d => graph.Orders(d.Id, "update/ctl2/install"));
             }
         }
     }
