@@ -78,13 +78,15 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
     /// <summary>
     /// Reads the dump once and prints what <see cref="DumpInspection.Parse"/> reads: gzip's exit status (non-zero for
     /// a truncated or corrupted file), whether mysqldump's trailer line was reached, and how many lines outside table
-    /// data name <paramref name="schema"/> as a qualifier (`schema`.x or schema.x): trigger, routine, event or view
+    /// data (INSERT statements, one line or a row a line) name <paramref name="schema"/> as a qualifier (`schema`.x or schema.x): trigger, routine, event or view
     /// definitions that would act on the original schema even when the dump is loaded under another name.
     /// </summary>
     public static string Inspect(string file, string schema)
     {
         SchemaName.Quoted(schema);
-        var awk = "'/^INSERT INTO / { next } /^" + DumpTrailer + "/ { done = 1 } /^#uplift-gzip / { status = $2; next } "
+        // Table data is skipped whole: an INSERT line, and the rows MariaDB 11's client writes on lines of their own
+        // after it, up to the line ending in ';' (a row's newlines are escaped, so one row is one line).
+        var awk = "'rows { if ($0 ~ /;$/) rows = 0; next } /^INSERT INTO / { rows = ($0 !~ /;$/); next } /^" + DumpTrailer + "/ { done = 1 } /^#uplift-gzip / { status = $2; next } "
             + "$0 ~ (\"(^|[^A-Za-z0-9_])`?\" s \"`?[.]\") { n++ } "
             + "END { printf \"gzip=%s trailer=%d qualified=%d\\n\", status, done, n }'";
         return $"{{ gzip -dc {ShellWords.Quote(file)}; s=$?; echo; echo \"#uplift-gzip $s\"; }} | awk -v s={schema} {awk}";

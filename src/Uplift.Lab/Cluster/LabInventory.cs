@@ -57,8 +57,8 @@ public static class LabInventory
 
             database:
               node: {lab.Controllers.First().Name}
-              credentials_file: {paths.MyCnf}
-              backup_directory: {paths.Backups}
+              credentials_file: {(lab.Options.OpenStack ? OpenStackLab.DatabaseNodeMyCnf : paths.MyCnf)}
+              backup_directory: {(lab.Options.OpenStack ? "/var/backups/uplift" : paths.Backups)}
 
             {(lab.Options.OpenStack ? "# The nodes of real OpenStack code run no puppet agent." : "# The lab's puppet shim applies nothing; the watched run after enable is rehearsed all the same.")}
             puppet:

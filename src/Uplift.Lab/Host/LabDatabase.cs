@@ -34,9 +34,9 @@ public static class LabDatabase
         // The password goes through stdin and the my.cnf file only: never on a command line.
         var setup = $"""
             CREATE USER '{User}'@'localhost' IDENTIFIED BY '{password}';
-            CREATE USER '{User}'@'127.0.10.%' IDENTIFIED BY '{password}';
+            CREATE USER '{User}'@'127.%' IDENTIFIED BY '{password}';
             GRANT ALL PRIVILEGES ON *.* TO '{User}'@'localhost' WITH GRANT OPTION;
-            GRANT ALL PRIVILEGES ON *.* TO '{User}'@'127.0.10.%' WITH GRANT OPTION;
+            GRANT ALL PRIVILEGES ON *.* TO '{User}'@'127.%' WITH GRANT OPTION;
             {seedSql}
             """;
         await LocalProgram.CheckAsync("mariadb", ["--no-defaults", $"--socket={paths.MariaDbSocket}", "-uroot"], input: setup, cancel: cancel);

@@ -3,7 +3,8 @@ namespace Uplift.Lab;
 /// <summary>
 /// One node of a lab of real OpenStack code: an overlay of the base root tree (its own writable layer under
 /// <c>&lt;state&gt;/roots/&lt;node&gt;</c>) mounted in a mount namespace of the node's own, where its sshd runs and chroots
-/// every session into it. The node's /proc, /run (tmpfs, as on a booted machine) and /dev/shm are mounted there too;
+/// every session into it. The node's /proc, /run (tmpfs, as on a booted machine) and /dev/shm are mounted there too (and,
+/// on a controller, the lab's HAProxy directory with its admin socket);
 /// when the node's last process ends the kernel drops every mount: nothing is left mounted on the machine.
 /// </summary>
 public sealed record NodeRoot(LabPaths Paths, LabNode Node)
@@ -38,10 +39,13 @@ public sealed record NodeRoot(LabPaths Paths, LabNode Node)
             # booted node; /run/lock is 1777 as systemd-tmpfiles makes it (systemd's tmpfiles.d/legacy.conf; Debian's neutron units
             # create their lock directory there as their user).
             mkdir -p "$4/run/systemd/system" "$4/run/lock" && chmod 1777 "$4/run/lock"
+            # A controller reaches HAProxy's admin socket where its inventory says, as on a controller running HAProxy.
+            if [ -n "$7" ]; then mkdir -p "$4$7" && mount --bind "$7" "$4$7"; fi
             exec /usr/sbin/sshd -f "$5" -E "$6"
             """;
+        var haproxy = Node.Role == Inventory.Role.Controller ? Paths.Haproxy : "";
         await LocalProgram.CheckAsync("unshare", ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
-            baseTree, Upper, Work, Merged, Paths.SshdConfig(Node.Name), Path.Combine(Paths.NodeRoot(Node.Name), "log", "sshd.log")], cancel: cancel);
+            baseTree, Upper, Work, Merged, Paths.SshdConfig(Node.Name), Path.Combine(Paths.NodeRoot(Node.Name), "log", "sshd.log"), haproxy], cancel: cancel);
         // sshd writes its pid file after it has detached: wait for it.
         var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(10);
         while (!File.Exists(Paths.SshdPid(Node.Name)) || new FileInfo(Paths.SshdPid(Node.Name)).Length == 0)

@@ -10,6 +10,9 @@ public static class OpenStackLab
 {
     public static string SecretsFile(LabPaths paths) => Path.Combine(paths.State, "openstack-secrets.json");
 
+    /// <summary>Where the database node holds the backup account's credentials (the inventory's database.credentials_file).</summary>
+    public const string DatabaseNodeMyCnf = "/root/.my.cnf";
+
     public static IReadOnlyList<NodeRoot> Roots(LabLayout lab) => [.. lab.Nodes.Select(n => new NodeRoot(lab.Paths, n))];
 
     /// <summary>Mounts every node's root and starts its sshd (chrooted sessions), then writes its configuration.</summary>
@@ -46,6 +49,11 @@ public static class OpenStackLab
         var roots = Roots(lab);
         var controllers = roots.Where(r => r.Node.Role == Inventory.Role.Controller).ToList();
         var first = controllers[0];
+        // The database node reaches MariaDB on the VIP over TCP, with the lab's backup account. Trixie's client (MariaDB 11.8)
+        // requires TLS unless told otherwise; the lab's server (bookworm's 10.11) has none: skip-ssl, as an operator writes it.
+        var myCnf = await File.ReadAllTextAsync(lab.Paths.MyCnf, cancel);
+        first.Write(DatabaseNodeMyCnf, string.Join('\n', myCnf.Split('\n').Select(l => l.StartsWith("socket=", StringComparison.Ordinal)
+            ? $"host={LabLayout.VipAddress}\nport=3306\nskip-ssl" : l)), FileModes.Private);
         output.WriteLine($"Creating the schemas on {first.Node.Name} (every service's own sync) …");
         foreach (var (account, command) in OpenStackNodes.SchemaSync)
         {

@@ -22,11 +22,12 @@ public static class RootTree
     [
         "keystone", "glance-api", "placement-api", "nova-api", "nova-conductor", "nova-scheduler", "nova-compute",
         "neutron-api", "neutron-rpc-server", "cinder-api", "cinder-scheduler", "cinder-volume", "cinder-backup",
-        "heat-api", "heat-api-cfn", "heat-engine", "python3-openstackclient", "uwsgi-plugin-python3", "sudo",
+        "heat-api", "heat-api-cfn", "heat-engine", "python3-openstackclient", "uwsgi-plugin-python3", "sudo", "socat", "mariadb-client",
     ];
 
-    /// <summary>What every node keeps of <see cref="Packages"/>: the client, uwsgi's python plugin, sudo.</summary>
-    public static IReadOnlyList<string> Common { get; } = ["python3-openstackclient", "uwsgi-plugin-python3", "sudo"];
+    /// <summary>What every node keeps of <see cref="Packages"/>: the client, uwsgi's python plugin, sudo, socat (Uplift
+    /// talks to HAProxy's admin socket through it), the MariaDB client (Uplift's backup).</summary>
+    public static IReadOnlyList<string> Common { get; } = ["python3-openstackclient", "uwsgi-plugin-python3", "sudo", "socat", "mariadb-client"];
 
     /// <summary>Packages of <see cref="Packages"/> that a dpkg status file (stanzas of "Package:" and "Status:") does not show
     /// "install ok installed".</summary>
