@@ -119,7 +119,7 @@ internal static class CatalogFileReader
         foreach (var item in yaml.Items(node, "config-changes"))
         {
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value, _) in yaml.Entries(item, "a config change", [.. required, "replaced-by"]))
+            foreach (var (key, value, _) in yaml.Entries(item, "a config change", [.. required, "replaced-by", "stops-service", "unit"]))
             {
                 if (yaml.Text(value, $"config change {key}") is { } text)
                 {
@@ -128,7 +128,7 @@ internal static class CatalogFileReader
             }
             if (required.FirstOrDefault(k => !fields.ContainsKey(k)) is { } missing)
             {
-                yaml.Problem(item, $"a config change needs '{missing}'", $"keys: {string.Join(", ", required)}, and optionally replaced-by");
+                yaml.Problem(item, $"a config change needs '{missing}'", $"keys: {string.Join(", ", required)}, and optionally replaced-by, stops-service, unit");
                 continue;
             }
             if (!knownSeries.Contains(fields["release"]))
@@ -136,8 +136,16 @@ internal static class CatalogFileReader
                 yaml.Problem(item, $"config change names unknown release '{fields["release"]}'", $"known series: {string.Join(", ", knownSeries)}");
                 continue;
             }
+            if (fields.GetValueOrDefault("stops-service") is { } stops && stops is not ("true" or "false"))
+            {
+                yaml.Problem(item, $"config change stops-service is '{stops}'", "write true or false");
+                continue;
+            }
             changes.Add(new ConfigChange(fields["release"], fields["file"], fields["section"], fields["option"],
-                fields.GetValueOrDefault("replaced-by"), fields["note"]));
+                fields.GetValueOrDefault("replaced-by"), fields["note"]) {
+                StopsService = fields.GetValueOrDefault("stops-service") == "true",
+                Unit = fields.GetValueOrDefault("unit"),
+            });
         }
         return changes;
     }

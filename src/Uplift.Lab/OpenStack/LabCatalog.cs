@@ -19,6 +19,13 @@ public static class LabCatalog
             apt:
               sources-file: /etc/apt/sources.list.d/openstack.list
               source-line: "{TargetMirror.SourceLine(target)}"
+            # forky's Python is 3.14 and its uwsgi plugin embeds it: the interpreter moves with the first upgraded library, on
+            # every node, in prepare (apt moves every compiled python3-* module along), or the uwsgi APIs fail to import
+            # trixie's 3.13 modules (seen: placement 15 under uwsgi, "No module named 'bcrypt._bcrypt'").
+            dependencies:
+              controller: [python3]
+              compute: [python3]
+              volume: [python3]
             services:
               # Debian trixie and forky: nova-api holds nova-api-metadata's unit; no nova-novncproxy package.
               - name: nova

@@ -40,6 +40,12 @@ public static class OpenStackLab
             // The node keeps its role's packages only: an upgrade restarts what a package holds (Debian's postinst).
             await root.CheckAsync("DEBIAN_FRONTEND=noninteractive apt-get -q -y purge " + string.Join(' ', OpenStackNodes.Purged(root.Node.Role))
                 + " >/var/log/uplift-lab-purge.log 2>&1 || { tail -20 /var/log/uplift-lab-purge.log; exit 1; }", cancel: token);
+            if (root.Node.Role == Inventory.Role.Controller)
+            {
+                // Readied for oslo.middleware 7 (Gazpacho's), as Uplift's pre-flight asks an operator to: healthcheck is no
+                // longer a paste filter (catalog config-changes.yaml); Debian's forky nova-common ships the same pipelines.
+                await root.CheckAsync("sed -i -e 's/= healthcheck /= /' -e '/^\\[filter:healthcheck\\]/,/^$/d' /etc/nova/api-paste.ini", cancel: token);
+            }
         });
     }
 

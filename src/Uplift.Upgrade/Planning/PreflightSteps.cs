@@ -71,6 +71,7 @@ internal static class PreflightSteps
     /// <summary>"file|section|option|replacement" entries for options the target release renames or removes, on this node's services.</summary>
     private static IReadOnlyList<RetiredOption> ConfigOptions(HopContext ctx, Node node)
     {
+        var units = ctx.Services.SelectMany(s => NodeUpgrade.UnitsOn(s, node, includeComputeRole: true)).ToHashSet(StringComparer.Ordinal);
         var files = ctx.Services
             .Where(s => NodeUpgrade.UnitsOn(s, node, includeComputeRole: true).Count > 0)
             .Select(s => $"/etc/{s.Name}/")
@@ -81,7 +82,8 @@ internal static class PreflightSteps
         var changes = ctx.Catalog.ConfigChanges
             .Where(c => crossed.Contains(c.Release))
             .Where(c => files.Any(f => c.File.StartsWith(f, StringComparison.Ordinal)))
-            .Select(c => new RetiredOption(c.File, c.Section, c.Option, c.ReplacedBy ?? ""));
+            .Where(c => c.Unit is null || units.Contains(c.Unit))
+            .Select(c => new RetiredOption(c.File, c.Section, c.Option, c.ReplacedBy ?? "", c.StopsService ? c.Note : ""));
         return [.. changes];
     }
 }

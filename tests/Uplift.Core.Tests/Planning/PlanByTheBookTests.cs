@@ -207,6 +207,22 @@ public sealed class PlanByTheBookTests
         PlanningInputs.Catalog.ConfigChanges.ShouldAllBe(c => c.Note.Contains("releasenotes", StringComparison.Ordinal), "each entry cites its release note");
     }
 
+    /// <summary>oslo.middleware 7.0.0 (2025.2): healthcheck is an application only; a paste pipeline that still uses it as a
+    /// filter stops nova-api (seen on the lab of real OpenStack code). Pre-flight refuses it on the nodes running nova-api only.</summary>
+    [Fact]
+    public void Crossing_flamingo_the_healthcheck_paste_filter_stops_the_run_in_preflight_on_nodes_running_nova_api_only()
+    {
+        var graph = new PlanGraph(Planner.Build(Inventory("examples/inventory.yaml"), PlanningInputs.Catalog, "epoxy", "gazpacho"));
+        var options = graph.Where(s => s.Kind == CheckConfigOptionsStep.Kind).ToDictionary(s => s.Node!, s => CheckConfigOptionsStep.Read(s).Options);
+        var change = PlanningInputs.Catalog.ConfigChanges.Single(c => c.File == "/etc/nova/api-paste.ini");
+
+        change.StopsService.ShouldBeTrue();
+        options["ctl1"].ShouldContain(o => o.File == change.File && o.Section == "filter:healthcheck" && o.Option == "use" && o.StopsService == change.Note.Replace(';', ','));
+        options["cmp1"].ShouldNotContain(o => o.File == change.File, "nova-compute does not load api-paste.ini");
+        new PlanGraph(Planner.Build(Inventory("examples/inventory.yaml"), PlanningInputs.Catalog, "dalmatian", "epoxy"))
+            .Where(s => s.Kind == CheckConfigOptionsStep.Kind).ShouldAllBe(s => !s.Argument("options")!.Contains("api-paste", StringComparison.Ordinal), "flamingo is not crossed");
+    }
+
     /// <summary>neutron doc admin/migration-database.rst: "Offline migration requires all Neutron server instances in the
     /// cluster to be shutdown before you apply any contract scripts"; has_offline_migrations says whether any are pending.</summary>
     [Theory]

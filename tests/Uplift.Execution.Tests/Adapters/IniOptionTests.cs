@@ -57,6 +57,17 @@ public sealed class IniOptionTests : IDisposable
     public void Given_a_value_with_a_backslash_When_set_Then_it_is_refused() =>
         Should.Throw<ArgumentException>(() => IniOption.Set(_file, "a", "b", "c\\d"));
 
+    [Fact]
+    public void Given_Debian_trixies_nova_api_paste_ini_When_the_healthcheck_filter_is_asked_Then_it_is_found_and_gone_from_forkys()
+    {
+        var trixie = Uplift.Testing.Fixtures.Project("tests/Uplift.Execution.Tests/Samples/api-paste/nova_trixie_2-31.0.0.ini");
+        var forky = Uplift.Testing.Fixtures.Project("tests/Uplift.Execution.Tests/Samples/api-paste/nova_forky_2-33.0.2.ini");
+
+        Shell(IniOption.Get(trixie, "filter:healthcheck", "use"), out var value).ShouldBe(0);
+        value.ShouldBe("egg:oslo.middleware#healthcheck\n");
+        Shell(IniOption.Get(forky, "filter:healthcheck", "use")).ShouldBe(1);
+    }
+
     private static int Shell(string script) => Shell(script, out _);
 
     private static int Shell(string script, out string output)
