@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Keystone of a lab of real OpenStack code, after keystone-manage bootstrap: the service project, one user per
-service (admin in it), the services and their endpoints on the VIP. Idempotent. Passwords come from the environment
+service (admin and service in it), the services and their endpoints on the VIP. Idempotent. Passwords come from the environment
 (LAB_ADMIN_PASSWORD, LAB_SERVICE_PASSWORD), never from the command line. Run on a controller (python3-openstacksdk)."""
 import os
 import openstack
@@ -22,10 +22,14 @@ services = [
 ]
 project = identity.find_project("service") or identity.create_project(name="service", domain_id="default")
 admin = identity.find_role("admin")
+# The service role (bootstrap makes it): keystonemiddleware 13 (Gazpacho's) requires it in a service token by default
+# (auth_token option service_token_roles_required, default True): nova's calls to neutron fail without it (seen here).
+service_role = identity.find_role("service") or identity.create_role(name="service")
 for name, kind, url, user in services:
     if user and not identity.find_user(user):
         created = identity.create_user(name=user, password=os.environ["LAB_SERVICE_PASSWORD"], domain_id="default")
         identity.assign_project_role_to_user(project, created, admin)
+        identity.assign_project_role_to_user(project, created, service_role)
     service = identity.find_service(name) or identity.create_service(name=name, type=kind)
     have = {e.interface for e in identity.endpoints(service_id=service.id)}
     for interface in ("public", "internal", "admin"):
