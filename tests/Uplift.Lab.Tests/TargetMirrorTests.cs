@@ -60,7 +60,7 @@ public class TargetMirrorTests
     [Fact]
     public void Given_the_labs_catalog_overlay_When_loaded_Then_it_points_apt_at_the_mirror_packages_nova_as_debian_does_and_leaves_the_held_services_out()
     {
-        var catalog = CatalogLoader.WithOverlay(Encoding.UTF8.GetBytes(LabCatalog.For(Gazpacho)), "catalog.yaml");
+        var catalog = CatalogLoader.WithOverlay(Encoding.UTF8.GetBytes(LabCatalog.For(Gazpacho, ["python3", "python3-eventlet"])), "catalog.yaml");
 
         catalog.Apt.SourceLine.ShouldBe($"deb [trusted=yes] http://{LabLayout.VipAddress}:{TargetMirror.Port}/ forky main");
         var nova = catalog.Services.Single(s => s.Name == "nova");
@@ -71,6 +71,18 @@ public class TargetMirrorTests
             catalog.Services.Single(s => s.Name == held).PackagesOn(Role.Controller).ShouldBeEmpty(held);
         }
         catalog.Services.Single(s => s.Name == "neutron").UnitsOn(Role.Compute).ShouldBeEmpty();
+        catalog.DependenciesOn(Role.Volume).ShouldContain("python3-eventlet");
+        catalog.DependenciesOn(Role.Compute).ShouldContain("python3");
+    }
+
+    [Fact]
+    public void Given_the_mirror_and_the_tree_When_preparations_dependencies_are_chosen_Then_the_installed_python_stack_comes_but_no_service_or_infrastructure_package()
+    {
+        var installed = new HashSet<string>(StringComparer.Ordinal) { "python3", "python3-eventlet", "python3-nova", "libvirt-daemon-system", "nova-api" };
+
+        var dependencies = LabCatalog.Dependencies(["python3-eventlet", "python3", "python3-nova", "libvirt-daemon-system", "nova-api", "python3-new"], installed, Catalog);
+
+        dependencies.ShouldBe(["python3", "python3-eventlet"]);
     }
 
     [Fact]

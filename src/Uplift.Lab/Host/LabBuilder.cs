@@ -108,9 +108,11 @@ public static class LabBuilder
         // The mirror of the release the lab upgrades to, and the catalog overlay that points the nodes at it.
         if (TargetSuite.For(lab.Release.Series) is { } target)
         {
-            var request = TargetMirror.Request(lab, target, await File.ReadAllTextAsync(Path.Combine(baseTree, "var", "lib", "dpkg", "status"), cancel));
-            await TargetMirror.StartAsync(lab.Paths, await TargetMirror.EnsureAsync(target, baseTree, request, output, cancel), cancel);
-            File.WriteAllText(lab.Paths.Catalog, LabCatalog.For(target));
+            var status = await File.ReadAllTextAsync(Path.Combine(baseTree, "var", "lib", "dpkg", "status"), cancel);
+            var mirror = await TargetMirror.EnsureAsync(target, baseTree, TargetMirror.Request(lab, target, status), TargetMirror.Held(lab, target), output, cancel);
+            await TargetMirror.StartAsync(lab.Paths, mirror, cancel);
+            var dependencies = LabCatalog.Dependencies(TargetMirror.PackagesIn(mirror, target.Suite), RootTree.Installed(status), lab.Catalog);
+            File.WriteAllText(lab.Paths.Catalog, LabCatalog.For(target, dependencies));
         }
         await OpenStackLab.StartNodesAsync(lab, baseTree, secrets, time, cancel);
         await OpenStackLab.StartServicesAsync(lab, secrets, output, cancel);

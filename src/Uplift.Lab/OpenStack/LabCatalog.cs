@@ -10,8 +10,10 @@ namespace Uplift.Lab;
 /// </summary>
 public static class LabCatalog
 {
-    public static string For(TargetSuite target)
+    /// <param name="dependencies">The packages prepare upgrades on every node that has them (<see cref="Dependencies"/>).</param>
+    public static string For(TargetSuite target, IReadOnlyList<string> dependencies)
     {
+        var list = "[" + string.Join(", ", dependencies) + "]";
         var text = new StringBuilder($"""
             # Uplift lab of real OpenStack code: the catalog overlay for 'uplift plan/run --catalog' (docs/lab.md).
             # Written by 'uplift lab up --openstack'; removed by 'uplift lab down'.
@@ -19,13 +21,14 @@ public static class LabCatalog
             apt:
               sources-file: /etc/apt/sources.list.d/openstack.list
               source-line: "{TargetMirror.SourceLine(target)}"
-            # forky's Python is 3.14 and its uwsgi plugin embeds it: the interpreter moves with the first upgraded library, on
-            # every node, in prepare (apt moves every compiled python3-* module along), or the uwsgi APIs fail to import
-            # trixie's 3.13 modules (seen: placement 15 under uwsgi, "No module named 'bcrypt._bcrypt'").
+            # forky's Python is 3.14 and its uwsgi plugin embeds it: the Python stack moves as one, on every node, in prepare
+            # (every package of the mirror a node has, but the services' own and the infrastructure packages), or the new code
+            # fails on trixie's: placement 15 under uwsgi could not import trixie's 3.13 bcrypt, cinder-volume 28 on Python
+            # 3.14 died in trixie's eventlet 0.39 (GreenFileIO has no _isatty_open_only); both seen here.
             dependencies:
-              controller: [python3]
-              compute: [python3]
-              volume: [python3]
+              controller: {list}
+              compute: {list}
+              volume: {list}
             services:
               # Debian trixie and forky: nova-api holds nova-api-metadata's unit; no nova-novncproxy package.
               - name: nova
@@ -56,5 +59,16 @@ public static class LabCatalog
                 """);
         }
         return text.ToString();
+    }
+
+    /// <summary>What prepare upgrades: the mirror's packages the base tree has installed, but the catalog services' packages
+    /// (upgraded in their service's steps) and the infrastructure packages (upgraded in each node's own window). Pure.</summary>
+    public static IReadOnlyList<string> Dependencies(IEnumerable<string> mirrored, IReadOnlySet<string> installed, Catalog.OpenStackCatalog catalog)
+    {
+        var roles = Enum.GetValues<Inventory.Role>();
+        var own = catalog.Services.SelectMany(s => roles.SelectMany(s.PackagesOn))
+            .Concat(roles.SelectMany(catalog.InfrastructureOn))
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. mirrored.Where(installed.Contains).Where(p => !own.Contains(p)).Distinct().Order(StringComparer.Ordinal)];
     }
 }

@@ -28,18 +28,25 @@ public static class TargetMirror
     public static IReadOnlyList<string> Request(LabLayout lab, TargetSuite target, string dpkgStatus)
     {
         var roles = new[] { Inventory.Role.Controller, Inventory.Role.Compute, Inventory.Role.Volume };
-        var held = lab.Catalog.Services.Where(s => target.Held.ContainsKey(s.Name)).SelectMany(s => roles.SelectMany(s.PackagesOn)).ToHashSet();
+        var held = Held(lab, target).ToHashSet();
         var installed = RootTree.Installed(dpkgStatus);
         var catalog = roles.SelectMany(r => lab.Catalog.DependenciesOn(r).Concat(lab.Catalog.InfrastructureOn(r))).Where(installed.Contains);
         return [.. roles.SelectMany(OpenStackNodes.Packages).Where(p => !held.Contains(p)).Concat(catalog).Distinct().Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The held services' packages (the catalog's, every role).</summary>
+    public static IReadOnlyList<string> Held(LabLayout lab, TargetSuite target) =>
+        [.. lab.Catalog.Services.Where(s => target.Held.ContainsKey(s.Name)).SelectMany(s => Enum.GetValues<Inventory.Role>().SelectMany(s.PackagesOn)).Distinct()];
+
     /// <summary>The mirror for <paramref name="target"/> holding <paramref name="packages"/>' upgrade; downloaded when
     /// missing or made for another package list.</summary>
-    public static async Task<string> EnsureAsync(TargetSuite target, string baseTree, IReadOnlyList<string> packages, TextWriter output, CancellationToken cancel)
+    /// <param name="held">Packages of the held services, never taken from the target suite.</param>
+    public static async Task<string> EnsureAsync(TargetSuite target, string baseTree, IReadOnlyList<string> packages, IReadOnlyList<string> held,
+        TextWriter output, CancellationToken cancel)
     {
         var mirror = PathOf(target);
-        var manifest = string.Join(' ', packages) + "\n";
+        // Made with the Python stack whole (the "python" line of the download script).
+        var manifest = "python-stack " + string.Join(' ', packages) + "\n";
         if (File.Exists(Marker(target)) && await File.ReadAllTextAsync(Marker(target), cancel) == manifest
             && File.Exists(Path.Combine(mirror, "dists", target.Suite, "Release")))
         {
@@ -66,10 +73,13 @@ public static class TargetMirror
             cp /etc/resolv.conf "$work/merged/etc/resolv.conf"
             printf 'deb http://deb.debian.org/debian %s main\n' "$suite" > "$work/merged/etc/apt/sources.list.d/target.list"
             chroot "$work/merged" apt-get -o Acquire::Check-Valid-Until=false -q update
-            chroot "$work/merged" apt-get -o Acquire::Check-Valid-Until=false -q -y --download-only install "$@"
+            # The Python stack moves as one: every python3 package the tree has that the suite has newer (but the held
+            # services' own, in HELD) comes along, not only those the services' packages pull.
+            python=$(chroot "$work/merged" apt list --upgradable 2>/dev/null | sed -n 's|^\(python3[^/]*\)/.*|\1|p' | grep -vxF -e "$HELD" || true)
+            chroot "$work/merged" apt-get -o Acquire::Check-Valid-Until=false -q -y --download-only install "$@" $python
             """;
         var download = await LocalProgram.RunAsync("unshare", ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
-            baseTree, work, target.Suite, .. packages], cancel: cancel);
+            baseTree, work, target.Suite, .. packages], environment: new Dictionary<string, string> { ["HELD"] = string.Join('\n', held) }, cancel: cancel);
         await File.WriteAllTextAsync(log, download.Output + download.Error, cancel);
         if (download.ExitCode != 0)
         {
@@ -96,6 +106,13 @@ public static class TargetMirror
         output.WriteLine($"{debs.Length} packages of {target.Suite} in {mirror}.");
         return mirror;
     }
+
+    /// <summary>The names of the packages the mirror holds (its Packages index).</summary>
+    public static IReadOnlyList<string> PackagesIn(string mirror, string suite) =>
+        [.. File.ReadLines(Path.Combine(mirror, "dists", suite, "main", "binary-amd64", "Packages"))
+            .Where(l => l.StartsWith("Package: ", StringComparison.Ordinal))
+            .Select(l => l["Package: ".Length..].Trim())
+            .Distinct()];
 
     /// <summary>dists/SUITE/main/binary-amd64/Packages (dpkg-scanpackages) and the Release file apt reads first.</summary>
     private static async Task WriteIndexAsync(string repo, string suite, CancellationToken cancel)
