@@ -34,6 +34,21 @@ public sealed class OpenStackLabTests(OpenStackLabFixture lab)
     }
 
     [Fact]
+    public async Task Given_the_lab_up_When_a_node_asks_apt_Then_it_keeps_its_roles_packages_only_and_its_apt_sees_the_targets_mirror()
+    {
+        var computeApi = await lab.SshAsync("cmp1", "dpkg-query -W -f='${Status}' nova-api");
+        var controllerCompute = await lab.SshAsync("ctl1", "dpkg-query -W -f='${Status}' nova-compute");
+        var line = TargetMirror.SourceLine(TargetSuite.For("epoxy")!);
+        var mirror = await lab.SucceedAsync("cmp1", $"echo '{line}' > /etc/apt/sources.list.d/uplift-test.list && apt-get -q update >/dev/null"
+            + " && apt-cache policy nova-compute; rm -f /etc/apt/sources.list.d/uplift-test.list");
+
+        computeApi.Output.ShouldNotContain("install ok installed", customMessage: "a compute has no nova-api");
+        controllerCompute.Output.ShouldNotContain("install ok installed", customMessage: "a controller has no nova-compute");
+        mirror.Output.ShouldContain("Candidate: 2:" + lab.Lab.Catalog.CodeVersionsOf("nova")!.Majors["gazpacho"] + ".");
+        File.ReadAllText(lab.Paths.Catalog).ShouldContain(line);
+    }
+
+    [Fact]
     public async Task Given_the_real_cloud_When_uplifts_service_check_runs_Then_every_nova_and_cinder_service_is_up()
     {
         var cloud = Cloud();

@@ -86,7 +86,8 @@ public sealed record DatabaseCommandLines(string CredentialsFile)
         SchemaName.Quoted(schema);
         // Table data is skipped whole: an INSERT line, and the rows MariaDB 11's client writes on lines of their own
         // after it, up to the line ending in ';' (a row's newlines are escaped, so one row is one line).
-        var awk = "'rows { if ($0 ~ /;$/) rows = 0; next } /^INSERT INTO / { rows = ($0 !~ /;$/); next } /^" + DumpTrailer + "/ { done = 1 } /^#uplift-gzip / { status = $2; next } "
+        // gzip's status line comes first: a dump cut inside an INSERT ends with rows still open.
+        var awk = "'/^#uplift-gzip / { status = $2; next } rows { if ($0 ~ /;$/) rows = 0; next } /^INSERT INTO / { rows = ($0 !~ /;$/); next } /^" + DumpTrailer + "/ { done = 1 } "
             + "$0 ~ (\"(^|[^A-Za-z0-9_])`?\" s \"`?[.]\") { n++ } "
             + "END { printf \"gzip=%s trailer=%d qualified=%d\\n\", status, done, n }'";
         return $"{{ gzip -dc {ShellWords.Quote(file)}; s=$?; echo; echo \"#uplift-gzip $s\"; }} | awk -v s={schema} {awk}";
