@@ -142,7 +142,8 @@ internal static class CatalogFileReader
                 continue;
             }
             changes.Add(new ConfigChange(fields["release"], fields["file"], fields["section"], fields["option"],
-                fields.GetValueOrDefault("replaced-by"), fields["note"]) {
+                fields.GetValueOrDefault("replaced-by"), fields["note"])
+            {
                 StopsService = fields.GetValueOrDefault("stops-service") == "true",
                 Unit = fields.GetValueOrDefault("unit"),
             });
