@@ -19,7 +19,9 @@ internal static class PlanSummary
         var nodes = plan.Steps.SelectMany(s => s.Nodes).Distinct().Count();
         var vip = plan.Inputs.Options.VipHolder;
         var bullet = markdown ? "- " : "";
-        text.Append(bullet).Append($"{nodes} nodes; VIP holder {(vip ?? FirstStepNode(plan) + " (assumed; pre-flight checks it)")}").Append('\n');
+        // Pre-flight locates the VIP only where Pacemaker holds it (inventory api_vip); else the first controller goes first.
+        var located = plan.Steps.Any(s => s.Id.EndsWith("preflight/vip-holder", StringComparison.Ordinal));
+        text.Append(bullet).Append($"{nodes} nodes; VIP holder {(vip ?? FirstStepNode(plan) + (located ? " (assumed; pre-flight checks it)" : " (the first controller: no Pacemaker resource holds the VIP)"))}").Append('\n');
         text.Append(bullet).Append($"{PlanTreeView.Count(plan.Steps.Count, "step")}; plan {plan.InputsHash[..12]}; ")
             .Append($"inventory {plan.Inputs.InventoryFile} sha256 {plan.Inputs.InventoryHash[..Math.Min(12, plan.Inputs.InventoryHash.Length)]}; ")
             .Append($"catalog {plan.Inputs.CatalogVersion}; uplift {plan.Inputs.ToolVersion}").Append('\n');

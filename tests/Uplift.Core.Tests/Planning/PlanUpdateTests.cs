@@ -54,6 +54,9 @@ public sealed class PlanUpdateTests
             var graph = new PlanGraph(plan);
 
             plan.Steps.ShouldNotContain(s => s.Kind == NodeStandbyStep.Kind || s.Kind == NodeUnstandbyStep.Kind || s.Kind == LocateVipStep.Kind, plan.Mode);
+            var header = new System.Text.StringBuilder();
+            PlanSummary.Header(plan, header, markdown: false);
+            header.ToString().ShouldContain("(the first controller: no Pacemaker resource holds the VIP)");
             if (plan.Mode == "update")
             {
                 plan.Steps.Where(s => s.Node == "ctl2" && s.Kind == HaproxyDrainStep.Kind).ShouldNotBeEmpty();
