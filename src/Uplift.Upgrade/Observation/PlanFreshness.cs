@@ -27,7 +27,11 @@ public static class PlanFreshness
         }
         if (catalog.ContentHash != plan.Inputs.CatalogHash)
         {
-            problems.Add(new Diagnostic($"the catalog changed since the plan was made (version {plan.Inputs.CatalogVersion} then, {catalog.Version} now; an overlay added, removed or edited?)", plan.Locate(planFile, "$.inputs.catalog_sha256"), hint));
+            // An overlay's version is appended after '+' (docs/catalog.md): a plan made with one, checked without one, most
+            // likely lost its --catalog on the way (resume, run --plan).
+            var overlayLeftOut = plan.Inputs.CatalogVersion.Contains('+', StringComparison.Ordinal) && !catalog.Version.Contains('+', StringComparison.Ordinal);
+            problems.Add(new Diagnostic($"the catalog changed since the plan was made (version {plan.Inputs.CatalogVersion} then, {catalog.Version} now; an overlay added, removed or edited?)", plan.Locate(planFile, "$.inputs.catalog_sha256"),
+                overlayLeftOut ? "the plan was made with a catalog overlay: give the same file again with --catalog FILE" : hint));
         }
         if (problems.Count > 0)
         {
