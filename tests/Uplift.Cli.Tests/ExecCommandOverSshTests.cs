@@ -70,6 +70,16 @@ public sealed class ExecCommandOverSshTests(ExecSshNodes nodes) : IClassFixture<
         error.ShouldContain("no node named 'n99'");
     }
 
+    [Fact]
+    public void Given_a_mistyped_option_When_exec_runs_Then_it_is_bad_input_naming_it_and_nothing_runs()
+    {
+        var (exit, output, error) = Run("exec", "--inventory", Inventory, "--node", "n21", "--", "touch /tmp/uplift-exec-mistyped");
+
+        exit.ShouldBe(2);
+        error.ShouldContain("'--node' is not an option of uplift exec");
+        output.ShouldNotContain("n21");
+    }
+
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();

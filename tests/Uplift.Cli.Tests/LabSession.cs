@@ -37,9 +37,11 @@ internal sealed class LabSession : IAsyncDisposable
 
     /// <param name="journals">A state directory of Uplift's to use (kept when the lab goes down: a later lab may reuse
     /// it, as an operator who rebuilds a cluster may); by default a new one, removed with the lab.</param>
-    public static async Task<LabSession> UpAsync(Func<string, LabOptions> options, string? journals = null)
+    /// <param name="stateParent">Where the lab's state directory is made (a lab of real OpenStack code needs one only
+    /// root may write, e.g. /var/lib: sshd chroots into it); by default the temporary directory.</param>
+    public static async Task<LabSession> UpAsync(Func<string, LabOptions> options, string? journals = null, string? stateParent = null)
     {
-        var state = Path.Combine(Path.GetTempPath(), "uplift-cli-lab-" + Guid.NewGuid().ToString("N")[..8]);
+        var state = Path.Combine(stateParent ?? Path.GetTempPath(), "uplift-cli-lab-" + Guid.NewGuid().ToString("N")[..8]);
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10);
         if (await LabTeardown.LeftBehindAsync(CancellationToken.None) is { } leftBehind)
         {
@@ -77,6 +79,12 @@ internal sealed class LabSession : IAsyncDisposable
         return [.. PlannedOutages.Of(plan, ran).SelectMany(w => Lab.Catalog.FindService(w.Service)!.Backends
             .Select(b => new PlannedWindow(b.Name, w.From, w.To, w.Why)))];
     }
+
+    /// <summary>Runs a command on a node as any SSH client would (the lab's key, its pinned host keys, real sshd), as the
+    /// inventory's account: root on a lab of real OpenStack code.</summary>
+    public Task<LocalProgram.Result> SshAsync(string node, string command) =>
+        LocalProgram.RunAsync("ssh", ["-i", Paths.PrivateKey, "-o", $"UserKnownHostsFile={Paths.KnownHosts}", "-o", "StrictHostKeyChecking=yes",
+            "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", $"{(Lab.Options.OpenStack ? "root" : LabLayout.Account)}@{Lab.Nodes.Single(n => n.Name == node).Address}", command]);
 
     public async ValueTask DisposeAsync()
     {

@@ -78,10 +78,10 @@ public sealed class UpgradeLabTests(ITestOutputHelper output)
     /// <summary>Runs `uplift run` to the next release while the probe runs; the probe stops when the run ends.</summary>
     private static async Task<(ProbeSummary, UpliftProcess.Outcome)> UpgradeUnderProbeAsync(LabSession lab, params string[] options)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        using var lanes = await LabProbe.OpenAsync(lab.Lab, TimeProvider.System, CancellationToken.None);
         using var stop = new CancellationTokenSource();
         IReadOnlyList<PlannedWindow> planned = [];
-        var probe = new ProbeRunner(http, TimeProvider.System).RunAsync(LabProbeTargets.For(lab.Lab), Rate, TimeSpan.FromHours(1), stop.Token, () => planned);
+        var probe = new ProbeRunner(lanes.Http, TimeProvider.System).RunAsync(lanes.Targets, Rate, TimeSpan.FromHours(1), stop.Token, () => planned);
         var run = await lab.UpgradeAsync(options);
         planned = lab.PlannedWindows();
         await stop.CancelAsync();

@@ -138,8 +138,8 @@ public class LabServiceTests(LabFixture lab)
     [Fact]
     public async Task GivenABackendStoppedWithoutDraining_WhenProbed_ThenOnlyItsFrontendCountsFailures()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
-        var probe = new ProbeRunner(http, TimeProvider.System).RunAsync(LabProbeTargets.For(lab.Lab), 20, TimeSpan.FromSeconds(3), CancellationToken.None);
+        using var lanes = await LabProbe.OpenAsync(lab.Lab, TimeProvider.System, CancellationToken.None);
+        var probe = new ProbeRunner(lanes.Http, TimeProvider.System).RunAsync(lanes.Targets, 20, TimeSpan.FromSeconds(3), CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var stopped = await lab.SshAsync("ctl1", "systemctl stop heat-api");
         var summary = await probe;

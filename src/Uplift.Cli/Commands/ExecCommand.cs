@@ -27,6 +27,13 @@ internal static class ExecCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var words = parse.GetValue(script)!;
+            if (words[0].StartsWith('-'))
+            {
+                // An option the command does not know lands in the command words; no shell command starts with '-'.
+                throw new InputException($"'{words[0]}' is not an option of uplift exec",
+                    hint: "see 'uplift exec --help' for its options (--nodes, --role, …); the command to run comes after --");
+            }
             var cluster = InventoryLoader.Load(parse.GetValue(inventory)!.FullName);
             var targets = ExecTargets.Select(cluster, parse.GetValue(role), parse.GetValue(nodes));
             var width = parse.GetValue(parallel) ?? cluster.Concurrency.Prepare;
@@ -39,7 +46,7 @@ internal static class ExecCommand
             {
                 throw new InputException($"--timeout {seconds} is not a duration", hint: "give seconds, more than 0");
             }
-            var line = string.Join(' ', parse.GetValue(script)!);
+            var line = string.Join(' ', words);
             var output = parse.InvocationConfiguration.Output;
             IExecView view = parse.GetValue(json) ? new JsonExecView(output)
                 : ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? new LiveExecView(AnsiConsole.Console, targets, TimeProvider.System)

@@ -103,14 +103,13 @@ internal static class LabCommands
             {
                 throw new Diagnostics.InputException("--duration and --rate must be positive");
             }
-            var targets = LabProbeTargets.For(Layout(Path.GetFullPath(parse.GetValue(state)!)));
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+            using var probe = await LabProbe.OpenAsync(Layout(Path.GetFullPath(parse.GetValue(state)!)), TimeProvider.System, cancel);
             // SIGINT or SIGTERM ends the probe early, with its summary: it often runs in the background
             // (where a non-interactive shell leaves SIGINT ignored, so SIGTERM is the way to stop it).
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             using var signals = Interrupts.Handle(() => _ = interrupt.CancelAsync(), terminateToo: true);
-            var summary = await new ProbeRunner(http, TimeProvider.System)
-                .RunAsync(targets, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)), interrupt.Token);
+            var summary = await new ProbeRunner(probe.Http, TimeProvider.System)
+                .RunAsync(probe.Targets, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)), interrupt.Token);
             parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? summary.ToJson() : $"Probe through {LabLayout.VipAddress}: " + summary.ToText());
             return 0;
         }));

@@ -32,7 +32,7 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
     protected override async Task ActOnAsync(StepContext context, string node)
     {
         var todo = context.Fact<IReadOnlyList<string>>("todo:" + node) ?? await ToInstallAsync(context, node).ConfigureAwait(false);
-        context.Report($"{node}: installing {string.Join(' ', todo)}");
+        context.Report($"{node}: installing {Named(todo)}");
         await context.RunCheckedAsync(node, Apt.Install(todo), then: PackageCheck.Queries(Target(context.Step).Packages)).ConfigureAwait(false);
     }
 
@@ -45,6 +45,13 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
                 $"on {node}: still not at the candidate version of the target release after apt-get install: {string.Join(' ', left)}");
         }
     }
+
+    /// <summary>The packages a progress line names: all of a few; of a whole stack (a release's python3 libraries are
+    /// hundreds), the count and the first ones. The node's /var/log/apt/history.log keeps every name.</summary>
+    public static string Named(IReadOnlyList<string> packages, int shown = 12) =>
+        packages.Count <= shown
+            ? string.Join(' ', packages)
+            : $"{packages.Count} packages: {string.Join(' ', packages.Take(shown))} … and {packages.Count - shown} more";
 
     private Task<IReadOnlyList<string>> ToInstallAsync(StepContext context, string node) =>
         PackageCheck.ToInstallAsync(context, node, Target(context.Step), installedOnly);

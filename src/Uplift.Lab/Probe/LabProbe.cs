@@ -1,0 +1,65 @@
+using Uplift.OpenStack;
+
+namespace Uplift.Lab;
+
+/// <summary>
+/// What `uplift lab probe` and the lab's tests send through the VIP. On the shim lab: each frontend's root. On the lab of
+/// real OpenStack code: what users do, with the lab admin's token — keystone lists the token's projects, nova its
+/// servers, neutron its networks, glance its images, cinder its volumes, placement its resource providers, heat its
+/// stacks (the metadata and CloudFormation APIs, which take no keystone token, answer their version document).
+/// </summary>
+public sealed class LabProbe : IDisposable
+{
+    /// <summary>Each API's read, by HAProxy frontend; {project} is the token's project.</summary>
+    private static readonly Dictionary<string, string> Reads = new()
+    {
+        ["keystonepub"] = "v3/auth/projects",
+        ["nova"] = "v2.1/servers",
+        ["neutron"] = "v2.0/networks",
+        ["glance"] = "v2/images",
+        ["cinder"] = "v3/{project}/volumes",
+        ["placement"] = "resource_providers",
+        ["heat"] = "v1/{project}/stacks",
+    };
+
+    private readonly OpenStackSession? _session;
+
+    private LabProbe(IReadOnlyList<ProbeTarget> targets, HttpClient http, OpenStackSession? session)
+    {
+        Targets = targets;
+        Http = http;
+        _session = session;
+    }
+
+    public IReadOnlyList<ProbeTarget> Targets { get; }
+
+    /// <summary>The client the probe sends with: 1 s timeout on the shim lab; on the real lab the token on every request and
+    /// 5 s (a real listing takes tenths of a second here, more while dpkg compiles Python on the same 2 cores).</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>The probe of <paramref name="lab"/>; on the real lab, authenticates first (keystone must answer).</summary>
+    public static async Task<LabProbe> OpenAsync(LabLayout lab, TimeProvider time, CancellationToken cancel)
+    {
+        var roots = lab.Services.SelectMany(s => s.Backends).Select(b => (b.Name, Root: new Uri($"http://{LabLayout.VipAddress}:{b.Port}/"))).ToList();
+        if (!lab.Options.OpenStack)
+        {
+            return new([.. roots.Select(r => new ProbeTarget(r.Name, r.Root))], new HttpClient { Timeout = TimeSpan.FromSeconds(1) }, null);
+        }
+        var session = new OpenStackSession(CloudsYaml.Parse(File.ReadAllText(lab.Paths.CloudsYaml), lab.Paths.CloudsYaml, LabCloud.Name), time);
+        var project = (await session.TokenAsync(cancel).ConfigureAwait(false)).ProjectId
+            ?? throw new LabException($"the lab's keystone gave the admin a token without a project ({lab.Paths.CloudsYaml})");
+        var targets = roots.Select(r => new ProbeTarget(r.Name,
+            Reads.TryGetValue(r.Name, out var read) ? new Uri(r.Root, read.Replace("{project}", project, StringComparison.Ordinal)) : r.Root));
+        var http = new HttpClient(new TokenHeaderHandler(async c => (await session.TokenAsync(c).ConfigureAwait(false)).Value.Reveal(), new SocketsHttpHandler()))
+        {
+            Timeout = TimeSpan.FromSeconds(5),
+        };
+        return new([.. targets], http, session);
+    }
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        _session?.Dispose();
+    }
+}

@@ -1,0 +1,119 @@
+using Uplift.Inventory;
+using Uplift.Lab;
+using Uplift.OpenStack;
+using Uplift.Testing;
+using Xunit.Abstractions;
+
+namespace Uplift.Tests;
+
+/// <summary>
+/// The rehearsal on real OpenStack code (docs/lab.md): the lab of Debian trixie's Epoxy (2 controllers, 2 computes with
+/// an instance each, 1 volume node) upgraded by `uplift run --to gazpacho --live-migrate` to Debian forky's packages, as
+/// the README's main command does, while the probe reads every API's resources through the VIP with a real token.
+/// Runs as root; the first run builds the root tree and forky's mirror in /var/cache/uplift-lab (minutes), later ones reuse them.
+/// </summary>
+[Collection(LabCollection.Name)]
+public sealed class RealUpgradeLabTests(ITestOutputHelper output)
+{
+    private const double Rate = 2;
+
+    /// <summary>Each service's schemas: where its alembic scripts live in its package, and the schemas they version.</summary>
+    private static readonly (string Service, string Scripts, string Schema)[] Schemas =
+    [
+        ("nova", "nova/db/main/migrations", "nova"),
+        ("nova", "nova/db/api/migrations", "nova_api"),
+        ("placement", "placement/db/sqlalchemy/alembic", "placement"),
+        ("cinder", "cinder/db/migrations", "cinder"),
+    ];
+
+    [Fact]
+    public async Task Given_trixies_epoxy_When_uplift_runs_to_gazpacho_under_the_probe_Then_every_node_runs_forkys_code_the_schemas_are_at_its_heads_the_apis_answer_and_no_request_failed()
+    {
+        await using var lab = await LabSession.UpAsync(state => new LabOptions(Controllers: 2, Network: 0, Computes: 2, Volumes: 1,
+            StateDirectory: state, InstancesPerCompute: 1, OpenStack: true), stateParent: "/var/lib");
+        var before = await SchemaVersionsAsync(lab);
+
+        using var lanes = await LabProbe.OpenAsync(lab.Lab, TimeProvider.System, CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var probe = new ProbeRunner(lanes.Http, TimeProvider.System).RunAsync(lanes.Targets, Rate, TimeSpan.FromHours(2), stop.Token);
+        var run = await UpliftProcess.RunAsync(TimeSpan.FromMinutes(60), new Dictionary<string, string>(),
+            "run", "--inventory", lab.Paths.Inventory, "--catalog", lab.Paths.Catalog, "--to", "gazpacho", "--live-migrate", "--yes", "--state-dir", lab.Journals);
+        await stop.CancelAsync();
+        var drained = await probe;
+
+        run.Code.ShouldBe(0, run.Output[Math.Max(0, run.Output.Length - 4000)..]);
+        await ShouldRunTheTargetsCodeEverywhereAsync(lab);
+        var after = await SchemaVersionsAsync(lab);
+        foreach (var (schema, (version, head)) in after)
+        {
+            version.ShouldBe(head, $"{schema}: at the head of the code the node now runs (before: {before[schema].Version})");
+        }
+        await ShouldHaveEveryInstanceActiveOnAComputeAsync(lab);
+        var line = $"real rehearsal, Epoxy → Gazpacho (drained): {drained.Sent} requests at {Rate}/s to {drained.Frontends.Count} APIs " +
+            $"through the VIP in {drained.Duration.TotalSeconds:0} s, {drained.Failures} failed, {drained.Frontends.Sum(f => f.Slow)} slow; schemas " +
+            string.Join(", ", after.Select(s => $"{s.Key} {before[s.Key].Version}→{s.Value.Version}"));
+        output.WriteLine(line);
+        Figures.Report(line);
+        drained.Frontends.ShouldAllBe(f => f.Sent > 0);
+        drained.Failures.ShouldBe(0, drained.ToText());
+    }
+
+    /// <summary>Every node's OpenStack code, read with dpkg on the node: forky's Gazpacho for the services forky has it for,
+    /// trixie's Epoxy for those the lab keeps there (keystone, glance: TargetSuite.Held); and apt has nothing newer to offer.</summary>
+    private static async Task ShouldRunTheTargetsCodeEverywhereAsync(LabSession lab)
+    {
+        var held = TargetSuite.For("epoxy")!.Held;
+        foreach (var node in lab.Lab.Nodes)
+        {
+            string[] services = node.Role switch
+            {
+                Role.Controller => [.. RootTree.Services],
+                Role.Compute => ["nova"],
+                _ => ["cinder"],
+            };
+            foreach (var service in services)
+            {
+                var version = await SucceedAsync(lab, node.Name, $"dpkg-query -W -f='${{Version}}' python3-{service}");
+                var series = held.ContainsKey(service) ? "epoxy" : "gazpacho";
+                var major = lab.Lab.Catalog.CodeVersionsOf(service)!.Majors[series];
+                version.ShouldMatch($@"^(\d+:)?{major}\.", $"{node.Name}: python3-{service} is {series}'s");
+            }
+            var units = await lab.SshAsync(node.Name, "systemctl is-active " + string.Join(' ', OpenStackNodes.Units(node.Role)));
+            units.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(s => s == "active", $"{node.Name}: {units.Output}");
+        }
+    }
+
+    private static async Task ShouldHaveEveryInstanceActiveOnAComputeAsync(LabSession lab)
+    {
+        using var session = new OpenStackSession(CloudsYaml.Parse(File.ReadAllText(lab.Paths.CloudsYaml), lab.Paths.CloudsYaml, LabCloud.Name), TimeProvider.System);
+        var compute = new ComputeClient(session);
+        var servers = new List<Server>();
+        foreach (var node in lab.Lab.Nodes.Where(n => n.Role == Role.Compute))
+        {
+            servers.AddRange(await compute.ServersOnHostAsync(node.Name));
+        }
+        servers.Count.ShouldBe(2, "the lab's two instances, each on a compute");
+        servers.ShouldAllBe(s => s.Status == "ACTIVE");
+    }
+
+    /// <summary>schema → (its version in MariaDB, the head of the alembic scripts the controller's code ships).</summary>
+    private static async Task<Dictionary<string, (string Version, string Head)>> SchemaVersionsAsync(LabSession lab)
+    {
+        var versions = new Dictionary<string, (string, string)>();
+        foreach (var (_, scripts, schema) in Schemas)
+        {
+            var head = await SucceedAsync(lab, "ctl1", "python3 -W ignore -c 'import sys; from alembic.script import ScriptDirectory; " +
+                $"print(ScriptDirectory(\"/usr/lib/python3/dist-packages/{scripts}\").get_current_head())' 2>/dev/null");
+            var version = await SucceedAsync(lab, "ctl1", $"mysql -N -e 'select version_num from {schema}.alembic_version'");
+            versions[schema] = (version, head);
+        }
+        return versions;
+    }
+
+    private static async Task<string> SucceedAsync(LabSession lab, string node, string command)
+    {
+        var result = await lab.SshAsync(node, command);
+        result.ExitCode.ShouldBe(0, $"{node}: {command}: {result.Error}{result.Output}");
+        return result.Output.Trim();
+    }
+}
