@@ -23,11 +23,22 @@ public static class StatusView
         foreach (var phase in plan.Steps.GroupBy(s => s.Phase))
         {
             var counts = phase.GroupBy(StateOf).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Word()}");
-            text.AppendLine($"  {phase.Key,-28} {string.Join(", ", counts)}");
+            var span = Span(phase.Select(s => steps.GetValueOrDefault(s.Id)));
+            text.AppendLine($"  {phase.Key,-28} {string.Join(", ", counts)}{(span is { } t ? $"  ({Took(t)})" : "")}");
             foreach (var step in phase.Where(s => StateOf(s) is StepState.Failed or StepState.Running))
             {
                 var record = steps[step.Id];
                 text.AppendLine($"    {record.State.Word()}: {step.Id}{(record.Message.Length > 0 ? " — " + record.Message : "")}");
+            }
+        }
+        var longest = steps.Values.Where(r => r.Started is not null && r.Ended is not null)
+            .OrderByDescending(r => r.Ended!.Value - r.Started!.Value).Take(LongestShown).ToList();
+        if (longest.Count > 0)
+        {
+            text.AppendLine().AppendLine("longest steps:");
+            foreach (var record in longest)
+            {
+                text.AppendLine($"  {Took(record.Ended!.Value - record.Started!.Value),-12} {record.StepId}");
             }
         }
         text.AppendLine().AppendLine(observed is null ? "nodes (as the journal knows them; --observed reads the nodes):" : $"nodes:  {"",-9}{"journal",-36}nodes now");
@@ -84,4 +95,17 @@ public static class StatusView
         }
         return release;
     }
+
+    private const int LongestShown = 5;
+
+    /// <summary>The wall time from the first step's start to the last one's end (steps of a phase run side by side on
+    /// nodes, and phases overlap: prepare runs beside the backup); null when none has both.</summary>
+    private static TimeSpan? Span(IEnumerable<StepRecord?> records)
+    {
+        var ran = records.Where(r => r?.Started is not null && r.Ended is not null).ToList();
+        return ran.Count == 0 ? null : ran.Max(r => r!.Ended!.Value) - ran.Min(r => r!.Started!.Value);
+    }
+
+    private static string Took(TimeSpan time) =>
+        time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds} s" : $"{time.TotalSeconds:0.0} s";
 }
