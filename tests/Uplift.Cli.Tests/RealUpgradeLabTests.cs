@@ -1,3 +1,4 @@
+using Uplift.Catalog;
 using Uplift.Inventory;
 using Uplift.Lab;
 using Uplift.OpenStack;
@@ -13,6 +14,7 @@ namespace Uplift.Tests;
 /// Runs as root; the first run builds the root tree and forky's mirror in /var/cache/uplift-lab (minutes), later ones reuse them.
 /// </summary>
 [Collection(LabCollection.Name)]
+[Trait("Category", "RealRehearsal")]
 public sealed class RealUpgradeLabTests(ITestOutputHelper output)
 {
     private const double Rate = 2;
@@ -58,11 +60,13 @@ public sealed class RealUpgradeLabTests(ITestOutputHelper output)
         drained.Failures.ShouldBe(0, drained.ToText());
     }
 
-    /// <summary>Every node's OpenStack code, read with dpkg on the node: forky's Gazpacho for the services forky has it for,
-    /// trixie's Epoxy for those the lab keeps there (keystone, glance: TargetSuite.Held); and apt has nothing newer to offer.</summary>
+    /// <summary>Every node's OpenStack code, read with dpkg on the node: the lab's Gazpacho as its catalog overlay says it
+    /// (forky's; glance sid's 33, TargetSuite.Borrowed), trixie's Epoxy for the service the lab keeps there (keystone,
+    /// TargetSuite.Held); and every unit of the node active.</summary>
     private static async Task ShouldRunTheTargetsCodeEverywhereAsync(LabSession lab)
     {
         var held = TargetSuite.For("epoxy")!.Held;
+        var catalog = CatalogLoader.Load(lab.Paths.Catalog);
         foreach (var node in lab.Lab.Nodes)
         {
             string[] services = node.Role switch
@@ -75,7 +79,7 @@ public sealed class RealUpgradeLabTests(ITestOutputHelper output)
             {
                 var version = await SucceedAsync(lab, node.Name, $"dpkg-query -W -f='${{Version}}' python3-{service}");
                 var series = held.ContainsKey(service) ? "epoxy" : "gazpacho";
-                var major = lab.Lab.Catalog.CodeVersionsOf(service)!.Majors[series];
+                var major = catalog.CodeVersionsOf(service)!.Majors[series];
                 version.ShouldMatch($@"^(\d+:)?{major}\.", $"{node.Name}: python3-{service} is {series}'s");
             }
             var units = await lab.SshAsync(node.Name, "systemctl is-active " + string.Join(' ', OpenStackNodes.Units(node.Role)));

@@ -54,6 +54,7 @@ public static class LabInventory
 
             concurrency:
               neutron_agent_pause: 1
+            {(lab.Options.OpenStack ? "  # dpkg of the Python stack on 2 nodes at once: the machine's 2 cores keep the APIs answering HAProxy's checks.\n  prepare: 2" : "")}
 
             database:
               node: {lab.Controllers.First().Name}
