@@ -33,6 +33,7 @@ public class TargetMirrorTests
     public void Given_a_base_tree_When_the_mirror_request_is_made_Then_it_holds_every_roles_packages_but_the_held_services_the_borrowed_from_their_suite_and_only_installed_catalog_dependencies()
     {
         var status = Stanza("python3-oslo.config", "install ok installed") + "\n" + Stanza("libvirt-daemon-system", "install ok installed")
+            + "\n" + Stanza("python3-oslo.policy", "install ok installed")
             + "\n" + Stanza("lvm2", "deinstall ok config-files");
 
         var request = TargetMirror.Request(Lab, Gazpacho, status);
@@ -47,6 +48,8 @@ public class TargetMirrorTests
         request.ShouldNotContain("glance-api");
         request.ShouldContain("glance-api/sid");
         request.ShouldContain("python3-glance/sid");
+        request.ShouldContain("python3-oslo.policy/sid", customMessage: "glance 33 needs oslo.policy >= 6.0.0, which forky lacks");
+        request.ShouldNotContain("python3-oslo.policy", customMessage: "not forky's too");
         request.ShouldBe(request.Order(StringComparer.Ordinal).Distinct());
     }
 

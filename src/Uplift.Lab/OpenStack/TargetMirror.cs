@@ -32,14 +32,15 @@ public static class TargetMirror
         var installed = RootTree.Installed(dpkgStatus);
         var catalog = roles.SelectMany(r => lab.Catalog.DependenciesOn(r).Concat(lab.Catalog.InfrastructureOn(r))).Where(installed.Contains);
         var borrowed = Borrowed(lab, target);
-        return [.. roles.SelectMany(OpenStackNodes.Packages).Where(p => !held.Contains(p) && !borrowed.ContainsKey(p)).Concat(catalog)
+        return [.. roles.SelectMany(OpenStackNodes.Packages).Concat(catalog).Where(p => !held.Contains(p) && !borrowed.ContainsKey(p))
             .Concat(borrowed.Select(b => $"{b.Key}/{b.Value}")).Distinct().Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>The borrowed services' packages (the catalog's, every role) → the suite they come from.</summary>
+    /// <summary>The borrowed services' packages (the catalog's, every role) and those they take along → the suite they come from.</summary>
     public static IReadOnlyDictionary<string, string> Borrowed(LabLayout lab, TargetSuite target) =>
         lab.Catalog.Services.Where(s => target.Borrowed.ContainsKey(s.Name))
-            .SelectMany(s => Enum.GetValues<Inventory.Role>().SelectMany(s.PackagesOn).Select(p => (Package: p, target.Borrowed[s.Name].Suite)))
+            .SelectMany(s => Enum.GetValues<Inventory.Role>().SelectMany(s.PackagesOn).Concat(target.Borrowed[s.Name].Along ?? [])
+                .Select(p => (Package: p, target.Borrowed[s.Name].Suite)))
             .DistinctBy(p => p.Package).ToDictionary(p => p.Package, p => p.Suite);
 
     /// <summary>The held services' packages (the catalog's, every role).</summary>
@@ -94,7 +95,8 @@ public static class TargetMirror
         var download = await LocalProgram.RunAsync("unshare", ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
             baseTree, work, target.Suite, .. packages], environment: new Dictionary<string, string>
             {
-                ["HELD"] = string.Join('\n', held),
+                // Not taken from the target suite: the held services' packages, and what comes from another suite.
+                ["HELD"] = string.Join('\n', held.Concat(packages.Where(p => p.Contains('/')).Select(p => p.Split('/')[0]))),
                 ["BORROWED"] = string.Join(' ', packages.Where(p => p.Contains('/')).Select(p => p.Split('/')[1]).Distinct()),
             }, cancel: cancel);
         await File.WriteAllTextAsync(log, download.Output + download.Error, cancel);
@@ -182,7 +184,9 @@ public sealed record TargetSuite(string Release, string Suite, IReadOnlyDictiona
         new Dictionary<string, string> { ["keystone"] = "forky's keystone is 2:30.0.0, Hibiscus, not Gazpacho" },
         new Dictionary<string, BorrowedService>
         {
-            ["glance"] = new("sid", 33, "no suite has Gazpacho's glance (32) and Epoxy's (30) dies on forky's oslo.db 18: sid's 33 (Hibiscus)"),
+            // sid's glance 33 needs python3-oslo.policy >= 6.0.0; forky has 5.0.0 (apt said so here): every node takes sid's.
+            ["glance"] = new("sid", 33, "no suite has Gazpacho's glance (32) and Epoxy's (30) dies on forky's oslo.db 18: sid's 33 (Hibiscus)",
+                Along: ["python3-oslo.policy"]),
         });
 
     /// <summary>The suite a lab starting on <paramref name="startSeries"/> is upgraded to; null when there is none.</summary>
@@ -192,4 +196,6 @@ public sealed record TargetSuite(string Release, string Suite, IReadOnlyDictiona
 /// <summary>A service whose packages a lab takes from <paramref name="Suite"/> (at the lowest pin: nothing else comes
 /// from it unless the service's packages need it), with its code's upstream <paramref name="Major"/>, which the lab's
 /// catalog overlay declares openly for the target release.</summary>
-public sealed record BorrowedService(string Suite, int Major, string Reason);
+/// <param name="Along">Packages the service's need at a version only <paramref name="Suite"/> has: taken from it too, for
+/// every node (one Python stack per node).</param>
+public sealed record BorrowedService(string Suite, int Major, string Reason, IReadOnlyList<string>? Along = null);
