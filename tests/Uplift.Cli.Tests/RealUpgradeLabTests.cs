@@ -60,9 +60,8 @@ public sealed class RealUpgradeLabTests(ITestOutputHelper output)
         drained.Failures.ShouldBe(0, drained.ToText());
     }
 
-    /// <summary>Every node's OpenStack code, read with dpkg on the node: the lab's Gazpacho as its catalog overlay says it
-    /// (forky's; glance sid's 33, TargetSuite.Borrowed), trixie's Epoxy for the service the lab keeps there (keystone,
-    /// TargetSuite.Held); and every unit of the node active.</summary>
+    /// <summary>Every node's OpenStack code, read with dpkg on the node: forky's Gazpacho, trixie's Epoxy for the services
+    /// the lab keeps there (keystone, glance: TargetSuite.Held); and every unit of the node active.</summary>
     private static async Task ShouldRunTheTargetsCodeEverywhereAsync(LabSession lab)
     {
         var held = TargetSuite.For("epoxy")!.Held;

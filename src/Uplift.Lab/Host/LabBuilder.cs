@@ -112,7 +112,7 @@ public static class LabBuilder
             var mirror = await TargetMirror.EnsureAsync(target, baseTree, TargetMirror.Request(lab, target, status), TargetMirror.Held(lab, target), output, cancel);
             await TargetMirror.StartAsync(lab.Paths, mirror, cancel);
             var dependencies = LabCatalog.Dependencies(TargetMirror.PackagesIn(mirror, target.Suite), RootTree.Installed(status), lab.Catalog);
-            File.WriteAllText(lab.Paths.Catalog, LabCatalog.For(target, dependencies, lab.Catalog));
+            File.WriteAllText(lab.Paths.Catalog, LabCatalog.For(target, dependencies));
         }
         await OpenStackLab.StartNodesAsync(lab, baseTree, secrets, time, cancel);
         await OpenStackLab.StartServicesAsync(lab, secrets, output, cancel);

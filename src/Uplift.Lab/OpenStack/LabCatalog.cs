@@ -1,5 +1,4 @@
 using System.Text;
-using Uplift.Catalog;
 
 namespace Uplift.Lab;
 
@@ -12,8 +11,7 @@ namespace Uplift.Lab;
 public static class LabCatalog
 {
     /// <param name="dependencies">The packages prepare upgrades on every node that has them (<see cref="Dependencies"/>).</param>
-    /// <param name="catalog">The catalog the overlay is laid on (a borrowed service's other majors are its).</param>
-    public static string For(TargetSuite target, IReadOnlyList<string> dependencies, OpenStackCatalog catalog)
+    public static string For(TargetSuite target, IReadOnlyList<string> dependencies)
     {
         var list = "[" + string.Join(", ", dependencies) + "]";
         var text = new StringBuilder($"""
@@ -59,24 +57,6 @@ public static class LabCatalog
                     packages: {"{"}controller: []{"}"}
 
                 """);
-        }
-        if (target.Borrowed.Count > 0)
-        {
-            text.Append("code-versions:\n");
-            foreach (var (service, borrowed) in target.Borrowed.OrderBy(b => b.Key, StringComparer.Ordinal))
-            {
-                // The lab's target code of a borrowed service is the other suite's, said here rather than hidden: the plan's
-                // version table and the end-state checks expect that major.
-                var code = catalog.CodeVersionsOf(service)!;
-                // The later series whose major it is (hibiscus) leaves the table: one major names one series.
-                var majors = code.Majors.Where(m => m.Key == target.Release || m.Value != borrowed.Major)
-                    .Select(m => $"{m.Key}: {(m.Key == target.Release ? borrowed.Major : m.Value)}");
-                text.Append($"""
-                      # {service} on {target.Release} is {borrowed.Suite}'s {borrowed.Major}: {borrowed.Reason}.
-                      - {"{"}service: {service}, package: {code.Package}, majors: {"{"}{string.Join(", ", majors)}{"}"}{"}"}
-
-                    """);
-            }
         }
         return text.ToString();
     }

@@ -31,17 +31,8 @@ public static class TargetMirror
         var held = Held(lab, target).ToHashSet();
         var installed = RootTree.Installed(dpkgStatus);
         var catalog = roles.SelectMany(r => lab.Catalog.DependenciesOn(r).Concat(lab.Catalog.InfrastructureOn(r))).Where(installed.Contains);
-        var borrowed = Borrowed(lab, target);
-        return [.. roles.SelectMany(OpenStackNodes.Packages).Concat(catalog).Where(p => !held.Contains(p) && !borrowed.ContainsKey(p))
-            .Concat(borrowed.Select(b => $"{b.Key}/{b.Value}")).Distinct().Order(StringComparer.Ordinal)];
+        return [.. roles.SelectMany(OpenStackNodes.Packages).Where(p => !held.Contains(p)).Concat(catalog).Distinct().Order(StringComparer.Ordinal)];
     }
-
-    /// <summary>The borrowed services' packages (the catalog's, every role) and those they take along → the suite they come from.</summary>
-    public static IReadOnlyDictionary<string, string> Borrowed(LabLayout lab, TargetSuite target) =>
-        lab.Catalog.Services.Where(s => target.Borrowed.ContainsKey(s.Name))
-            .SelectMany(s => Enum.GetValues<Inventory.Role>().SelectMany(s.PackagesOn).Concat(target.Borrowed[s.Name].Along ?? [])
-                .Select(p => (Package: p, target.Borrowed[s.Name].Suite)))
-            .DistinctBy(p => p.Package).ToDictionary(p => p.Package, p => p.Suite);
 
     /// <summary>The held services' packages (the catalog's, every role).</summary>
     public static IReadOnlyList<string> Held(LabLayout lab, TargetSuite target) =>
@@ -81,11 +72,6 @@ public static class TargetMirror
             mount -t overlay overlay -o "lowerdir=$tree,upperdir=$work/upper,workdir=$work/work" "$work/merged"
             cp /etc/resolv.conf "$work/merged/etc/resolv.conf"
             printf 'deb http://deb.debian.org/debian %s main\n' "$suite" > "$work/merged/etc/apt/sources.list.d/target.list"
-            # Suites services are borrowed from (pkg/suite arguments), at the lowest pin: only what is asked comes from them.
-            for other in $BORROWED; do
-              printf 'deb http://deb.debian.org/debian %s main\n' "$other" >> "$work/merged/etc/apt/sources.list.d/target.list"
-              printf 'Package: *\nPin: release n=%s\nPin-Priority: 1\n' "$other" > "$work/merged/etc/apt/preferences.d/borrowed-$other"
-            done
             chroot "$work/merged" apt-get -o Acquire::Check-Valid-Until=false -q update
             # The Python stack moves as one: every python3 package the tree has that the suite has newer (but the held
             # services' own, in HELD) comes along, not only those the services' packages pull.
@@ -93,12 +79,7 @@ public static class TargetMirror
             chroot "$work/merged" apt-get -o Acquire::Check-Valid-Until=false -q -y --download-only install "$@" $python
             """;
         var download = await LocalProgram.RunAsync("unshare", ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
-            baseTree, work, target.Suite, .. packages], environment: new Dictionary<string, string>
-            {
-                // Not taken from the target suite: the held services' packages, and what comes from another suite.
-                ["HELD"] = string.Join('\n', held.Concat(packages.Where(p => p.Contains('/')).Select(p => p.Split('/')[0]))),
-                ["BORROWED"] = string.Join(' ', packages.Where(p => p.Contains('/')).Select(p => p.Split('/')[1]).Distinct()),
-            }, cancel: cancel);
+            baseTree, work, target.Suite, .. packages], environment: new Dictionary<string, string> { ["HELD"] = string.Join('\n', held) }, cancel: cancel);
         await File.WriteAllTextAsync(log, download.Output + download.Error, cancel);
         if (download.ExitCode != 0)
         {
@@ -171,31 +152,20 @@ public static class TargetMirror
 /// <summary>The Debian suite that ships a release a lab of real OpenStack code can be upgraded to.</summary>
 /// <param name="Held">Services whose packages the suite does not have at that release: they stay on the starting
 /// release in the lab (its catalog overlay leaves them out of the upgrade), with the reason.</param>
-/// <param name="Borrowed">Services taken from another suite instead (<see cref="BorrowedService"/>).</param>
-public sealed record TargetSuite(string Release, string Suite, IReadOnlyDictionary<string, string> Held, IReadOnlyDictionary<string, BorrowedService> Borrowed)
+public sealed record TargetSuite(string Release, string Suite, IReadOnlyDictionary<string, string> Held)
 {
     /// <summary>Debian forky ships OpenStack Gazpacho (2026.1) for nova 2:33.0.2, neutron 2:28.0.1, placement 15.0.0,
-    /// cinder 2:28.0.0, heat 1:26.0.1; but its keystone is 2:30.0.0 (Hibiscus) and it has no glance; sid's glance is
-    /// 2:33.0.0 (Hibiscus); no suite has Gazpacho's glance 32 (packages.debian.org, forky's and sid's Packages, checked
-    /// 2026-12-06). Epoxy's keystone 27 runs on forky's Python stack (restarted and answering here); Epoxy's glance 30
-    /// does not: glance-manage dies in oslo.db 18 ("module 'oslo_db.sqlalchemy.session' has no attribute 'EngineFacade'",
-    /// seen here on 2026-12-06), so glance moves to sid's.</summary>
-    private static readonly TargetSuite Gazpacho = new("gazpacho", "forky",
-        new Dictionary<string, string> { ["keystone"] = "forky's keystone is 2:30.0.0, Hibiscus, not Gazpacho" },
-        new Dictionary<string, BorrowedService>
-        {
-            // sid's glance 33 needs python3-oslo.policy >= 6.0.0; forky has 5.0.0 (apt said so here): every node takes sid's.
-            ["glance"] = new("sid", 33, "no suite has Gazpacho's glance (32) and Epoxy's (30) dies on forky's oslo.db 18: sid's 33 (Hibiscus)",
-                Along: ["python3-oslo.policy"]),
-        });
+    /// cinder 2:28.0.0, heat 1:26.0.1; but its keystone is 2:30.0.0 (Hibiscus) and it has no glance (sid only)
+    /// (packages.debian.org and forky's Packages, checked 2026-12-06).</summary>
+    private static readonly TargetSuite Gazpacho = new("gazpacho", "forky", new Dictionary<string, string>
+    {
+        ["keystone"] = "forky's keystone is 2:30.0.0, Hibiscus, not Gazpacho",
+        // Tried on 2026-12-06: sid's glance 33 (Hibiscus) needs python3-oslo.policy >= 6.0.0, whose sid package Breaks
+        // forky's python3-neutron-lib 3.24 (Gazpacho's neutron): no glance shares a Gazpacho controller's Python stack.
+        // Epoxy's glance keeps its running processes; a restart dies in oslo.db 18 (no EngineFacade).
+        ["glance"] = "no Debian suite has Gazpacho's glance (forky none, sid Hibiscus's, which breaks forky's neutron-lib)",
+    });
 
     /// <summary>The suite a lab starting on <paramref name="startSeries"/> is upgraded to; null when there is none.</summary>
     public static TargetSuite? For(string startSeries) => startSeries == "epoxy" ? Gazpacho : null;
 }
-
-/// <summary>A service whose packages a lab takes from <paramref name="Suite"/> (at the lowest pin: nothing else comes
-/// from it unless the service's packages need it), with its code's upstream <paramref name="Major"/>, which the lab's
-/// catalog overlay declares openly for the target release.</summary>
-/// <param name="Along">Packages the service's need at a version only <paramref name="Suite"/> has: taken from it too, for
-/// every node (one Python stack per node).</param>
-public sealed record BorrowedService(string Suite, int Major, string Reason, IReadOnlyList<string>? Along = null);

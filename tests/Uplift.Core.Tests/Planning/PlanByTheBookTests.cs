@@ -306,4 +306,26 @@ public sealed class PlanByTheBookTests
         var compute = backups.First(b => b.Node!.Contains("cmp", StringComparison.Ordinal) || b.Node!.Contains("compute", StringComparison.Ordinal));
         compute.Argument("directories").ShouldBe("/etc/nova /etc/neutron");
     }
+
+    /// <summary>A service the site's catalog leaves out (nothing on the controllers: kept on its release) has no schema
+    /// expanded, so none contracted: its old code is never run against the schema (the lab's glance, whose Epoxy
+    /// glance-manage dies on Gazpacho's oslo.db).</summary>
+    [Fact]
+    public void A_service_left_out_of_the_upgrade_gets_no_contract_while_the_others_keep_theirs()
+    {
+        var catalog = Uplift.Catalog.CatalogLoader.WithOverlay(System.Text.Encoding.UTF8.GetBytes("""
+            catalog-version: site-1
+            services:
+              - name: glance
+                units: {controller: []}
+                packages: {controller: []}
+            """), "site.yaml");
+
+        var plan = Planner.Build(PlanningInputs.Load("examples/inventory.yaml"), catalog, "epoxy", "flamingo");
+
+        plan.Steps.ShouldNotContain(s => s.Id.StartsWith("glance/", StringComparison.Ordinal) && s.Id.Contains("/db-", StringComparison.Ordinal));
+        plan.Steps.ShouldContain(s => s.Id.StartsWith("keystone/", StringComparison.Ordinal) && s.Id.EndsWith("/db-contract", StringComparison.Ordinal));
+        Planner.Build(PlanningInputs.Load("examples/inventory.yaml"), PlanningInputs.Catalog, "epoxy", "flamingo").Steps
+            .ShouldContain(s => s.Id.StartsWith("glance/", StringComparison.Ordinal) && s.Id.EndsWith("/db-contract", StringComparison.Ordinal), "glance's own contract, when it is upgraded");
+    }
 }
