@@ -7,7 +7,8 @@ namespace Uplift.Lab;
 /// controller as a server named after the node, HTTP health checks fast enough that a stopped server is
 /// DOWN within about half a second (on a lab of real OpenStack code, whose APIs answer in tenths of a second and more
 /// while dpkg compiles Python on the same cores: every second, 5 s to answer, DOWN after 3 failures, as deployment
-/// tools set it). No "option redispatch": a request sent to a server that was stopped
+/// tools set it; a DOWN server is checked every 250 ms and UP at its first answer, since nova-conductor, started right
+/// after placement-api, dies when placement's frontend has no server UP yet). No "option redispatch": a request sent to a server that was stopped
 /// without draining fails, as it does on a real cloud, so the probe can see it. Pure.
 /// </summary>
 public static class HaproxyConfig
@@ -44,7 +45,7 @@ public static class HaproxyConfig
                 backend {backend.Name}be
                     balance roundrobin
                     option httpchk GET /
-                    {(lab.Options.OpenStack ? "timeout check 5s\n    default-server inter 1s fastinter 1s downinter 1s fall 3 rise 2" : "default-server inter 250ms fastinter 250ms downinter 250ms fall 2 rise 1")}
+                    {(lab.Options.OpenStack ? "timeout check 5s\n    default-server inter 1s fastinter 500ms downinter 250ms fall 3 rise 1" : "default-server inter 250ms fastinter 250ms downinter 250ms fall 2 rise 1")}
 
                 """);
             foreach (var node in lab.Controllers)
