@@ -6,8 +6,7 @@ namespace Uplift.Lab;
 /// haproxy.cfg of the lab's single HAProxy: one frontend per API on the VIP, backend "&lt;name&gt;be" with every
 /// controller as a server named after the node, HTTP health checks fast enough that a stopped server is
 /// DOWN within about half a second (on a lab of real OpenStack code, whose APIs answer in tenths of a second and more
-/// while dpkg compiles Python on the same cores: every second, 5 s to answer, DOWN after 3 failures, as deployment
-/// tools set it; a DOWN server is checked every 250 ms and UP at its first answer, since nova-conductor, started right
+/// while dpkg compiles Python on the same cores: every second, 5 s to answer, DOWN after 3 failures; a DOWN server is checked every 250 ms and UP at its first answer, since nova-conductor, started right
 /// after placement-api, dies when placement's frontend has no server UP yet). No "option redispatch": a request sent to a server that was stopped
 /// without draining fails, as it does on a real cloud, so the probe can see it. Pure.
 /// </summary>

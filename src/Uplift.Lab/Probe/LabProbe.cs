@@ -40,22 +40,30 @@ public sealed class LabProbe : IDisposable
     /// <summary>The probe of <paramref name="lab"/>; on the real lab, authenticates first (keystone must answer).</summary>
     public static async Task<LabProbe> OpenAsync(LabLayout lab, TimeProvider time, CancellationToken cancel)
     {
-        var roots = lab.Services.SelectMany(s => s.Backends).Select(b => (b.Name, Root: new Uri($"http://{LabLayout.VipAddress}:{b.Port}/"))).ToList();
         if (!lab.Options.OpenStack)
         {
-            return new([.. roots.Select(r => new ProbeTarget(r.Name, r.Root))], new HttpClient { Timeout = TimeSpan.FromSeconds(1) }, null);
+            return new(TargetsOf(lab, null), new HttpClient { Timeout = TimeSpan.FromSeconds(1) }, null);
         }
         var session = new OpenStackSession(CloudsYaml.Parse(File.ReadAllText(lab.Paths.CloudsYaml), lab.Paths.CloudsYaml, LabCloud.Name), time);
         var project = (await session.TokenAsync(cancel).ConfigureAwait(false)).ProjectId
             ?? throw new LabException($"the lab's keystone gave the admin a token without a project ({lab.Paths.CloudsYaml})");
-        var targets = roots.Select(r => new ProbeTarget(r.Name,
-            Reads.TryGetValue(r.Name, out var read) ? new Uri(r.Root, read.Replace("{project}", project, StringComparison.Ordinal)) : r.Root));
         var http = new HttpClient(new TokenHeaderHandler(async c => (await session.TokenAsync(c).ConfigureAwait(false)).Value.Reveal(), new SocketsHttpHandler()))
         {
             Timeout = TimeSpan.FromSeconds(5),
         };
-        return new([.. targets], http, session);
+        return new(TargetsOf(lab, project), http, session);
     }
+
+    /// <summary>Each HAProxy frontend on the VIP: its root, or with the token's <paramref name="project"/> (real lab) the
+    /// API's read of <see cref="Reads"/>. Pure.</summary>
+    public static IReadOnlyList<ProbeTarget> TargetsOf(LabLayout lab, string? project) =>
+        [.. lab.Services.SelectMany(s => s.Backends).Select(b =>
+        {
+            var root = new Uri($"http://{LabLayout.VipAddress}:{b.Port}/");
+            return new ProbeTarget(b.Name, project is not null && Reads.TryGetValue(b.Name, out var read)
+                ? new Uri(root, read.Replace("{project}", project, StringComparison.Ordinal))
+                : root);
+        })];
 
     public void Dispose()
     {

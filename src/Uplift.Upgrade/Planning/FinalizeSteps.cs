@@ -76,8 +76,7 @@ internal static class FinalizeSteps
 
         // Contract only what was expanded: a service with nothing on the VIP holder (left out by the catalog, e.g. a site's
         // overlay keeping it on its release) had no schema steps there, and its old code is not run to contract.
-        foreach (var service in ctx.Services.Where(s => upgrade && s.Database.Contract.Count > 0
-            && (NodeUpgrade.UnitsOn(s.On(vip), vip, includeComputeRole: false).Count > 0 || NodeUpgrade.PackagesOn(s.On(vip), vip, includeComputeRole: false).Count > 0)))
+        foreach (var service in ctx.Services.Where(s => upgrade && s.Database.Contract.Count > 0 && NodeUpgrade.HasWorkOn(s.On(vip), vip)))
         {
             if (service.Database.OfflineCheck is { } offline)
             {

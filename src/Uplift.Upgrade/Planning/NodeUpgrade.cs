@@ -20,6 +20,11 @@ internal static class NodeUpgrade
     public static IReadOnlyList<string> PackagesOn(ServiceDefinition service, Node node, bool includeComputeRole) =>
         Packages([service.On(node)], RolesOf(node, includeComputeRole));
 
+    /// <summary>Whether the service has units or packages on the node (its controller roles): if not, the node gets none of
+    /// its steps, the schema steps of the VIP holder included.</summary>
+    public static bool HasWorkOn(ServiceDefinition service, Node node) =>
+        UnitsOn(service, node, includeComputeRole: false).Count > 0 || PackagesOn(service, node, includeComputeRole: false).Count > 0;
+
     /// <summary>The units <paramref name="services"/> run under <paramref name="roles"/>, each once, first appearance first.</summary>
     public static string[] Units(IEnumerable<ServiceDefinition> services, IEnumerable<Role> roles) =>
         Collect(services, roles, (service, role) => service.UnitsOn(role));
@@ -44,12 +49,12 @@ internal static class NodeUpgrade
         int pauseAfterSeconds = 0)
     {
         service = service.On(node);
-        var units = UnitsOn(service, node, includeComputeRole: false);
-        var packages = PackagesOn(service, node, includeComputeRole: false);
-        if (units.Count == 0 && packages.Count == 0)
+        if (!HasWorkOn(service, node))
         {
             return null;
         }
+        var units = UnitsOn(service, node, includeComputeRole: false);
+        var packages = PackagesOn(service, node, includeComputeRole: false);
         var at = $"{service.Name}/{node.Name}/";
         return DrainedWork.Add(ctx, [service], node, at, concurrencyClass, needs.ToArray(), after.ToArray(), (first, firstAfter) =>
             ctx.Steps.Add(at + "start", new UnitsStartStep(units), node.Name, concurrencyClass,
@@ -67,12 +72,12 @@ internal static class NodeUpgrade
         KeyValuePair<string, string>[] marks)
     {
         service = service.On(node);
-        var units = UnitsOn(service, node, includeComputeRole: false);
-        var packages = PackagesOn(service, node, includeComputeRole: false);
-        if (units.Count == 0 && packages.Count == 0)
+        if (!HasWorkOn(service, node))
         {
             return null;
         }
+        var units = UnitsOn(service, node, includeComputeRole: false);
+        var packages = PackagesOn(service, node, includeComputeRole: false);
         var at = $"{service.Name}/{node.Name}/";
         var drained = DrainedWork.Begin(ctx, [service], node, at, concurrencyClass, needs, after, marks);
         var ready = NewCode(ctx, service, node, at, concurrencyClass, drained.Needs, drained.After, withDatabase, units, packages, marks);
