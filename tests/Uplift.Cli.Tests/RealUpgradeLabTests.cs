@@ -17,7 +17,7 @@ namespace Uplift.Tests;
 [Trait("Category", "RealRehearsal")]
 public sealed class RealUpgradeLabTests(ITestOutputHelper output)
 {
-    private const double Rate = 2;
+    private const double Rate = 1;
 
     /// <summary>Each service's schemas: where its alembic scripts live in its package, and the schemas they version.</summary>
     private static readonly (string Service, string Scripts, string Schema)[] Schemas =

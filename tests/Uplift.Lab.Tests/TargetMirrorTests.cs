@@ -73,6 +73,9 @@ public class TargetMirrorTests
         catalog.Services.Single(s => s.Name == "neutron").UnitsOn(Role.Compute).ShouldBeEmpty();
         catalog.DependenciesOn(Role.Volume).ShouldContain("python3-eventlet");
         catalog.DependenciesOn(Role.Compute).ShouldContain("python3");
+        var tokens = catalog.ServiceTokenRoles.Where(r => r.Release == "gazpacho").ShouldHaveSingleItem();
+        tokens.Roles.ShouldBe(["service"]);
+        tokens.Note.ShouldContain("13.0.1");
     }
 
     [Fact]

@@ -5,8 +5,8 @@ namespace Uplift.Catalog;
 
 /// <summary>
 /// Combines catalog files in order into one <see cref="OpenStackCatalog"/>: a later file's service of the
-/// same name overrides the fields it sets, new services are added, dependencies and config changes
-/// are added to, apt settings are replaced key by key.
+/// same name overrides the fields it sets, new services are added, dependencies, config changes and
+/// service-token roles are added to, apt settings are replaced key by key.
 /// </summary>
 internal static class CatalogAssembly
 {
@@ -17,6 +17,7 @@ internal static class CatalogAssembly
         var dependencies = new Dictionary<Role, List<string>>();
         var infrastructure = new Dictionary<Role, List<string>>();
         var changes = new List<ConfigChange>();
+        var tokenRoles = new List<ServiceTokenRoles>();
         var versions = new List<CodeVersions>();
         var seriesBySeries = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         string? sourcesFile = null, sourceLine = null;
@@ -41,6 +42,7 @@ internal static class CatalogAssembly
                 seriesBySeries[package] = series;
             }
             changes.AddRange(file.ConfigChanges);
+            tokenRoles.AddRange(file.ServiceTokenRoles);
             versions.RemoveAll(v => file.CodeVersions.Any(n => n.Service == v.Service));
             versions.AddRange(file.CodeVersions);
             sourcesFile = file.AptSourcesFile ?? sourcesFile;
@@ -84,6 +86,7 @@ internal static class CatalogAssembly
             CodeVersions = versions,
             Infrastructure = infrastructure.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Value),
             SeriesBySeries = seriesBySeries,
+            ServiceTokenRoles = tokenRoles,
         };
     }
 

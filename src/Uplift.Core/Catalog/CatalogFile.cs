@@ -20,4 +20,7 @@ internal sealed record CatalogFile(
 
     /// <summary>Packages upgraded one release series at a time, with their series in order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SeriesBySeries { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Roles a service user needs from a release on (catalog 'service-token-roles').</summary>
+    public IReadOnlyList<ServiceTokenRoles> ServiceTokenRoles { get; init; } = [];
 }

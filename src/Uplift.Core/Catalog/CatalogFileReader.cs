@@ -11,7 +11,8 @@ namespace Uplift.Catalog;
 internal static class CatalogFileReader
 {
     private static readonly string[] TopLevelKeys =
-        ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt", "code-versions", "infrastructure", "series-by-series"];
+        ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt", "code-versions", "infrastructure", "series-by-series",
+            "service-token-roles"];
 
     /// <param name="knownTables">Exit-code tables of the files read before this one.</param>
     /// <param name="knownSeries">Series read before this one (config changes must name one); null while reading releases.</param>
@@ -46,6 +47,7 @@ internal static class CatalogFileReader
                 "infrastructure" => file with { Infrastructure = yaml.PerRole(value, "infrastructure") },
                 "series-by-series" => file with { SeriesBySeries = ReadSeriesBySeries(yaml, value) },
                 "config-changes" => file with { ConfigChanges = ReadConfigChanges(yaml, value, knownSeries ?? []) },
+                "service-token-roles" => file with { ServiceTokenRoles = ReadServiceTokenRoles(yaml, value, knownSeries ?? []) },
                 "apt" => ReadApt(yaml, value, file),
                 "code-versions" => file with { CodeVersions = CodeVersionsReader.Read(yaml, value, knownSeries ?? []) },
                 _ => file,
@@ -149,6 +151,38 @@ internal static class CatalogFileReader
             });
         }
         return changes;
+    }
+
+    private static List<ServiceTokenRoles> ReadServiceTokenRoles(CatalogYamlReader yaml, YamlNode node, IReadOnlyCollection<string> knownSeries)
+    {
+        var rules = new List<ServiceTokenRoles>();
+        foreach (var item in yaml.Items(node, "service-token-roles"))
+        {
+            string? release = null, note = null;
+            IReadOnlyList<string> roles = [];
+            foreach (var (key, value, _) in yaml.Entries(item, "a service-token-roles entry", "release", "roles", "note"))
+            {
+                switch (key)
+                {
+                    case "release": release = yaml.Text(value, "service-token-roles release"); break;
+                    case "roles": roles = yaml.Texts(value, "service-token-roles roles"); break;
+                    default: note = yaml.Text(value, "service-token-roles note"); break;
+                }
+            }
+            if (release is null || note is null || roles.Count == 0)
+            {
+                yaml.Problem(item, "a service-token-roles entry needs release, roles and note", "e.g. {release: hibiscus, roles: [service], note: \"…\"}");
+            }
+            else if (!knownSeries.Contains(release))
+            {
+                yaml.Problem(item, $"service-token-roles names unknown release '{release}'", $"known series: {string.Join(", ", knownSeries)}");
+            }
+            else
+            {
+                rules.Add(new ServiceTokenRoles(release, roles, note));
+            }
+        }
+        return rules;
     }
 
     private static CatalogFile ReadApt(CatalogYamlReader yaml, YamlNode node, CatalogFile file)

@@ -39,6 +39,9 @@ public sealed record OpenStackCatalog(
     /// (dependencies.yaml 'series-by-series'); <see cref="PackageSeries"/> checks a jump against them.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SeriesBySeries { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Roles a service user needs in its service tokens from a release on (config-changes.yaml 'service-token-roles').</summary>
+    public IReadOnlyList<ServiceTokenRoles> ServiceTokenRoles { get; init; } = [];
+
     public IReadOnlyList<string> InfrastructureOn(Role role) => Infrastructure.TryGetValue(role, out var p) ? p : [];
 
     public IReadOnlyList<string> DependenciesOn(Role role) => Dependencies.TryGetValue(role, out var d) ? d : [];

@@ -41,7 +41,10 @@ public sealed record NodeRoot(LabPaths Paths, LabNode Node)
             mkdir -p "$4/run/systemd/system" "$4/run/lock" && chmod 1777 "$4/run/lock"
             # A controller reaches HAProxy's admin socket where its inventory says, as on a controller running HAProxy.
             if [ -n "$7" ]; then mkdir -p "$4$7" && mount --bind "$7" "$4$7"; fi
-            exec /usr/sbin/sshd -f "$5" -E "$6"
+            # Every node shares this machine's cores: what Uplift runs on a node (dpkg, *-manage) runs at nice 10, so that one
+            # node's upgrade work does not starve another node's APIs, as it cannot on separate machines; the node's units run
+            # at nice 0, as systemd starts them whoever asked (its runner, node/systemctl).
+            exec nice -n 10 /usr/sbin/sshd -f "$5" -E "$6"
             """;
         var haproxy = Node.Role == Inventory.Role.Controller ? Paths.Haproxy : "";
         await LocalProgram.CheckAsync("unshare", ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",

@@ -13,9 +13,6 @@ public static class OpenStackLab
     /// <summary>Where the database node holds the backup account's credentials (the inventory's database.credentials_file).</summary>
     public const string DatabaseNodeMyCnf = "/root/.my.cnf";
 
-    /// <summary>Debian's byte-compilers the lab's nodes divert to no-ops (dh-python's maintainer scripts call them when present).</summary>
-    public static readonly IReadOnlyList<string> ByteCompilers = ["py3compile", "py3clean"];
-
     public static IReadOnlyList<NodeRoot> Roots(LabLayout lab) => [.. lab.Nodes.Select(n => new NodeRoot(lab.Paths, n))];
 
     /// <summary>Mounts every node's root and starts its sshd (chrooted sessions), then writes its configuration.</summary>
@@ -40,12 +37,6 @@ public static class OpenStackLab
             // /usr/local/sbin): systemd's own is diverted, as dpkg-divert keeps it through systemd's upgrades.
             await root.CheckAsync("dpkg-divert --local --rename --divert /usr/bin/systemctl.systemd --add /usr/bin/systemctl >/dev/null"
                 + " && ln -s /usr/local/sbin/systemctl /usr/bin/systemctl", cancel: token);
-            // Lab-only shortcut, as force-unsafe-io: the maintainer scripts' byte-compiling (py3compile, py3clean) is a no-op.
-            // It was half the CPU of prepare's 400 packages (one node alone: 219 s with it, 106 s without); the services then
-            // compile their modules in memory at each start, as the code's directories are not theirs to write.
-            await root.CheckAsync(string.Join(" && ", ByteCompilers.Select(p =>
-                $"dpkg-divert --local --rename --divert /usr/bin/{p}.debian --add /usr/bin/{p} >/dev/null && ln -s /bin/true /usr/bin/{p}")),
-                cancel: token);
             // The node keeps its role's packages only: an upgrade restarts what a package holds (Debian's postinst).
             await root.CheckAsync("DEBIAN_FRONTEND=noninteractive apt-get -q -y purge " + string.Join(' ', OpenStackNodes.Purged(root.Node.Role))
                 + " >/var/log/uplift-lab-purge.log 2>&1 || { tail -20 /var/log/uplift-lab-purge.log; exit 1; }", cancel: token);

@@ -152,7 +152,9 @@ public static class TargetMirror
 /// <summary>The Debian suite that ships a release a lab of real OpenStack code can be upgraded to.</summary>
 /// <param name="Held">Services whose packages the suite does not have at that release: they stay on the starting
 /// release in the lab (its catalog overlay leaves them out of the upgrade), with the reason.</param>
-public sealed record TargetSuite(string Release, string Suite, IReadOnlyDictionary<string, string> Held)
+/// <param name="ServiceTokenRoles">Why the suite's keystonemiddleware already requires the service role in service tokens
+/// at this release (a later release's library): the overlay adds the catalog's rule here too; null when it does not.</param>
+public sealed record TargetSuite(string Release, string Suite, IReadOnlyDictionary<string, string> Held, string? ServiceTokenRoles = null)
 {
     /// <summary>Debian forky ships OpenStack Gazpacho (2026.1) for nova 2:33.0.2, neutron 2:28.0.1, placement 15.0.0,
     /// cinder 2:28.0.0, heat 1:26.0.1; but its keystone is 2:30.0.0 (Hibiscus) and it has no glance (sid only)
@@ -164,7 +166,7 @@ public sealed record TargetSuite(string Release, string Suite, IReadOnlyDictiona
         // forky's python3-neutron-lib 3.24 (Gazpacho's neutron): no glance shares a Gazpacho controller's Python stack.
         // Epoxy's glance keeps its running processes; a restart dies in oslo.db 18 (no EngineFacade).
         ["glance"] = "no Debian suite has Gazpacho's glance (forky none, sid Hibiscus's, which breaks forky's neutron-lib)",
-    });
+    }, ServiceTokenRoles: "Debian forky's python3-keystonemiddleware is 13.0.1, Hibiscus's (stable/2026.1 is 12.0.0): from 13.0.0 service_token_roles_required defaults to True (keystonemiddleware releasenotes/notes/service-token-roles-required-default-true-8a4f52c3d9b7e1f6.yaml); nova's calls to neutron got 401 without the role, seen here");
 
     /// <summary>The suite a lab starting on <paramref name="startSeries"/> is upgraded to; null when there is none.</summary>
     public static TargetSuite? For(string startSeries) => startSeries == "epoxy" ? Gazpacho : null;

@@ -6,6 +6,8 @@ namespace Uplift.OpenStack;
 /// </summary>
 public sealed record OpenStackService(string Name, IReadOnlyList<string> CatalogTypes)
 {
+    public static OpenStackService Identity { get; } = new("keystone", ["identity"]);
+
     public static OpenStackService Compute { get; } = new("nova", ["compute"]);
 
     public static OpenStackService Network { get; } = new("neutron", ["network"]);

@@ -5,7 +5,7 @@ namespace Uplift.OpenStack;
 /// <summary>
 /// Sends <c>rate</c> requests per second to every target until the duration ends or the token is cancelled
 /// (SIGINT, the end of a run), then waits for requests in flight and returns the summary either way. A request fails
-/// on an answer <paramref name="up"/> does not accept (default: anything but 2xx), a refused or reset connection, or
+/// on an answer <paramref name="up"/> does not accept (default: <see cref="Served"/>), a refused or reset connection, or
 /// after the request timeout. Requests are not awaited before the next is sent, so a slow answer does not lower the rate.
 /// </summary>
 /// <param name="slowAfter">An answer that took longer counts as slow (default 0.5 s; an API's version document
@@ -17,6 +17,10 @@ public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpSta
     /// <summary>For a cloud's real endpoints, called without a token: an API that answers, even 401 or 404, is up;
     /// 5xx (HAProxy's 503 with no server left, 502, 504) is down.</summary>
     public static bool Answered(HttpStatusCode status) => (int)status < 500;
+
+    /// <summary>With a token, what the request asked was served: 2xx, or 3xx as an API's version document answers
+    /// (heat-api-cfn's and keystone's roots say 300 Multiple Choices; HAProxy's httpchk counts 2xx and 3xx as up too).</summary>
+    public static bool Served(HttpStatusCode status) => (int)status is >= 200 and < 400;
 
     /// <param name="planned">Asked once the probe has stopped: the windows the plan announced (<see cref="PlannedWindow"/>).</param>
     public async Task<ProbeSummary> RunAsync(IReadOnlyList<ProbeTarget> targets, double rate, TimeSpan duration, CancellationToken stop,
@@ -56,7 +60,7 @@ public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpSta
         try
         {
             using var response = await http.GetAsync(target.Url, HttpCompletionOption.ResponseHeadersRead);
-            ok = up?.Invoke(response.StatusCode) ?? response.IsSuccessStatusCode;
+            ok = (up ?? Served)(response.StatusCode);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {

@@ -64,6 +64,10 @@ internal static class PreflightSteps
             }
         }
         steps.Service = null;
+        if (ServiceTokenRoles(ctx, vip) is { } tokenRoles)
+        {
+            all.Add(steps.Add("preflight/service-token-roles", tokenRoles, vip.Name, ConcurrencyClasses.Cluster, needs: [vipReachable]));
+        }
         all.Add(steps.Add("preflight/services-up", new CheckServicesUpStep([.. ctx.Services.Select(s => s.Name)]), null, ConcurrencyClasses.Cluster, needs: [vipReachable]));
         return steps.Add("preflight/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: all);
     }
@@ -76,14 +80,32 @@ internal static class PreflightSteps
             .Where(s => NodeUpgrade.UnitsOn(s, node, includeComputeRole: true).Count > 0)
             .Select(s => $"/etc/{s.Name}/")
             .ToArray();
-        var releases = ctx.Catalog.Releases.Select(r => r.Series).ToList();
-        var (first, last) = (releases.IndexOf(ctx.From.Series), releases.IndexOf(ctx.To.Series));
-        var crossed = releases.Where((_, i) => i > first && i <= last).ToHashSet(StringComparer.Ordinal);
+        var crossed = Crossed(ctx);
         var changes = ctx.Catalog.ConfigChanges
             .Where(c => crossed.Contains(c.Release))
             .Where(c => files.Any(f => c.File.StartsWith(f, StringComparison.Ordinal)))
             .Where(c => c.Unit is null || units.Contains(c.Unit))
             .Select(c => new RetiredOption(c.File, c.Section, c.Option, c.ReplacedBy ?? "", c.StopsService ? c.Note : ""));
         return [.. changes];
+    }
+
+    /// <summary>The newest service-token rule the hop crosses, checked on the VIP holder's config files of the planned
+    /// services it runs; null when the hop crosses none.</summary>
+    private static CheckServiceTokenRolesStep? ServiceTokenRoles(HopContext ctx, Node vip)
+    {
+        var crossed = Crossed(ctx);
+        var releases = ctx.Catalog.Releases.Select(r => r.Series).ToList();
+        var rule = ctx.Catalog.ServiceTokenRoles.Where(r => crossed.Contains(r.Release)).MaxBy(r => releases.IndexOf(r.Release));
+        var files = ctx.Services.Where(s => NodeUpgrade.UnitsOn(s, vip, includeComputeRole: true).Count > 0)
+            .Select(s => $"/etc/{s.Name}/{s.Name}.conf").ToList();
+        return rule is null || files.Count == 0 ? null : new CheckServiceTokenRolesStep(files, rule.Roles, rule.Note);
+    }
+
+    /// <summary>The series the hop lands in: after its start, up to and including its target.</summary>
+    private static HashSet<string> Crossed(HopContext ctx)
+    {
+        var releases = ctx.Catalog.Releases.Select(r => r.Series).ToList();
+        var (first, last) = (releases.IndexOf(ctx.From.Series), releases.IndexOf(ctx.To.Series));
+        return releases.Where((_, i) => i > first && i <= last).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -65,6 +65,7 @@ public static class StepTable
         new(ComputeWaitUpStep.Kind, s => s.Cloud is { } c ? new ComputeWaitUpHandler(c) : new MissingHandler("OpenStack compute API"), NeedsCloud: true),
         new(ComputeEnableStep.Kind, s => s.Cloud is { } c ? new ComputeEnableHandler(c) : new MissingHandler("OpenStack compute API"), NeedsCloud: true),
         new(CheckServicesUpStep.Kind, s => s.Cloud is { } c ? new ServicesUpHandler(c) : new MissingHandler("OpenStack service lists"), NeedsCloud: true),
+        new(CheckServiceTokenRolesStep.Kind, s => s.Cloud is { } c ? new ServiceTokenRolesHandler(c) : new MissingHandler("keystone's role assignments"), NeedsCloud: true),
         new(PostCheckStep.Kind, s => s.Cloud is { } c ? new SmokeTestHandler(c) : new MissingHandler("OpenStack API post-checks"), NeedsCloud: true),
         new(QueueGateStep.Kind, _ => new QueueGateHandler()),
         new(RabbitmqHealthStep.Kind, _ => new RabbitmqHealthHandler()),

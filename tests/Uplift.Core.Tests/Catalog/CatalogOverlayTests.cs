@@ -256,6 +256,25 @@ public class CatalogOverlayTests
     }
 
     [Fact]
+    public void Given_service_token_roles_in_an_overlay_Then_they_are_added_and_one_naming_an_unknown_series_or_no_role_is_reported_where_it_is()
+    {
+        Overlay("""
+            service-token-roles:
+              - {release: gazpacho, roles: [service], note: "the site's keystonemiddleware is 13"}
+            """).ServiceTokenRoles.Select(r => r.Release).ShouldBe(["hibiscus", "gazpacho"]);
+
+        var problems = Problems("""
+            service-token-roles:
+              - {release: gazpaco, roles: [service], note: "x"}
+              - {release: gazpacho, roles: [], note: "x"}
+            """);
+
+        problems.Select(p => p.Summary).ShouldBe(["service-token-roles names unknown release 'gazpaco'", "a service-token-roles entry needs release, roles and note"]);
+        problems[0].Where.ShouldBe(new SourceLocation("site.yaml", 2, 5));
+        problems[0].Hint!.ShouldContain("gazpacho");
+    }
+
+    [Fact]
     public void Given_api_microversions_that_are_not_one_or_name_an_unknown_series_Then_each_is_reported_where_it_is()
     {
         var problems = Problems("""

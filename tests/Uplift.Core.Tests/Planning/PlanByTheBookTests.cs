@@ -328,4 +328,24 @@ public sealed class PlanByTheBookTests
         Planner.Build(PlanningInputs.Load("examples/inventory.yaml"), PlanningInputs.Catalog, "epoxy", "flamingo").Steps
             .ShouldContain(s => s.Id.StartsWith("glance/", StringComparison.Ordinal) && s.Id.EndsWith("/db-contract", StringComparison.Ordinal), "glance's own contract, when it is upgraded");
     }
+
+    /// <summary>keystonemiddleware 13.0.0 (2026.2) requires a role of service_token_roles in service tokens by default
+    /// (releasenotes/notes/service-token-roles-required-default-true-8a4f52c3d9b7e1f6.yaml): a hop into hibiscus checks,
+    /// in pre-flight on the VIP holder, that every planned service's [service_user] holds it; a hop before it does not.</summary>
+    [Fact]
+    public void A_hop_into_the_release_requiring_the_service_role_checks_the_service_users_in_preflight_and_one_before_it_does_not()
+    {
+        var graph = new PlanGraph(Planner.Build(Inventory("examples/inventory.yaml"), PlanningInputs.Catalog, "gazpacho", "hibiscus"));
+        var check = graph["preflight/service-token-roles"];
+        var arguments = Uplift.Upgrade.Steps.ApiChecks.CheckServiceTokenRolesStep.Read(check);
+
+        check.Node.ShouldBe(graph["preflight/vip-holder"].Node);
+        arguments.Roles.ShouldBe(["service"]);
+        arguments.Files.ShouldContain("/etc/nova/nova.conf");
+        arguments.Files.ShouldContain("/etc/cinder/cinder.conf");
+        arguments.Note.ShouldContain("keystonemiddleware 13.0.0");
+        graph.Orders(check.Id, "preflight/done").ShouldBeTrue();
+        graph.Where(s => s.Phase != "preflight").ShouldAllBe(s => graph.Orders(check.Id, s.Id) || s.Kind == StepKind.Milestone || s.Phase == "backup");
+        PlanOf("examples/inventory.yaml").Where(s => s.Kind == Uplift.Upgrade.Steps.ApiChecks.CheckServiceTokenRolesStep.Kind).ShouldBeEmpty();
+    }
 }

@@ -25,6 +25,12 @@ internal sealed class FakeCloud : HttpMessageHandler
 
     public int TokensIssued { get; private set; }
 
+    /// <summary>Keystone's answer to GET /v3/roles?name=service: by default the real one captured from the lab's keystone.</summary>
+    public string RolesAnswer { get; set; } = Sample("epoxy_roles_name-service.json");
+
+    /// <summary>Keystone's answer to GET /v3/role_assignments: by default the real one (every lab service user holds service).</summary>
+    public string AssignmentsAnswer { get; set; } = Sample("epoxy_role-assignments_service-role_effective_include-names.json");
+
     public string MigrationTarget { get; set; } = "cmp9";
 
     /// <summary>When set, the instance goes to ERROR instead of moving.</summary>
@@ -78,6 +84,8 @@ internal sealed class FakeCloud : HttpMessageHandler
             return (request.Method.Method, path) switch
             {
                 ("POST", "/identity/v3/auth/tokens") => Token(),
+                ("GET", "/identity/v3/roles") => Json(RolesAnswer),
+                ("GET", "/identity/v3/role_assignments") => Json(AssignmentsAnswer),
                 ("GET", "/compute/v2.1") => Json("""{"version": {"id": "v2.1", "status": "CURRENT", "version": "2.79", "min_version": "2.1"}}"""),
                 ("GET", "/compute/v2.1/os-services") => Json(new JsonObject
                 {
@@ -112,7 +120,7 @@ internal sealed class FakeCloud : HttpMessageHandler
             {
                 ["expires_at"] = "2099-01-01T00:00:00.000000Z",
                 ["issued_at"] = "2026-11-21T12:00:00.000000Z",
-                ["catalog"] = new JsonArray(Service("compute", "/compute/v2.1"), Service("network", "/network"), Service("block-storage", "/volume/v3")),
+                ["catalog"] = new JsonArray(Service("identity", "/identity/v3"), Service("compute", "/compute/v2.1"), Service("network", "/network"), Service("block-storage", "/volume/v3")),
             },
         };
         var response = Json(token, HttpStatusCode.Created);
@@ -142,6 +150,9 @@ internal sealed class FakeCloud : HttpMessageHandler
         }
         return new HttpResponseMessage(HttpStatusCode.Accepted) { Content = new StringContent("") };
     }
+
+    private static string Sample(string name) =>
+        File.ReadAllText(Uplift.Testing.Fixtures.Project($"tests/Uplift.OpenStack.Tests/Samples/identity/{name}"));
 
     private static bool Matches(JsonObject item, string field, string? wanted) => wanted is null || (string?)item[field] == wanted;
 

@@ -57,10 +57,12 @@ public class ProbeRunnerTests
     }
 
     [Fact]
-    public void For_a_cloud_an_answer_below_500_is_an_api_that_is_up()
+    public void For_a_cloud_an_answer_below_500_is_an_api_that_is_up_and_with_a_token_2xx_or_3xx_is_a_request_served()
     {
         new[] { HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.NotFound, HttpStatusCode.MultipleChoices }.ShouldAllBe(s => ProbeRunner.Answered(s));
         new[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.BadGateway, HttpStatusCode.GatewayTimeout }.ShouldAllBe(s => !ProbeRunner.Answered(s));
+        new[] { HttpStatusCode.OK, HttpStatusCode.NoContent, HttpStatusCode.MultipleChoices }.ShouldAllBe(s => ProbeRunner.Served(s));
+        new[] { HttpStatusCode.Unauthorized, HttpStatusCode.NotFound, HttpStatusCode.ServiceUnavailable }.ShouldAllBe(s => !ProbeRunner.Served(s));
     }
 
     [Fact]
