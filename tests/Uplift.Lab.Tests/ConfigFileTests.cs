@@ -95,4 +95,16 @@ public sealed class ConfigFileTests : IDisposable
         LabReadme.Notice.ShouldContain("not OpenStack");
         LabReadme.Notice.ShouldContain("rehearsal cluster");
     }
+
+    [Fact]
+    public void GivenTheLabOfRealOpenStackCode_ThenItsInventoryAndCloudsYamlSayItsCodeIsRealAndTheShimLabsThatItIsNot()
+    {
+        var real = new LabLayout(_lab.Options with { OpenStack = true }, CatalogLoader.LoadEmbedded());
+
+        LabInventory.For(real).ShouldStartWith("# Uplift lab: a rehearsal cluster on this machine, its nodes running real OpenStack code");
+        InventoryLoader.Parse(LabInventory.For(real), "lab inventory").Nodes.Count.ShouldBe(real.Nodes.Count);
+        LabCloud.CloudsYaml("pw", openStack: true).ShouldStartWith("# Uplift lab of real OpenStack code");
+        LabInventory.For(_lab).ShouldContain("It is not OpenStack.");
+        LabCloud.CloudsYaml("pw").ShouldContain("not OpenStack");
+    }
 }

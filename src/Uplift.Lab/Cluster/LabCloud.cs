@@ -1,14 +1,17 @@
 namespace Uplift.Lab;
 
 /// <summary>The lab's clouds.yaml: the admin credentials of the lab's keystone listener on the VIP, which issues
-/// tokens so Uplift's compute phase (nova os-services) can be rehearsed. Not an OpenStack cloud.</summary>
+/// tokens so Uplift's compute phase (nova os-services) can be rehearsed; on the lab of real OpenStack code, its real keystone.</summary>
 public static class LabCloud
 {
     public const string Name = "lab";
 
-    public static string CloudsYaml(string password) => $"""
-        # Uplift lab: a rehearsal cluster, not OpenStack. Its keystone and nova listeners answer the few calls
-        # Uplift's compute phase makes (docs/lab.md). Written by 'uplift lab up'; removed by 'uplift lab down'.
+    /// <param name="openStack">The lab runs real OpenStack code (lab up --openstack): its real keystone answers.</param>
+    public static string CloudsYaml(string password, bool openStack = false) => (openStack
+        ? "# Uplift lab of real OpenStack code (Debian packages): the admin of its real keystone (docs/lab.md).\n"
+        : "# Uplift lab: a rehearsal cluster, not OpenStack. Its keystone and nova listeners answer the few calls\n# Uplift's compute phase makes (docs/lab.md).\n")
+        + $"""
+        # Written by 'uplift lab up'; removed by 'uplift lab down'.
         clouds:
           {Name}:
             auth:

@@ -10,8 +10,10 @@ public static class LabInventory
     {
         var paths = lab.Paths;
         var text = new StringBuilder();
+        text.Append(lab.Options.OpenStack
+            ? "# Uplift lab: a rehearsal cluster on this machine, its nodes running real OpenStack code from Debian's packages (docs/lab.md).\n"
+            : "# Uplift lab: a rehearsal cluster on this machine for trying and testing Uplift. It is not OpenStack.\n");
         text.Append("""
-            # Uplift lab: a rehearsal cluster on this machine for trying and testing Uplift. It is not OpenStack.
             # Written by 'uplift lab up'; removed by 'uplift lab down'.
             cluster: lab
 

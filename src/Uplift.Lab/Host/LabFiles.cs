@@ -79,7 +79,7 @@ public static class LabFiles
         Write(paths.Inventory, LabInventory.For(lab));
         var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         Write(paths.KeystoneAdmin, password + "\n", FileModes.Private);
-        Write(paths.CloudsYaml, LabCloud.CloudsYaml(password), FileModes.Private);
+        Write(paths.CloudsYaml, LabCloud.CloudsYaml(password, lab.Options.OpenStack), FileModes.Private);
         await CopyPythonAsync(paths, cancel);
         await HandOverAsync(lab, cancel);
     }
