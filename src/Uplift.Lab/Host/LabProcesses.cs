@@ -93,7 +93,14 @@ public static class LabProcesses
         {
             await LocalProgram.RunAsync("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)], cancel: cancel);
         }
-        await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancel);
+        // A killed process still takes a moment to go (freeing a service's memory on a loaded machine: 100 ms may not do for
+        // the real lab's 80-odd processes; the likely cause of one cleanup failure in CI, whose message was not kept): waited for, up to 5 s.
+        var killed = time.GetUtcNow() + TimeSpan.FromSeconds(5);
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancel);
+        }
+        while (pids.Any(IsAlive) && time.GetUtcNow() < killed);
         return [.. pids.Where(IsAlive)];
     }
 
