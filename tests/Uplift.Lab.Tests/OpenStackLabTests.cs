@@ -3,6 +3,7 @@ using Uplift.Inventory;
 using Uplift.Lab;
 using Uplift.OpenStack;
 using Uplift.Planning;
+using Uplift.Transports;
 using Uplift.Upgrade.Steps.ApiChecks;
 using Uplift.Upgrade.Steps.Compute;
 
@@ -73,6 +74,46 @@ public sealed class OpenStackLabTests(OpenStackLabFixture lab)
         keystone.ExitCode.ShouldBe(0, keystone.Error);
         neutron.Output.Split('\n').Count(l => l.EndsWith("(head)", StringComparison.Ordinal)).ShouldBe(2, neutron.Output);
         (offline.ExitCode, offline.Output.Trim()).ShouldBe((0, "No offline migrations pending."));
+    }
+
+    /// <summary>Pre-flight's service-token roles against the real keystone and the real nova.conf of a compute: nova's
+    /// service user holds service (the lab gives it), and without it the step refuses naming the fix; the role is given back.</summary>
+    [Fact]
+    public async Task Given_the_real_keystone_and_nova_conf_When_the_service_token_roles_are_checked_Then_nova_passes_and_without_the_role_is_refused()
+    {
+        using var cloud = Cloud();
+        var inventory = InventoryLoader.Load(lab.Paths.Inventory);
+        await using var transport = new OpenSshTransport(inventory.Ssh, new OpenSshOptions(), TimeProvider.System);
+        var check = new CheckServiceTokenRolesStep(["/etc/nova/nova.conf", "/etc/neutron/neutron.conf"], ["service"], "keystonemiddleware 13");
+        var reports = new List<string>();
+        StepContext Context() => new(new PlanStep("preflight/cmp1/service-token-roles", CheckServiceTokenRolesStep.Kind, "preflight", null, ["cmp1"],
+            [.. check.Write()], "nodes", [], [], 0, false, "g"), node => transport.ShellFor(inventory.Find(node)!), TimeProvider.System,
+            reports.Add, CancellationToken.None);
+        var assignment = await NovaServiceRoleAsync(cloud.Session);
+
+        await new ServiceTokenRolesHandler(cloud).ActAsync(Context());
+        reports.ShouldContain("1 service user(s) (nova) hold service");
+
+        await cloud.Session.SendAsync(OpenStackService.Identity, new ApiRequest(HttpMethod.Delete, assignment));
+        try
+        {
+            var refused = await Should.ThrowAsync<StepFailedException>(() => new ServiceTokenRolesHandler(cloud).ActAsync(Context()));
+            refused.Message.ShouldStartWith("on cmp1: /etc/nova/nova.conf [service_user] user nova (domain Default) on project service (domain Default): holds none of the roles service");
+            refused.Message.ShouldContain("openstack role add --user nova --user-domain Default --project service --project-domain Default service");
+        }
+        finally
+        {
+            await cloud.Session.SendAsync(OpenStackService.Identity, new ApiRequest(HttpMethod.Put, assignment));
+        }
+    }
+
+    /// <summary>The path of nova's assignment of the service role on its project (keystone's own link, below /v3).</summary>
+    private static async Task<string> NovaServiceRoleAsync(OpenStackSession session)
+    {
+        var role = KeystoneRoles.ParseIds((await session.SendAsync(OpenStackService.Identity, IdentityRequests.RolesNamed("service"))).Body).Single();
+        var answer = System.Text.Json.Nodes.JsonNode.Parse((await session.SendAsync(OpenStackService.Identity, IdentityRequests.HoldersOf(role))).Body)!;
+        var link = answer["role_assignments"]!.AsArray().Single(a => (string?)a!["user"]!["name"] == "nova")!["links"]!["assignment"]!.GetValue<string>();
+        return link[link.IndexOf("/projects/", StringComparison.Ordinal)..];
     }
 
     private static ComputeCloud Cloud(OpenStackLabFixture lab) => new(() => new OpenStackSession(

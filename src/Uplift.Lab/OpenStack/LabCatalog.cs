@@ -65,7 +65,7 @@ public static class LabCatalog
                 service-token-roles:
                   - release: {target.Release}
                     roles: [service]
-                    note: "{why}"
+                    note: "{why.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}"
 
                 """);
         }

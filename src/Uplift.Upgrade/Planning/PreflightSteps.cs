@@ -32,6 +32,11 @@ internal static class PreflightSteps
                 all.Add(steps.Add($"preflight/{node.Name}/config-options", new CheckConfigOptionsStep(options), node.Name, ConcurrencyClasses.Nodes,
                     needs: [reachable]));
             }
+            // Each node's own [service_user]: nova-compute sends service tokens too (to neutron and cinder).
+            if (ServiceTokenRoles(ctx, node) is { } tokenRoles)
+            {
+                all.Add(steps.Add($"preflight/{node.Name}/service-token-roles", tokenRoles, node.Name, ConcurrencyClasses.Nodes, needs: [reachable]));
+            }
         }
 
         ctx.Enter(Phases.Preflight, "cluster");
@@ -64,10 +69,6 @@ internal static class PreflightSteps
             }
         }
         steps.Service = null;
-        if (ServiceTokenRoles(ctx, vip) is { } tokenRoles)
-        {
-            all.Add(steps.Add("preflight/service-token-roles", tokenRoles, vip.Name, ConcurrencyClasses.Cluster, needs: [vipReachable]));
-        }
         all.Add(steps.Add("preflight/services-up", new CheckServicesUpStep([.. ctx.Services.Select(s => s.Name)]), null, ConcurrencyClasses.Cluster, needs: [vipReachable]));
         return steps.Add("preflight/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: all);
     }
@@ -89,14 +90,14 @@ internal static class PreflightSteps
         return [.. changes];
     }
 
-    /// <summary>The newest service-token rule the hop crosses, checked on the VIP holder's config files of the planned
-    /// services it runs; null when the hop crosses none.</summary>
-    private static CheckServiceTokenRolesStep? ServiceTokenRoles(HopContext ctx, Node vip)
+    /// <summary>The newest service-token rule the hop crosses, checked in the node's config files of the planned services it
+    /// runs; null when the hop crosses none or the node runs none.</summary>
+    private static CheckServiceTokenRolesStep? ServiceTokenRoles(HopContext ctx, Node node)
     {
         var crossed = Crossed(ctx);
         var releases = ctx.Catalog.Releases.Select(r => r.Series).ToList();
         var rule = ctx.Catalog.ServiceTokenRoles.Where(r => crossed.Contains(r.Release)).MaxBy(r => releases.IndexOf(r.Release));
-        var files = ctx.Services.Where(s => NodeUpgrade.UnitsOn(s, vip, includeComputeRole: true).Count > 0)
+        var files = ctx.Services.Where(s => NodeUpgrade.UnitsOn(s, node, includeComputeRole: true).Count > 0)
             .Select(s => $"/etc/{s.Name}/{s.Name}.conf").ToList();
         return rule is null || files.Count == 0 ? null : new CheckServiceTokenRolesStep(files, rule.Roles, rule.Note);
     }

@@ -331,21 +331,24 @@ public sealed class PlanByTheBookTests
 
     /// <summary>keystonemiddleware 13.0.0 (2026.2) requires a role of service_token_roles in service tokens by default
     /// (releasenotes/notes/service-token-roles-required-default-true-8a4f52c3d9b7e1f6.yaml): a hop into hibiscus checks,
-    /// in pre-flight on the VIP holder, that every planned service's [service_user] holds it; a hop before it does not.</summary>
+    /// in pre-flight on every node, that each planned service's [service_user] there holds it; a hop before it does not.</summary>
     [Fact]
-    public void A_hop_into_the_release_requiring_the_service_role_checks_the_service_users_in_preflight_and_one_before_it_does_not()
+    public void A_hop_into_the_release_requiring_the_service_role_checks_every_nodes_service_users_in_preflight_and_one_before_it_does_not()
     {
-        var graph = new PlanGraph(Planner.Build(Inventory("examples/inventory.yaml"), PlanningInputs.Catalog, "gazpacho", "hibiscus"));
-        var check = graph["preflight/service-token-roles"];
-        var arguments = Uplift.Upgrade.Steps.ApiChecks.CheckServiceTokenRolesStep.Read(check);
+        var inventory = Inventory("examples/inventory.yaml");
+        var graph = new PlanGraph(Planner.Build(inventory, PlanningInputs.Catalog, "gazpacho", "hibiscus"));
+        var checks = graph.Where(s => s.Kind == Uplift.Upgrade.Steps.ApiChecks.CheckServiceTokenRolesStep.Kind).ToList();
+        var controller = Uplift.Upgrade.Steps.ApiChecks.CheckServiceTokenRolesStep.Read(graph["preflight/ctl1/service-token-roles"]);
+        var compute = Uplift.Upgrade.Steps.ApiChecks.CheckServiceTokenRolesStep.Read(graph[$"preflight/{inventory.WithRole(Role.Compute).First().Name}/service-token-roles"]);
 
-        check.Node.ShouldBe(graph["preflight/vip-holder"].Node);
-        arguments.Roles.ShouldBe(["service"]);
-        arguments.Files.ShouldContain("/etc/nova/nova.conf");
-        arguments.Files.ShouldContain("/etc/cinder/cinder.conf");
-        arguments.Note.ShouldContain("keystonemiddleware 13.0.0");
-        graph.Orders(check.Id, "preflight/done").ShouldBeTrue();
-        graph.Where(s => s.Phase != "preflight").ShouldAllBe(s => graph.Orders(check.Id, s.Id) || s.Kind == StepKind.Milestone || s.Phase == "backup");
+        checks.Select(c => c.Node).ShouldBe(inventory.Nodes.Select(n => n.Name), ignoreOrder: true);
+        controller.Roles.ShouldBe(["service"]);
+        controller.Files.ShouldContain("/etc/nova/nova.conf");
+        controller.Files.ShouldContain("/etc/cinder/cinder.conf");
+        controller.Note.ShouldContain("keystonemiddleware 13.0.0");
+        compute.Files.ShouldContain("/etc/nova/nova.conf");
+        compute.Files.ShouldNotContain("/etc/cinder/cinder.conf");
+        checks.ShouldAllBe(c => graph.Orders(c.Id, "preflight/done") && graph.Orders($"preflight/{c.Node}/reachable", c.Id));
         PlanOf("examples/inventory.yaml").Where(s => s.Kind == Uplift.Upgrade.Steps.ApiChecks.CheckServiceTokenRolesStep.Kind).ShouldBeEmpty();
     }
 }
