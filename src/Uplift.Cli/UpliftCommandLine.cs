@@ -36,6 +36,30 @@ public static class UpliftCommandLine
         return root;
     }
 
+    /// <summary>What may be typed after <paramref name="command"/>: its subcommands, and every option of it and of the commands
+    /// above it that reaches it, with their aliases.</summary>
+    private static IEnumerable<string> NamesUnder(Command command)
+    {
+        var names = command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name))
+            .Concat(command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)));
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names = names.Concat(parent.Options.Where(o => o.Recursive && !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)));
+        }
+        return names;
+    }
+
+    /// <summary>"uplift catalog path": the words that name <paramref name="command"/>.</summary>
+    private static string CommandLine(Command command)
+    {
+        var words = new List<string>();
+        for (Command? at = command; at is not null; at = at.Parents.OfType<Command>().FirstOrDefault())
+        {
+            words.Insert(0, at is RootCommand ? "uplift" : at.Name);
+        }
+        return string.Join(' ', words);
+    }
+
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
@@ -47,7 +71,14 @@ public static class UpliftCommandLine
             {
                 error.WriteLine($"uplift: {Printable.Of(SecretMask.Apply(problem.Message))}");
             }
-            error.WriteLine("uplift: see 'uplift --help'");
+            foreach (var token in parse.UnmatchedTokens)
+            {
+                if (Suggestion.Closest(token, NamesUnder(parse.CommandResult.Command)) is { } meant)
+                {
+                    error.WriteLine($"uplift: '{Printable.Line(token)}': did you mean '{meant}'?");
+                }
+            }
+            error.WriteLine($"uplift: see '{CommandLine(parse.CommandResult.Command)} --help'");
             return BadInput;
         }
         try

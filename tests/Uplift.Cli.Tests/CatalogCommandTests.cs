@@ -38,15 +38,25 @@ public class CatalogCommandTests
     }
 
     [Fact]
-    public void Given_bobcat_to_epoxy_When_checking_Then_it_is_refused_with_the_reason_and_the_valid_path_and_exit_2()
+    public void Given_bobcat_to_epoxy_When_asking_Then_the_answer_is_why_not_directly_and_the_valid_hops_with_exit_0()
     {
         var (exit, output, error) = Run("catalog", "path", "bobcat", "epoxy");
 
-        exit.ShouldBe(2);
-        output.ShouldBeEmpty();
-        error.ShouldContain("bobcat is not a SLURP release");
-        error.ShouldContain("bobcat → caracal → epoxy");
-        error.ShouldContain("--via caracal");
+        exit.ShouldBe(0, error);
+        output.ShouldContain("bobcat is not a SLURP release");
+        output.ShouldContain("1. bobcat (2023.2) → caracal (2024.1)");
+        output.ShouldContain("2. caracal (2024.1) → epoxy (2025.1)  (skip-level)");
+        output.ShouldContain("uplift plan --from bobcat --to epoxy --via caracal");
+    }
+
+    [Fact]
+    public void Given_zed_to_flamingo_When_asking_Then_the_four_hops_are_the_answer()
+    {
+        var (exit, output, error) = Run("catalog", "path", "zed", "flamingo");
+
+        exit.ShouldBe(0, error);
+        output.ShouldContain("--via antelope,caracal,epoxy");
+        output.ShouldContain("4. epoxy (2025.1) → flamingo (2025.2)");
     }
 
     [Fact]
@@ -76,6 +86,27 @@ public class CatalogCommandTests
         output.ShouldBeEmpty();
         error.ShouldContain("unknown release 'yoga'");
         error.ShouldContain("caracal (2024.1)");
+    }
+
+    [Fact]
+    public void Given_a_misspelt_release_When_checking_Then_the_series_meant_is_proposed()
+    {
+        var (exit, _, error) = Run("catalog", "path", "epoxy", "flamngo");
+
+        exit.ShouldBe(2);
+        error.ShouldContain("unknown release 'flamngo' (did you mean 'flamingo'?)");
+    }
+
+    [Theory]
+    [InlineData("pln", "'pln': did you mean 'plan'?", "see 'uplift --help'")]
+    [InlineData("catalog path epoxy flamingo --catlog x", "'--catlog': did you mean '--catalog'?", "see 'uplift catalog path --help'")]
+    public void Given_a_misspelt_command_or_option_When_parsing_Then_the_name_meant_is_proposed_and_exit_2(string line, string proposal, string help)
+    {
+        var (exit, _, error) = Run(line.Split(' '));
+
+        exit.ShouldBe(2);
+        error.ShouldContain(proposal);
+        error.ShouldContain(help);
     }
 
     [Fact]

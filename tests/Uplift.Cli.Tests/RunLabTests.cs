@@ -96,6 +96,12 @@ public sealed class RunLabTests : IAsyncLifetime
         stopped.Code.ShouldBe(1, stopped.Output);
         stopped.Output.ShouldContain($"first failure: ");
         stopped.Output.ShouldContain(compute);
+        var log = System.Text.RegularExpressions.Regex.Match(stopped.Output, "log of this run: (\\S+)").Groups[1].Value;
+        Path.GetDirectoryName(log).ShouldBe(new StateDirectory(Lab.Journals).LogsOf(plan.Cluster), "each run logs into the state directory");
+        File.GetUnixFileMode(log).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var logged = await File.ReadAllTextAsync(log);
+        logged.ShouldContain($"first failure: ", customMessage: "the run's log ends as its console did");
+        logged.ShouldContain("start  ", customMessage: "one line per step started");
         var states = StateOf(journalPath, plan);
         plan.Steps.Where(s => s.Kind == DatabaseContractStep.Kind).ShouldAllBe(s => !states.ContainsKey(s.Id) || states[s.Id] == StepState.Pending);
         var status = await UpliftAsync(null, "status");

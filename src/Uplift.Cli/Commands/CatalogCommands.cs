@@ -47,24 +47,28 @@ internal static class CatalogCommands
         var overlay = OverlayOption();
         var from = new Argument<string>("FROM") { Description = "Release the cluster runs now (series or id)." };
         var to = new Argument<string>("TO") { Description = "Release to upgrade to (series or id)." };
-        var command = new Command("path", "Check an upgrade path; a refused path says why and proposes the valid hops.") { from, to, overlay };
+        var command = new Command("path", "Answer which upgrades lead from one release to another: a single hop, or why not and the valid hops (a downgrade has none: exit 2).") { from, to, overlay };
         command.SetAction(parse =>
         {
             var paths = new UpgradePaths(CatalogLoader.Load(parse.GetValue(overlay)));
             var check = paths.Check(parse.GetValue(from)!, parse.GetValue(to)!);
-            if (!check.Allowed)
+            // A question about a path: a path of several hops is an answer (exit 0) that says how to plan it; only a
+            // downgrade, which no path serves, is refused. `uplift plan` refuses a hop that is not supported.
+            if (check.Path is null)
             {
-                // The explanation names the valid path; the hint says how to plan it (a downgrade has none).
-                throw new InputException(check.Explanation, hint: check.Path is { } valid
-                    ? $"plan it as consecutive upgrades: uplift plan --from {check.From.Series} --to {check.To.Series} --via {string.Join(',', valid.Hops.SkipLast(1).Select(h => h.To.Series))}"
-                    : "restore the backup taken before the upgrade to go back");
+                throw new InputException(check.Explanation, hint: "restore the backup taken before the upgrade to go back");
             }
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine(check.Explanation);
             var hop = 0;
-            foreach (var step in check.Path!.Hops)
+            foreach (var step in check.Path.Hops)
             {
                 output.WriteLine($"  {++hop}. {step.From} → {step.To}{(step.SkipLevel ? "  (skip-level)" : "")}");
+            }
+            if (!check.Allowed)
+            {
+                output.WriteLine($"Plan it as consecutive upgrades: uplift plan --from {check.From.Series} --to {check.To.Series} " +
+                    $"--via {string.Join(',', check.Path.Hops.SkipLast(1).Select(h => h.To.Series))}");
             }
             return 0;
         });

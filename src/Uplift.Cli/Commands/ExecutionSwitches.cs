@@ -128,7 +128,8 @@ internal sealed class ExecutionSwitches
         }
         var time = TimeProvider.System;
         using var control = new RunControl();
-        using var signals = Interrupts.Handle(() => Console.Error.WriteLine(control.Interrupt()
+        var notes = new LiveNotes(Console.Error);
+        using var signals = Interrupts.Handle(() => notes.Say(control.Interrupt()
             ? "uplift: aborting: running commands are cancelled"
             : "uplift: stopping after the running steps (Ctrl-C again to abort)"));
         var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
@@ -137,7 +138,7 @@ internal sealed class ExecutionSwitches
         var session = new RunSession(settings, time);
         using var cloud = Cloud(parse, plan, inventory, time);
         var summary = await session.RunAsync(plan, json, inventory, transport, observed, cloud, prompt, control, output, live ? null : output,
-            run => live ? LiveView.ShowWhileAsync(AnsiConsole.Console, () => ProgressTable.Render(session.Progress.Snapshot(), time.GetUtcNow()), run, time, keepLast: true)
+            run => live ? LiveView.ShowWhileAsync(AnsiConsole.Console, () => notes.Above(ProgressTable.Render(session.Progress.Snapshot(), time.GetUtcNow())), run, time, keepLast: true)
                 : run());
         return summary.Outcome switch
         {

@@ -14,7 +14,7 @@ public sealed class UpgradePaths(OpenStackCatalog catalog)
     /// <summary>The release named by series or id; unknown names are input errors that list the known series.</summary>
     public Release Release(string nameOrId) =>
         catalog.FindRelease(nameOrId) ?? throw new InputException(
-            $"unknown release '{nameOrId}'",
+            $"unknown release '{nameOrId}'{Suggestion.DidYouMean(nameOrId, releases.Select(r => r.Series))}",
             hint: $"known series: {string.Join(", ", releases.Select(r => r.ToString()))}");
 
     /// <summary>Checks the direct path; a refusal explains why and proposes the valid path.</summary>

@@ -85,7 +85,7 @@ public static class InventoryLoader
         if (database.Node is { } dbNode && inventory.Find(dbNode) is null && nodes.Count > 0)
         {
             problems.Add($"database.node '{dbNode}' is not a node of this inventory", databaseSection!.Value("node")!,
-                ClosestName.Hint(dbNode, inventory.Nodes.Select(n => n.Name).ToList()));
+                Suggestion.Hint(dbNode, inventory.Nodes.Select(n => n.Name).ToList()));
         }
         return inventory;
     }

@@ -1,3 +1,4 @@
+using Uplift.Diagnostics;
 using Uplift.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -130,7 +131,7 @@ internal static class NodeListReader
             }
             else
             {
-                problems.Add($"node '{name}' has unknown role '{text}'", place, ClosestName.Hint(text, RoleNames.Keys.ToList()));
+                problems.Add($"node '{name}' has unknown role '{text}'", place, Suggestion.Hint(text, RoleNames.Keys.ToList()));
             }
         }
         return roles;

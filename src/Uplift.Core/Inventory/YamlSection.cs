@@ -1,4 +1,5 @@
 using System.Globalization;
+using Uplift.Diagnostics;
 using Uplift.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -28,7 +29,7 @@ internal sealed class YamlSection
             }
             else
             {
-                problems.Add($"unknown key '{Qualified(name)}'", key, ClosestName.Hint(name, keys));
+                problems.Add($"unknown key '{Qualified(name)}'", key, Suggestion.Hint(name, keys));
             }
         }
     }

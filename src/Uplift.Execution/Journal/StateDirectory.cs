@@ -50,6 +50,9 @@ public sealed class StateDirectory(string path)
 
     public string LockOf(string cluster) => System.IO.Path.Combine(Path, FileName(cluster) + ".lock");
 
+    /// <summary>The folder of the cluster's run logs, one file per run.</summary>
+    public string LogsOf(string cluster) => System.IO.Path.Combine(Path, "logs", FileName(cluster));
+
     // Cluster names come from the inventory: keep them readable but never let them leave the directory.
     private static string FileName(string cluster)
     {

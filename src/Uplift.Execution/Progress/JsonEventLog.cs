@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace Uplift.Execution.Progress;
 
-/// <summary>--log-json: one JSON object per line and per event, flushed at once (a killed run keeps its log).</summary>
+/// <summary>--log-json: one JSON object per line and per event (keys in snake_case, as in every JSON Uplift writes), flushed at once (a killed run keeps its log).</summary>
 public sealed class JsonEventLog(TextWriter output) : IRunObserver
 {
     private static readonly JsonSerializerOptions Options = new()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 

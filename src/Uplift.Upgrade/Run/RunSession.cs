@@ -41,9 +41,12 @@ public sealed class RunSession(RunSettings settings, TimeProvider time)
     {
         await using var log = settings.LogJson is { } file ? new StreamWriter(PrivateFile.Create(file, append: true)) : null;
         var events = log is null ? null : new JsonEventLog(log);
+        var runLogPath = RunLog(settings.State, plan, time.GetUtcNow());
+        await using var runLog = new StreamWriter(PrivateFile.Create(runLogPath, append: true));
         var outages = new PlannedOutageWatch(plan);
         IRunObserver view = lines is null ? Progress : new RunObservers(Progress, new PlainProgressWriter(lines));
-        var observer = events is null ? new RunObservers(view, outages) : new RunObservers(view, events, outages);
+        IRunObserver[] observers = [view, new PlainProgressWriter(runLog), outages, .. events is null ? Array.Empty<IRunObserver>() : [events]];
+        var observer = new RunObservers(observers);
         IRemoteShell Shell(string node) => transport.ShellFor(inventory.Find(node)
             ?? throw new StepFailedException($"node {node} of the plan is not in the inventory {inventory.Source}: plan again"));
         var run = new ClusterRun(settings.State, Handlers(cloud, Backups(settings.State, plan)), Shell, time, observer, prompt, control, settings.Options);
@@ -51,9 +54,24 @@ public sealed class RunSession(RunSettings settings, TimeProvider time)
         var summary = await show(() => run.RunAsync(plan, json, observed, settings.Fresh)).ConfigureAwait(false);
         var downtime = await probe.ReportAsync(outages.Windows()).ConfigureAwait(false);
         events?.On(new RunEvent("message", time.GetUtcNow(), Message: downtime));
-        await output.WriteLineAsync(downtime).ConfigureAwait(false);
-        await output.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
+        foreach (var writer in new[] { output, runLog })
+        {
+            await writer.WriteLineAsync(downtime).ConfigureAwait(false);
+            await writer.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
+        }
+        await output.WriteLineAsync($"log of this run: {runLogPath}").ConfigureAwait(false);
         return summary;
+    }
+
+    /// <summary>Every run's own log (0600, in a 0700 folder): one line per event, as a run without a terminal prints them,
+    /// then the downtime and the outcome. `logs/CLUSTER/YYYYMMDDTHHMMSSZ.log` in the state directory.</summary>
+    public static string RunLog(StateDirectory state, Plan plan, DateTimeOffset started)
+    {
+        var folder = state.LogsOf(plan.Cluster);
+        PrivateFile.CreateDirectory(state.Path);
+        PrivateFile.CreateDirectory(Path.Combine(state.Path, "logs"));
+        PrivateFile.CreateDirectory(folder);
+        return Path.Combine(folder, started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + ".log");
     }
 
     /// <summary>The run's last words: its outcome, the counts, and after a failure the first one and what to do.</summary>

@@ -57,8 +57,8 @@ public class ProgressTests
         lines.Length.ShouldBe(2);
         using var ended = JsonDocument.Parse(lines[1]);
         ended.RootElement.GetProperty("kind").GetString().ShouldBe("step-ended");
-        ended.RootElement.GetProperty("step-id").GetString().ShouldBe("nova/ctl1/stop");
-        ended.RootElement.GetProperty("exit-code").GetInt32().ShouldBe(0);
+        ended.RootElement.GetProperty("step_id").GetString().ShouldBe("nova/ctl1/stop");
+        ended.RootElement.GetProperty("exit_code").GetInt32().ShouldBe(0);
         ended.RootElement.TryGetProperty("message", out _).ShouldBeFalse();
     }
 
