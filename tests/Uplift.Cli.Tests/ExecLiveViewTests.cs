@@ -11,14 +11,7 @@ public class ExecLiveViewTests
     [Fact]
     public async Task Given_a_terminal_When_exec_runs_Then_the_live_status_gives_way_to_prefixed_output_and_the_summary()
     {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(writer),
-        });
+        var (console, writer) = TestTerminal.Create();
         IReadOnlyList<Node> nodes = [new("ctl1", "10.0.0.11", [Role.Controller]), new("cmp1", "10.0.1.1", [Role.Compute])];
         await using var local = new LocalTransport();
 

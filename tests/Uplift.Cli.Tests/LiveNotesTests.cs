@@ -9,7 +9,7 @@ public sealed class LiveNotesTests
     [Fact]
     public async Task A_line_said_while_the_view_shows_is_drawn_above_the_view()
     {
-        var (console, writer) = Terminal();
+        var (console, writer) = TestTerminal.Create();
         var fallback = new StringWriter();
         var notes = new LiveNotes(fallback);
 
@@ -32,18 +32,5 @@ public sealed class LiveNotesTests
         new LiveNotes(fallback).Say("uplift: stopping after the running steps");
 
         fallback.ToString().ShouldBe("uplift: stopping after the running steps" + Environment.NewLine);
-    }
-
-    private static (IAnsiConsole, StringWriter) Terminal()
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        return (console, writer);
     }
 }

@@ -82,6 +82,26 @@ public static class OpenSshArguments
     }
 
     // ssh expands ~ in -i and in -o paths but not in -F (ssh.c reads that file name as given).
+    /// <summary>The identity file of <paramref name="settings"/> (~ expanded) when it names no readable file; null when it
+    /// does or none is set.</summary>
+    public static string? MissingIdentity(SshSettings settings)
+    {
+        if (settings.IdentityFile is not { } identity)
+        {
+            return null;
+        }
+        var path = HomePath(identity);
+        try
+        {
+            using var key = File.OpenRead(path);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return path;
+        }
+    }
+
     private static string HomePath(string path) =>
         path.StartsWith("~/", StringComparison.Ordinal) && Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home
             ? Path.Combine(home, path[2..])

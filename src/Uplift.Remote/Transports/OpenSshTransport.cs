@@ -28,6 +28,12 @@ public sealed class OpenSshTransport : ITransport
         {
             throw new PlatformNotSupportedException("the OpenSSH transport runs on Linux and other Unix systems");
         }
+        if (OpenSshArguments.MissingIdentity(settings) is { } missing)
+        {
+            // Found before any connection: ssh would only warn and then fail every node's login with "Permission denied".
+            throw new Diagnostics.InputException($"the ssh identity file {missing} does not exist or cannot be read: nothing was done",
+                hint: "fix ssh.identity in the inventory (or remove it to use the agent and ~/.ssh/config)");
+        }
         var parent = _options.ControlDirectoryParent ?? "/tmp";
         ControlDirectories.RemoveLeftovers(parent);
         ControlDirectory = ControlDirectories.NewPath(parent);

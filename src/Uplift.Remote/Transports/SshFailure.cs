@@ -27,15 +27,23 @@ public static class SshFailure
         ("Broken pipe", "the connection was lost: the command may have run in part"),
     ];
 
-    /// <summary>One line: "cannot reach NODE (user@host:port): REASON".</summary>
+    /// <summary>One line: "cannot reach NODE (user@host:port): REASON (ssh: WHAT SSH SAID)". The reason is the first known
+    /// phrase of what ssh printed, which names the cause before its consequences (a jump host that does not resolve, then
+    /// the connection closed); ssh's own words follow, since they name what the reason cannot (which host, which file).</summary>
     public static string Describe(string node, SshDestination destination, string sshError)
     {
-        var reason = Known.FirstOrDefault(k => sshError.Contains(k.Phrase, StringComparison.OrdinalIgnoreCase)).Reason
-            ?? LastLine(sshError)
-            ?? "ssh exited 255 without a message";
+        var said = Said(sshError);
+        var known = sshError.Split('\n').Select(line => Known.FirstOrDefault(k => line.Contains(k.Phrase, StringComparison.OrdinalIgnoreCase)).Reason)
+            .FirstOrDefault(reason => reason is not null);
+        var reason = known is null
+            ? said.LastOrDefault() ?? "ssh exited 255 without a message"
+            : $"{known} (ssh: {string.Join("; ", said)})";
         return $"cannot reach {node} ({destination}): {reason}";
     }
 
-    private static string? LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+    /// <summary>ssh's message lines, without its banners of @ signs, debug lines and the notice of a host key added.</summary>
+    private static List<string> Said(string text) =>
+        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith('@') && !line.StartsWith("debug", StringComparison.Ordinal)
+                && !line.StartsWith("Warning: Permanently added", StringComparison.Ordinal))];
 }

@@ -91,4 +91,30 @@ public class OpenSshArgumentsTests
 
         arguments[1].ShouldBe(Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".ssh/uplift_config"));
     }
+
+    [Fact]
+    public void Given_an_identity_file_that_does_not_exist_When_the_transport_is_made_Then_it_is_refused_before_any_connection()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"uplift-no-key-{Guid.NewGuid():N}");
+
+        var refused = Should.Throw<Diagnostics.InputException>(() => new OpenSshTransport(new SshSettings(IdentityFile: missing)));
+
+        refused.Message.ShouldContain($"the ssh identity file {missing} does not exist");
+        OpenSshArguments.MissingIdentity(new SshSettings(IdentityFile: missing)).ShouldBe(missing);
+    }
+
+    [Fact]
+    public void Given_an_identity_file_that_exists_or_none_When_checked_Then_nothing_is_missing()
+    {
+        var key = Path.GetTempFileName();
+        try
+        {
+            OpenSshArguments.MissingIdentity(new SshSettings(IdentityFile: key)).ShouldBeNull();
+            OpenSshArguments.MissingIdentity(new SshSettings()).ShouldBeNull();
+        }
+        finally
+        {
+            File.Delete(key);
+        }
+    }
 }

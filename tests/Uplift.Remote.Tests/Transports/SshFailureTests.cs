@@ -23,6 +23,29 @@ public class SshFailureTests
         text.ShouldContain(reason);
     }
 
+    /// <summary>OpenSSH 9.2p1 (Debian 12) with `-J nosuch.invalid`: the jump host's failure first, its consequence after.</summary>
+    [Fact]
+    public void Given_a_jump_host_that_does_not_resolve_When_described_Then_the_cause_and_sshs_own_words_are_given()
+    {
+        var text = SshFailure.Describe("cmp7", Cmp7,
+            "ssh: Could not resolve hostname nosuch.invalid: Name or service not known\r\nkex_exchange_identification: Connection closed by remote host\r\nConnection closed by UNKNOWN port 65535\r\n");
+
+        text.ShouldContain("its host name does not resolve");
+        text.ShouldContain("(ssh: ssh: Could not resolve hostname nosuch.invalid: Name or service not known; kex_exchange_identification");
+        text.ShouldNotContain("MaxStartups");
+    }
+
+    /// <summary>OpenSSH 9.2p1 with `-i` naming a missing file: the warning names the file.</summary>
+    [Fact]
+    public void Given_a_missing_identity_file_When_the_login_is_refused_Then_sshs_warning_naming_the_file_is_kept()
+    {
+        var text = SshFailure.Describe("cmp7", Cmp7,
+            "Warning: Identity file /nonexistent/key not accessible: No such file or directory.\r\nroot@10.0.1.7: Permission denied (publickey).\r\n");
+
+        text.ShouldContain("authentication refused");
+        text.ShouldContain("Identity file /nonexistent/key not accessible");
+    }
+
     [Fact]
     public void Given_an_unknown_message_When_described_Then_its_last_line_is_the_reason() =>
         SshFailure.Describe("cmp7", Cmp7, "debug1: x\r\nsomething new went wrong\r\n")
