@@ -29,6 +29,7 @@ public static class UpliftCommandLine
             HaproxyCommands.Create(),
             BackupCommands.Create(),
             RunCommands.Create(),
+            CompletionCommand.Create(),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

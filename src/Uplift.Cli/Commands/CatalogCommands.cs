@@ -47,6 +47,8 @@ internal static class CatalogCommands
         var overlay = OverlayOption();
         var from = new Argument<string>("FROM") { Description = "Release the cluster runs now (series or id)." };
         var to = new Argument<string>("TO") { Description = "Release to upgrade to (series or id)." };
+        from.CompletionSources.Add(PlanningOptions.ReleaseSeries);
+        to.CompletionSources.Add(PlanningOptions.ReleaseSeries);
         var command = new Command("path", "Answer which upgrades lead from one release to another: a single hop, or why not and the valid hops (a downgrade has none: exit 2).") { from, to, overlay };
         command.SetAction(parse =>
         {

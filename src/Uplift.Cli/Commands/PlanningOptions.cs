@@ -52,7 +52,18 @@ internal sealed class PlanningOptions
     };
 
     /// <param name="required">False where a saved plan may stand in for --inventory, --from and --to (uplift run PLAN.json).</param>
-    public PlanningOptions(bool required = true) => Inventory.Required = To.Required = required;
+    public PlanningOptions(bool required = true)
+    {
+        Inventory.Required = To.Required = required;
+        foreach (var release in new Option[] { From, To, Via })
+        {
+            release.CompletionSources.Add(ReleaseSeries);
+        }
+    }
+
+    /// <summary>Completions of a release option: the embedded catalog's series (read only when completing).</summary>
+    public static IEnumerable<System.CommandLine.Completions.CompletionItem> ReleaseSeries(System.CommandLine.Completions.CompletionContext context) =>
+        CatalogLoader.LoadEmbedded().Releases.Select(r => new System.CommandLine.Completions.CompletionItem(r.Series));
 
     /// <summary>--inventory required on its own (uplift plan: --to is checked by the command, not needed with --rollback).</summary>
     public bool InventoryRequired { init => Inventory.Required = value; }
