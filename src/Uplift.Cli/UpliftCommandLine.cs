@@ -30,6 +30,7 @@ public static class UpliftCommandLine
             BackupCommands.Create(),
             RunCommands.Create(),
             CompletionCommand.Create(),
+            ManPageCommand.Create(),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);
