@@ -129,11 +129,13 @@ internal static class RunCommands
         var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "state directory (default $UPLIFT_STATE_DIR or ~/.local/state/uplift)" };
         var observed = new Option<bool>("--observed") { Description = "also read what each node runs now, and flag where it differs from the journal" };
         var catalog = new Option<FileInfo?>("--catalog") { Description = "catalog overlay file the plan was made with (--observed reads the nodes with it)" };
+        var json = new Option<bool>("--json") { Description = "write it as JSON (docs/schemas/status.schema.json)" };
         var command = new Command("status", "Show the cluster's last run from its journal: phases, failed and running steps, each node's release (--observed: and what it runs now).");
         where.AddTo(command);
         command.Options.Add(stateDir);
         command.Options.Add(observed);
         command.Options.Add(catalog);
+        command.Options.Add(json);
         command.SetAction(async (parse, cancel) =>
         {
             var (cluster, state) = where.Resolve(parse, stateDir);
@@ -147,7 +149,8 @@ internal static class RunCommands
                 var nodes = await ClusterObservations.ReadAsync(inventory, CatalogLoader.Load(parse.GetValue(catalog)?.FullName), cancel);
                 now = nodes.Nodes.ToDictionary(n => n.Node.Name, n => n.Release);
             }
-            await parse.InvocationConfiguration.Output.WriteAsync(StatusView.Render(plan, run, journal.Steps(run.PlanHash), now));
+            var status = RunStatus.Of(plan, run, journal.Steps(run.PlanHash), now);
+            await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(json) ? StatusView.ToJson(status) : StatusView.Render(status));
             return UpliftCommandLine.Success;
         });
         return command;
