@@ -16,9 +16,18 @@ public static class UpliftCommandLine
     public const int BadInput = 2;
     public const int Interrupted = 130;
 
+    /// <summary>The global verbosity switches, read by name where a command honours them (run, resume).</summary>
+    public const string Verbose = "--verbose";
+
+    public const string Quiet = "--quiet";
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Uplift: plans and carries out OpenStack release upgrades over SSH.");
+        var verbose = new Option<bool>(Verbose, "-v") { Description = "show a run's progress as one line per event, also on a terminal (instead of the live view)", Recursive = true };
+        var quiet = new Option<bool>(Quiet, "-q") { Description = "show a run's outcome only: no plan, no progress (the run's log in the state directory has every line)", Recursive = true };
+        root.Options.Add(verbose);
+        root.Options.Add(quiet);
         foreach (var command in new[]
         {
             PlanCommand.Create(),
@@ -35,6 +44,13 @@ public static class UpliftCommandLine
         {
             root.Subcommands.Add(command);
         }
+        quiet.Validators.Add(result =>
+        {
+            if (result.GetValue(verbose))
+            {
+                result.AddError("-v and -q both given: choose one (-v shows every event, -q only the outcome)");
+            }
+        });
         return root;
     }
 

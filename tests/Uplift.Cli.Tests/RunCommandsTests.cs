@@ -33,6 +33,23 @@ public sealed class RunCommandsTests : IDisposable
         Directory.GetFiles(_dir).ShouldBeEmpty("a dry run writes no journal and takes no lock");
     }
 
+    [Fact]
+    public void Given_v_and_q_together_When_parsed_Then_it_is_bad_input_naming_both()
+    {
+        var (code, _, error) = Uplift("run", "-v", "-q", "-i", Example, "--to", "flamingo", "--state-dir", _dir);
+
+        code.ShouldBe(2);
+        error.ShouldContain("-v and -q both given");
+        Directory.GetFiles(_dir).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "-v" }, true, false)]
+    [InlineData(new[] { "-q", "resume" }, false, true)]
+    [InlineData(new[] { "status" }, false, false)]
+    public void Given_the_global_verbosity_switches_When_parsed_anywhere_on_the_line_Then_the_command_reads_them(string[] line, bool verbose, bool quiet) =>
+        global::Uplift.Cli.Commands.ExecutionSwitches.Verbosity(UpliftCommandLine.Build().Parse(line)).ShouldBe((verbose, quiet));
+
     [Theory]
     [InlineData("-1")]
     [InlineData("NaN")]

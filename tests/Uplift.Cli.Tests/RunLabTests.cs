@@ -75,8 +75,10 @@ public sealed class RunLabTests : IAsyncLifetime
         (await LabState.TakeAsync(Lab.Paths)).Servers.ShouldAllBe(s => s.Value == "-", "every API server is back in HAProxy after the kills");
 
         var before = CommandLogEntry.ReadAll(Lab.Paths).Count;
-        var again = await UpliftAsync(null, "run", planFile, "--yes");
+        var again = await UpliftAsync(null, "run", planFile, "--yes", "-q");
         again.Code.ShouldBe(0, again.Output);
+        again.Output.ShouldMatch($"run [0-9]+ succeeded");
+        again.Output.ShouldNotMatch(@"(?m)^\S+Z (start|done|already-done) ", "-q: the outcome only, no progress lines");
         CommandLogEntry.ReadAll(Lab.Paths).Skip(before).Where(ChangingCommands.Changes).Select(c => $"{c.Node}: {c.CommandLine}")
             .ShouldBeEmpty("a second run finds every step done: it only reads the nodes (their release, the repository, the end state)");
     }
@@ -115,6 +117,17 @@ public sealed class RunLabTests : IAsyncLifetime
         resumed.Output.ShouldContain($"resuming run 1 of {plan.Cluster} (failed)");
         resumed.Output.ShouldContain($"continuing from {next}", customMessage: "resume says which run it continues and from which step");
         (await UpliftAsync(null, "status")).Output.ShouldMatch($@"(?m)^  {compute}\s+{plan.Hops[0].To}$");
+
+        var report = await File.ReadAllTextAsync(System.Text.RegularExpressions.Regex.Match(resumed.Output, "report of this run: (\\S+)").Groups[1].Value);
+        foreach (var node in Lab.Lab.Nodes)
+        {
+            report.ShouldContain($"<div class=\"row\" data-node=\"{node.Name}\">", customMessage: "the report has every node's timeline");
+        }
+        report.ShouldContain("data-probe-at=", customMessage: "and the probe's series");
+        report.ShouldContain("<p id=\"outcome\" class=\"outcome-succeeded\">");
+        var copy = Path.Combine(Lab.Journals, "copy.html");
+        (await UpliftAsync(null, "report", "-o", copy)).Code.ShouldBe(0);
+        File.ReadAllText(copy).ShouldBe(report, "uplift report writes the same report again");
     }
 
     private string JournalPath(Plan plan) => new StateDirectory(Lab.Journals).JournalOf(plan.Cluster);
@@ -175,5 +188,5 @@ public sealed class RunLabTests : IAsyncLifetime
 
     /// <summary>uplift with this lab's state directory and clouds.yaml.</summary>
     private Task<UpliftProcess.Outcome> UpliftAsync(TimeSpan? killAfter, params string[] args) =>
-        UpliftProcess.RunAsync(killAfter, Lab.Environment, [.. args, "--state-dir", Lab.Journals, .. args[0] == "status" ? Array.Empty<string>() : ["--os-cloud", LabCloud.Name]]);
+        UpliftProcess.RunAsync(killAfter, Lab.Environment, [.. args, "--state-dir", Lab.Journals, .. args[0] is "status" or "report" ? Array.Empty<string>() : ["--os-cloud", LabCloud.Name]]);
 }

@@ -76,6 +76,10 @@ internal sealed class ExecutionSwitches
         }
     }
 
+    /// <summary>-v and -q (global options; the parser refuses both at once).</summary>
+    public static (bool Verbose, bool Quiet) Verbosity(ParseResult parse) =>
+        (parse.GetValue<bool>(UpliftCommandLine.Verbose), parse.GetValue<bool>(UpliftCommandLine.Quiet));
+
     /// <summary>Without a terminal to confirm on and without --yes nothing would run: say so before reaching any node.</summary>
     public void RefuseWithoutTerminal(ParseResult parse)
     {
@@ -132,12 +136,13 @@ internal sealed class ExecutionSwitches
         using var signals = Interrupts.Handle(() => notes.Say(control.Interrupt()
             ? "uplift: aborting: running commands are cancelled"
             : "uplift: stopping after the running steps (Ctrl-C again to abort)"));
-        var live = interactive && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
+        var (verbose, quiet) = Verbosity(parse);
+        var live = interactive && !verbose && !quiet && !parse.GetValue(Step) && (parse.GetValue(PauseBefore) ?? []).Length == 0;
         var settings = new RunSettings(State(parse), new ExecutionOptions(parse.GetValue(PauseBefore), parse.GetValue(Step)),
             parse.GetValue(ProbeRate), parse.GetValue(Fresh), parse.GetValue(LogJson)?.FullName);
         var session = new RunSession(settings, time);
         using var cloud = Cloud(parse, plan, inventory, time);
-        var summary = await session.RunAsync(plan, json, inventory, transport, observed, cloud, prompt, control, output, live ? null : output,
+        var summary = await session.RunAsync(plan, json, inventory, transport, observed, cloud, prompt, control, output, live ? null : quiet ? TextWriter.Null : output,
             run => live ? LiveView.ShowWhileAsync(AnsiConsole.Console, () => notes.Above(ProgressTable.Render(session.Progress.Snapshot(), time.GetUtcNow())), run, time, keepLast: true)
                 : run());
         return summary.Outcome switch

@@ -16,7 +16,7 @@ namespace Uplift.Cli.Commands;
 /// <summary>`uplift run`, `uplift resume`, `uplift status`: carry out a plan with the executor and read the journal.</summary>
 internal static class RunCommands
 {
-    public static IEnumerable<Command> Create() => [Run(), Resume(), Status()];
+    public static IEnumerable<Command> Create() => [Run(), Resume(), Status(), Report()];
 
     private static Command Run()
     {
@@ -71,7 +71,14 @@ internal static class RunCommands
                 return UpliftCommandLine.Success;
             }
             execution.CheckCloud(parse, plan, inventory);
-            await output.WriteAsync(PlanTreeView.Render(plan));
+            if (ExecutionSwitches.Verbosity(parse).Quiet)
+            {
+                await output.WriteLineAsync($"plan {plan.InputsHash[..12]}: {plan.Steps.Count} steps, {string.Join(" → ", plan.Hops.Select(h => h.From).Append(plan.Hops[^1].To))} (uplift plan shows it)");
+            }
+            else
+            {
+                await output.WriteAsync(PlanTreeView.Render(plan));
+            }
             await output.WriteLineAsync($"observed: {ObservedView.Summary(prepared.Observed)}");
             if (prepared.Note is not null)
             {
@@ -151,6 +158,25 @@ internal static class RunCommands
             }
             var status = RunStatus.Of(plan, run, journal.Steps(run.PlanHash), now);
             await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(json) ? StatusView.ToJson(status) : StatusView.Render(status));
+            return UpliftCommandLine.Success;
+        });
+        return command;
+    }
+
+    private static Command Report()
+    {
+        var where = new JournalChoice();
+        var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "state directory (default $UPLIFT_STATE_DIR or ~/.local/state/uplift)" };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "write it here (default: STATE/reports/CLUSTER/run-ID.html, where every run writes it)" };
+        var command = new Command("report", "Write the report of the cluster's last run: one self-contained HTML file (inputs, phases, a timeline per node, releases before and after, the API probe over time, the backup, failed steps).");
+        where.AddTo(command);
+        command.Options.Add(stateDir);
+        command.Options.Add(output);
+        command.SetAction(async (parse, cancel) =>
+        {
+            var (cluster, state) = where.Resolve(parse, stateDir);
+            var path = await Upgrade.Report.RunReports.WriteAsync(state, cluster, parse.GetValue(output)?.FullName);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"report of {cluster}'s last run: {path}");
             return UpliftCommandLine.Success;
         });
         return command;

@@ -8,6 +8,10 @@ namespace Uplift.OpenStack;
 /// failures inside a planned window are counted apart (<paramref name="Planned"/>), not in <paramref name="Failures"/>.</summary>
 public sealed record FrontendSummary(string Name, int Sent, int Failures, TimeSpan LongestFailureWindow, int Slow = 0, int Planned = 0);
 
+/// <summary>One step of a probe's series: requests sent from <paramref name="At"/> for <see cref="ProbeSummary.Step"/>,
+/// those that failed outside planned outages, and those inside them.</summary>
+public sealed record ProbeStep(DateTimeOffset At, int Sent, int Failed, int Planned);
+
 /// <summary>What a probe saw: what <c>uplift lab probe</c> prints when it ends, and what <c>uplift run</c> reports.</summary>
 public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSummary> Frontends)
 {
@@ -22,6 +26,12 @@ public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSumma
 
     /// <summary>The windows the plan announced, as the probe was told them.</summary>
     public IReadOnlyList<PlannedWindow> Planned { get; init; } = [];
+
+    /// <summary>The width of a step of <see cref="Series"/>.</summary>
+    public static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
+
+    /// <summary>Requests and failures over time, one entry per <see cref="Step"/> that saw requests (a run's report draws it).</summary>
+    public IReadOnlyList<ProbeStep> Series { get; init; } = [];
 
     public string ToText()
     {
@@ -60,5 +70,6 @@ public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSumma
             planned = f.Planned,
             longest_failure_window_seconds = Math.Round(f.LongestFailureWindow.TotalSeconds, 3),
         }),
+        series = Series.Select(s => new { at = s.At, sent = s.Sent, failed = s.Failed, planned = s.Planned }),
     });
 }

@@ -41,6 +41,7 @@ public sealed class ProbeTally
             return new ProbeSummary(duration, [.. _order.Select(name => Frontend(name, _results[name], planned))])
             {
                 Planned = [.. planned.Where(w => _results.ContainsKey(w.Frontend))],
+                Series = Series(planned),
             };
         }
     }
@@ -68,6 +69,20 @@ public sealed class ProbeTally
             longest = Max(longest, ordered[^1].Sent - open);
         }
         return new FrontendSummary(name, results.Count, ordered.Count(r => !r.Ok), longest, ordered.Count(r => r.Slow), inWindow.Count);
+    }
+
+    /// <summary>Every API's requests per <see cref="ProbeSummary.Step"/> by send time, and those that failed (planned failures apart).</summary>
+    private List<ProbeStep> Series(IReadOnlyList<PlannedWindow> planned)
+    {
+        var all = _results.SelectMany(p => p.Value.Select(r => (Frontend: p.Key, r.Sent, r.Ok))).ToList();
+        if (all.Count == 0)
+        {
+            return [];
+        }
+        var first = all.Min(r => r.Sent);
+        return [.. all.GroupBy(r => (long)((r.Sent - first) / ProbeSummary.Step)).OrderBy(g => g.Key).Select(g => new ProbeStep(
+            first + (ProbeSummary.Step * g.Key), g.Count(), g.Count(r => !r.Ok && !planned.Any(w => w.Covers(r.Frontend, r.Sent))),
+            g.Count(r => !r.Ok && planned.Any(w => w.Covers(r.Frontend, r.Sent)))))];
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

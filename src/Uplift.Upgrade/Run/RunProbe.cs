@@ -18,6 +18,9 @@ public sealed class RunProbe : IAsyncDisposable
 
     public double Rate { get; private init; }
 
+    /// <summary>What the probe saw, once reported; null before, or with no probe.</summary>
+    public ProbeSummary? Summary { get; private set; }
+
     /// <summary>Why there is no probe ("" when there is one).</summary>
     public string Off { get; private set; } = "";
 
@@ -59,6 +62,7 @@ public sealed class RunProbe : IAsyncDisposable
         _planned = [.. planned.SelectMany(w => CatalogTypes(w.Service).Select(type => new PlannedWindow(type, w.From, w.To, w.Why)))];
         await _stop.CancelAsync().ConfigureAwait(false);
         var summary = await _probe.ConfigureAwait(false);
+        Summary = summary;
         return $"API downtime during the run, {Rate:0.#} request(s)/s to each public endpoint: " + summary.ToText().TrimEnd();
     }
 

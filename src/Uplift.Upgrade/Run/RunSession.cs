@@ -6,6 +6,7 @@ using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Transports;
 using Uplift.Upgrade.Observation;
+using Uplift.Upgrade.Report;
 using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.Compute;
 
@@ -60,6 +61,16 @@ public sealed class RunSession(RunSettings settings, TimeProvider time)
             await writer.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
         }
         await output.WriteLineAsync($"log of this run: {runLogPath}").ConfigureAwait(false);
+        await RunReports.KeepExtrasAsync(settings.State, plan.Cluster, summary.RunId,
+            new RunReport.RunExtras(observed.Item1.Nodes.ToDictionary(n => n.Node.Name, n => n.Release), probe.Summary, downtime)).ConfigureAwait(false);
+        try
+        {
+            await output.WriteLineAsync($"report of this run: {await RunReports.WriteAsync(settings.State, plan.Cluster).ConfigureAwait(false)}").ConfigureAwait(false);
+        }
+        catch (Diagnostics.InputException none)
+        {
+            await output.WriteLineAsync($"no report of this run: {none.Message}").ConfigureAwait(false);
+        }
         return summary;
     }
 

@@ -106,4 +106,24 @@ public class ProbeTallyTests
         summary.ToText().ShouldContain("2 failed, 0 slow, 2 failed in planned outages.");
         summary.ToText().ShouldContain("planned outage of neutron: neutron: offline contract, 2.0 s from 12:00:00Z");
     }
+
+    [Fact]
+    public void Given_requests_over_25_s_When_summarized_Then_the_series_counts_each_10_s_step_with_planned_failures_apart()
+    {
+        var tally = new ProbeTally(["nova", "glance"]);
+        for (var second = 0; second < 25; second++)
+        {
+            tally.Record("nova", At(second), ok: second is < 12 or > 14);
+            tally.Record("glance", At(second), ok: second != 21);
+        }
+
+        var summary = tally.Summarize(TimeSpan.FromSeconds(25), [new PlannedWindow("nova", At(13.5), At(15), "nova-api restarted")]);
+
+        summary.Series.Select(s => (s.At, s.Sent, s.Failed, s.Planned)).ShouldBe(
+        [
+            (At(0), 20, 0, 0),
+            (At(10), 20, 2, 1),
+            (At(20), 10, 1, 0),
+        ]);
+    }
 }
