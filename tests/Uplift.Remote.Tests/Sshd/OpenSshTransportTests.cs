@@ -63,7 +63,8 @@ public sealed class OpenSshTransportTests(SshNodesFixture nodes)
             failed.Node.ShouldBe(stopped);
             failed.Result!.Unreachable.ShouldBeTrue();
             failed.Result.StandardError.ShouldStartWith(
-                "uplift: cannot reach node05 (uplift-t@127.0.30.5:2222): connection refused: is sshd running and listening on that port?\n");
+                "uplift: cannot reach node05 (uplift-t@127.0.30.5:2222): connection refused: is sshd running and listening on that port? " +
+                "(ssh: connect to host 127.0.30.5 port 2222: Connection refused)\n");
             failed.Result.StandardError.ShouldContain("ssh: connect to host 127.0.30.5 port 2222: Connection refused");
         }
         finally

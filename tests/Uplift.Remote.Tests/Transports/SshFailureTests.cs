@@ -31,7 +31,18 @@ public class SshFailureTests
             "ssh: Could not resolve hostname nosuch.invalid: Name or service not known\r\nkex_exchange_identification: Connection closed by remote host\r\nConnection closed by UNKNOWN port 65535\r\n");
 
         text.ShouldContain("its host name does not resolve");
-        text.ShouldContain("(ssh: ssh: Could not resolve hostname nosuch.invalid: Name or service not known; kex_exchange_identification");
+        text.ShouldContain("(ssh: Could not resolve hostname nosuch.invalid: Name or service not known; kex_exchange_identification");
+        text.ShouldNotContain("MaxStartups");
+    }
+
+    /// <summary>OpenSSH 9.2p1 with `-J` through a jump host whose own words were lost (ssh -W said nothing): the node's side
+    /// of the connection is UNKNOWN port 65535.</summary>
+    [Fact]
+    public void Given_a_jump_host_that_closed_without_a_word_When_described_Then_the_jump_host_is_named_not_the_nodes_sshd()
+    {
+        var text = SshFailure.Describe("cmp7", Cmp7, "kex_exchange_identification: Connection closed by remote host\r\nConnection closed by UNKNOWN port 65535\r\n");
+
+        text.ShouldContain("the connection through the jump host closed before login");
         text.ShouldNotContain("MaxStartups");
     }
 
