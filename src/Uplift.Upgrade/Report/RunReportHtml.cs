@@ -60,7 +60,7 @@ public static class RunReportHtml
             ("catalog", $"{i.CatalogVersion} (sha256 {i.CatalogHash[..Math.Min(12, i.CatalogHash.Length)]})"),
             ("uplift", i.ToolVersion),
             ("from → to", $"{i.From} → {i.To}{(o.Via.Length > 0 ? $" via {o.Via}" : "")}"),
-            ("options", $"drain {o.Drain}, backup {o.Backup}, live migrate {o.LiveMigrate}, allow instances {o.AllowInstances}, " +
+            ("options", $"drain {Yes(o.Drain)}, backup {Yes(o.Backup)}, live migrate {Yes(o.LiveMigrate)}, allow instances {Yes(o.AllowInstances)}, " +
                 $"live migrations at once {o.MaxParallelMigrations}, online migration batch {o.OnlineMigrationBatch}"),
         })
         {
@@ -185,6 +185,8 @@ public static class RunReportHtml
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Yes(bool value) => value ? "yes" : "no";
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
