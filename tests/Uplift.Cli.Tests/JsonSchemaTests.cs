@@ -98,4 +98,24 @@ public sealed class JsonSchemaTests
         }
         Check("status", """{"format_version":2}""").IsValid.ShouldBeFalse();
     }
+
+    [Fact]
+    public void The_report_data_a_run_keeps_matches_the_report_schema_with_and_without_a_probe()
+    {
+        var probe = new OpenStack.ProbeSummary(TimeSpan.FromSeconds(20), [new OpenStack.FrontendSummary("compute", 20, 1, TimeSpan.FromSeconds(1), 0, 1)])
+        {
+            Planned = [new OpenStack.PlannedWindow("compute", Noon, Noon.AddSeconds(2), "nova-api restarted")],
+            Series = [new OpenStack.ProbeStep(Noon, 10, 1, 1), new OpenStack.ProbeStep(Noon.AddSeconds(10), 10, 0, 0)],
+        };
+        var before = new Dictionary<string, string> { ["ctl1"] = "epoxy", ["cmp1"] = "epoxy" };
+
+        foreach (var summary in new[] { probe, null })
+        {
+            var json = Upgrade.Report.RunReport.ExtrasToJson(new Upgrade.Report.RunReport.RunExtras(before, summary, "API downtime: 1 failed"));
+            var results = Check("report", json);
+
+            results.IsValid.ShouldBeTrue($"{json}: {Errors(results)}");
+        }
+        Check("report", """{"before":{},"downtime":"x","probe":{"sent":1}}""").IsValid.ShouldBeFalse();
+    }
 }
