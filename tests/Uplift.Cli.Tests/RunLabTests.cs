@@ -118,16 +118,20 @@ public sealed class RunLabTests : IAsyncLifetime
         resumed.Output.ShouldContain($"continuing from {next}", customMessage: "resume says which run it continues and from which step");
         (await UpliftAsync(null, "status")).Output.ShouldMatch($@"(?m)^  {compute}\s+{plan.Hops[0].To}$");
 
-        var report = await File.ReadAllTextAsync(System.Text.RegularExpressions.Regex.Match(resumed.Output, "report of this run: (\\S+)").Groups[1].Value);
+        var report = await Chromium.DomAsync(System.Text.RegularExpressions.Regex.Match(resumed.Output, "report of this run: (\\S+)").Groups[1].Value, Lab.Journals);
         foreach (var node in Lab.Lab.Nodes)
         {
-            report.ShouldContain($"<div class=\"row\" data-node=\"{node.Name}\">", customMessage: "the report has every node's timeline");
+            report.ShouldContain($"<div class=\"row\" data-node=\"{node.Name}\">", customMessage: "the report, opened in chromium, has every node's timeline");
+        }
+        foreach (var phase in plan.Steps.Select(s => s.Phase).Distinct())
+        {
+            report.ShouldContain($"<tr data-phase=\"{phase}\">", customMessage: "every phase");
         }
         report.ShouldContain("data-probe-at=", customMessage: "and the probe's series");
         report.ShouldContain("<p id=\"outcome\" class=\"outcome-succeeded\">");
         var copy = Path.Combine(Lab.Journals, "copy.html");
         (await UpliftAsync(null, "report", "-o", copy)).Code.ShouldBe(0);
-        File.ReadAllText(copy).ShouldBe(report, "uplift report writes the same report again");
+        (await Chromium.DomAsync(copy, Lab.Journals)).ShouldBe(report, "uplift report writes the same report again");
     }
 
     private string JournalPath(Plan plan) => new StateDirectory(Lab.Journals).JournalOf(plan.Cluster);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Uplift.Catalog;
 using Uplift.Database;
 using Uplift.Execution.Journal;
@@ -61,7 +60,7 @@ public sealed class RunReportTests : IDisposable
         var file = Path.Combine(_dir, "run-1.html");
         await File.WriteAllTextAsync(file, RunReportHtml.Render(report));
 
-        var dom = await ChromiumDomAsync(file);
+        var dom = await Chromium.DomAsync(file, _dir);
 
         dom.ShouldContain("<title>Uplift: example run 1</title>");
         foreach (var node in report.Status.Nodes)
@@ -81,21 +80,5 @@ public sealed class RunReportTests : IDisposable
         dom.ShouldContain("verified restorable");
         dom.ShouldNotContain("<script");
         dom.ShouldNotContain("src=", customMessage: "self-contained: nothing is fetched");
-    }
-
-    /// <summary>What chromium's DOM holds once it has loaded the file (--dump-dom, no network, no sandbox as root).</summary>
-    private async Task<string> ChromiumDomAsync(string file)
-    {
-        var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={Path.Combine(_dir, "profile")}", "--dump-dom", new Uri(file).AbsoluteUri })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var chromium = Process.Start(start)!;
-        var dom = chromium.StandardOutput.ReadToEndAsync();
-        var error = chromium.StandardError.ReadToEndAsync();
-        await chromium.WaitForExitAsync();
-        chromium.ExitCode.ShouldBe(0, await error);
-        return await dom;
     }
 }
