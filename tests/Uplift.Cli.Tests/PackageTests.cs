@@ -46,9 +46,12 @@ public sealed class PackageTests : IDisposable
         output.ShouldContain("epoxy → flamingo");
     }
 
+    /// <summary>Runs with bin/obj of its own (Directory.Build.props' UPLIFT_ARTIFACTS, kept across runs for speed): a build of
+    /// the checkout at the same time cannot collide with the package's publish.</summary>
     private static async Task<(int Code, string Output)> RunAsync(string program, params string[] args)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["UPLIFT_ARTIFACTS"] = Path.Combine(Path.GetTempPath(), "uplift-package-build");
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -53,6 +53,9 @@ public sealed class StateDirectory(string path)
     /// <summary>The folder of the cluster's run logs, one file per run.</summary>
     public string LogsOf(string cluster) => System.IO.Path.Combine(Path, "logs", FileName(cluster));
 
+    /// <summary>The folder of the cluster's run reports and the data each run kept for them.</summary>
+    public string ReportsOf(string cluster) => System.IO.Path.Combine(Path, "reports", FileName(cluster));
+
     // Cluster names come from the inventory: keep them readable but never let them leave the directory.
     private static string FileName(string cluster)
     {

@@ -15,8 +15,7 @@ namespace Uplift.Upgrade.Report;
 /// </summary>
 public static class RunReports
 {
-    public static string Folder(StateDirectory state, string cluster) =>
-        Path.Combine(state.Path, "reports", Path.GetFileName(state.LogsOf(cluster)));
+    public static string Folder(StateDirectory state, string cluster) => state.ReportsOf(cluster);
 
     public static string ExtrasPath(StateDirectory state, string cluster, long runId) => Path.Combine(Folder(state, cluster), $"run-{runId}.json");
 

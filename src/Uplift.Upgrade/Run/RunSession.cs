@@ -61,15 +61,16 @@ public sealed class RunSession(RunSettings settings, TimeProvider time)
             await writer.WriteLineAsync(Describe(summary)).ConfigureAwait(false);
         }
         await output.WriteLineAsync($"log of this run: {runLogPath}").ConfigureAwait(false);
-        await RunReports.KeepExtrasAsync(settings.State, plan.Cluster, summary.RunId,
-            new RunReport.RunExtras(observed.Item1.Nodes.ToDictionary(n => n.Node.Name, n => n.Release), probe.Summary, downtime)).ConfigureAwait(false);
+        // The run has ended and said so: a report that cannot be written (disk full, a damaged journal) is named, never a crash.
         try
         {
+            await RunReports.KeepExtrasAsync(settings.State, plan.Cluster, summary.RunId,
+                new RunReport.RunExtras(observed.Item1.Nodes.ToDictionary(n => n.Node.Name, n => n.Release), probe.Summary, downtime)).ConfigureAwait(false);
             await output.WriteLineAsync($"report of this run: {await RunReports.WriteAsync(settings.State, plan.Cluster).ConfigureAwait(false)}").ConfigureAwait(false);
         }
-        catch (Diagnostics.InputException none)
+        catch (Exception e) when (e is Diagnostics.InputException or IOException or UnauthorizedAccessException)
         {
-            await output.WriteLineAsync($"no report of this run: {none.Message}").ConfigureAwait(false);
+            await output.WriteLineAsync($"no report of this run: {e.Message} (uplift report writes it once the cause is fixed)").ConfigureAwait(false);
         }
         return summary;
     }
