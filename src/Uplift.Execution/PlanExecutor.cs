@@ -36,7 +36,7 @@ public sealed class PlanExecutor(
             Total: plan.Steps.Count, State: walk.AlreadyComplete.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var budget = new FailureBudget(plan.Steps);
         var running = new Dictionary<Task, (PlanStep Step, bool Pause)>();
-        var slots = new Dictionary<string, int>();
+        var slots = new ClassSlots(plan, s => walk.Status[s.Id] == StepStatus.Succeeded);
         var asked = new HashSet<string>();
         var stopping = false;
         string? failure = null;
@@ -51,14 +51,21 @@ public sealed class PlanExecutor(
                     ? "aborting: running commands are cancelled, no cleanup runs"
                     : "stopping: running steps finish, then cleanup steps run"));
             }
-            walk.Settle(stopping, control.AbortRequested, step => journal.Finish(runId, plan.InputsHash, step.Id,
-                new StepResult(StepState.Skipped, Message: "not run: a step it needs failed"), time.GetUtcNow(), time.GetUtcNow()));
+            walk.Settle(stopping, control.AbortRequested, (step, status) =>
+            {
+                slots.Drop(step);
+                if (status == StepStatus.Skipped)
+                {
+                    journal.Finish(runId, plan.InputsHash, step.Id,
+                        new StepResult(StepState.Skipped, Message: "not run: a step it needs failed"), time.GetUtcNow(), time.GetUtcNow());
+                }
+            });
             // Stopping: cleanups start once the steps still running have ended (a server goes back into HAProxy only
             // after the unit being stopped or installed on it is no longer in the middle of it).
             var holdCleanups = stopping && running.Values.Any(r => !r.Pause && !r.Step.AlwaysRun);
             foreach (var step in walk.Ready())
             {
-                if ((holdCleanups && step.AlwaysRun) || (!IsMilestone(step) && slots.GetValueOrDefault(step.Class) >= plan.LimitOf(step.Class)))
+                if ((holdCleanups && step.AlwaysRun) || !slots.HasRoom(step))
                 {
                     continue;
                 }
@@ -68,7 +75,7 @@ public sealed class PlanExecutor(
                     break;
                 }
                 walk.Status[step.Id] = StepStatus.Running;
-                slots[step.Class] = slots.GetValueOrDefault(step.Class) + (IsMilestone(step) ? 0 : 1);
+                slots.Take(step);
                 var asCleanup = step.AlwaysRun && (stopping || walk.AnyAfterUnsuccessful(step));
                 running[Task.Run(() => runner.RunAsync(runId, plan.InputsHash, step, asCleanup, control.Aborting))] = (step, false);
             }
@@ -90,7 +97,7 @@ public sealed class PlanExecutor(
             running.Remove(finished);
             if (pause)
             {
-                slots[owner.Class]--;
+                slots.Release(owner);
                 continue;
             }
             var result = await ((Task<StepResult>)finished).ConfigureAwait(false);
@@ -107,9 +114,9 @@ public sealed class PlanExecutor(
             {
                 running[PauseAsync(owner)] = (owner, true);
             }
-            else if (!IsMilestone(owner))
+            else
             {
-                slots[owner.Class]--;
+                slots.Release(owner);
             }
         }
         walk.LeaveWaitingAsNotRun();

@@ -27,9 +27,10 @@ internal sealed class Walk
 
     /// <summary>
     /// Marks steps that can no longer run: when stopping, every waiting step that is not a cleanup (left pending for
-    /// resume); a step whose needs failed is skipped (journaled through <paramref name="skipped"/>) unless stopping.
+    /// resume); a step whose needs failed is skipped unless stopping. Each is told to <paramref name="settled"/> with its
+    /// new status (the executor journals the skipped ones).
     /// </summary>
-    public void Settle(bool stopping, bool aborting, Action<PlanStep> skipped)
+    public void Settle(bool stopping, bool aborting, Action<PlanStep, StepStatus> settled)
     {
         bool changed;
         do
@@ -40,16 +41,14 @@ internal sealed class Walk
                 if (aborting || (stopping && !step.AlwaysRun))
                 {
                     Status[step.Id] = StepStatus.NotRun;
+                    settled(step, StepStatus.NotRun);
                     changed = true;
                 }
                 else if (step.Needs.Any(n => Status[n] is StepStatus.Failed or StepStatus.Skipped or StepStatus.NotRun))
                 {
                     var needsNeverRan = step.Needs.All(n => Status[n] is not (StepStatus.Failed or StepStatus.Skipped));
                     Status[step.Id] = stopping || needsNeverRan ? StepStatus.NotRun : StepStatus.Skipped;
-                    if (Status[step.Id] == StepStatus.Skipped)
-                    {
-                        skipped(step);
-                    }
+                    settled(step, Status[step.Id]);
                     changed = true;
                 }
             }

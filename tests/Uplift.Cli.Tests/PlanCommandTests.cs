@@ -31,6 +31,43 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Estimate_prints_the_total_each_phase_and_what_bounds_it_and_the_inventory_s_figures_change_it()
+    {
+        var (code, output, error) = Uplift("plan", "-i", Large, "--from", "epoxy", "--to", "flamingo", "--live-migrate", "--estimate");
+        var slower = Path.Combine(_dir, "slower.yaml");
+        File.WriteAllText(slower, File.ReadAllText(Large) + "estimate:\n  instances_per_compute: 60\n  live_migration_seconds: 90\n");
+        var (_, slowerOutput, slowerError) = Uplift("plan", "-i", slower, "--from", "epoxy", "--to", "flamingo", "--live-migrate", "--estimate");
+
+        code.ShouldBe(0, error);
+        output.ShouldStartWith("Estimate for large");
+        output.ShouldContain("phases (from the start of the run):");
+        output.ShouldContain("bound by");
+        output.ShouldContain("compute-migrate-instances");
+        slowerOutput.ShouldContain("60 instances per compute, 90 s each", customMessage: slowerError);
+        Total(slowerOutput).ShouldBeGreaterThan(Total(output));
+    }
+
+    [Fact]
+    public void Estimate_with_a_format_is_refused_with_exit_2()
+    {
+        var (code, output, error) = Uplift("plan", "-i", Example, "--from", "epoxy", "--to", "flamingo", "--estimate", "--format", "json");
+
+        code.ShouldBe(2);
+        error.ShouldContain("--estimate");
+        output.ShouldBeEmpty();
+    }
+
+    private static readonly string Large = Fixtures.Project("examples/large-inventory.yaml");
+
+    // "Estimate for large (N steps): 5 h 14 min if …" → minutes.
+    private static int Total(string output)
+    {
+        var words = output[(output.IndexOf("): ", StringComparison.Ordinal) + 3)..].Split(' ');
+        return words[1] == "h" ? int.Parse(words[0], System.Globalization.CultureInfo.InvariantCulture) * 60 + int.Parse(words[2], System.Globalization.CultureInfo.InvariantCulture)
+            : int.Parse(words[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void The_json_format_is_a_plan_file_that_reads_back()
     {
         var file = Path.Combine(_dir, "plan.json");

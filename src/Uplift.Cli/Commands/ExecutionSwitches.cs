@@ -53,7 +53,8 @@ internal sealed class ExecutionSwitches
 
     /// <summary>The OpenStack APIs of the run: clouds.yaml is read only when a compute or service-check step first needs it.</summary>
     public ComputeCloud Cloud(ParseResult parse, Plan plan, ClusterInventory? inventory, TimeProvider time) =>
-        new(() => new OpenStack.OpenStackSession(CloudConfig(parse, inventory), time), plan.LimitOf(ConcurrencyClasses.LiveMigrations));
+        new(() => new OpenStack.OpenStackSession(CloudConfig(parse, inventory), time), plan.LimitOf(ConcurrencyClasses.LiveMigrations),
+            inventory?.Concurrency.LiveMigrationsPerHost ?? 1);
 
     /// <summary>The plan's steps that call the OpenStack APIs need a cloud: one that cannot be found is refused before the
     /// plan is shown (exit 2), not when the first of them runs. Reads files only.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Uplift.Diagnostics;
 using Uplift.Execution.Journal;
 using Uplift.Planning;
+using Uplift.Upgrade.Estimate;
 using Uplift.Upgrade.Planning;
 
 namespace Uplift.Cli.Commands;
@@ -19,12 +20,17 @@ internal static class PlanCommand
         {
             Description = "plan what it takes to go back from where the cluster's latest run stands (from its journal): a runbook to review, run with uplift run",
         };
+        var estimate = new Option<bool>("--estimate")
+        {
+            Description = "instead of the plan, how long it will take: the total, each phase, and what bounds it (documented durations, the inventory's 'estimate:' overrides)",
+        };
         var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "with --rollback: the state directory of the run (default $UPLIFT_STATE_DIR or ~/.local/state/uplift)" };
         var command = new Command("plan", "Plan an upgrade (or, with --rollback, the way back) and show it; nothing is changed on any node.");
         options.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(rollback);
+        command.Options.Add(estimate);
         command.Options.Add(stateDir);
         command.SetAction(async (parse, cancel) =>
         {
@@ -34,6 +40,17 @@ internal static class PlanCommand
             if (note is not null)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"uplift: {note}");
+            }
+            if (parse.GetValue(estimate))
+            {
+                if (parse.GetResult(format) is { Implicit: false })
+                {
+                    throw new InputException("--estimate prints how long the plan takes, --format writes the plan: give one of them");
+                }
+                var inventory = options.LoadInputs(parse).Inventory;
+                var figures = PlanEstimate.Of(plan, inventory.Estimate, inventory.Concurrency);
+                parse.InvocationConfiguration.Output.Write(EstimateView.Render(plan, figures, inventory.Estimate, inventory.Concurrency));
+                return 0;
             }
             var text = parse.GetValue(format) switch
             {

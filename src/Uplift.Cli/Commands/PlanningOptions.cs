@@ -33,8 +33,6 @@ internal sealed class PlanningOptions
 
     public Option<bool> AllowInstances { get; } = new("--allow-instances") { Description = "upgrade computes that still have instances" };
 
-    public Option<int> MaxParallelMigrations { get; } = new("--max-parallel-migrations") { Description = "live migrations at once", DefaultValueFactory = _ => 2 };
-
     public Option<int> OnlineMigrationBatch { get; } = new("--online-migration-batch")
     {
         Description = "rows each round of online data migrations migrates (their --max-count; rounds repeat until none is left)",
@@ -70,7 +68,7 @@ internal sealed class PlanningOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Inventory, From, To, Via, Catalog, VipHolder, NoDrain, NoBackup, LiveMigrate, AllowInstances, MaxParallelMigrations, OnlineMigrationBatch })
+        foreach (var option in new Option[] { Inventory, From, To, Via, Catalog, VipHolder, NoDrain, NoBackup, LiveMigrate, AllowInstances, OnlineMigrationBatch })
         {
             command.Options.Add(option);
         }
@@ -85,7 +83,6 @@ internal sealed class PlanningOptions
         AllowInstances: parse.GetValue(AllowInstances),
         Backup: !parse.GetValue(NoBackup),
         VipHolder: parse.GetValue(VipHolder),
-        MaxParallelMigrations: parse.GetValue(MaxParallelMigrations),
         OnlineMigrationBatch: parse.GetValue(OnlineMigrationBatch),
         Via: parse.GetValue(Via) ?? "",
         RunId: runId);

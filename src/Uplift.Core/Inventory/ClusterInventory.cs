@@ -24,6 +24,9 @@ public sealed record ClusterInventory(
     /// <summary>The cluster's clouds.yaml and cloud (inventory 'openstack:').</summary>
     public OpenStackSettings OpenStack { get; init; } = new();
 
+    /// <summary>What the estimate cannot know (inventory 'estimate:').</summary>
+    public EstimateSettings Estimate { get; init; } = new();
+
     public IEnumerable<Node> WithRole(Role role) => Nodes.Where(n => n.Has(role));
 
     public Node? Find(string name) => Nodes.FirstOrDefault(n => n.Name == name);

@@ -14,7 +14,7 @@ namespace Uplift.Inventory;
 public static class InventoryLoader
 {
     internal static readonly string[] RootKeys =
-        ["cluster", "nodes", "pacemaker", "haproxy", "ssh", "concurrency", "database", "services", "puppet", "openstack"];
+        ["cluster", "nodes", "pacemaker", "haproxy", "ssh", "concurrency", "database", "services", "puppet", "openstack", "estimate"];
 
     public static ClusterInventory Load(string path)
     {
@@ -73,6 +73,7 @@ public static class InventoryLoader
         {
             Puppet = SettingsReader.Puppet(root.Section("puppet", SettingsReader.PuppetKeys)),
             OpenStack = SettingsReader.OpenStack(root.Section("openstack", SettingsReader.OpenStackKeys), problems.Source),
+            Estimate = SettingsReader.Estimate(root.Section("estimate", SettingsReader.EstimateKeys)),
         };
 
         var controllers = inventory.WithRole(Role.Controller).Select(n => n.Name).ToList();

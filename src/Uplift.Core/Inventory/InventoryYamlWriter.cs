@@ -48,7 +48,8 @@ public static partial class InventoryYamlWriter
         var concurrency = inventory.Concurrency;
         Section(yaml, "concurrency", ("prepare", concurrency.Prepare), ("controllers", concurrency.Controllers),
             ("compute_batch", concurrency.ComputeBatch), ("neutron_agents", concurrency.NeutronAgents),
-            ("neutron_agent_pause", concurrency.NeutronAgentPauseSeconds), ("compute_max_fail_percent", concurrency.ComputeMaxFailPercent));
+            ("neutron_agent_pause", concurrency.NeutronAgentPauseSeconds), ("compute_max_fail_percent", concurrency.ComputeMaxFailPercent),
+            ("live_migrations", concurrency.LiveMigrations), ("live_migrations_per_host", concurrency.LiveMigrationsPerHost));
         Section(yaml, "database", ("node", inventory.Database.Node), ("credentials_file", inventory.Database.CredentialsFile),
             ("backup_directory", inventory.Database.BackupDirectory));
         if (inventory.OptionalServices.Count > 0)

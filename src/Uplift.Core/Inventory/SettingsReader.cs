@@ -11,12 +11,23 @@ internal static class SettingsReader
     internal static readonly string[] SshKeys =
         ["user", "port", "known_hosts", "identity", "jump_host", "sudo", "strict_host_key_checking", "config", "connect_timeout"];
     internal static readonly string[] ConcurrencyKeys =
-        ["prepare", "controllers", "compute_batch", "neutron_agents", "neutron_agent_pause", "compute_max_fail_percent"];
+        ["prepare", "controllers", "compute_batch", "neutron_agents", "neutron_agent_pause", "compute_max_fail_percent",
+            "live_migrations", "live_migrations_per_host"];
     internal static readonly string[] DatabaseKeys = ["node", "credentials_file", "backup_directory"];
     internal static readonly string[] ServicesKeys = ["optional"];
     internal static readonly string[] PuppetKeys = ["manages_nodes"];
 
     internal static readonly string[] OpenStackKeys = ["clouds_yaml", "cloud"];
+
+    internal static readonly string[] EstimateKeys =
+        ["instances_per_compute", "live_migration_seconds", "reboot_seconds", "dependencies_upgrade_seconds", "database_backup_seconds"];
+
+    public static EstimateSettings Estimate(YamlSection? section) => section is null ? new() : new(
+        section.Int("instances_per_compute", 0),
+        section.Int("live_migration_seconds", 1),
+        section.Int("reboot_seconds", 0),
+        section.Int("dependencies_upgrade_seconds", 0),
+        section.Int("database_backup_seconds", 0));
 
     /// <summary>'openstack:'; a relative clouds_yaml is read beside the inventory file.</summary>
     public static OpenStackSettings OpenStack(YamlSection? section, string inventoryFile)
@@ -130,7 +141,9 @@ internal static class SettingsReader
             section.Int("compute_batch", 1) ?? defaults.ComputeBatch,
             section.Int("neutron_agents", 1) ?? defaults.NeutronAgents,
             section.Int("neutron_agent_pause", 0) ?? defaults.NeutronAgentPauseSeconds,
-            section.Int("compute_max_fail_percent", 0, 100) ?? defaults.ComputeMaxFailPercent);
+            section.Int("compute_max_fail_percent", 0, 100) ?? defaults.ComputeMaxFailPercent,
+            section.Int("live_migrations", 1) ?? defaults.LiveMigrations,
+            section.Int("live_migrations_per_host", 1) ?? defaults.LiveMigrationsPerHost);
     }
 
     public static DatabaseSettings Database(YamlSection? section)

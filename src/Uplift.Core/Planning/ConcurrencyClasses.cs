@@ -23,8 +23,8 @@ public static class ConcurrencyClasses
         new(Controllers, limits.Controllers, "the other controllers, in parallel"),
         new(Satellites, limits.Prepare, "satellite services (volume nodes)"),
         new(NeutronAgents, limits.NeutronAgents, "neutron agents, paced"),
-        new(Computes, limits.ComputeBatch, "computes of one batch"),
-        new(LiveMigrations, options.MaxParallelMigrations, "live migrations across the cluster"),
+        new(Computes, limits.ComputeBatch, "computes in their dance at once (each from its disable to its enable)", PerNode: true),
+        new(LiveMigrations, limits.LiveMigrations, "computes live-migrating their instances at once (the cluster's budget of migrations in flight)"),
         new(Restarts, 1, "staggered restarts after removing RPC pins"),
     ];
 }

@@ -24,7 +24,7 @@ public static class Phases
         PendingMigrations => "Online data migrations left by the previous upgrade (they write: after the backup)",
         Prepare => "Prepare every node",
         ControlPlane => "Control plane, service by service",
-        Computes => "Computes, in batches",
+        Computes => "Computes, canary first, then each zone pipelined",
         Finalize => "Finalize",
         Verify => "Verify the end state (read-only, on every run)",
         RollbackStop => "Rollback: drain and stop what the run touched",

@@ -25,7 +25,6 @@ internal static class PlanInputsJson
         {
             json.WriteString("vip_holder", o.VipHolder);
         }
-        json.WriteNumber("max_parallel_migrations", o.MaxParallelMigrations);
         json.WriteNumber("online_migration_batch", o.OnlineMigrationBatch);
         json.WriteString("via", o.Via);
         json.WriteString("run_id", o.RunId);
@@ -58,7 +57,6 @@ internal static class PlanInputsJson
                 o.Bool("allow_instances"),
                 o.Bool("backup"),
                 o.OptionalString("vip_holder"),
-                o.Int("max_parallel_migrations"),
                 o.Int("online_migration_batch"),
                 o.String("via"),
                 o.String("run_id"),

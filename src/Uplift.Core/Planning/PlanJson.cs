@@ -76,6 +76,10 @@ public static class PlanJson
             json.WriteString("name", c.Name);
             json.WriteNumber("limit", c.Limit);
             json.WriteString("about", c.About);
+            if (c.PerNode)
+            {
+                json.WriteBoolean("per_node", true);
+            }
         });
         json.WriteStartArray("steps");
         foreach (var step in plan.Steps)

@@ -8,7 +8,6 @@ namespace Uplift.Planning;
 /// <param name="Backup">Take and verify a DB backup before any DB step. Turning it off is unsafe: DB downgrades are not supported upstream.</param>
 /// <param name="VipHolder">Controller holding the API VIP (found by `crm resource locate` before planning); null assumes the
 /// first controller. Pre-flight checks the VIP is really there and stops the run otherwise.</param>
-/// <param name="MaxParallelMigrations">Live migrations running at once across the cluster.</param>
 /// <param name="OnlineMigrationBatch">--max-count given to online data migration commands (they are repeated until done).</param>
 /// <param name="Via">Intermediate releases for a multi-hop upgrade, comma-separated ("caracal"): each hop must be a supported upgrade.</param>
 /// <param name="Alternatives">Units nodes run in their alternative form, read from the nodes when the plan is made
@@ -22,7 +21,6 @@ public sealed record PlanOptions(
     bool AllowInstances = false,
     bool Backup = true,
     string? VipHolder = null,
-    int MaxParallelMigrations = 2,
     int OnlineMigrationBatch = 1000,
     string Via = "",
     string RunId = "",

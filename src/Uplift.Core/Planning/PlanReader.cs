@@ -41,7 +41,7 @@ internal static class PlanReader
     private static ConcurrencyClass ReadClass(JsonElementReader c)
     {
         var limit = c.Int("limit");
-        return limit >= 1 ? new ConcurrencyClass(c.String("name"), limit, c.String("about")) : throw c.Bad("limit", "at least 1");
+        return limit >= 1 ? new ConcurrencyClass(c.String("name"), limit, c.String("about"), c.OptionalBool("per_node")) : throw c.Bad("limit", "at least 1");
     }
 
     /// <summary>Every step's class is declared with its limit: a class missing would silently run its steps one at a time.</summary>

@@ -8,8 +8,13 @@ public sealed class LiveMigration(ComputeClient compute, TimeProvider time, Live
 {
     private readonly LiveMigrationOptions _options = options ?? new LiveMigrationOptions();
 
-    /// <summary>Moves every instance, at most <paramref name="maxParallel"/> at a time; the outcomes keep the input order.</summary>
-    public async Task<IReadOnlyList<LiveMigrationOutcome>> MoveAllAsync(IReadOnlyList<Server> servers, int maxParallel, CancellationToken cancellation = default)
+    /// <summary>
+    /// Moves every instance, at most <paramref name="maxParallel"/> at a time, each also holding one place of
+    /// <paramref name="budget"/> (the cluster's migrations in flight, shared by every host's moves) while it moves; the
+    /// outcomes keep the input order.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveMigrationOutcome>> MoveAllAsync(
+        IReadOnlyList<Server> servers, int maxParallel, SemaphoreSlim? budget = null, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         using var slots = new SemaphoreSlim(maxParallel);
@@ -18,7 +23,19 @@ public sealed class LiveMigration(ComputeClient compute, TimeProvider time, Live
             await slots.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return await MoveAsync(server, cancellation).ConfigureAwait(false);
+                if (budget is null)
+                {
+                    return await MoveAsync(server, cancellation).ConfigureAwait(false);
+                }
+                await budget.WaitAsync(cancellation).ConfigureAwait(false);
+                try
+                {
+                    return await MoveAsync(server, cancellation).ConfigureAwait(false);
+                }
+                finally
+                {
+                    budget.Release();
+                }
             }
             finally
             {

@@ -8,10 +8,13 @@ using Uplift.Upgrade.Steps.Units;
 namespace Uplift.Upgrade.Planning;
 
 /// <summary>
-/// The compute dance, computes last: per availability zone, a canary alone first, then batches. On each compute:
-/// disable nova-compute with a reason (the scheduler stops placing instances), optionally live-migrate its instances
-/// away, refuse it if instances remain (unless allowed), upgrade and restart, wait until the service is up on the
-/// new version, enable it again (always, even after a failure).
+/// The compute dance, computes last: a canary alone first, then zone after zone in name order, each zone's computes
+/// pipelined: a compute enters its dance as soon as one of the zone's places (concurrency.compute_batch, a per-node
+/// class) frees, with no barrier between batches. On each compute: disable nova-compute with a reason (the scheduler
+/// stops placing instances), optionally live-migrate its instances away (the cluster's migration budget and nova's
+/// per-host limit bound how many move at once), refuse it if instances remain (unless allowed), upgrade and restart,
+/// wait until the service is up on the new version, enable it again (always, even after a failure). A failure stops new
+/// computes from entering (beyond the zone's compute_max_fail_percent); those in their dance, migrations included, finish.
 /// </summary>
 internal static class ComputeSteps
 {
@@ -23,24 +26,24 @@ internal static class ComputeSteps
         var computes = ctx.Inventory.WithRole(Role.Compute).Where(n => !n.Has(Role.Controller)).ToArray();
         var previous = controlPlaneDone;
         var number = 0;
-        foreach (var (zone, batch, label) in Batches(computes, ctx.Inventory.Concurrency.ComputeBatch))
+        foreach (var (zone, nodes, label) in Groups(computes))
         {
             number++;
             ctx.Enter(Phases.Computes, $"{zone}: {label}", "nova");
-            // With live migration every compute of the batch is disabled before any instance moves: the scheduler would
-            // otherwise send instances to a sibling that is about to be upgraded.
-            var disables = ctx.Options.LiveMigrate ? batch.Select(node => AddDisable(ctx, node, previous)).ToArray() : null;
-            var ended = batch.Select((node, i) => AddNode(ctx, node, disables?[i] ?? AddDisable(ctx, node, previous), disables ?? []))
-                .SelectMany(e => e).ToArray();
-            previous = steps.Add($"computes/batch-{number}", new BatchMilestone(zone, batch.Count, ctx.Inventory.Concurrency.ComputeMaxFailPercent), null,
+            var entry = previous;
+            var ended = nodes.SelectMany(node => AddNode(ctx, node, AddDisable(ctx, node, entry))).ToArray();
+            previous = steps.Add($"computes/batch-{number}", new BatchMilestone(zone, nodes.Count, ctx.Inventory.Concurrency.ComputeMaxFailPercent), null,
                 ConcurrencyClasses.Cluster, after: ended);
         }
         ctx.Enter(Phases.Computes, "done");
         return steps.Add("computes/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: [previous]);
     }
 
-    /// <summary>Zones in name order; the very first compute is a canary batch of its own; then batches of <paramref name="size"/>.</summary>
-    public static IEnumerable<(string Zone, IReadOnlyList<Node> Nodes, string Label)> Batches(IReadOnlyList<Node> computes, int size)
+    /// <summary>
+    /// Zones in name order; the very first compute is a canary of its own, which must end before any other compute
+    /// starts; then each zone's computes (concurrency.compute_batch at a time, each entering when a place frees).
+    /// </summary>
+    public static IEnumerable<(string Zone, IReadOnlyList<Node> Nodes, string Label)> Groups(IReadOnlyList<Node> computes)
     {
         var zones = computes.GroupBy(n => n.AvailabilityZone ?? NoZone).OrderBy(g => g.Key, StringComparer.Ordinal);
         var canaryDone = false;
@@ -53,10 +56,9 @@ internal static class ComputeSteps
                 yield return (zone.Key, [nodes[0]], "canary");
                 nodes.RemoveAt(0);
             }
-            var count = (nodes.Count + size - 1) / size;
-            for (var i = 0; i < count; i++)
+            if (nodes.Count > 0)
             {
-                yield return (zone.Key, nodes.Skip(i * size).Take(size).ToArray(), $"batch {i + 1} of {count}");
+                yield return (zone.Key, nodes, $"{nodes.Count} compute{(nodes.Count == 1 ? "" : "s")}, pipelined");
             }
         }
     }
@@ -65,9 +67,7 @@ internal static class ComputeSteps
         ctx.Steps.Add($"computes/{node.Name}/disable", new ComputeDisableStep(new(node.Name), ctx.Reason), node.Name, ConcurrencyClasses.Computes,
             needs: [entry]);
 
-
-    /// <param name="batchDisables">With live migration: the disable steps of the whole batch, which its migration waits for.</param>
-    private static IEnumerable<string> AddNode(HopContext ctx, Node node, string disable, string[] batchDisables)
+    private static IEnumerable<string> AddNode(HopContext ctx, Node node, string disable)
     {
         var units = NodeUpgrade.Units(ctx.ServicesOn(node), [Role.Compute]);
         var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), [Role.Compute]);
@@ -77,8 +77,10 @@ internal static class ComputeSteps
         var last = disable;
         if (ctx.Options.LiveMigrate)
         {
+            // Destinations are the scheduler's choice among enabled computes: never one in its dance (each is disabled
+            // first), but it may be one not yet upgraded, whose instances then move again in their turn.
             last = steps.Add(at + "migrate", new ComputeMigrateInstancesStep(service), node.Name, ConcurrencyClasses.LiveMigrations,
-                needs: batchDisables);
+                needs: [disable]);
         }
         if (!ctx.Options.AllowInstances)
         {

@@ -10,7 +10,7 @@ namespace Uplift.Upgrade.Planning;
 /// A minor update (same release): no schema change, so no DB steps and no contract. Controllers one at a time:
 /// drained, put in Pacemaker standby (the VIP and other resources leave; the VIP address must really be gone,
 /// keepalived included), packages updated, units restarted, back online, APIs answering, back in HAProxy.
-/// Network and volume nodes one at a time; computes in batches with the compute dance.
+/// Network and volume nodes one at a time; computes pipelined per zone with the compute dance.
 /// </summary>
 internal static class UpdateSteps
 {

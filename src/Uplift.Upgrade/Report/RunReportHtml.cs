@@ -61,7 +61,7 @@ public static class RunReportHtml
             ("uplift", i.ToolVersion),
             ("from → to", $"{i.From} → {i.To}{(o.Via.Length > 0 ? $" via {o.Via}" : "")}"),
             ("options", $"drain {Yes(o.Drain)}, backup {Yes(o.Backup)}, live migrate {Yes(o.LiveMigrate)}, allow instances {Yes(o.AllowInstances)}, " +
-                $"live migrations at once {o.MaxParallelMigrations}, online migration batch {o.OnlineMigrationBatch}"),
+                $"online migration batch {o.OnlineMigrationBatch}"),
         })
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>");

@@ -19,34 +19,47 @@ public sealed class PlanLimitsTests
     }
 
     [Fact]
-    public void Computes_go_canary_first_then_per_zone_in_batches_no_larger_than_the_limit()
+    public void Computes_go_canary_first_then_zone_by_zone_each_zone_pipelined_through_a_window_of_the_batch_size()
     {
         var inventory = PlanningInputs.Large;
         var plan = Planner.Build(inventory, PlanningInputs.Catalog, "epoxy", "flamingo");
-        var batches = plan.Steps.Where(s => s.Phase == Phases.Computes && s.Kind == ComputeDisableStep.Kind)
+        var groups = plan.Steps.Where(s => s.Phase == Phases.Computes && s.Kind == ComputeDisableStep.Kind)
             .GroupBy(s => s.Group).ToList();
 
-        batches[0].Key.ShouldEndWith("canary");
-        batches[0].Count().ShouldBe(1);
-        batches.ShouldAllBe(b => b.Count() <= inventory.Concurrency.ComputeBatch);
-        batches.Sum(b => b.Count()).ShouldBe(inventory.WithRole(Role.Compute).Count());
-        // Zones are not mixed within a batch, and each zone's batches are consecutive.
-        var zones = batches.Select(b => b.Select(s => inventory.Find(s.Node!)!.AvailabilityZone).Distinct().Single()).ToList();
-        zones.ShouldBe(zones.OrderBy(z => z, StringComparer.Ordinal).ToList());
+        groups[0].Key.ShouldEndWith("canary");
+        groups[0].Count().ShouldBe(1);
+        groups.Sum(b => b.Count()).ShouldBe(inventory.WithRole(Role.Compute).Count());
+        // One group per zone after the canary, zones in name order, never mixed.
+        var zones = groups.Skip(1).Select(b => b.Select(s => inventory.Find(s.Node!)!.AvailabilityZone).Distinct().Single()).ToList();
+        zones.ShouldBe(inventory.WithRole(Role.Compute).Select(n => n.AvailabilityZone).Distinct().Order(StringComparer.Ordinal).ToList());
+        // The window: the compute class holds a place per node, as many as the batch size.
+        var computes = plan.Classes.Single(c => c.Name == ConcurrencyClasses.Computes);
+        computes.PerNode.ShouldBeTrue();
+        computes.Limit.ShouldBe(inventory.Concurrency.ComputeBatch);
+        plan.Steps.Where(s => s.Phase == Phases.Computes && s.Node is not null && s.Class != ConcurrencyClasses.LiveMigrations)
+            .ShouldAllBe(s => s.Class == ConcurrencyClasses.Computes);
     }
 
     [Fact]
-    public void Each_batch_starts_after_the_previous_batch_ended()
+    public void A_zone_starts_after_the_previous_zone_ended_and_computes_of_one_zone_wait_for_no_sibling()
     {
         var graph = new PlanGraph(Planner.Build(PlanningInputs.Large, PlanningInputs.Catalog, "epoxy", "flamingo"));
-        var batches = graph.Where(s => s.Phase == Phases.Computes && s.Kind == ComputeDisableStep.Kind).GroupBy(s => s.Group).ToList();
+        var groups = graph.Where(s => s.Phase == Phases.Computes && s.Kind == ComputeDisableStep.Kind).GroupBy(s => s.Group).ToList();
 
-        for (var i = 1; i < batches.Count; i++)
+        for (var i = 1; i < groups.Count; i++)
         {
-            foreach (var earlier in batches[i - 1])
+            foreach (var earlier in groups[i - 1])
             {
                 var enable = earlier.Id.Replace("/disable", "/enable", StringComparison.Ordinal);
-                batches[i].ShouldAllBe(later => graph.Orders(enable, later.Id));
+                groups[i].ShouldAllBe(later => graph.Orders(enable, later.Id));
+            }
+        }
+        foreach (var group in groups)
+        {
+            foreach (var a in group)
+            {
+                group.Where(b => b != a).ShouldAllBe(b => !graph.Orders(a.Id.Replace("/disable", "/enable", StringComparison.Ordinal), b.Id),
+                    $"no compute of {group.Key} waits for {a.Node}");
             }
         }
     }

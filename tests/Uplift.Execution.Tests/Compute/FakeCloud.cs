@@ -65,7 +65,8 @@ internal sealed class FakeCloud : HttpMessageHandler
 
     public JsonObject Service(string host) => Services.Single(s => (string?)s["host"] == host);
 
-    public ComputeCloud Cloud(TimeProvider time) => new(() => new OpenStackSession(Config, time, handler: this), maxParallelMigrations: 2);
+    public ComputeCloud Cloud(TimeProvider time, int migrations = 2, int migrationsPerHost = 2) =>
+        new(() => new OpenStackSession(Config, time, handler: this), migrations, migrationsPerHost);
 
     public static CloudConfig Config { get; } = new(
         "test", new Uri(Root + "/identity/v3"),

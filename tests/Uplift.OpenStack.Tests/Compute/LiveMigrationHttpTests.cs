@@ -113,6 +113,27 @@ public sealed class LiveMigrationHttpTests : IAsyncDisposable
         requests.LastIndexOf(Root + "/servers/vm1").ShouldBeLessThan(requests.IndexOf(Root + "/servers/vm2/action"));
     }
 
+    [Fact]
+    public async Task Given_two_hosts_moving_at_once_and_a_cluster_budget_of_one_When_moving_Then_one_instance_moves_at_a_time()
+    {
+        _cloud.On("POST", Root + "/servers/vm2/action", _ => new Reply(202));
+        _cloud.On("GET", Root + "/servers/vm2", _ => Reply.Json("""{"server": {"id": "vm2", "status": "ACTIVE", "OS-EXT-SRV-ATTR:host": "cmp3"}}"""));
+        Look("ACTIVE", "cmp2", null);
+        using var budget = new SemaphoreSlim(1);
+        var migration = Migration();
+
+        // Each host may move 2 at once; the cluster's budget of 1 is shared by both hosts' moves.
+        var outcomes = await Task.WhenAll(
+            migration.MoveAllAsync([Instance], maxParallel: 2, budget),
+            migration.MoveAllAsync([Instance with { Id = "vm2", Host = "cmp4" }], maxParallel: 2, budget));
+
+        outcomes.SelectMany(o => o).ShouldAllBe(o => o.Result == LiveMigrationResult.Moved);
+        var requests = _cloud.Server.Requests.Select(r => r.Path).ToList();
+        var (first, second) = requests.IndexOf(Root + "/servers/vm1/action") < requests.IndexOf(Root + "/servers/vm2/action") ? ("vm1", "vm2") : ("vm2", "vm1");
+        requests.LastIndexOf(Root + "/servers/" + first).ShouldBeLessThan(requests.IndexOf(Root + $"/servers/{second}/action"));
+        budget.CurrentCount.ShouldBe(1);
+    }
+
     public ValueTask DisposeAsync()
     {
         _session?.Dispose();

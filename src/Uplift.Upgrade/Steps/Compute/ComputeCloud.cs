@@ -15,16 +15,22 @@ public sealed class ComputeCloud : IDisposable
     private readonly Lazy<OpenStackSession> _session;
     private readonly Lazy<ComputeClient> _compute;
 
-    public ComputeCloud(Func<OpenStackSession> connect, int maxParallelMigrations = 2)
+    /// <param name="migrations">Live migrations in flight at once across the cluster (inventory concurrency.live_migrations).</param>
+    /// <param name="migrationsPerHost">Live migrations in flight at once off one compute (concurrency.live_migrations_per_host).</param>
+    public ComputeCloud(Func<OpenStackSession> connect, int migrations = Inventory.ConcurrencySettings.DefaultLiveMigrations, int migrationsPerHost = 1)
     {
         _connect = connect;
         _session = new Lazy<OpenStackSession>(connect);
         _compute = new Lazy<ComputeClient>(() => new ComputeClient(_session.Value));
-        MaxParallelMigrations = Math.Max(1, maxParallelMigrations);
+        MigrationBudget = new SemaphoreSlim(Math.Max(1, migrations));
+        MigrationsPerHost = Math.Max(1, migrationsPerHost);
     }
 
-    /// <summary>Live migrations one migrate step runs at once (the plan's --max-parallel-migrations).</summary>
-    public int MaxParallelMigrations { get; }
+    /// <summary>The cluster's live migrations in flight: every migrate step's moves share it.</summary>
+    public SemaphoreSlim MigrationBudget { get; }
+
+    /// <summary>Live migrations one migrate step runs at once.</summary>
+    public int MigrationsPerHost { get; }
 
     public OpenStackSession Session => _session.Value;
 
@@ -74,6 +80,7 @@ public sealed class ComputeCloud : IDisposable
 
     public void Dispose()
     {
+        MigrationBudget.Dispose();
         if (_session.IsValueCreated)
         {
             _session.Value.Dispose();

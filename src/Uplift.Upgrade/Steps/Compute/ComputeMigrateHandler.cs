@@ -6,7 +6,8 @@ namespace Uplift.Upgrade.Steps.Compute;
 
 /// <summary>
 /// Moves every instance off a (disabled) compute by live migration, the scheduler choosing each destination, at most
-/// <see cref="ComputeCloud.MaxParallelMigrations"/> at once, and waits for each to settle. Any instance that did not
+/// <see cref="ComputeCloud.MigrationsPerHost"/> at once and within the cluster's <see cref="ComputeCloud.MigrationBudget"/>,
+/// and waits for each to settle. Any instance that did not
 /// move fails the step with its own reason; nothing on the host: done.
 /// </summary>
 public sealed class ComputeMigrateHandler(ComputeCloud cloud, LiveMigrationOptions? options = null) : IStepHandler
@@ -25,9 +26,9 @@ public sealed class ComputeMigrateHandler(ComputeCloud cloud, LiveMigrationOptio
     {
         var host = ComputeMigrateInstancesStep.Read(context.Step).Service.Host;
         var servers = context.Fact<IReadOnlyList<Server>>("servers") ?? await ServersAsync(context).ConfigureAwait(false);
-        context.Report($"moving {servers.Count} instance(s) off {host}, {cloud.MaxParallelMigrations} at a time");
+        context.Report($"moving {servers.Count} instance(s) off {host}, {cloud.MigrationsPerHost} at a time");
         var outcomes = await cloud.CallAsync(context, $"live-migrate the instances of {host}", (_, compute, abort) =>
-            new LiveMigration(compute, context.Time, options).MoveAllAsync(servers, cloud.MaxParallelMigrations, abort)).ConfigureAwait(false);
+            new LiveMigration(compute, context.Time, options).MoveAllAsync(servers, cloud.MigrationsPerHost, cloud.MigrationBudget, abort)).ConfigureAwait(false);
         var stuck = outcomes.Where(o => o.Result != LiveMigrationResult.Moved).ToList();
         foreach (var moved in outcomes.Where(o => o.Result == LiveMigrationResult.Moved))
         {
