@@ -156,7 +156,7 @@ internal static class RunCommands
                 var nodes = await ClusterObservations.ReadAsync(inventory, CatalogLoader.Load(parse.GetValue(catalog)?.FullName), cancel);
                 now = nodes.Nodes.ToDictionary(n => n.Node.Name, n => n.Release);
             }
-            var status = RunStatus.Of(plan, run, journal.Steps(run.PlanHash), now);
+            var status = Upgrade.Estimate.RunEstimate.Beside(RunStatus.Of(plan, run, journal.Steps(run.PlanHash), now), plan);
             await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(json) ? StatusView.ToJson(status) : StatusView.Render(status));
             return UpliftCommandLine.Success;
         });

@@ -21,6 +21,16 @@ public sealed record RunStatus(
 {
     private const int LongestShown = 5;
 
+    /// <summary>The estimate of the whole plan (`uplift plan --estimate`), when one was made for this status.</summary>
+    public TimeSpan? EstimatedTotal { get; init; }
+
+    /// <summary>This status with the plan's estimate beside what happened: the total and each phase's window.</summary>
+    public RunStatus WithEstimate(TimeSpan total, IReadOnlyDictionary<string, TimeSpan> phases) => this with
+    {
+        EstimatedTotal = total,
+        Phases = [.. Phases.Select(p => p with { Estimated = phases.TryGetValue(p.Name, out var time) ? time : null })],
+    };
+
     /// <param name="observed">node → the release it runs now, read from it (status --observed); null: the journal's view only.</param>
     public static RunStatus Of(Plan plan, RunRecord run, IReadOnlyDictionary<string, StepRecord> steps, IReadOnlyDictionary<string, string>? observed = null)
     {
@@ -90,7 +100,11 @@ public sealed record RunStatus(
 /// <param name="Counts">state word (done, already-done, failed, running, skipped, pending) → steps.</param>
 /// <param name="Took">First start to last end of its steps; null when none ran.</param>
 /// <param name="Open">Its failed and running steps.</param>
-public sealed record PhaseStatus(string Name, IReadOnlyDictionary<string, int> Counts, TimeSpan? Took, IReadOnlyList<StepNote> Open);
+public sealed record PhaseStatus(string Name, IReadOnlyDictionary<string, int> Counts, TimeSpan? Took, IReadOnlyList<StepNote> Open)
+{
+    /// <summary>The estimate's window of the phase (first start to last end), when one was made.</summary>
+    public TimeSpan? Estimated { get; init; }
+}
 
 public sealed record StepNote(string StepId, string State, string Message);
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Uplift.Execution.Journal;
 using Uplift.Planning;
+using Uplift.Timing;
 
 namespace Uplift.Execution.Progress;
 
@@ -23,11 +24,17 @@ public static class StatusView
         text.AppendLine($"cluster {status.Cluster}: {status.Mode} {string.Join(" → ", status.Releases)}");
         text.AppendLine($"run {run.Id} started {run.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: " +
             (run.Outcome is null ? "running (or its process died: resume continues it)" : $"{run.Outcome} at {run.Ended?.UtcDateTime:HH:mm:ss}"));
+        if (status.EstimatedTotal is { } estimated)
+        {
+            text.AppendLine($"estimated {Durations.Human(estimated)} for the whole plan (uplift plan --estimate)" +
+                (run.Ended is { } ended ? $"; this run took {Durations.Human(ended - run.Started)}" : ""));
+        }
         text.AppendLine().AppendLine("phases:");
         foreach (var phase in status.Phases)
         {
             var counts = phase.Counts.Select(c => $"{c.Value} {c.Key}");
-            text.AppendLine($"  {phase.Name,-28} {string.Join(", ", counts)}{(phase.Took is { } t ? $"  ({Took(t)})" : "")}");
+            var times = new[] { phase.Took is { } t ? Took(t) : null, phase.Estimated is { } e ? $"estimated {Durations.Human(e)}" : null }.OfType<string>().ToList();
+            text.AppendLine($"  {phase.Name,-28} {string.Join(", ", counts)}{(times.Count > 0 ? $"  ({string.Join("; ", times)})" : "")}");
             foreach (var step in phase.Open)
             {
                 text.AppendLine($"    {step.State}: {step.StepId}{(step.Message.Length > 0 ? " — " + step.Message : "")}");
@@ -76,11 +83,13 @@ public static class StatusView
             status.Mode,
             status.Releases,
             Run = new { run.Id, run.Started, run.Ended, run.Outcome },
+            EstimatedSeconds = status.EstimatedTotal?.TotalSeconds,
             Phases = status.Phases.Select(p => new
             {
                 p.Name,
                 p.Counts,
                 Seconds = p.Took?.TotalSeconds,
+                EstimatedSeconds = p.Estimated?.TotalSeconds,
                 Open = p.Open.Select(s => new { s.StepId, s.State, s.Message }),
             }),
             Longest = status.Longest.Select(s => new { s.StepId, Seconds = s.Took.TotalSeconds }),

@@ -33,7 +33,7 @@ public sealed record RunReport(
         var byId = plan.Steps.ToDictionary(s => s.Id);
         var bars = steps.Values.Where(r => r.Started is not null && byId.ContainsKey(r.StepId)).OrderBy(r => r.Started)
             .Select(r => new StepBar(r.StepId, byId[r.StepId].Phase, byId[r.StepId].Nodes, r.State.Word(), r.Started!.Value, r.Ended)).ToList();
-        return new RunReport(plan.Inputs, RunStatus.Of(plan, run, steps), bars, extras?.Before ?? new Dictionary<string, string>(),
+        return new RunReport(plan.Inputs, Estimate.RunEstimate.Beside(RunStatus.Of(plan, run, steps), plan), bars, extras?.Before ?? new Dictionary<string, string>(),
             extras?.Probe, extras?.Downtime ?? "API downtime: not measured (the run's probe figures were not kept)", backup,
             [.. steps.Values.Where(r => r.State == StepState.Failed).OrderBy(r => r.Started)]);
     }

@@ -44,7 +44,7 @@ public static class RunReportHtml
         Probe(html, report);
         Backup(html, report);
         Failed(html, report);
-        html.Append("<h2>Estimate</h2><p id=\"estimate\">No estimate: Uplift does not estimate a plan's duration yet; the phases above say where the time went.</p>\n");
+        Estimate(html, report);
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -69,13 +69,23 @@ public static class RunReportHtml
         html.Append("</table>\n");
     }
 
+    private static void Estimate(StringBuilder html, RunReport report)
+    {
+        var s = report.Status;
+        var took = s.Run.Ended is { } ended ? $"; this run took {Took(ended - s.Run.Started)}" : "";
+        html.Append("<h2>Estimate</h2><p id=\"estimate\">" + (s.EstimatedTotal is { } total
+            ? E($"Estimated {Took(total)} for the whole plan (uplift plan --estimate: documented durations, the inventory's estimate: figures){took}. " +
+                "Each phase's estimated window is beside its wall time above; a resumed run did only part of the plan.")
+            : "No estimate was made.") + "</p>\n");
+    }
+
     private static void Phases(StringBuilder html, RunReport report)
     {
-        html.Append("<h2>Phases</h2><table id=\"phases\"><tr><th>phase</th><th>steps</th><th>wall time</th></tr>");
+        html.Append("<h2>Phases</h2><table id=\"phases\"><tr><th>phase</th><th>steps</th><th>wall time</th><th>estimated</th></tr>");
         foreach (var phase in report.Status.Phases)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr data-phase=\"{E(phase.Name)}\"><td>{E(phase.Name)}</td><td>{E(string.Join(", ", phase.Counts.Select(c => $"{c.Value} {c.Key}")))}</td>" +
-                $"<td>{(phase.Took is { } t ? Took(t) : "–")}</td></tr>");
+                $"<td>{(phase.Took is { } t ? Took(t) : "–")}</td><td>{(phase.Estimated is { } e ? Took(e) : "–")}</td></tr>");
         }
         html.Append("</table>\n");
     }
