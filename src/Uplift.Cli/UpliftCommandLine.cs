@@ -21,6 +21,9 @@ public static class UpliftCommandLine
 
     public const string Quiet = "--quiet";
 
+    /// <summary>Close the SSH master connections at exit instead of keeping them for the next invocation.</summary>
+    public const string NoPersist = "--no-persist";
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Uplift: plans and carries out OpenStack release upgrades over SSH.");
@@ -28,6 +31,11 @@ public static class UpliftCommandLine
         var quiet = new Option<bool>(Quiet, "-q") { Description = "show a run's outcome only: no plan, no progress (the run's log in the state directory has every line)", Recursive = true };
         root.Options.Add(verbose);
         root.Options.Add(quiet);
+        root.Options.Add(new Option<bool>(NoPersist)
+        {
+            Description = "SSH master connections of this command only, closed when it exits (by default uplift keeps them open 5 idle minutes in a 0700 directory of yours, and the next uplift command reuses them)",
+            Recursive = true,
+        });
         foreach (var command in new[]
         {
             PlanCommand.Create(),

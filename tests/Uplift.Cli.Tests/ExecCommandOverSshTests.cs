@@ -21,6 +21,27 @@ public sealed class ExecCommandOverSshTests(ExecSshNodes nodes) : IClassFixture<
     }
 
     [Fact]
+    public void Given_exec_twice_in_a_row_When_the_second_runs_Then_it_reuses_the_first_one_s_connection_unless_told_not_to()
+    {
+        // The client's address and port of the SSH connection: the same TCP connection gives the same.
+        string[] where = ["exec", "--inventory", Inventory, "--nodes", "n23", "--", "echo", "$SSH_CONNECTION"];
+        var first = Run(where);
+        var second = Run(where);
+        var closing = Run(["--no-persist", .. where]);
+        var stillKept = Run(where);
+        var afterClosing = Run(["--no-persist", .. where]);
+
+        first.Exit.ShouldBe(0, first.Error);
+        Connection(second.Output).ShouldBe(Connection(first.Output));
+        Connection(stillKept.Output).ShouldBe(Connection(first.Output));
+        // --no-persist: a connection of its own, closed at exit.
+        Connection(closing.Output).ShouldNotBe(Connection(first.Output));
+        afterClosing.Exit.ShouldBe(0, afterClosing.Error);
+        Connection(afterClosing.Output).ShouldNotBe(Connection(closing.Output));
+        Connection(afterClosing.Output).ShouldStartWith("n23 | 127.0.0.1 ");
+    }
+
+    [Fact]
     public async Task Given_a_node_whose_sshd_is_stopped_When_exec_runs_Then_it_alone_fails_with_the_reason_and_it_exits_1()
     {
         await nodes.Cluster.StopNodeAsync("n22");
@@ -79,6 +100,8 @@ public sealed class ExecCommandOverSshTests(ExecSshNodes nodes) : IClassFixture<
         error.ShouldContain("'--node' is not an option of uplift exec");
         output.ShouldNotContain("n21");
     }
+
+    private static string Connection(string output) => output.Split('\n')[0];
 
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {

@@ -194,7 +194,7 @@ internal static class BackupCommands
         }
 
         public ITransport Transport(ParseResult parse, ClusterInventory cluster) =>
-            IsLocal(parse) ? new LocalTransport() : new OpenSshTransport(cluster.Ssh, new OpenSshOptions(AcceptNewHostKeys: parse.GetValue(AcceptNew)));
+            IsLocal(parse) ? new LocalTransport() : new OpenSshTransport(cluster.Ssh, ClusterObservations.SshOptions(parse, parse.GetValue(AcceptNew)));
 
         public DatabaseNode Node(ParseResult parse, ITransport transport, Node node, ClusterInventory cluster) =>
             new(transport.ShellFor(node), new DatabaseCommandLines(parse.GetValue(CredentialsFile) ?? cluster.Database.CredentialsFile),

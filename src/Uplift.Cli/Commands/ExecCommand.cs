@@ -55,7 +55,7 @@ internal static class ExecCommand
             // running on a node goes on until it ends or its timeout (killing dpkg halfway would do more harm).
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var signals = Interrupts.Handle(() => _ = interrupt.CancelAsync());
-            await using var transport = new OpenSshTransport(cluster.Ssh, new OpenSshOptions(AcceptNewHostKeys: parse.GetValue(acceptNew)));
+            await using var transport = new OpenSshTransport(cluster.Ssh, ClusterObservations.SshOptions(parse, parse.GetValue(acceptNew)));
             return await ExecRun.RunAsync(line, TimeSpan.FromSeconds(seconds), width, targets, transport, view, TimeProvider.System, interrupt.Token);
         });
         return [command];

@@ -200,7 +200,7 @@ internal static class HaproxyCommands
                     var cluster = InventoryLoader.Load(file.FullName);
                     var target = cluster.Find(node!) ?? throw new InputException($"node '{node}' is not in {file.FullName}",
                         hint: "its nodes are: " + string.Join(", ", cluster.Nodes.Select(n => n.Name)));
-                    transport = new OpenSshTransport(cluster.Ssh);
+                    transport = new OpenSshTransport(cluster.Ssh, ClusterObservations.SshOptions(parse));
                     admin = new NodeAdminSocket(transport.ShellFor(target), AdminSocketAddress.Parse(socket ?? cluster.Haproxy.Socket), cluster.Ssh.Sudo);
                 }
                 else

@@ -37,7 +37,7 @@ internal static class InventoryCommands
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(observed))
             {
-                var cluster = await ClusterObservations.ReadAsync(inventory, CatalogLoader.Load(parse.GetValue(catalog)?.FullName), cancel);
+                var cluster = await ClusterObservations.ReadAsync(inventory, CatalogLoader.Load(parse.GetValue(catalog)?.FullName), parse, cancel);
                 WriteTable(output, ObservedView.Headers, ObservedView.Rows(cluster));
                 await output.WriteLineAsync(ObservedView.Summary(cluster));
                 return 0;

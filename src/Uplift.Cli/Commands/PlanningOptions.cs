@@ -98,7 +98,7 @@ internal sealed class PlanningOptions
         var (from, note, alternatives) = (parse.GetValue(From), (string?)null, "");
         if (from is null)
         {
-            var observed = await ClusterObservations.ReadAsync(inventory, catalog, cancel);
+            var observed = await ClusterObservations.ReadAsync(inventory, catalog, parse, cancel);
             (from, note) = StartingRelease.Decide(observed, catalog, null, parse.GetValue(To)!, parse.GetValue(Via) ?? "");
             note = $"--from {from}: read from the nodes ({ObservedView.Summary(observed)})" + (note is null ? "" : $"; {note}");
             alternatives = observed.Alternatives;

@@ -56,7 +56,7 @@ internal static class RunCommands
                 : planning.LoadInputs(parse);
             execution.RefuseWithoutTerminal(parse);
             execution.CheckLogJson(parse);
-            await using var transport = ClusterObservations.Transport(inventory);
+            await using var transport = ClusterObservations.Transport(inventory, parse);
             var preparation = new RunPreparation(inventory, catalog, execution.State(parse), new ClusterGate(inventory, catalog, transport.ShellFor));
             var fresh = parse.GetValue(execution.Fresh);
             var prepared = savedPlan is var (savedRun, savedJson, _)
@@ -117,7 +117,7 @@ internal static class RunCommands
             var inventory = InventoryLoader.Load(parse.GetValue(where.Inventory)?.FullName ?? plan.Inputs.InventoryFile);
             var overlay = CatalogLoader.Load(parse.GetValue(catalog)?.FullName);
             PlanFreshness.Check(plan, $"{cluster} journal", inventory, overlay);
-            await using var transport = ClusterObservations.Transport(inventory);
+            await using var transport = ClusterObservations.Transport(inventory, parse);
             var prepared = await new RunPreparation(inventory, overlay, state, new ClusterGate(inventory, overlay, transport.ShellFor))
                 .ContinuingAsync(plan, json, parse.GetValue(execution.Fresh), cancel);
             execution.CheckCloud(parse, plan, inventory);
@@ -153,7 +153,7 @@ internal static class RunCommands
             if (parse.GetValue(observed))
             {
                 var inventory = InventoryLoader.Load(parse.GetValue(where.Inventory)?.FullName ?? plan.Inputs.InventoryFile);
-                var nodes = await ClusterObservations.ReadAsync(inventory, CatalogLoader.Load(parse.GetValue(catalog)?.FullName), cancel);
+                var nodes = await ClusterObservations.ReadAsync(inventory, CatalogLoader.Load(parse.GetValue(catalog)?.FullName), parse, cancel);
                 now = nodes.Nodes.ToDictionary(n => n.Node.Name, n => n.Release);
             }
             var status = Upgrade.Estimate.RunEstimate.Beside(RunStatus.Of(plan, run, journal.Steps(run.PlanHash), now), plan);

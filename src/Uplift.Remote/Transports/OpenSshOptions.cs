@@ -9,6 +9,10 @@ namespace Uplift.Transports;
 /// even when the inventory asks for strict checking. Off by default: an explicit choice of the operator.</param>
 /// <param name="ControlDirectoryParent">Where the private directory of control sockets is made; null means /tmp
 /// (Unix socket paths are limited to 108 bytes, so it must be short).</param>
+/// <param name="KeepMasters">Leave the master connections open when the transport is disposed, for
+/// <see cref="ControlPersist"/> of idleness, in the user's own control directory (<see cref="ControlDirectories.Shared"/>),
+/// keyed by user@host:port and how it is reached: the next invocation's commands reuse them instead of connecting again
+/// (what ControlPersist gives ssh users). Off: a private directory per transport, masters closed on dispose.</param>
 /// <param name="Sessions">Run commands through kept-open sessions on each node's master connection (up to
 /// <see cref="SessionsPerNode"/> at once; more, or a command with standard input, get an ssh of their own): a command
 /// then costs no ssh client, no new session and no login shell on the node.</param>
@@ -19,7 +23,8 @@ public sealed record OpenSshOptions(
     TimeSpan? ServerAliveInterval = null,
     bool AcceptNewHostKeys = false,
     string? ControlDirectoryParent = null,
-    bool Sessions = true)
+    bool Sessions = true,
+    bool KeepMasters = false)
 {
     public const int SessionsPerNode = 4;
 

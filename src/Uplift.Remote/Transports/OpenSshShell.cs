@@ -50,13 +50,19 @@ internal sealed class OpenSshShell(
         return outcome.ExitCode == 0;
     }
 
-    /// <summary>Closes the sessions, then the master connection (<c>ssh -O exit</c>) if one is open.</summary>
-    public async Task CloseMasterAsync()
+    /// <summary>Closes the kept-open sessions; the master stays.</summary>
+    public async Task CloseSessionsAsync()
     {
         while (_idle.TryTake(out var session))
         {
             await DiscardAsync(session);
         }
+    }
+
+    /// <summary>Closes the sessions, then the master connection (<c>ssh -O exit</c>) if one is open.</summary>
+    public async Task CloseMasterAsync()
+    {
+        await CloseSessionsAsync();
         if (File.Exists(controlPath))
         {
             await ChildProcess.RunAsync(

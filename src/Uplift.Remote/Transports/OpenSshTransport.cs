@@ -7,7 +7,8 @@ namespace Uplift.Transports;
 /// Reaches nodes through the system OpenSSH client, one master connection per node (ControlMaster) reused by
 /// every command: a command over an open master costs a few milliseconds instead of a full handshake.
 /// The control sockets live in a private (0700) directory of this transport; dispose closes the masters
-/// (<c>ssh -O exit</c>) and removes the directory.
+/// (<c>ssh -O exit</c>) and removes the directory. With <see cref="OpenSshOptions.KeepMasters"/> they live in the user's
+/// own directory instead and stay open after dispose for ControlPersist of idleness, for the next invocation.
 /// </summary>
 public sealed class OpenSshTransport : ITransport
 {
@@ -35,6 +36,14 @@ public sealed class OpenSshTransport : ITransport
                 hint: "fix ssh.identity in the inventory (or remove it to use the agent and ~/.ssh/config)");
         }
         var parent = _options.ControlDirectoryParent ?? "/tmp";
+        if (_options.KeepMasters && (_options.ControlDirectoryParent is null ? ControlDirectories.Shared(SocketPathLimit)
+            : Path.Combine(_options.ControlDirectoryParent, "uplift-ssh")) is { } shared)
+        {
+            Directory.CreateDirectory(shared, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            ControlDirectory = shared;
+            Keeps = true;
+            return;
+        }
         ControlDirectories.RemoveLeftovers(parent);
         ControlDirectory = ControlDirectories.NewPath(parent);
         if (ControlDirectory.Length + 24 > SocketPathLimit)
@@ -49,6 +58,9 @@ public sealed class OpenSshTransport : ITransport
     /// <summary>The private directory holding this transport's control sockets.</summary>
     public string ControlDirectory { get; }
 
+    /// <summary>Whether the masters outlive the transport (<see cref="OpenSshOptions.KeepMasters"/> and a usable shared directory).</summary>
+    public bool Keeps { get; }
+
     public IRemoteShell ShellFor(Node node) => Shell(node);
 
     internal OpenSshShell Shell(Node node) =>
@@ -57,13 +69,25 @@ public sealed class OpenSshTransport : ITransport
             SshDestination.For(node, _settings),
             _settings,
             _options,
-            Path.Combine(ControlDirectory, "m" + Interlocked.Increment(ref _sockets)),
+            Path.Combine(ControlDirectory, Keeps ? ControlDirectories.SocketName(Connection(node)) : "m" + Interlocked.Increment(ref _sockets)),
             _time));
+
+    // Everything that decides which connection a master is: who, where, through what, checked against which keys.
+    private string Connection(Node node)
+    {
+        var to = SshDestination.For(node, _settings);
+        return string.Join('\n', to.User, to.Host, to.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), _settings.JumpHost ?? "",
+            _settings.IdentityFile ?? "", _settings.ConfigFile ?? "", _settings.KnownHostsFile ?? "", _settings.StrictHostKeyChecking, _options.AcceptNewHostKeys);
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_shells.Values.Select(s => s.CloseMasterAsync()));
+        await Task.WhenAll(_shells.Values.Select(s => Keeps ? s.CloseSessionsAsync() : s.CloseMasterAsync()));
         _shells.Clear();
+        if (Keeps)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(ControlDirectory, recursive: true);

@@ -180,6 +180,57 @@ public sealed class OpenSshTransportTests(SshNodesFixture nodes)
     }
 
     [Fact]
+    public async Task Given_kept_masters_When_a_second_transport_runs_a_command_Then_it_reuses_the_first_one_s_connection()
+    {
+        var node = nodes.Nodes[3];
+        var parent = Directory.CreateTempSubdirectory("up-").FullName;
+        var options = new OpenSshOptions(ControlDirectoryParent: parent, KeepMasters: true);
+        try
+        {
+            string first;
+            await using (var transport = new OpenSshTransport(nodes.Ssh, options))
+            {
+                transport.Keeps.ShouldBeTrue();
+                first = (await transport.ShellFor(node).RunAsync(new RemoteCommand("echo $SSH_CONNECTION"))).StandardOutput;
+            }
+
+            await using var next = new OpenSshTransport(nodes.Ssh, options);
+            var shell = next.Shell(node);
+            (await shell.MasterRunningAsync()).ShouldBeTrue("the master outlived the first transport");
+            var again = await shell.RunAsync(new RemoteCommand("echo $SSH_CONNECTION"));
+
+            again.StandardOutput.ShouldBe(first, "same TCP connection: same client port");
+            File.GetUnixFileMode(next.ControlDirectory).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            await shell.CloseMasterAsync();
+            (await shell.MasterRunningAsync()).ShouldBeFalse();
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Given_kept_masters_When_the_connection_differs_Then_each_has_its_own_socket()
+    {
+        var parent = Directory.CreateTempSubdirectory("up-").FullName;
+        try
+        {
+            await using var strict = new OpenSshTransport(nodes.Ssh, new OpenSshOptions(ControlDirectoryParent: parent, KeepMasters: true));
+            await using var otherUser = new OpenSshTransport(nodes.Ssh with { User = "root" }, new OpenSshOptions(ControlDirectoryParent: parent, KeepMasters: true));
+
+            var paths = new[] { strict.Shell(nodes.Nodes[0]).ControlPath, strict.Shell(nodes.Nodes[1]).ControlPath, otherUser.Shell(nodes.Nodes[0]).ControlPath };
+
+            paths.Distinct().Count().ShouldBe(3);
+            paths.ShouldAllBe(p => Path.GetDirectoryName(p) == strict.ControlDirectory && p.Length < 100);
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Given_a_remote_command_exiting_255_When_run_Then_it_is_not_mistaken_for_an_unreachable_node()
     {
         await using var transport = new OpenSshTransport(nodes.Ssh);
