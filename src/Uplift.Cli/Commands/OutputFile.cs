@@ -9,7 +9,14 @@ namespace Uplift.Cli.Commands;
 /// </summary>
 internal static class OutputFile
 {
-    public static void Write(FileInfo file, string text)
+    public static void Write(FileInfo file, string text) => Write(file, stream =>
+    {
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+        writer.Write(text);
+    });
+
+    /// <summary>Writes what <paramref name="write"/> puts in the stream it is given (streamed: nothing held in memory).</summary>
+    public static void Write(FileInfo file, Action<Stream> write)
     {
         var path = file.FullName;
         if (Directory.Exists(path))
@@ -23,7 +30,10 @@ internal static class OutputFile
         var partial = path + ".partial";
         try
         {
-            File.WriteAllText(partial, text);
+            using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+            }
             File.Move(partial, path, overwrite: true);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)

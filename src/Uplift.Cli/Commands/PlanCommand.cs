@@ -52,12 +52,27 @@ internal static class PlanCommand
                 parse.InvocationConfiguration.Output.Write(EstimateView.Render(plan, figures, inventory.Estimate, inventory.Concurrency));
                 return 0;
             }
-            var text = parse.GetValue(format) switch
+            if (parse.GetValue(format) == "json")
             {
-                "json" => PlanJson.Write(plan),
-                "markdown" => PlanMarkdownView.Render(plan),
-                _ => PlanTreeView.Render(plan),
-            };
+                // Streamed as it is written (a 10,000-node plan is ~100 MB): to the file beside its place, then moved in; or
+                // to standard output (the plan is complete and checked before the first byte).
+                if (parse.GetValue(output) is { } target)
+                {
+                    OutputFile.Write(target, stream => PlanJson.Write(plan, stream));
+                    parse.InvocationConfiguration.Error.WriteLine($"plan written to {target.FullName} ({plan.Steps.Count} steps)");
+                }
+                else if (ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out))
+                {
+                    using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+                    PlanJson.Write(plan, stdout);
+                }
+                else
+                {
+                    parse.InvocationConfiguration.Output.Write(PlanJson.Write(plan));
+                }
+                return 0;
+            }
+            var text = parse.GetValue(format) == "markdown" ? PlanMarkdownView.Render(plan) : PlanTreeView.Render(plan);
             // Render completely before writing anything: bad input leaves no partial output.
             if (parse.GetValue(output) is { } file)
             {

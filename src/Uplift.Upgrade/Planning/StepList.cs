@@ -80,9 +80,11 @@ internal sealed class StepList
         {
             return [];
         }
-        var list = new List<string>(ids is ICollection<string> c ? c.Count : 4);
-        var seen = list.Capacity > 8 ? new HashSet<string>(StringComparer.Ordinal) : null;
-        foreach (var id in ids)
+        var given = ids as IReadOnlyCollection<string> ?? [.. ids];
+        var list = new List<string>(given.Count);
+        // Milestones name thousands of steps: a set keeps the duplicate check linear.
+        var seen = given.Count > 8 ? new HashSet<string>(given.Count, StringComparer.Ordinal) : null;
+        foreach (var id in given)
         {
             if (!_ids.Contains(id) || id == from)
             {
