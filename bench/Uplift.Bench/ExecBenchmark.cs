@@ -10,7 +10,9 @@ namespace Uplift.Bench;
 /// A trivial command (<c>true</c>) on 50 real sshd nodes (127.0.30.101–150:2222, a /bin/sh account) with Uplift's
 /// transport and sliding window, <c>ansible all -m raw</c> and <c>parallel-ssh</c>, all at parallelism 24:
 /// cold (no open connection) and warm (connections reused: Uplift's masters, ansible's ControlPersist).
-/// Usage: exec [--nodes 50] [--parallel 24] [--rounds 3]. Needs root (it creates the nodes' account).
+/// With --with-cli, also the uplift CLI itself (a process per call): cold (--no-persist) and warm (a second call reusing the
+/// masters the first kept), and the time per command on one node, warm: in process, through the CLI, and plain ssh on a
+/// warm master. Usage: exec [--nodes 50] [--parallel 24] [--rounds 3] [--with-cli]. Needs root (it creates the nodes' account).
 /// </summary>
 public static class ExecBenchmark
 {
@@ -19,11 +21,20 @@ public static class ExecBenchmark
         var count = BenchArguments.Int(args, "--nodes", 50);
         var parallel = BenchArguments.Int(args, "--parallel", 24);
         var rounds = BenchArguments.Int(args, "--rounds", 3);
+        var withCli = args.Contains("--with-cli");
         var nodes = Enumerable.Range(101, count).Select(i => new Node($"n{i}", $"127.0.30.{i}", [Role.Compute])).ToList();
         Console.WriteLine($"starting {count} sshd nodes …");
         await using var cluster = await LoopbackSshCluster.StartAsync(nodes, 2222, "uplift-bench");
         var tools = new ToolFiles(cluster, parallel);
         var figures = new Dictionary<string, List<double>>();
+        var inventory = Path.Combine(cluster.Directory, "inventory.yaml");
+        await File.WriteAllTextAsync(inventory, SpeedBenchmark.InventoryOf(cluster));
+        // The CLI keeps its masters under XDG_RUNTIME_DIR: one of the bench's own, emptied after each round.
+        var kept = Path.Combine(cluster.Directory, "xdg");
+        Directory.CreateDirectory(kept, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var cliEnvironment = new Dictionary<string, string> { ["XDG_RUNTIME_DIR"] = kept };
+        var (cli, cliPrefix) = SpeedBenchmark.Cli();
+        string[] Exec(params string[] more) => [.. cliPrefix, .. more, "exec", "--inventory", inventory, "--parallel", $"{parallel}", "--", "true"];
         void Record(string name, double seconds) => (figures.TryGetValue(name, out var l) ? l : figures[name] = []).Add(seconds);
 
         for (var round = 0; round < rounds; round++)
@@ -39,6 +50,18 @@ public static class ExecBenchmark
                 Record("uplift warm", await TimeUplift(transport, nodes, parallel));
             }
             await CloseAnsibleMasters(ansibleDir);
+            if (withCli)
+            {
+                Record("uplift CLI cold", await TimeProgram(cli, Exec("--no-persist"), cliEnvironment));
+                await TimeProgram(cli, Exec(), cliEnvironment);
+                Record("uplift CLI warm", await TimeProgram(cli, Exec(), cliEnvironment));
+                await CloseAnsibleMasters(Path.Combine(kept, "uplift-ssh"));
+            }
+        }
+        if (withCli)
+        {
+            await PerCommand(cluster, nodes[0], cli, [.. cliPrefix, "exec", "--inventory", inventory, "--nodes", nodes[0].Name, "--", "true"], cliEnvironment);
+            await CloseAnsibleMasters(Path.Combine(kept, "uplift-ssh"));
         }
 
         Console.WriteLine($"\n{count} nodes, parallelism {parallel}, {rounds} rounds; median (min … max) seconds:");
@@ -51,8 +74,45 @@ public static class ExecBenchmark
         Console.WriteLine(Invariant($"\nuplift cold / parallel-ssh = {cold:0.00} (target ≤ 1.10)"));
         Console.WriteLine(Invariant($"ansible warm / uplift warm = {warmRatio:0.0}× (target ≥ 5×)"));
         Console.WriteLine(Invariant($"ansible cold / uplift cold = {Median(figures["ansible cold"]) / Median(figures["uplift cold"]):0.0}×"));
+        if (withCli)
+        {
+            Console.WriteLine(Invariant($"uplift CLI cold / parallel-ssh = {Median(figures["uplift CLI cold"]) / Median(figures["parallel-ssh"]):0.00}; uplift CLI warm {Median(figures["uplift CLI warm"]):0.000} s (target ≤ 0.3 s)"));
+        }
         Console.WriteLine($"load average while measured: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
+    }
+
+    /// <summary>20 commands one after another on one node, warm: in process, through the CLI, and plain ssh on a warm master.</summary>
+    private static async Task PerCommand(LoopbackSshCluster cluster, Node node, string cli, string[] exec, IReadOnlyDictionary<string, string> environment)
+    {
+        const int Commands = 20;
+        await using var transport = new OpenSshTransport(cluster.Ssh);
+        var shell = transport.ShellFor(node);
+        await shell.RunAsync(new RemoteCommand("true"));
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < Commands; i++)
+        {
+            await shell.RunAsync(new RemoteCommand("true"));
+        }
+        var inProcess = clock.Elapsed.TotalMilliseconds / Commands;
+        await TimeProgram(cli, exec, environment);
+        var viaCli = new List<double>();
+        for (var i = 0; i < Commands; i++)
+        {
+            viaCli.Add(await TimeProgram(cli, exec, environment) * 1000);
+        }
+        var socket = Path.Combine(cluster.Directory, "bench-master");
+        string[] ssh = ["-F", cluster.Ssh.ConfigFile!, "-i", cluster.Ssh.IdentityFile!, "-o", $"UserKnownHostsFile={cluster.Ssh.KnownHostsFile}",
+            "-o", "BatchMode=yes", "-o", "ControlMaster=auto", "-o", $"ControlPath={socket}", "-o", "ControlPersist=60",
+            "-p", $"{cluster.Ssh.Port}", "-l", cluster.Ssh.User, node.Address, "true"];
+        await TimeProgram("ssh", ssh);
+        var plain = new List<double>();
+        for (var i = 0; i < Commands; i++)
+        {
+            plain.Add(await TimeProgram("ssh", ssh) * 1000);
+        }
+        await CloseAnsibleMasters(socket);
+        Console.WriteLine(Invariant($"\nper command on one node, warm ({Commands} in a row): in process {inProcess:0.0} ms, uplift exec (a process each) {Median(viaCli):0} ms, ssh on a warm master {Median(plain):0} ms"));
     }
 
     private static async Task<double> TimeUplift(OpenSshTransport transport, IReadOnlyList<Node> nodes, int parallel)
@@ -95,7 +155,9 @@ public static class ExecBenchmark
 
     private static async Task CloseAnsibleMasters(string controlDirectory)
     {
-        foreach (var socket in Directory.EnumerateFileSystemEntries(controlDirectory))
+        var sockets = Directory.Exists(controlDirectory) ? Directory.EnumerateFileSystemEntries(controlDirectory).ToList()
+            : File.Exists(controlDirectory) ? [controlDirectory] : [];
+        foreach (var socket in sockets)
         {
             using var exit = Process.Start(new ProcessStartInfo("ssh", ["-o", $"ControlPath={socket}", "-O", "exit", "x"]) { RedirectStandardError = true });
             await exit!.WaitForExitAsync();
@@ -104,11 +166,7 @@ public static class ExecBenchmark
 
     private static string Tail(string text) => string.Join(" / ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3));
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static double Median(List<double> values) => SpeedBenchmark.Median(values);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -77,7 +77,7 @@ public static class PlanBenchmark
     }
 
     /// <summary>3 controllers, 1 network node per 10 computes, 2 volume nodes, the rest computes in 3 zones.</summary>
-    private static string Inventory(int nodes)
+    internal static string Inventory(int nodes)
     {
         var text = new StringBuilder("cluster: bench\npacemaker:\n  api_vip: openstack-api-vip\nnodes:\n");
         var network = Math.Max(1, nodes / 10);

@@ -17,6 +17,7 @@ public static class Program
         ["haproxy"] = ("admin socket round trip (unix, tcp, socat) and show stat read+parse of N backends (--backends N)", HaproxyBenchmark.Run),
         ["inventory"] = ("inventory load+validate, YAML write and Ansible INI import for 10 … 10,000 nodes", InventoryBenchmark.Run),
         ["openstack"] = ("OpenStack session overhead per call vs plain HttpClient, neutron agent list parsing (calls N)", OpenStackBenchmark.Run),
+        ["speed"] = ("issue 17's figures in one run: fan-out cold/warm beside parallel-ssh and ansible, per-command latency, 10k plan via the CLI, seed-size estimate; needs root", SpeedBenchmark.Run),
         ["plan"] = ("planning time and peak memory for 10 … 10,000-node inventories", PlanBenchmark.Run),
     };
 

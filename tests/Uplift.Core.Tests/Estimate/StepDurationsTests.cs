@@ -42,6 +42,19 @@ public sealed partial class StepDurationsTests
     }
 
     [Fact]
+    public void Docs_running_md_shows_every_figure_with_its_source()
+    {
+        var docs = File.ReadAllText(Fixtures.Project("docs/running.md"));
+
+        foreach (var entry in StepDurations.Table.Where(e => e.Kind != Upgrade.Steps.Compute.ComputeMigrateInstancesStep.Kind))
+        {
+            docs.ShouldContain($"| `{entry.Kind.Name}` | {entry.Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} | {entry.Source} |");
+        }
+        docs.ShouldContain($"| `{Upgrade.Steps.Compute.ComputeMigrateInstancesStep.Name}` | {StepDurations.LiveMigrationSeconds} per instance |");
+        docs.ShouldContain($"| `dependencies-upgrade` outside prepare | {StepDurations.Infrastructure.Seconds} |");
+    }
+
+    [Fact]
     public void Every_kind_uplift_carries_out_has_a_figure()
     {
         StepTable.Kinds.Where(k => StepDurations.Of(k) is null).ShouldBeEmpty();
