@@ -54,6 +54,7 @@ public sealed class RealUpgradeLabTests(ITestOutputHelper output)
         output.WriteLine(figures);
         output.WriteLine(drained.ToText());
         Figures.Report(figures);
+        output.WriteLine($"kept for reading: {Keep(lab.Journals, drained)}");
 
         run.Code.ShouldBe(0, run.Output[Math.Max(0, run.Output.Length - 4000)..]);
         await ShouldRunTheTargetsCodeEverywhereAsync(lab);
@@ -68,6 +69,22 @@ public sealed class RealUpgradeLabTests(ITestOutputHelper output)
         Figures.Report(line);
         drained.Frontends.ShouldAllBe(f => f.Sent > 0);
         drained.Failures.ShouldBe(0, drained.ToText());
+    }
+
+    /// <summary>The run's log, report and journal and the probe's series (per 10 s), kept on the machine after the lab goes:
+    /// where a failure window falls is read from them (/var/tmp/uplift-real-rehearsal/TIME, 0700).</summary>
+    private static string Keep(string state, OpenStack.ProbeSummary probe)
+    {
+        var kept = Path.Combine("/var/tmp/uplift-real-rehearsal", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(kept, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var file in Directory.EnumerateFiles(state, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/backups/", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(kept, Path.GetRelativePath(state, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        File.WriteAllText(Path.Combine(kept, "probe.json"), probe.ToJson());
+        return kept;
     }
 
     /// <summary>Every node's OpenStack code, read with dpkg on the node: forky's Gazpacho, trixie's Epoxy for the services
