@@ -26,12 +26,13 @@ internal static class FinalizeSteps
         foreach (var service in ctx.Services.Where(s => upgrade && s.SighupAfterUpgrade))
         {
             // Every node runs the new code now: each unit of the service, computes included, reloads (SIGHUP) so it
-            // recomputes the RPC version it may use before the data is migrated (nova doc admin/upgrades.rst).
-            ctx.Enter(Phases.Finalize, $"{service.Name}: every unit reloads (SIGHUP)", service.Name);
+            // recomputes the RPC version it may use before the data is migrated (nova doc admin/upgrades.rst). API units
+            // reload below, one controller at a time out of HAProxy: a reload re-imports the service (seconds on a busy
+            // node) and every controller's at once left the API with no server answering (real lab, docs/lab.md).
+            ctx.Enter(Phases.Finalize, $"{service.Name}: every unit but the API reloads (SIGHUP)", service.Name);
             foreach (var node in ctx.Inventory.Nodes)
             {
-                // An API that goes last does not handle SIGHUP (cinder): it is restarted below instead.
-                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.ApiLast || !service.On(node).ApiUnits.Contains(u)).ToArray();
+                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.On(node).ApiUnits.Contains(u)).ToArray();
                 if (units.Length > 0)
                 {
                     signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", new UnitsSignalStep(units), node.Name, ConcurrencyClasses.Nodes,
@@ -40,9 +41,9 @@ internal static class FinalizeSteps
             }
         }
         previous = [.. previous, .. signalled];
-        foreach (var service in ctx.Services.Where(s => upgrade && s.SighupAfterUpgrade && s.ApiLast))
+        foreach (var service in ctx.Services.Where(s => upgrade && s.SighupAfterUpgrade))
         {
-            previous = RestartApi(ctx, service, previous);
+            previous = ReloadApi(ctx, service, previous);
         }
 
         ctx.Enter(Phases.Finalize, "online data migrations");
@@ -112,12 +113,15 @@ internal static class FinalizeSteps
     }
 
     /// <summary>
-    /// cinder doc admin/upgrades.rst: "cinder-api service doesn't handle SIGHUP so it needs to be restarted. It's best to
-    /// restart your cinder-api services as last ones": one controller at a time, drained, so the API keeps answering.
+    /// The service's API units reload one controller at a time, drained, so the API keeps answering: by SIGHUP, or by a
+    /// restart for an API that goes last (cinder doc admin/upgrades.rst: "cinder-api service doesn't handle SIGHUP so it
+    /// needs to be restarted. It's best to restart your cinder-api services as last ones").
     /// </summary>
-    private static string[] RestartApi(HopContext ctx, Catalog.ServiceDefinition service, string[] previous)
+    private static string[] ReloadApi(HopContext ctx, Catalog.ServiceDefinition service, string[] previous)
     {
-        ctx.Enter(Phases.Finalize, $"{service.Name}: API restarted (it does not handle SIGHUP), one controller at a time", service.Name);
+        ctx.Enter(Phases.Finalize, service.ApiLast
+            ? $"{service.Name}: API restarted (it does not handle SIGHUP), one controller at a time"
+            : $"{service.Name}: API reloads (SIGHUP), one controller at a time", service.Name);
         string[] after = [];
         foreach (var node in ctx.Controllers)
         {
@@ -126,9 +130,10 @@ internal static class FinalizeSteps
             {
                 continue;
             }
-            var at = $"finalize/{service.Name}/{node.Name}/";
-            var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) =>
-                ctx.Steps.Add(at + "restart", new UnitsRestartStep(units), node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter));
+            var at = service.ApiLast ? $"finalize/{service.Name}/{node.Name}/" : $"finalize/{service.Name}/{node.Name}/api-reload/";
+            var done = DrainedWork.Add(ctx, [service], node, at, ConcurrencyClasses.Restarts, previous, after, (first, firstAfter) => service.ApiLast
+                ? ctx.Steps.Add(at + "restart", new UnitsRestartStep(units), node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter)
+                : ctx.Steps.Add(at + "sighup", new UnitsSignalStep(units), node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter));
             after = [.. done.Ended];
             previous = [done.Healthy];
         }

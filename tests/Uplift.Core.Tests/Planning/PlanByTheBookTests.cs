@@ -53,8 +53,22 @@ public sealed class PlanByTheBookTests
         var signals = graph.Where(s => s.Kind == UnitsSignalStep.Kind && s.Service == "nova").ToList();
         var novaNodes = graph.Plan.Steps.Where(s => s.Service == "nova" && s.Kind == UnitsStartStep.Kind).Select(s => s.Node).Distinct().ToList();
 
-        signals.Select(s => s.Node).ShouldBe(novaNodes, ignoreOrder: true);
+        signals.Select(s => s.Node).Distinct().ShouldBe(novaNodes, ignoreOrder: true);
         signals.ShouldContain(s => s.Argument("units") == "nova-compute");
+        // The API units reload one controller at a time, each drained out of HAProxy (real lab: every controller's at once
+        // left nova's API with no server answering for 16 s).
+        var apiReloads = signals.Where(s => s.Id.Contains("/api-reload/", StringComparison.Ordinal)).ToList();
+        apiReloads.Select(s => s.Node).ShouldBe(graph.Plan.Steps.Where(s => s.Service == "nova" && s.Kind == UnitsStartStep.Kind && s.Argument("units")!.Contains("nova-api"))
+            .Select(s => s.Node).Distinct().ToList(), ignoreOrder: true);
+        foreach (var reload in apiReloads)
+        {
+            graph.Where(s => s.Kind == Upgrade.Steps.Haproxy.HaproxyDrainStep.Kind && s.Node == reload.Node && s.Id.StartsWith(reload.Id[..reload.Id.LastIndexOf('/')], StringComparison.Ordinal))
+                .ShouldNotBeEmpty($"{reload.Id} is drained first");
+            signals.Where(s => s.Id.Contains("/api-reload/", StringComparison.Ordinal) && s != reload)
+                .ShouldAllBe(other => graph.Orders(reload.Id, other.Id) || graph.Orders(other.Id, reload.Id), "one controller at a time");
+        }
+        signals.Where(s => !s.Id.Contains("/api-reload/", StringComparison.Ordinal))
+            .ShouldAllBe(s => !s.Argument("units")!.Split(' ', StringSplitOptions.None).Contains("nova-api"), "no API unit reloads outside its drained window");
         foreach (var signal in signals)
         {
             signal.Argument("signal").ShouldBe("HUP");

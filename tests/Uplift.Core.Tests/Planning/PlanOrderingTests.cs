@@ -124,7 +124,8 @@ public sealed class PlanOrderingTests
             // What touches the node in the window: its units stopped or restarted, or (its infrastructure window) the VIP
             // moved away or packages whose scripts restart daemons.
             var touches = graph.Where(s => s.Id.StartsWith(prefix, StringComparison.Ordinal)
-                && (s.Kind == UnitsStopStep.Kind || s.Kind == UnitsRestartStep.Kind || s.Kind == DependenciesUpgradeStep.Kind || s.Kind == NodeStandbyStep.Kind)).ToList();
+                && (s.Kind == UnitsStopStep.Kind || s.Kind == UnitsRestartStep.Kind || s.Kind == DependenciesUpgradeStep.Kind || s.Kind == NodeStandbyStep.Kind
+                    || (s.Kind == UnitsSignalStep.Kind && s.Group == drain.Group))).ToList();
             touches.ShouldNotBeEmpty($"{drain.Id} drains a server for work on its node");
             touches.ShouldAllBe(t => graph.Orders(drain.Id, t.Id));
             var enable = graph[prefix + "enable-" + drain.Id[(drain.Id.LastIndexOf("drain-", StringComparison.Ordinal) + 6)..]];
