@@ -78,12 +78,9 @@ public sealed class RunReportTests : IDisposable
         dom.ShouldContain($"<h3 data-step=\"{report.Failed.Single().StepId}\">");
         dom.ShouldContain("E: Unable to locate package &lt;nova&gt;", customMessage: "output is shown as text, never as markup");
         dom.ShouldContain("verified restorable");
-        dom.ShouldContain($"<p id=\"estimate\">Estimated {TimeText(report.Status.EstimatedTotal!.Value)} for the whole plan");
+        dom.ShouldContain($"<p id=\"estimate\">Estimated {Uplift.Timing.Durations.Human(report.Status.EstimatedTotal!.Value)} for the whole plan");
         dom.ShouldContain("<th>estimated</th>");
         dom.ShouldNotContain("<script");
         dom.ShouldNotContain("src=", customMessage: "self-contained: nothing is fetched");
     }
-
-    private static string TimeText(TimeSpan time) =>
-        time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds} s" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.0} s");
 }

@@ -24,7 +24,7 @@ public sealed record ConcurrencySettings(
     /// <summary>
     /// Sized for one 10 GbE migration network: 8 migrations share it at about 1.2 Gbit/s each, a rate at which the
     /// pre-copy of a moderately busy guest still converges (KubeVirt, which meters the same thing, defaults to 5 per
-    /// cluster and 2 per node: kubevirt.io user-guide "Live migration limits"). docs/inventory.md says how to size it.
+    /// cluster and 2 per node: parallelMigrationsPerCluster and parallelOutboundMigrationsPerNode, docs.okd.io virt-configuring-live-migration). docs/inventory.md says how to size it.
     /// </summary>
     public const int DefaultLiveMigrations = 8;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Uplift.Timing;
 
 namespace Uplift.Upgrade.Report;
 
@@ -74,7 +75,7 @@ public static class RunReportHtml
         var s = report.Status;
         var took = s.Run.Ended is { } ended ? $"; this run took {Took(ended - s.Run.Started)}" : "";
         html.Append("<h2>Estimate</h2><p id=\"estimate\">" + (s.EstimatedTotal is { } total
-            ? E($"Estimated {Took(total)} for the whole plan (uplift plan --estimate: documented durations, the inventory's estimate: figures){took}. " +
+            ? E($"Estimated {Durations.Human(total)} for the whole plan (uplift plan --estimate: documented durations, the inventory's estimate: figures){took}. " +
                 "Each phase's estimated window is beside its wall time above; a resumed run did only part of the plan.")
             : "No estimate was made.") + "</p>\n");
     }
@@ -85,7 +86,7 @@ public static class RunReportHtml
         foreach (var phase in report.Status.Phases)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr data-phase=\"{E(phase.Name)}\"><td>{E(phase.Name)}</td><td>{E(string.Join(", ", phase.Counts.Select(c => $"{c.Value} {c.Key}")))}</td>" +
-                $"<td>{(phase.Took is { } t ? Took(t) : "–")}</td><td>{(phase.Estimated is { } e ? Took(e) : "–")}</td></tr>");
+                $"<td>{(phase.Took is { } t ? Took(t) : "–")}</td><td>{(phase.Estimated is { } e ? Durations.Human(e) : "–")}</td></tr>");
         }
         html.Append("</table>\n");
     }
