@@ -20,14 +20,26 @@ public static class Apt
     /// <summary>Prints the sources file (nothing if it does not exist yet).</summary>
     public static string ReadSources(string file) => "cat " + ShellQuote.Word(file) + " 2>/dev/null || true";
 
-    /// <summary>Replaces the whole file Uplift owns with the one line for the target release.</summary>
-    public static string WriteSources(string file, string line) =>
-        "printf '%s\\n' " + ShellQuote.Word(line) + " > " + ShellQuote.Word(file);
+    /// <summary>The node's Debian codename (os-release(5) VERSION_CODENAME: "bookworm", "trixie").</summary>
+    public const string ReadCodename = ". /etc/os-release && echo \"$VERSION_CODENAME\"";
 
-    /// <summary>The file holds exactly that line (blank lines and comments aside).</summary>
-    public static bool SourcesAreSet(string content, string line)
-    {
-        var lines = content.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-        return lines.Count == 1 && lines[0] == line.Trim();
-    }
+    /// <summary>A filter that puts the node's codename where a template says {codename}.</summary>
+    public const string FillCodename = "sed \"s/{codename}/$(. /etc/os-release && echo \"$VERSION_CODENAME\")/g\"";
+
+    /// <summary>Replaces the whole file Uplift owns with <paramref name="content"/> (its lines), then removes the files it
+    /// replaces (earlier releases' sources).</summary>
+    public static string WriteSources(string file, string content, IReadOnlyList<string>? replaced = null) =>
+        "printf '%s\\n' " + ShellQuote.Word(content.TrimEnd('\n')) + " > " + ShellQuote.Word(file) +
+        (replaced is { Count: > 0 } ? " && rm -f " + ShellQuote.Words(replaced) : "");
+
+    /// <summary>Lists which of the files exist.</summary>
+    public static string Existing(IReadOnlyList<string> files) =>
+        "for f in " + ShellQuote.Words(files) + "; do [ -e \"$f\" ] && echo \"$f\"; done; true";
+
+    /// <summary>The file holds exactly those lines (blank lines and comments aside).</summary>
+    public static bool SourcesAreSet(string content, string expected) =>
+        Meaningful(content).SequenceEqual(Meaningful(expected));
+
+    private static IEnumerable<string> Meaningful(string text) =>
+        text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
 }

@@ -77,7 +77,8 @@ public class LabFixture : IAsyncLifetime
     /// (the node sees its own /etc/apt: its etc/ overlays /etc in its sshd's mount namespace).</summary>
     public async Task SwitchToNextReleaseAsync(string node)
     {
-        var result = await SshAsync(node, $"echo '{Lab.Catalog.Apt.LineFor(Next)}' > {Lab.Catalog.Apt.SourcesFile} && apt-get update");
+        var sources = Lab.Catalog.Apt.ContentFor(Next).Replace(Catalog.AptSettings.Codename, "bookworm", StringComparison.Ordinal);
+        var result = await SshAsync(node, $"printf '%s' '{sources}' > {Lab.Catalog.Apt.SourcesFile} && apt-get update");
         result.ExitCode.ShouldBe(0, result.Error);
     }
 }

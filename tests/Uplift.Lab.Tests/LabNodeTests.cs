@@ -64,10 +64,11 @@ public class LabNodeTests(LabFixture lab)
         await lab.SucceedAsync("vol1", $"echo 'deb http://example.invalid/debian bookworm-gazpacho-backports main' > {file}");
         var vol1 = await lab.SucceedAsync("vol1", $"cat {file}; cat /etc/cinder/cinder.conf");
         var net1 = await lab.SucceedAsync("net1", $"cat {file}");
-        await lab.SucceedAsync("vol1", $"echo '{lab.Lab.Catalog.Apt.LineFor(lab.Lab.Release)}' > {file}");
+        var initial = lab.Lab.Catalog.Apt.ContentFor(lab.Lab.Release).Replace(Catalog.AptSettings.Codename, "bookworm", StringComparison.Ordinal);
+        await lab.SucceedAsync("vol1", $"printf '%s' '{initial}' > {file}");
 
         vol1.Output.ShouldStartWith("deb http://example.invalid/debian bookworm-gazpacho-backports main\n# Uplift lab node vol1");
-        net1.Output.ShouldBe(lab.Lab.Catalog.Apt.LineFor(lab.Lab.Release) + "\n");
+        net1.Output.ShouldBe(initial);
         File.Exists(file).ShouldBe(hostBefore);
     }
 

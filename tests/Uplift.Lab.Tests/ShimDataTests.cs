@@ -63,7 +63,8 @@ public class ShimDataTests
     {
         var files = ShimData.Node(Lab, Lab.Nodes[0]);
 
-        files["etc/apt/sources.list.d/openstack.list"].ShouldBe(Lab.Catalog.Apt.LineFor(Lab.Release) + "\n");
+        files["etc/apt/sources.list.d/osbpo.debian.net.sources"].ShouldBe(
+            Lab.Catalog.Apt.ContentFor(Lab.Release).Replace(Catalog.AptSettings.Codename, "bookworm", StringComparison.Ordinal));
         files["var/lib/apt/release"].ShouldBe("epoxy\n");
         files["node.env"].ShouldContain("LAB_STATE=/srv/lab\n");
     }

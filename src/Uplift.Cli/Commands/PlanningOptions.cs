@@ -95,14 +95,16 @@ internal sealed class PlanningOptions
             throw new Diagnostics.InputException("--to is required: the release to upgrade to", hint: "e.g. uplift plan -i inventory.yaml --to flamingo");
         }
         var (inventory, catalog) = LoadInputs(parse);
-        var (from, note, alternatives) = (parse.GetValue(From), (string?)null, "");
+        var (from, note, facts) = (parse.GetValue(From), (string?)null, new ObservedInputs("", ""));
         if (from is null)
         {
-            var observed = await ClusterObservations.ReadAsync(inventory, catalog, parse, cancel);
+            await using var transport = ClusterObservations.Transport(inventory, parse);
+            var gate = new ClusterGate(inventory, catalog, transport.ShellFor);
+            var observed = await gate.ObserveAsync(cancel);
             (from, note) = StartingRelease.Decide(observed, catalog, null, parse.GetValue(To)!, parse.GetValue(Via) ?? "");
             note = $"--from {from}: read from the nodes ({ObservedView.Summary(observed)})" + (note is null ? "" : $"; {note}");
-            alternatives = observed.Alternatives;
+            facts = new ObservedInputs(observed.Alternatives, await gate.HypervisorUpgradesAsync(parse.GetValue(To)!, cancel));
         }
-        return (Planner.Build(inventory, catalog, from, parse.GetValue(To)!, Options(parse) with { Alternatives = alternatives }), note);
+        return (Planner.Build(inventory, catalog, from, parse.GetValue(To)!, facts.Into(Options(parse))), note);
     }
 }

@@ -62,8 +62,8 @@ internal static class RunCommands
             var prepared = savedPlan is var (savedRun, savedJson, _)
                 ? await preparation.ContinuingAsync(savedRun, savedJson, fresh, cancel)
                 : await preparation.ToTargetAsync(parse.GetValue(planning.From), parse.GetValue(planning.To)!, parse.GetValue(planning.Via) ?? "",
-                    (from, alternatives) => Planner.Build(inventory, catalog, from, parse.GetValue(planning.To)!,
-                        planning.Options(parse) with { Alternatives = alternatives }), fresh, cancel);
+                    (from, observed) => Planner.Build(inventory, catalog, from, parse.GetValue(planning.To)!, observed.Into(planning.Options(parse))),
+                    fresh, cancel);
             var output = parse.InvocationConfiguration.Output;
             if (prepared.Plan is not { } plan)
             {

@@ -20,7 +20,10 @@ internal static class CatalogAssembly
         var tokenRoles = new List<ServiceTokenRoles>();
         var versions = new List<CodeVersions>();
         var seriesBySeries = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var hypervisorStack = new Dictionary<string, string>(StringComparer.Ordinal);
         string? sourcesFile = null, sourceLine = null;
+        QueueGateSettings? queueGate = null;
+        var apt = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             foreach (var draft in file.Services)
@@ -41,11 +44,20 @@ internal static class CatalogAssembly
             {
                 seriesBySeries[package] = series;
             }
+            foreach (var (package, why) in file.HypervisorStack)
+            {
+                hypervisorStack[package] = why;
+            }
             changes.AddRange(file.ConfigChanges);
             tokenRoles.AddRange(file.ServiceTokenRoles);
             versions.RemoveAll(v => file.CodeVersions.Any(n => n.Service == v.Service));
             versions.AddRange(file.CodeVersions);
             sourcesFile = file.AptSourcesFile ?? sourcesFile;
+            queueGate = file.QueueGate ?? queueGate;
+            foreach (var (key, value) in file.Apt)
+            {
+                apt[key] = value;
+            }
             sourceLine = file.AptSourceLine ?? sourceLine;
         }
 
@@ -65,9 +77,15 @@ internal static class CatalogAssembly
         {
             problems.Add(new Diagnostic("the catalog lists no releases", new SourceLocation(first)));
         }
-        if (sourcesFile is null || sourceLine is null)
+        var deb822 = apt.GetValueOrDefault("format") == AptSettings.Deb822;
+        if (sourcesFile is null || (deb822 ? !apt.ContainsKey("uris") || !apt.ContainsKey("suites") : sourceLine is null))
         {
-            problems.Add(new Diagnostic("the catalog needs apt sources-file and source-line", new SourceLocation(first)));
+            problems.Add(new Diagnostic("the catalog needs apt sources-file and, in deb822 format, uris and suites (in one-line format, source-line)",
+                new SourceLocation(first)));
+        }
+        if (queueGate is null)
+        {
+            problems.Add(new Diagnostic("the catalog needs queue-gate (max-messages, leave-out, timeout)", new SourceLocation(first)));
         }
         if (problems.Count > 0)
         {
@@ -80,12 +98,22 @@ internal static class CatalogAssembly
             [.. ordered.Select(s => s.ToDefinition())],
             dependencies.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Value),
             changes,
-            new AptSettings(sourcesFile!, sourceLine!),
+            new AptSettings(sourcesFile!, sourceLine ?? "")
+            {
+                Format = apt.GetValueOrDefault("format") ?? AptSettings.OneLine,
+                Uris = apt.GetValueOrDefault("uris") ?? "",
+                Suites = apt.GetValueOrDefault("suites") ?? "",
+                Components = apt.GetValueOrDefault("components") ?? "main",
+                SignedBy = apt.GetValueOrDefault("signed-by"),
+                Replaces = (apt.GetValueOrDefault("replaces") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            },
             contentHash)
         {
             CodeVersions = versions,
             Infrastructure = infrastructure.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Value),
             SeriesBySeries = seriesBySeries,
+            HypervisorStack = hypervisorStack,
+            QueueGate = queueGate!,
             ServiceTokenRoles = tokenRoles,
         };
     }

@@ -21,6 +21,15 @@ internal sealed record CatalogFile(
     /// <summary>Packages upgraded one release series at a time, with their series in order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SeriesBySeries { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The apt keys beyond sources-file and source-line (format, uris, suites, components, signed-by, replaces).</summary>
+    public IReadOnlyDictionary<string, string> Apt { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Packages of a compute's hypervisor stack, each with why upgrading it needs the compute emptied.</summary>
+    public IReadOnlyDictionary<string, string> HypervisorStack { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When a neutron agent may restart ('queue-gate'); null when the file says nothing of it.</summary>
+    public QueueGateSettings? QueueGate { get; init; }
+
     /// <summary>Roles a service user needs from a release on (catalog 'service-token-roles').</summary>
     public IReadOnlyList<ServiceTokenRoles> ServiceTokenRoles { get; init; } = [];
 }

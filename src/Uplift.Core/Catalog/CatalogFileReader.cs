@@ -12,7 +12,7 @@ internal static class CatalogFileReader
 {
     private static readonly string[] TopLevelKeys =
         ["catalog-version", "releases", "exit-codes", "services", "dependencies", "config-changes", "apt", "code-versions", "infrastructure", "series-by-series",
-            "service-token-roles"];
+            "service-token-roles", "hypervisor-stack", "queue-gate"];
 
     /// <param name="knownTables">Exit-code tables of the files read before this one.</param>
     /// <param name="knownSeries">Series read before this one (config changes must name one); null while reading releases.</param>
@@ -46,6 +46,8 @@ internal static class CatalogFileReader
                 "dependencies" => file with { Dependencies = yaml.PerRole(value, "dependencies") },
                 "infrastructure" => file with { Infrastructure = yaml.PerRole(value, "infrastructure") },
                 "series-by-series" => file with { SeriesBySeries = ReadSeriesBySeries(yaml, value) },
+                "hypervisor-stack" => file with { HypervisorStack = ReadHypervisorStack(yaml, value) },
+                "queue-gate" => file with { QueueGate = ReadQueueGate(yaml, value) },
                 "config-changes" => file with { ConfigChanges = ReadConfigChanges(yaml, value, knownSeries ?? []) },
                 "service-token-roles" => file with { ServiceTokenRoles = ReadServiceTokenRoles(yaml, value, knownSeries ?? []) },
                 "apt" => ReadApt(yaml, value, file),
@@ -73,6 +75,41 @@ internal static class CatalogFileReader
             packages[package] = series;
         }
         return packages;
+    }
+
+    /// <summary>package → why upgrading it on a compute needs the compute emptied first.</summary>
+    private static Dictionary<string, string> ReadHypervisorStack(CatalogYamlReader yaml, YamlNode node)
+    {
+        var packages = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (package, value, _) in yaml.Entries(node, "hypervisor-stack"))
+        {
+            if (yaml.Text(value, $"hypervisor-stack {package}") is { Length: > 0 } why)
+            {
+                packages[package] = why;
+            }
+        }
+        return packages;
+    }
+
+    private static QueueGateSettings? ReadQueueGate(CatalogYamlReader yaml, YamlNode node)
+    {
+        int? most = null, timeout = null;
+        IReadOnlyList<string> leaveOut = [];
+        foreach (var (key, value, _) in yaml.Entries(node, "queue-gate", "max-messages", "leave-out", "timeout"))
+        {
+            switch (key)
+            {
+                case "max-messages": most = yaml.Number(value, "queue-gate max-messages", 0, int.MaxValue); break;
+                case "timeout": timeout = yaml.Number(value, "queue-gate timeout", 1, 86400); break;
+                default: leaveOut = yaml.Texts(value, "queue-gate leave-out"); break;
+            }
+        }
+        if (most is null || timeout is null)
+        {
+            yaml.Problem(node, "queue-gate needs max-messages and timeout", "e.g. {max-messages: 10000, leave-out: [notifications.*], timeout: 600}");
+            return null;
+        }
+        return new QueueGateSettings(most.Value, leaveOut, timeout.Value);
     }
 
     private static CatalogFile Refuse(CatalogYamlReader yaml, YamlNode keyNode, CatalogFile file)
@@ -185,14 +222,36 @@ internal static class CatalogFileReader
         return rules;
     }
 
+    /// <summary>The apt keys a file sets; a file that gives a source-line without a format means the one-line format.</summary>
     private static CatalogFile ReadApt(CatalogYamlReader yaml, YamlNode node, CatalogFile file)
     {
-        foreach (var (key, value, _) in yaml.Entries(node, "apt", "sources-file", "source-line"))
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value, _) in yaml.Entries(node, "apt", AptKeys))
         {
-            file = key == "sources-file"
-                ? file with { AptSourcesFile = yaml.Text(value, "apt sources-file") }
-                : file with { AptSourceLine = yaml.Text(value, "apt source-line") };
+            if (key == "replaces")
+            {
+                keys[key] = string.Join(' ', yaml.Texts(value, "apt replaces"));
+            }
+            else if (yaml.Text(value, $"apt {key}") is { } text)
+            {
+                keys[key] = text;
+            }
         }
-        return file;
+        if (keys.TryGetValue("format", out var format) && format is not (AptSettings.Deb822 or AptSettings.OneLine))
+        {
+            yaml.Problem(node, $"apt format '{format}' is unknown", $"write {AptSettings.Deb822} or {AptSettings.OneLine}");
+        }
+        if (keys.ContainsKey("source-line") && !keys.ContainsKey("format"))
+        {
+            keys["format"] = AptSettings.OneLine;
+        }
+        return file with
+        {
+            AptSourcesFile = keys.GetValueOrDefault("sources-file") ?? file.AptSourcesFile,
+            AptSourceLine = keys.GetValueOrDefault("source-line") ?? file.AptSourceLine,
+            Apt = file.Apt.Concat(keys.Where(k => k.Key is not ("sources-file" or "source-line"))).ToDictionary(),
+        };
     }
+
+    private static readonly string[] AptKeys = ["format", "sources-file", "source-line", "uris", "suites", "components", "signed-by", "replaces"];
 }

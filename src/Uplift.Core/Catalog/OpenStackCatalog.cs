@@ -39,6 +39,15 @@ public sealed record OpenStackCatalog(
     /// (dependencies.yaml 'series-by-series'); <see cref="PackageSeries"/> checks a jump against them.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SeriesBySeries { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Packages of a compute's hypervisor stack (dependencies.yaml 'hypervisor-stack'), each with why upgrading it needs
+    /// the compute emptied first. A compute none of whose packages move is upgraded in place, its instances running.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> HypervisorStack { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When a neutron agent may restart: the queues that count and how many messages they may hold (services.yaml).</summary>
+    public QueueGateSettings QueueGate { get; init; } = new(10000, [], 600);
+
     /// <summary>Roles a service user needs in its service tokens from a release on (config-changes.yaml 'service-token-roles').</summary>
     public IReadOnlyList<ServiceTokenRoles> ServiceTokenRoles { get; init; } = [];
 

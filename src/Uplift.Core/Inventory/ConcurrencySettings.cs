@@ -5,7 +5,9 @@ namespace Uplift.Inventory;
 /// <param name="Controllers">Non-VIP controllers upgraded at once for a service.</param>
 /// <param name="ComputeBatch">Computes in their dance at once inside an availability zone (after the canary): a compute
 /// holds its place from its disable to its enable, and the next one enters as soon as a place frees (no batch barrier).</param>
-/// <param name="NeutronAgents">Nodes whose neutron agents restart at once.</param>
+/// <param name="NeutronAgents">Network nodes whose neutron agents restart at once.</param>
+/// <param name="ComputeNeutronAgents">Computes whose neutron agents restart at once (3 in the seed's script), each behind the
+/// queue gate and followed by the pause.</param>
 /// <param name="NeutronAgentPauseSeconds">Pause after each neutron agent restart (30 s in the seed).</param>
 /// <param name="ComputeMaxFailPercent">A zone's computes stop entering when more than this share of them failed.</param>
 /// <param name="LiveMigrations">Live migrations in flight at once across the cluster (<see cref="DefaultLiveMigrations"/>).</param>
@@ -19,7 +21,8 @@ public sealed record ConcurrencySettings(
     int NeutronAgentPauseSeconds = 30,
     int ComputeMaxFailPercent = 0,
     int LiveMigrations = ConcurrencySettings.DefaultLiveMigrations,
-    int LiveMigrationsPerHost = 1)
+    int LiveMigrationsPerHost = 1,
+    int ComputeNeutronAgents = 3)
 {
     /// <summary>
     /// Sized for one 10 GbE migration network: 8 migrations share it at about 1.2 Gbit/s each, a rate at which the

@@ -49,7 +49,8 @@ public static partial class InventoryYamlWriter
         Section(yaml, "concurrency", ("prepare", concurrency.Prepare), ("controllers", concurrency.Controllers),
             ("compute_batch", concurrency.ComputeBatch), ("neutron_agents", concurrency.NeutronAgents),
             ("neutron_agent_pause", concurrency.NeutronAgentPauseSeconds), ("compute_max_fail_percent", concurrency.ComputeMaxFailPercent),
-            ("live_migrations", concurrency.LiveMigrations), ("live_migrations_per_host", concurrency.LiveMigrationsPerHost));
+            ("live_migrations", concurrency.LiveMigrations), ("live_migrations_per_host", concurrency.LiveMigrationsPerHost),
+            ("compute_neutron_agents", concurrency.ComputeNeutronAgents));
         Section(yaml, "database", ("node", inventory.Database.Node), ("credentials_file", inventory.Database.CredentialsFile),
             ("backup_directory", inventory.Database.BackupDirectory));
         if (inventory.OptionalServices.Count > 0)

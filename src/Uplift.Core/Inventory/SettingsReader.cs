@@ -11,7 +11,7 @@ internal static class SettingsReader
     internal static readonly string[] SshKeys =
         ["user", "port", "known_hosts", "identity", "jump_host", "sudo", "strict_host_key_checking", "config", "connect_timeout"];
     internal static readonly string[] ConcurrencyKeys =
-        ["prepare", "controllers", "compute_batch", "neutron_agents", "neutron_agent_pause", "compute_max_fail_percent",
+        ["prepare", "controllers", "compute_batch", "neutron_agents", "compute_neutron_agents", "neutron_agent_pause", "compute_max_fail_percent",
             "live_migrations", "live_migrations_per_host"];
     internal static readonly string[] DatabaseKeys = ["node", "credentials_file", "backup_directory"];
     internal static readonly string[] ServicesKeys = ["optional"];
@@ -143,7 +143,8 @@ internal static class SettingsReader
             section.Int("neutron_agent_pause", 0) ?? defaults.NeutronAgentPauseSeconds,
             section.Int("compute_max_fail_percent", 0, 100) ?? defaults.ComputeMaxFailPercent,
             section.Int("live_migrations", 1) ?? defaults.LiveMigrations,
-            section.Int("live_migrations_per_host", 1) ?? defaults.LiveMigrationsPerHost);
+            section.Int("live_migrations_per_host", 1) ?? defaults.LiveMigrationsPerHost,
+            section.Int("compute_neutron_agents", 1) ?? defaults.ComputeNeutronAgents);
     }
 
     public static DatabaseSettings Database(YamlSection? section)

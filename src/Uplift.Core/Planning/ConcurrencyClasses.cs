@@ -12,6 +12,7 @@ public static class ConcurrencyClasses
     public const string Satellites = "satellites";
     public const string NeutronAgents = "neutron-agents";
     public const string Computes = "computes";
+    public const string ComputeAgents = "compute-agents";
     public const string LiveMigrations = "live-migrations";
     public const string Restarts = "staggered-restarts";
 
@@ -22,7 +23,8 @@ public static class ConcurrencyClasses
         new(VipHolder, 1, "the VIP holder, first for every service"),
         new(Controllers, limits.Controllers, "the other controllers, in parallel"),
         new(Satellites, limits.Prepare, "satellite services (volume nodes)"),
-        new(NeutronAgents, limits.NeutronAgents, "neutron agents, paced"),
+        new(NeutronAgents, limits.NeutronAgents, "neutron agents on network nodes, paced"),
+        new(ComputeAgents, limits.ComputeNeutronAgents, "neutron agents on computes, paced (queue gate, then the pause)"),
         new(Computes, limits.ComputeBatch, "computes in their dance at once (each from its disable to its enable)", PerNode: true),
         new(LiveMigrations, limits.LiveMigrations, "computes live-migrating their instances at once (the cluster's budget of migrations in flight)"),
         new(Restarts, 1, "staggered restarts after removing RPC pins"),

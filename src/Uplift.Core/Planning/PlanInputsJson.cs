@@ -36,6 +36,10 @@ internal static class PlanInputsJson
         {
             json.WriteString("rollback_of", o.RollbackOf);
         }
+        if (o.HypervisorUpgrades.Length > 0)
+        {
+            json.WriteString("hypervisor_upgrades", o.HypervisorUpgrades);
+        }
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -61,6 +65,7 @@ internal static class PlanInputsJson
                 o.String("via"),
                 o.String("run_id"),
                 o.OptionalString("alternatives") ?? "",
-                o.OptionalString("rollback_of") ?? ""));
+                o.OptionalString("rollback_of") ?? "",
+                o.OptionalString("hypervisor_upgrades") ?? ""));
     }
 }

@@ -29,7 +29,8 @@ public static class PlanMarkdownView
                         text.Append("- [ ] `").Append(step.Id).Append("` ").Append(step.Kind.Name);
                         if (step.Arguments.Count > 0)
                         {
-                            text.Append(": ").Append(string.Join("; ", step.Arguments.Select(a => $"{a.Key} `{a.Value}`")));
+                            // A value of several lines (a deb822 stanza) stays on the step's line: its line breaks shown as ⏎.
+                            text.Append(": ").Append(string.Join("; ", step.Arguments.Select(a => $"{a.Key} `{a.Value.TrimEnd('\n').Replace("\n", " ⏎ ", StringComparison.Ordinal)}`")));
                         }
                         if (step.AlwaysRun)
                         {

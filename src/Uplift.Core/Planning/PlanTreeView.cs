@@ -42,14 +42,20 @@ public static class PlanTreeView
         var branch = last ? "└── " : "├── ";
         var under = indent + (last ? "    " : "│   ");
         var nodes = group.Steps.SelectMany(s => s.Nodes).Distinct().Count();
-        var classes = group.Steps.Select(s => s.Class).Distinct().Select(c => plan.LimitOf(c)).ToArray();
-        var parallel = nodes > 1 && classes.Max() > 1 ? $"  ∥ up to {classes.Max()} at a time" : "";
+        // The group's own class (the most of its steps): a compute window, not the class its agents restart in.
+        var limit = plan.LimitOf(group.Steps.GroupBy(s => s.Class).MaxBy(g => g.Count())!.Key);
+        var parallel = nodes > 1 && limit > 1 ? $"  ∥ up to {limit} at a time" : "";
         var paced = group.Steps.Where(s => s.PauseAfterSeconds > 0).Select(s => s.PauseAfterSeconds).DefaultIfEmpty().Max();
         var pacing = paced > 0 ? $"  ⏱ {paced} s after each" : "";
         text.Append(indent).Append(branch).Append(group.Name).Append(parallel).Append(pacing).Append('\n');
         foreach (var line in PlanSections.NodeLines(group.Steps))
         {
             text.Append(under).Append(line.Nodes).Append(": ").Append(string.Join(" → ", line.Labels)).Append('\n');
+        }
+        // Steps that say why they are there (a compute emptied first): the reason, node by node.
+        foreach (var reason in group.Steps.Where(s => s.Argument("why") is not null && s.Node is not null).GroupBy(s => s.Argument("why")!))
+        {
+            text.Append(under).Append("    ").Append(NodeList.Compress([.. reason.Select(s => s.Node!)])).Append(", why: ").Append(reason.Key).Append('\n');
         }
         if (nodes <= 1)
         {

@@ -76,7 +76,7 @@ public static class ShimData
             ["units.list"] = Lines(units),
             ["var/lib/dpkg/installed"] = Lines(installed),
             ["var/lib/apt/release"] = lab.Release.Series + "\n",
-            ["etc/apt/sources.list.d/" + Path.GetFileName(lab.Catalog.Apt.SourcesFile)] = lab.Catalog.Apt.LineFor(lab.Release) + "\n",
+            ["etc/apt/sources.list.d/" + Path.GetFileName(lab.Catalog.Apt.SourcesFile)] = lab.Catalog.Apt.ContentFor(lab.Release).Replace(Catalog.AptSettings.Codename, "bookworm", StringComparison.Ordinal),
             ["log/commands.log"] = "",
             // The node's boot id (bind-mounted over /proc/sys/kernel/random/boot_id); boot/ is its /boot, empty: no
             // kernel newer than the running one until a test puts one there.

@@ -19,6 +19,7 @@ public static class LabCatalog
             # Written by 'uplift lab up --openstack'; removed by 'uplift lab down'.
             catalog-version: lab-1
             apt:
+              format: one-line
               sources-file: /etc/apt/sources.list.d/openstack.list
               source-line: "{TargetMirror.SourceLine(target)}"
             # forky's Python is 3.14 and its uwsgi plugin embeds it: the Python stack moves as one, on every node, in prepare

@@ -24,6 +24,11 @@ public sealed class ClusterGate(ClusterInventory inventory, OpenStackCatalog cat
         new TargetRepositoryCheck(shells).CheckAsync(inventory.Nodes, Services, catalog, plan.Hops.Select(h => h.To).Distinct().ToList(),
             seriesBySeries: !plan.Inputs.Options.IsRollback, cancel);
 
+    /// <summary>Per compute, the hypervisor-stack packages <paramref name="to"/>'s repository offers newer (plan inputs'
+    /// "hypervisor_upgrades"; <see cref="HypervisorStackCheck"/>).</summary>
+    public Task<string> HypervisorUpgradesAsync(string to, CancellationToken cancel) =>
+        new HypervisorStackCheck(shells).ReadAsync(inventory.Nodes, catalog, new UpgradePaths(catalog).Release(to), cancel);
+
     /// <summary>The machines the nodes are: machine ids, and the host keys known_hosts holds for them.</summary>
     public ClusterIdentity IdentityOf(ClusterObservation observed)
     {

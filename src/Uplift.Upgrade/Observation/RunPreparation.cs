@@ -19,8 +19,8 @@ public sealed class RunPreparation(ClusterInventory inventory, OpenStackCatalog 
     public sealed record Prepared(Plan? Plan, string Json, ClusterObservation Observed, ClusterIdentity? Identity, string? Note);
 
     /// <summary>A plan to <paramref name="to"/> from what the nodes run (--from, when given, checked against them);
-    /// <paramref name="plan"/> builds it from the starting release and the units' alternatives the nodes have.</summary>
-    public async Task<Prepared> ToTargetAsync(string? from, string to, string via, Func<string, string, Plan> plan, bool fresh, CancellationToken cancel)
+    /// <paramref name="plan"/> builds it from the starting release and the facts the nodes show (<see cref="ObservedInputs"/>).</summary>
+    public async Task<Prepared> ToTargetAsync(string? from, string to, string via, Func<string, ObservedInputs, Plan> plan, bool fresh, CancellationToken cancel)
     {
         var observed = await gate.ObserveAsync(cancel).ConfigureAwait(false);
         if (from is null && AlreadyOn(observed, to) is { } target)
@@ -37,7 +37,7 @@ public sealed class RunPreparation(ClusterInventory inventory, OpenStackCatalog 
                 cancel).ConfigureAwait(false);
         }
         var (start, note) = StartingRelease.Decide(observed, catalog, from, to, via);
-        var built = plan(start, observed.Alternatives);
+        var built = plan(start, new ObservedInputs(observed.Alternatives, await gate.HypervisorUpgradesAsync(to, cancel).ConfigureAwait(false)));
         return await CheckedAsync(built, PlanJson.Write(built), observed, fresh, note, cancel).ConfigureAwait(false);
     }
 

@@ -2,6 +2,7 @@ using Uplift.Execution;
 using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Steps.MessageQueue;
 using Uplift.Upgrade.Steps.Packages;
 using Uplift.Upgrade.Steps.Units;
 
@@ -11,9 +12,11 @@ namespace Uplift.Upgrade.Planning;
 /// The compute dance, computes last: a canary alone first, then zone after zone in name order, each zone's computes
 /// pipelined: a compute enters its dance as soon as one of the zone's places (concurrency.compute_batch, a per-node
 /// class) frees, with no barrier between batches. On each compute: disable nova-compute with a reason (the scheduler
-/// stops placing instances), optionally live-migrate its instances away (the cluster's migration budget and nova's
-/// per-host limit bound how many move at once), refuse it if instances remain (unless allowed), upgrade and restart,
-/// wait until the service is up on the new version, enable it again (always, even after a failure). A failure stops new
+/// stops placing instances); when it must be emptied (<see cref="WhyEmptied"/>: its hypervisor stack moves, or
+/// --live-migrate) live-migrate its instances away (the cluster's migration budget and nova's per-host limit bound how
+/// many move at once) or refuse it while instances remain (unless allowed), then its hypervisor stack; otherwise it is
+/// upgraded in place, instances running. Then its code, nova-compute started, its neutron agents paced behind the queue
+/// gate; wait until the service is up on the new version, enable it again (always, even after a failure). A failure stops new
 /// computes from entering (beyond the zone's compute_max_fail_percent); those in their dance, migrations included, finish.
 /// </summary>
 internal static class ComputeSteps
@@ -67,31 +70,63 @@ internal static class ComputeSteps
         ctx.Steps.Add($"computes/{node.Name}/disable", new ComputeDisableStep(new(node.Name), ctx.Reason), node.Name, ConcurrencyClasses.Computes,
             needs: [entry]);
 
+    /// <summary>Why the compute must be emptied before its upgrade; null when it is upgraded in place, its instances
+    /// running (nova-compute's restart does not stop them, nova doc admin/upgrades.rst).</summary>
+    public static string? WhyEmptied(HopContext ctx, Node node)
+    {
+        if (ctx.Options.LiveMigrate)
+        {
+            return "--live-migrate empties every compute";
+        }
+        var moving = ctx.HypervisorUpgrades[node.Name].ToList();
+        return moving.Count == 0 ? null
+            : "its hypervisor stack moves: " + string.Join("; ", moving.Select(u => u.Shown +
+                (ctx.Catalog.HypervisorStack.TryGetValue(u.Package, out var why) ? $" ({why})" : "")));
+    }
+
     private static IEnumerable<string> AddNode(HopContext ctx, Node node, string disable)
     {
-        var units = NodeUpgrade.Units(ctx.ServicesOn(node), [Role.Compute]);
-        var packages = NodeUpgrade.Packages(ctx.ServicesOn(node), [Role.Compute]);
+        var services = ctx.ServicesOn(node).ToArray();
+        var units = NodeUpgrade.Units(services, [Role.Compute]);
+        var agents = NodeUpgrade.Units(services.Where(PacedAgents.Are), [Role.Compute]);
+        var others = units.Except(agents).ToArray();
+        var packages = PackageTarget.For(NodeUpgrade.Packages(services, [Role.Compute]), ctx.To, ctx.Catalog);
         var steps = ctx.Steps;
         var at = $"computes/{node.Name}/";
         var service = new ComputeService(node.Name);
+        var why = WhyEmptied(ctx, node);
         var last = disable;
-        if (ctx.Options.LiveMigrate)
+        if (why is not null && ctx.Options.LiveMigrate)
         {
             // Destinations are the scheduler's choice among enabled computes: never one in its dance (each is disabled
             // first), but it may be one not yet upgraded, whose instances then move again in their turn.
             last = steps.Add(at + "migrate", new ComputeMigrateInstancesStep(service), node.Name, ConcurrencyClasses.LiveMigrations,
                 needs: [disable]);
         }
-        if (!ctx.Options.AllowInstances)
+        if (why is not null && !ctx.Options.AllowInstances)
         {
-            last = steps.Add(at + "check-empty", new ComputeCheckEmptyStep(service), node.Name, ConcurrencyClasses.Computes, needs: [last]);
+            last = steps.Add(at + "check-empty", new ComputeCheckEmptyStep(service, why), node.Name, ConcurrencyClasses.Computes, needs: [last]);
         }
-        // The hypervisor stack and OVS restart from their maintainer scripts: upgraded here, in the node's own window,
-        // once it is emptied (or checked to be), never cluster-wide in "prepare"; its agents start after, on the new OVS.
-        last = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Computes, [last]);
-        last = steps.Add(at + "stop", new UnitsStopStep(units, PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Computes, needs: [last]);
-        last = steps.Add(at + "install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, ConcurrencyClasses.Computes, needs: [last]);
-        last = steps.Add(at + "start", new UnitsStartStep(units), node.Name, ConcurrencyClasses.Computes, needs: [last]);
+        // An emptied compute's hypervisor stack and OVS restart from their maintainer scripts here, in the node's own
+        // window, never cluster-wide in "prepare", and it reboots when it needs to; its agents start after, on the new
+        // OVS. A compute upgraded in place keeps its hypervisor stack: its install is refused if it would move it.
+        last = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Computes, [last], inPlace: why is null);
+        last = steps.Add(at + "stop", new UnitsStopStep(units, packages), node.Name, ConcurrencyClasses.Computes, needs: [last]);
+        last = steps.Add(at + "install", new PackagesInstallStep(packages, why is null ? [.. ctx.Catalog.HypervisorStack.Keys.Order(StringComparer.Ordinal)] : null),
+            node.Name, ConcurrencyClasses.Computes, needs: [last]);
+        if (others.Length > 0)
+        {
+            last = steps.Add(at + "start", new UnitsStartStep(others), node.Name, ConcurrencyClasses.Computes, needs: [last]);
+        }
+        if (agents.Length > 0)
+        {
+            // Paced like every neutron agent: each restart floods RabbitMQ with the agent's resync, so it waits for the
+            // queues to drain (catalog queue-gate), no more than concurrency.compute_neutron_agents at once, a pause after.
+            last = steps.Add(at + QueueGateStep.Name, QueueGateStep.For(ctx.VipHolder.Name, ctx.Catalog.QueueGate), node.Name, ConcurrencyClasses.ComputeAgents,
+                needs: [last]);
+            last = steps.Add(at + "start-agents", new UnitsStartStep(agents), node.Name, ConcurrencyClasses.ComputeAgents, needs: [last],
+                pauseAfterSeconds: ctx.Inventory.Concurrency.NeutronAgentPauseSeconds);
+        }
         last = steps.Add(at + "wait-up", new ComputeWaitUpStep(service, ctx.To.Series), node.Name, ConcurrencyClasses.Computes, needs: [last]);
         var enable = steps.Add(at + "enable", new ComputeEnableStep(service), node.Name, ConcurrencyClasses.Computes, needs: [disable],
             after: [last], alwaysRun: true);

@@ -11,9 +11,6 @@ namespace Uplift.Upgrade.Planning;
 /// </summary>
 internal static class ControlPlaneSteps
 {
-    /// <summary>Queue depth above which a neutron agent restart waits (messages in all queues).</summary>
-    public const int QueueGateMaxMessages = 1000;
-
     public static string Add(HopContext ctx, IEnumerable<string> entry)
     {
         var steps = ctx.Steps;
@@ -56,7 +53,7 @@ internal static class ControlPlaneSteps
         foreach (var role in service.SatelliteRoles.Where(r => r is not (Role.Controller or Role.Compute)))
         {
             var nodes = ctx.Inventory.WithRole(role).Where(n => !n.Has(Role.Controller)).ToArray();
-            var paced = role == Role.Network && service.Name == "neutron";
+            var paced = role == Role.Network && PacedAgents.Are(service);
             ctx.Enter(Phases.ControlPlane, paced
                 ? $"{service.Name}: agents on {role.ToString().ToLowerInvariant()} nodes, {ctx.Inventory.Concurrency.NeutronAgents} at a time, {ctx.Inventory.Concurrency.NeutronAgentPauseSeconds} s apart"
                 : $"{service.Name}: {role.ToString().ToLowerInvariant()} nodes", service.Name);
@@ -71,7 +68,7 @@ internal static class ControlPlaneSteps
                 if (paced)
                 {
                     // Each agent restart floods RabbitMQ with state reports: wait for the queues to drain first.
-                    needs = [ctx.Steps.Add($"{service.Name}/{node.Name}/queue-gate", new QueueGateStep(ctx.VipHolder.Name, QueueGateMaxMessages), node.Name,
+                    needs = [ctx.Steps.Add($"{service.Name}/{node.Name}/queue-gate", QueueGateStep.For(ctx.VipHolder.Name, ctx.Catalog.QueueGate), node.Name,
                         ConcurrencyClasses.NeutronAgents, needs: controlPlane, after: after)];
                 }
                 if (paced)

@@ -18,14 +18,23 @@ internal static class Infrastructure
     /// <summary>The node's infrastructure step after <paramref name="needs"/>, then its reboot when the node needs one and,
     /// after RabbitMQ's package, the wait for its cluster to be whole again; the last of <paramref name="needs"/> when it
     /// has no infrastructure package.</summary>
-    public static string Add(HopContext ctx, Node node, string at, string concurrencyClass, IReadOnlyList<string> needs, IReadOnlyList<string>? after = null)
+    /// <param name="inPlace">A compute upgraded with its instances running: its hypervisor stack (catalog 'hypervisor-stack')
+    /// is left out and it is not rebooted.</param>
+    public static string Add(HopContext ctx, Node node, string at, string concurrencyClass, IReadOnlyList<string> needs, IReadOnlyList<string>? after = null,
+        bool inPlace = false)
     {
-        var packages = Packages(ctx, node);
+        var packages = inPlace
+            ? ctx.PerRoles("infrastructure-in-place", node, () => string.Join(' ', Packages(ctx, node).Split(' ').Where(p => !ctx.Catalog.HypervisorStack.ContainsKey(p))))
+            : Packages(ctx, node);
         if (packages.Length == 0)
         {
             return needs[^1];
         }
         var upgraded = ctx.Steps.Add(at + "infrastructure", new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries)), node.Name, concurrencyClass, needs: needs, after: after);
+        if (inPlace)
+        {
+            return upgraded;
+        }
         // A new kernel or OVS may need the node rebooted (the seed's script reboots after OVS): here, in its own window.
         var rebooted = ctx.Steps.Add(at + "reboot", NodeRebootStep.Kind, node.Name, concurrencyClass, needs: [upgraded]);
         return packages.Split(' ').Contains(Rabbitmq)

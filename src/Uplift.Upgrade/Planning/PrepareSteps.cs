@@ -16,7 +16,7 @@ internal static class PrepareSteps
         var steps = ctx.Steps;
         ctx.Enter(Phases.Prepare, "every node");
         var ends = new List<string>();
-        var aptSources = new AptSourcesStep(ctx.Catalog.Apt.SourcesFile, ctx.Catalog.Apt.LineFor(ctx.To), ctx.To.Series);
+        var aptSources = AptSourcesStep.For(ctx.Catalog.Apt, ctx.To, ctx.From);
         foreach (var node in ctx.Inventory.Nodes)
         {
             var at = $"prepare/{node.Name}/";

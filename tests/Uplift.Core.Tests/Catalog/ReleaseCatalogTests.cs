@@ -44,12 +44,20 @@ public class ReleaseCatalogTests
     }
 
     [Fact]
-    public void Given_the_apt_settings_When_switching_to_epoxy_Then_the_line_names_the_series()
+    public void Given_the_apt_settings_When_switching_to_epoxy_Then_a_deb822_stanza_names_both_suites_of_the_nodes_codename()
     {
-        catalog.Apt.SourcesFile.ShouldBe("/etc/apt/sources.list.d/openstack.list");
-        var line = catalog.Apt.LineFor(catalog.FindRelease("epoxy")!);
-        line.ShouldContain("epoxy");
-        line.ShouldNotContain("{series}");
+        catalog.Apt.Format.ShouldBe(AptSettings.Deb822);
+        catalog.Apt.SourcesFile.ShouldBe("/etc/apt/sources.list.d/osbpo.debian.net.sources");
+        var epoxy = catalog.FindRelease("epoxy")!;
+        catalog.Apt.ContentFor(epoxy).ShouldBe(
+            "Types: deb\nURIs: http://osbpo.debian.net/debian\nSuites: {codename}-epoxy-backports {codename}-epoxy-backports-nochange\nComponents: main\n");
+        // The sandbox's one-line form: a line per suite.
+        catalog.Apt.LinesFor(epoxy).ShouldBe([
+            "deb http://osbpo.debian.net/debian {codename}-epoxy-backports main",
+            "deb http://osbpo.debian.net/debian {codename}-epoxy-backports-nochange main"]);
+        // The former one-line file and the older installers' per-release file go.
+        catalog.Apt.ReplacedFor(epoxy, catalog.FindRelease("dalmatian")).ShouldBe([
+            "/etc/apt/sources.list.d/openstack.list", "/etc/apt/sources.list.d/{codename}-dalmatian.list"]);
     }
 
     [Fact]

@@ -21,8 +21,8 @@ public sealed class PlanByTheBookTests
 {
     public static TheoryData<string> Clusters => new() { "examples/inventory.yaml", "kolla multinode" };
 
-    private static PlanGraph PlanOf(string cluster) =>
-        new(Planner.Build(Inventory(cluster), PlanningInputs.Catalog, "epoxy", "flamingo"));
+    private static PlanGraph PlanOf(string cluster, PlanOptions? options = null) =>
+        new(Planner.Build(Inventory(cluster), PlanningInputs.Catalog, "epoxy", "flamingo", options));
 
     private static ClusterInventory Inventory(string cluster) => cluster == "kolla multinode"
         ? AnsibleInventoryImporter.Import(Uplift.Testing.Fixtures.Project("tests/Uplift.Core.Tests/Inventory/Ansible/multinode")).Inventory
@@ -138,7 +138,8 @@ public sealed class PlanByTheBookTests
     [MemberData(nameof(Clusters))]
     public void No_prepare_step_upgrades_a_package_that_restarts_a_daemon_each_node_does_it_in_its_own_window(string cluster)
     {
-        var graph = PlanOf(cluster);
+        // Every compute emptied: each gets its hypervisor stack in its own window (in place, none does: InPlaceComputesTests).
+        var graph = PlanOf(cluster, new PlanOptions(LiveMigrate: true));
 
         graph.Where(s => s.Phase == Phases.Prepare).ShouldAllBe(s => !InfrastructurePackages.Any(p => (" " + s.Argument("packages") + " ").Contains(" " + p + " ", StringComparison.Ordinal)));
         foreach (var compute in graph.Where(s => s.Kind == ComputeDisableStep.Kind).Select(s => s.Node!))
@@ -164,7 +165,7 @@ public sealed class PlanByTheBookTests
     [MemberData(nameof(Clusters))]
     public void Each_controller_s_rabbitmq_is_whole_again_before_the_next_and_the_vip_holder_goes_last_in_standby(string cluster)
     {
-        var graph = PlanOf(cluster);
+        var graph = PlanOf(cluster, new PlanOptions(LiveMigrate: true));
         var vip = graph["preflight/vip-holder"].Node!;
         var upgrades = graph.Where(s => s.Id.StartsWith("infrastructure/", StringComparison.Ordinal) && s.Kind == DependenciesUpgradeStep.Kind).ToList();
 

@@ -63,7 +63,7 @@ public sealed class RollbackPlannerTests
     {
         var graph = Rollback(ReachedBeforeComputes());
 
-        graph["rollback/ctl1/apt-sources"].Argument("line").ShouldBe(PlanningInputs.Catalog.Apt.LineFor(PlanningInputs.Catalog.FindRelease("epoxy")!));
+        graph["rollback/ctl1/apt-sources"].Argument("content").ShouldBe(PlanningInputs.Catalog.Apt.ContentFor(PlanningInputs.Catalog.FindRelease("epoxy")!));
         var packages = graph["rollback/ctl1/packages"];
         packages.Kind.ShouldBe(PackagesDowngradeStep.Kind);
         packages.Argument("release").ShouldBe("epoxy");

@@ -65,6 +65,12 @@ internal sealed partial class FakeNode(string name) : IRemoteShell
         {
             return new CommandResult(answer.ExitCode, answer.Output, "", TimeSpan.Zero);
         }
+        if (script.StartsWith("for f in ", StringComparison.Ordinal))
+        {
+            // Apt.Existing: which of the files exist.
+            var files = script["for f in ".Length..script.IndexOf("; do", StringComparison.Ordinal)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return Ok(string.Concat(files.Where(Files.ContainsKey).Select(f => f + "\n")));
+        }
         if (script.StartsWith("systemctl is-active", StringComparison.Ordinal))
         {
             var units = script.Split(';')[0].Split(' ')[2..];
@@ -122,6 +128,12 @@ internal sealed partial class FakeNode(string name) : IRemoteShell
                 case ["cat", var file, ..]:
                     output += Files.GetValueOrDefault(file, "");
                     break;
+                case ["rm", "-f", .. var files]:
+                    foreach (var file in files)
+                    {
+                        Files.Remove(file);
+                    }
+                    break;
                 default:
                     if (Printf().Match(part) is { Success: true } write)
                     {
@@ -136,6 +148,6 @@ internal sealed partial class FakeNode(string name) : IRemoteShell
 
     private static CommandResult Ok(string output) => new(0, output, "", TimeSpan.Zero);
 
-    [GeneratedRegex(@"^printf '%s\\n' '(.*)' > (\S+)$")]
+    [GeneratedRegex(@"^printf '%s\\n' '(.*)' > (\S+)$", RegexOptions.Singleline)]
     private static partial Regex Printf();
 }

@@ -1,5 +1,6 @@
 using Uplift.Execution;
 using Uplift.Execution.Journal;
+using Uplift.Nodes;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.EndState;
@@ -11,8 +12,9 @@ namespace Uplift.Tests.Execution;
 /// <summary>The real handlers (apt, systemd, sources) driven by the executor against in-memory nodes.</summary>
 public sealed class NodeStepsTests : IDisposable
 {
-    private const string Sources = "/etc/apt/sources.list.d/openstack.list";
-    private const string Line = "deb http://osbpo.debian.net/debian bookworm-dalmatian-backports main";
+    private const string Sources = "/etc/apt/sources.list.d/osbpo.debian.net.sources";
+    private const string Former = "/etc/apt/sources.list.d/openstack.list";
+    private const string Content = "Types: deb\nURIs: http://osbpo.debian.net/debian\nSuites: {codename}-dalmatian-backports {codename}-dalmatian-backports-nochange\nComponents: main\n";
     private readonly ExecutorFixture _run = new();
     private readonly FakeNode _ctl1 = new("ctl1");
 
@@ -30,13 +32,14 @@ public sealed class NodeStepsTests : IDisposable
         _ctl1.Candidates["nova-conductor"] = "2:30.0.0-1";
         _ctl1.Units["nova-conductor"] = ("active", "enabled");
         _ctl1.Units["nova-api"] = ("active", "enabled");
-        _ctl1.Files[Sources] = "deb http://osbpo.debian.net/debian bookworm-caracal-backports main\n";
+        _ctl1.Files[Former] = "deb http://osbpo.debian.net/debian bookworm-caracal-backports main\n";
+        _ctl1.Answers[Apt.ReadCodename] = (0, "bookworm\n");
     }
 
     public void Dispose() => _run.Dispose();
 
     private static Plan Upgrade(string hash = "h1") => new TestPlan().Class("default", 1)
-        .Step("prepare/ctl1/apt-sources", AptSourcesStep.Kind, node: "ctl1", arguments: [("sources-file", Sources), ("line", Line)])
+        .Step("prepare/ctl1/apt-sources", AptSourcesStep.Kind, node: "ctl1", arguments: [("sources-file", Sources), ("content", Content), ("replaces", Former)])
         .Step("prepare/ctl1/dependencies", DependenciesUpgradeStep.Kind, needs: ["prepare/ctl1/apt-sources"], node: "ctl1",
             arguments: ("packages", "bash haproxy openssh-client"))
         .Step("nova/ctl1/stop", UnitsStopStep.Kind, needs: ["prepare/ctl1/dependencies"], node: "ctl1",
@@ -51,7 +54,9 @@ public sealed class NodeStepsTests : IDisposable
         var summary = await _run.RunAsync(Upgrade());
 
         summary.Outcome.ShouldBe(RunOutcome.Succeeded, summary.Failure);
-        _ctl1.Files[Sources].ShouldBe(Line + "\n");
+        // The node's codename filled in, the former one-line file gone.
+        _ctl1.Files[Sources].ShouldBe(Content.Replace("{codename}", "bookworm", StringComparison.Ordinal));
+        _ctl1.Files.ShouldNotContainKey(Former);
         _ctl1.Installed["haproxy"].ShouldBe("2.6.12-1+deb12u4");
         _ctl1.Installed["nova-api"].ShouldBe("2:30.0.0-1");
         _ctl1.Installed["nova-conductor"].ShouldBe("2:30.0.0-1");

@@ -30,6 +30,7 @@ public sealed class PipelinedComputesTests : IDisposable
         concurrency:
           compute_batch: 3
           live_migrations: 2
+          neutron_agent_pause: 0
         """;
 
     private static readonly string[] Zone1 = ["cmp2", "cmp3", "cmp4", "cmp5", "cmp6", "cmp7"];

@@ -4,8 +4,9 @@ using Uplift.Planning;
 namespace Uplift.Upgrade.Steps.Compute;
 
 /// <summary>
-/// Refuses to go on with a compute that still runs instances: restarting nova-compute and libvirt under them is what
-/// the dance avoids. The plan leaves this step out with --allow-instances.
+/// Refuses to go on with a compute that must be emptied (its hypervisor stack moves, or the operator asked every compute
+/// emptied) while it still runs instances. The plan leaves this step out with --allow-instances, and on a compute
+/// upgraded in place.
 /// </summary>
 public sealed class ComputeCheckEmptyHandler(ComputeCloud cloud) : IStepHandler
 {
@@ -18,14 +19,16 @@ public sealed class ComputeCheckEmptyHandler(ComputeCloud cloud) : IStepHandler
 
     public async Task ActAsync(StepContext context)
     {
-        var host = ComputeCheckEmptyStep.Read(context.Step).Service.Host;
+        var (service, why) = ComputeCheckEmptyStep.Read(context.Step);
+        var host = service.Host;
         var servers = await cloud.CallAsync(context, $"list the instances on {host}",
             (_, compute, abort) => compute.ServersOnHostAsync(host, abort)).ConfigureAwait(false);
         if (servers.Count > 0)
         {
             var names = string.Join(", ", servers.Take(Named).Select(s => s.Name ?? s.Id)) + (servers.Count > Named ? ", …" : "");
             throw new StepFailedException(
-                $"{host} still runs {servers.Count} instance(s) ({names}): move them away (plan with --live-migrate) " +
+                $"{host} still runs {servers.Count} instance(s) ({names}) and must be emptied first" + (why is null ? "" : $" ({why})") +
+                ": move them away (plan with --live-migrate) " +
                 "or accept the risk with --allow-instances; the compute stays disabled");
         }
         context.Report($"no instance on {host}");

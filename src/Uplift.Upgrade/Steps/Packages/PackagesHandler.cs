@@ -19,8 +19,13 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
     public override IReadOnlyList<string> Describe(PlanStep step)
     {
         var packages = Target(step).Packages;
-        return [.. PackageCheck.Queries(packages), Apt.Install(packages) + "   # only those outdated"];
+        var keep = Kept(step);
+        return [.. PackageCheck.Queries(packages),
+            .. keep.Count > 0 ? [AptSimulation.Install(packages) + $"   # refused if it would move {string.Join(' ', keep)}"] : Array.Empty<string>(),
+            Apt.Install(packages) + "   # only those outdated"];
     }
+
+    private IReadOnlyList<string> Kept(PlanStep step) => installedOnly ? [] : PackagesInstallStep.Read(step).Kept;
 
     protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
     {
@@ -32,6 +37,7 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
     protected override async Task ActOnAsync(StepContext context, string node)
     {
         var todo = context.Fact<IReadOnlyList<string>>("todo:" + node) ?? await ToInstallAsync(context, node).ConfigureAwait(false);
+        await RefuseMovingKeptAsync(context, node, todo).ConfigureAwait(false);
         context.Report($"{node}: installing {Named(todo)}");
         await context.RunCheckedAsync(node, Apt.Install(todo), then: PackageCheck.Queries(Target(context.Step).Packages)).ConfigureAwait(false);
     }
@@ -43,6 +49,26 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
         {
             throw new StepFailedException(
                 $"on {node}: still not at the candidate version of the target release after apt-get install: {string.Join(' ', left)}");
+        }
+    }
+
+    /// <summary>With packages to keep, apt is asked first what the install would unpack: one of them among it stops the
+    /// step before anything changes.</summary>
+    private async Task RefuseMovingKeptAsync(StepContext context, string node, IReadOnlyList<string> todo)
+    {
+        var keep = Kept(context.Step);
+        if (keep.Count == 0 || todo.Count == 0)
+        {
+            return;
+        }
+        var simulated = await context.RunCheckedAsync(node, AptSimulation.Install(todo)).ConfigureAwait(false);
+        var moving = AptSimulation.Parse(simulated.StandardOutput).Where(c => keep.Contains(c.Package)).ToList();
+        if (moving.Count > 0)
+        {
+            throw new StepFailedException(
+                $"on {node}: installing {Named(todo)} would also move {string.Join(", ", moving.Select(c => $"{c.Package} {c.From ?? "(new)"} → {c.To}"))}, " +
+                "which this compute keeps as it is while its instances run (nothing was installed); plan again (the plan reads the " +
+                "hypervisor stack from the nodes and empties the computes whose stack moves), or run with --live-migrate");
         }
     }
 
