@@ -118,9 +118,7 @@ internal sealed class CatalogYamlReader(string file, List<Diagnostic> problems)
 
     public Role? Role(YamlNode node, string what)
     {
-        if (node is YamlScalarNode { Value: { } text }
-            && !char.IsAsciiDigit(text.FirstOrDefault())
-            && Enum.TryParse<Role>(text, ignoreCase: true, out var role))
+        if (node is YamlScalarNode { Value: { } text } && NodeListReader.RoleNames.TryGetValue(text, out var role))
         {
             return role;
         }
@@ -142,5 +140,5 @@ internal sealed class CatalogYamlReader(string file, List<Diagnostic> problems)
         return perRole;
     }
 
-    public static string RoleNames => string.Join(", ", Enum.GetNames<Role>().Select(n => n.ToLowerInvariant()));
+    public static string RoleNames => string.Join(", ", NodeListReader.RoleNames.Keys);
 }

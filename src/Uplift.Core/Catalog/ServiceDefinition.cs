@@ -38,6 +38,10 @@ public sealed record ServiceDefinition(
     /// </summary>
     public bool ApiLast { get; init; }
 
+    /// <summary>Its satellite nodes go one at a time (swift's storage nodes: the others keep every object's other replicas
+    /// served), as nodes serving an API always do.</summary>
+    public bool RollingSatellites { get; init; }
+
     /// <summary>The units that serve its HAProxy backends (its API servers).</summary>
     public IReadOnlyList<string> ApiUnits => [.. Backends.Select(b => b.Unit).Distinct(StringComparer.Ordinal)];
 

@@ -24,6 +24,8 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
     public IReadOnlyList<Role>? SatelliteRoles { get; init; }
     public bool? SighupAfterUpgrade { get; init; }
     public bool? ApiLast { get; init; }
+
+    public bool? RollingSatellites { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Alternatives { get; init; }
 
     /// <summary>Where the alternatives were written (errors about them point there).</summary>
@@ -44,6 +46,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
         SatelliteRoles = overlay.SatelliteRoles ?? SatelliteRoles,
         SighupAfterUpgrade = overlay.SighupAfterUpgrade ?? SighupAfterUpgrade,
         ApiLast = overlay.ApiLast ?? ApiLast,
+        RollingSatellites = overlay.RollingSatellites ?? RollingSatellites,
         Alternatives = overlay.Alternatives ?? Alternatives,
         AlternativesWhere = overlay.Alternatives is null ? AlternativesWhere : overlay.AlternativesWhere,
     };
@@ -63,6 +66,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
     {
         SighupAfterUpgrade = SighupAfterUpgrade ?? false,
         ApiLast = ApiLast ?? false,
+        RollingSatellites = RollingSatellites ?? false,
         Alternatives = Alternatives ?? new Dictionary<string, IReadOnlyList<string>>(),
     };
 

@@ -29,5 +29,10 @@ public sealed record ClusterInventory(
 
     public IEnumerable<Node> WithRole(Role role) => Nodes.Where(n => n.Has(role));
 
+    /// <summary>The nodes Uplift upgrades: all but those whose only role is Ceph, which it leaves alone (no step, no SSH).</summary>
+    public ClusterInventory Managed => Nodes.All(IsManaged) ? this : this with { Nodes = [.. Nodes.Where(IsManaged)] };
+
+    private static bool IsManaged(Node node) => !node.Roles.All(r => r == Role.Ceph);
+
     public Node? Find(string name) => Nodes.FirstOrDefault(n => n.Name == name);
 }

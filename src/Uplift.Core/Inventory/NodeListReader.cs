@@ -16,6 +16,10 @@ internal static class NodeListReader
         ["network"] = Role.Network,
         ["compute"] = Role.Compute,
         ["volume"] = Role.Volume,
+        ["swift-proxy"] = Role.SwiftProxy,
+        ["swift-storage"] = Role.SwiftStorage,
+        ["telemetry"] = Role.Telemetry,
+        ["ceph"] = Role.Ceph,
     };
 
     /// <summary>The nodes that could be read; every problem found on the way is added to <paramref name="problems"/>.</summary>

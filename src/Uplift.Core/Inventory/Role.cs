@@ -1,10 +1,23 @@
 namespace Uplift.Inventory;
 
-/// <summary>What a node does in the cluster. A node may hold several roles.</summary>
+/// <summary>What a node does in the cluster. A node may hold several roles. Inventory names in
+/// <c>NodeListReader.RoleNames</c> ("swift-proxy").</summary>
 public enum Role
 {
     Controller,
     Network,
     Compute,
     Volume,
+
+    /// <summary>Swift proxy servers, behind HAProxy.</summary>
+    SwiftProxy,
+
+    /// <summary>Swift account, container and object servers.</summary>
+    SwiftStorage,
+
+    /// <summary>Telemetry nodes (gnocchi's API and metric daemons, where they do not run on controllers).</summary>
+    Telemetry,
+
+    /// <summary>Ceph nodes (monitors, OSDs): Uplift leaves a node with no other role alone, as the seed's script does.</summary>
+    Ceph,
 }

@@ -27,6 +27,6 @@ public static class ConcurrencyClasses
         new(ComputeAgents, limits.ComputeNeutronAgents, "neutron agents on computes, paced (queue gate, then the pause)"),
         new(Computes, limits.ComputeBatch, "computes in their dance at once (each from its disable to its enable)", PerNode: true),
         new(LiveMigrations, limits.LiveMigrations, "computes live-migrating their instances at once (the cluster's budget of migrations in flight)"),
-        new(Restarts, 1, "staggered restarts after removing RPC pins"),
+        new(Restarts, 1, "one node at a time: staggered restarts, controllers' infrastructure, nodes serving an API beside the controllers (swift proxies)"),
     ];
 }

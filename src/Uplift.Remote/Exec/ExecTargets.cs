@@ -14,10 +14,11 @@ public static class ExecTargets
         }
         if (role is not null)
         {
-            if (!Enum.TryParse<Role>(role, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
+            var wanted = Enum.GetValues<Role>().FirstOrDefault(r => InventoryYamlWriter.RoleName(r) == role, (Role)(-1));
+            if (!Enum.IsDefined(wanted))
             {
                 throw new InputException($"unknown role '{role}'",
-                    hint: "valid: " + string.Join(", ", Enum.GetNames<Role>().Select(n => n.ToLowerInvariant())));
+                    hint: "valid: " + string.Join(", ", Enum.GetValues<Role>().Select(InventoryYamlWriter.RoleName)));
             }
             var holders = inventory.WithRole(wanted).ToList();
             return holders.Count > 0

@@ -16,12 +16,12 @@ public sealed class ClusterGate(ClusterInventory inventory, OpenStackCatalog cat
     public IReadOnlyList<ServiceDefinition> Services { get; } = ClusterServices.For(inventory, catalog);
 
     public Task<ClusterObservation> ObserveAsync(CancellationToken cancel) =>
-        new ClusterObserver(shells).ObserveAsync(inventory.Nodes, Services, catalog, cancel);
+        new ClusterObserver(shells).ObserveAsync(inventory.Managed.Nodes, Services, catalog, cancel);
 
     /// <summary>The target repositories of the plan's hops offer each service's code on the hop's release (and, but for a
     /// rollback, which leaves infrastructure packages where they are, no series jump of RabbitMQ).</summary>
     public Task CheckRepositoriesAsync(Plan plan, CancellationToken cancel) =>
-        new TargetRepositoryCheck(shells).CheckAsync(inventory.Nodes, Services, catalog, plan.Hops.Select(h => h.To).Distinct().ToList(),
+        new TargetRepositoryCheck(shells).CheckAsync(inventory.Managed.Nodes, Services, catalog, plan.Hops.Select(h => h.To).Distinct().ToList(),
             seriesBySeries: !plan.Inputs.Options.IsRollback, cancel);
 
     /// <summary>Per compute, the hypervisor-stack packages <paramref name="to"/>'s repository offers newer (plan inputs'

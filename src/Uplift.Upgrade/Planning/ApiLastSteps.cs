@@ -1,4 +1,5 @@
 using Uplift.Catalog;
+using Uplift.Inventory;
 using Uplift.Planning;
 
 namespace Uplift.Upgrade.Planning;
@@ -19,7 +20,7 @@ internal static class ApiLastSteps
         var vip = ctx.VipHolder;
         var others = ctx.OtherControllers.ToArray();
         var alone = others.Length == 0;
-        var satellites = string.Join(", ", service.SatelliteRoles.Select(r => r.ToString().ToLowerInvariant()));
+        var satellites = string.Join(", ", service.SatelliteRoles.Select(InventoryYamlWriter.RoleName));
         KeyValuePair<string, string>[] marks = alone ? [PlannedOutage.Of(service.Name)] : [];
         ctx.Enter(Phases.ControlPlane, alone
             ? $"{service.Name}: VIP holder {vip.Name}, a planned {service.Name} API outage: its API waits for the {satellites} nodes"

@@ -47,24 +47,30 @@ internal static class ControlPlaneSteps
         service.SatelliteRoles.Where(r => r is not (Role.Controller or Role.Compute))
             .SelectMany(role => ctx.Inventory.WithRole(role).Where(n => !n.Has(Role.Controller)));
 
+    /// <summary>The satellite roles in the order the service lists them: a role's nodes start once the previous role's
+    /// have ended (swift: storage nodes, then proxies).</summary>
     public static IEnumerable<string> Satellites(HopContext ctx, Catalog.ServiceDefinition service, string[] controlPlane)
     {
         var ends = new List<string>();
         foreach (var role in service.SatelliteRoles.Where(r => r is not (Role.Controller or Role.Compute)))
         {
+            controlPlane = ends.Count > 0 ? [.. ends] : controlPlane;
             var nodes = ctx.Inventory.WithRole(role).Where(n => !n.Has(Role.Controller)).ToArray();
             var paced = role == Role.Network && PacedAgents.Are(service);
+            // Nodes serving the service's API (swift proxies) go one at a time, each drained, so the API keeps answering.
+            var oneByOne = !paced && (service.RollingSatellites || nodes.Any(n => DrainedWork.Backends(ctx, service, n).Count > 0));
             ctx.Enter(Phases.ControlPlane, paced
-                ? $"{service.Name}: agents on {role.ToString().ToLowerInvariant()} nodes, {ctx.Inventory.Concurrency.NeutronAgents} at a time, {ctx.Inventory.Concurrency.NeutronAgentPauseSeconds} s apart"
-                : $"{service.Name}: {role.ToString().ToLowerInvariant()} nodes", service.Name);
-            var window = Math.Max(1, ctx.Inventory.Concurrency.NeutronAgents);
+                ? $"{service.Name}: agents on {InventoryYamlWriter.RoleName(role)} nodes, {ctx.Inventory.Concurrency.NeutronAgents} at a time, {ctx.Inventory.Concurrency.NeutronAgentPauseSeconds} s apart"
+                : oneByOne ? $"{service.Name}: {InventoryYamlWriter.RoleName(role)} nodes one at a time"
+                : $"{service.Name}: {InventoryYamlWriter.RoleName(role)} nodes", service.Name);
+            var window = oneByOne ? 1 : Math.Max(1, ctx.Inventory.Concurrency.NeutronAgents);
             var perNode = new List<IReadOnlyList<string>>();
             foreach (var node in nodes)
             {
                 var needs = controlPlane;
                 // Paced nodes form a sliding window in the plan itself: a node starts only when the one
                 // `window` places before it has ended, so no more than `window` agents are down at once.
-                var after = paced && perNode.Count >= window ? perNode[^window] : [];
+                var after = (paced || oneByOne) && perNode.Count >= window ? perNode[^window] : [];
                 if (paced)
                 {
                     // Each agent restart floods RabbitMQ with state reports: wait for the queues to drain first.
@@ -77,7 +83,8 @@ internal static class ControlPlaneSteps
                     // agents stop and start again on the new OVS.
                     needs = [Infrastructure.Add(ctx, node, $"{service.Name}/{node.Name}/", ConcurrencyClasses.NeutronAgents, needs)];
                 }
-                var done = NodeUpgrade.Add(ctx, service, node, paced ? ConcurrencyClasses.NeutronAgents : ConcurrencyClasses.Satellites,
+                var done = NodeUpgrade.Add(ctx, service, node,
+                    paced ? ConcurrencyClasses.NeutronAgents : oneByOne ? ConcurrencyClasses.Restarts : ConcurrencyClasses.Satellites,
                     needs, after, withDatabase: false, pauseAfterSeconds: paced ? ctx.Inventory.Concurrency.NeutronAgentPauseSeconds : 0);
                 perNode.Add(done?.Ended ?? []);
                 ends.AddRange(done?.Ended ?? []);

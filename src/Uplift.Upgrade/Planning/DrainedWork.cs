@@ -43,7 +43,8 @@ internal static class DrainedWork
         string[] after,
         params KeyValuePair<string, string>[] marks)
     {
-        var servers = node.Has(Role.Controller) ? services.SelectMany(s => Backends(ctx, s, node)).ToArray() : [];
+        // A controller's APIs, and those of nodes whose role serves one (swift proxies, telemetry nodes' gnocchi).
+        var servers = services.SelectMany(s => Backends(ctx, s, node)).ToArray();
         var drained = ctx.Options.Drain ? servers : [];
         var drains = drained
             .Select(s => ctx.Steps.Add(stepPrefix + "drain-" + s.Name, HaproxyDrainStep.Kind, node.Name, concurrencyClass,
@@ -82,7 +83,8 @@ internal static class DrainedWork
         }
     }
 
-    /// <summary>The HAProxy backends a controller serves for a service, named by the inventory's pattern or overrides.</summary>
+    /// <summary>The HAProxy backends a node serves for a service (a backend's unit runs under one of its roles), named by the
+    /// inventory's pattern or overrides.</summary>
     public static IReadOnlyList<HaproxyServer> Backends(HopContext ctx, ServiceDefinition service, Node node) =>
         service.On(node).Backends
             .Where(b => node.Roles.Any(r => service.On(node).UnitsOn(r).Contains(b.Unit)))

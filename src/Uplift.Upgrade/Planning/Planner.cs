@@ -19,7 +19,7 @@ public static class Planner
     public static Plan Build(ClusterInventory inventory, OpenStackCatalog catalog, string from, string to, PlanOptions? options = null)
     {
         options ??= new PlanOptions();
-        inventory = WithAlternatives(inventory, options);
+        inventory = WithAlternatives(inventory.Managed, options);
         var hops = PlanPath.Hops(catalog, from, to, options.Via);
         var controllers = Controllers(inventory, options);
         var services = ClusterServices.For(inventory, catalog);
