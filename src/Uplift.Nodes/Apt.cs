@@ -17,6 +17,9 @@ public static class Apt
 
     public static string Update => "apt-get update";
 
+    /// <summary>Every package to its candidate, new dependencies included, keeping changed conffiles.</summary>
+    public const string DistUpgrade = "DEBIAN_FRONTEND=noninteractive apt-get dist-upgrade -y -o Dpkg::Options::=--force-confold";
+
     /// <summary>Prints the sources file (nothing if it does not exist yet).</summary>
     public static string ReadSources(string file) => "cat " + ShellQuote.Word(file) + " 2>/dev/null || true";
 

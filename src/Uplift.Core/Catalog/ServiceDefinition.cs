@@ -42,6 +42,11 @@ public sealed record ServiceDefinition(
     /// served), as nodes serving an API always do.</summary>
     public bool RollingSatellites { get; init; }
 
+    /// <summary>Its units keep running (drained) while its packages install, and restart on the new code after the DB
+    /// steps: its package's maintainer script fails on a masked unit (Debian's keystone postinst: `set -e`, then
+    /// `systemctl enable keystone`), so they are not stopped and masked first.</summary>
+    public bool RunsWhileInstalling { get; init; }
+
     /// <summary>The units that serve its HAProxy backends (its API servers).</summary>
     public IReadOnlyList<string> ApiUnits => [.. Backends.Select(b => b.Unit).Distinct(StringComparer.Ordinal)];
 

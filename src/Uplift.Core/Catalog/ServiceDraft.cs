@@ -26,6 +26,8 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
     public bool? ApiLast { get; init; }
 
     public bool? RollingSatellites { get; init; }
+
+    public bool? RunsWhileInstalling { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Alternatives { get; init; }
 
     /// <summary>Where the alternatives were written (errors about them point there).</summary>
@@ -47,6 +49,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
         SighupAfterUpgrade = overlay.SighupAfterUpgrade ?? SighupAfterUpgrade,
         ApiLast = overlay.ApiLast ?? ApiLast,
         RollingSatellites = overlay.RollingSatellites ?? RollingSatellites,
+        RunsWhileInstalling = overlay.RunsWhileInstalling ?? RunsWhileInstalling,
         Alternatives = overlay.Alternatives ?? Alternatives,
         AlternativesWhere = overlay.Alternatives is null ? AlternativesWhere : overlay.AlternativesWhere,
     };
@@ -67,6 +70,7 @@ internal sealed record ServiceDraft(string Name, SourceLocation Where)
         SighupAfterUpgrade = SighupAfterUpgrade ?? false,
         ApiLast = ApiLast ?? false,
         RollingSatellites = RollingSatellites ?? false,
+        RunsWhileInstalling = RunsWhileInstalling ?? false,
         Alternatives = Alternatives ?? new Dictionary<string, IReadOnlyList<string>>(),
     };
 

@@ -9,7 +9,7 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
     private static readonly string[] ServiceKeys =
     [
         "name", "optional", "after", "backends", "units", "packages", "database",
-        "online-migrations", "upgrade-check", "rpc-pin", "satellite-roles", "sighup-after-upgrade", "api-last", "rolling-satellites",
+        "online-migrations", "upgrade-check", "rpc-pin", "satellite-roles", "sighup-after-upgrade", "api-last", "rolling-satellites", "runs-while-installing",
         "alternatives",
     ];
 
@@ -81,6 +81,7 @@ internal sealed class ServiceReader(CatalogYamlReader yaml, IReadOnlyDictionary<
                 "sighup-after-upgrade" => draft with { SighupAfterUpgrade = yaml.Flag(value, $"{what} sighup-after-upgrade") },
                 "api-last" => draft with { ApiLast = yaml.Flag(value, $"{what} api-last") },
                 "rolling-satellites" => draft with { RollingSatellites = yaml.Flag(value, $"{what} rolling-satellites") },
+                "runs-while-installing" => draft with { RunsWhileInstalling = yaml.Flag(value, $"{what} runs-while-installing") },
                 "alternatives" => draft with { Alternatives = Alternatives(value, what), AlternativesWhere = yaml.At(value) },
                 "satellite-roles" => draft with { SatelliteRoles = [.. yaml.Items(value, $"{what} satellite-roles").Select(r => yaml.Role(r, $"{what} satellite-roles")).OfType<Role>()] },
                 _ => draft,

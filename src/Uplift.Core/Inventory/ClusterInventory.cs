@@ -29,10 +29,11 @@ public sealed record ClusterInventory(
 
     public IEnumerable<Node> WithRole(Role role) => Nodes.Where(n => n.Has(role));
 
-    /// <summary>The nodes Uplift upgrades: all but those whose only role is Ceph, which it leaves alone (no step, no SSH).</summary>
+    /// <summary>The nodes Uplift upgrades service by service: all but those whose only roles are Ceph, which it leaves
+    /// alone (no step, no SSH), or the puppet master, which has steps of its own (<see cref="Role.PuppetMaster"/>).</summary>
     public ClusterInventory Managed => Nodes.All(IsManaged) ? this : this with { Nodes = [.. Nodes.Where(IsManaged)] };
 
-    private static bool IsManaged(Node node) => !node.Roles.All(r => r == Role.Ceph);
+    private static bool IsManaged(Node node) => !node.Roles.All(r => r is Role.Ceph or Role.PuppetMaster);
 
     public Node? Find(string name) => Nodes.FirstOrDefault(n => n.Name == name);
 }

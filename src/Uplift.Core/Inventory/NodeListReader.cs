@@ -19,6 +19,7 @@ internal static class NodeListReader
         ["swift-proxy"] = Role.SwiftProxy,
         ["swift-storage"] = Role.SwiftStorage,
         ["telemetry"] = Role.Telemetry,
+        ["puppet-master"] = Role.PuppetMaster,
         ["ceph"] = Role.Ceph,
     };
 

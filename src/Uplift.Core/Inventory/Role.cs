@@ -18,6 +18,10 @@ public enum Role
     /// <summary>Telemetry nodes (gnocchi's API and metric daemons, where they do not run on controllers).</summary>
     Telemetry,
 
+    /// <summary>The configuration-management host (puppet master): moved to the target release first (sources,
+    /// dist-upgrade, puppet server restarted, release named in its configuration), while every agent is disabled.</summary>
+    PuppetMaster,
+
     /// <summary>Ceph nodes (monitors, OSDs): Uplift leaves a node with no other role alone, as the seed's script does.</summary>
     Ceph,
 }

@@ -15,7 +15,7 @@ internal static class SettingsReader
             "live_migrations", "live_migrations_per_host"];
     internal static readonly string[] DatabaseKeys = ["node", "credentials_file", "backup_directory"];
     internal static readonly string[] ServicesKeys = ["optional"];
-    internal static readonly string[] PuppetKeys = ["manages_nodes"];
+    internal static readonly string[] PuppetKeys = ["manages_nodes", "runs_at_once", "server_unit", "release_file", "release_section", "release_option"];
 
     internal static readonly string[] OpenStackKeys = ["clouds_yaml", "cloud"];
 
@@ -37,7 +37,17 @@ internal static class SettingsReader
         return new(file is null ? null : Path.GetFullPath(Path.Combine(directory, file)), section?.String("cloud"));
     }
 
-    public static PuppetSettings Puppet(YamlSection? section) => new(section?.Bool("manages_nodes") ?? false);
+    public static PuppetSettings Puppet(YamlSection? section)
+    {
+        var defaults = new PuppetSettings();
+        return section is null ? defaults : new PuppetSettings(
+            section.Bool("manages_nodes") ?? false,
+            section.Int("runs_at_once", 1) ?? defaults.RunsAtOnce,
+            section.String("server_unit") ?? defaults.ServerUnit,
+            section.String("release_file"),
+            section.String("release_section") ?? defaults.ReleaseSection,
+            section.String("release_option") ?? defaults.ReleaseOption);
+    }
 
     public static PacemakerSettings Pacemaker(YamlSection? section)
     {

@@ -15,8 +15,9 @@ public static class ConcurrencyClasses
     public const string ComputeAgents = "compute-agents";
     public const string LiveMigrations = "live-migrations";
     public const string Restarts = "staggered-restarts";
+    public const string PuppetRuns = "puppet-runs";
 
-    public static IReadOnlyList<ConcurrencyClass> For(ConcurrencySettings limits, PlanOptions options) =>
+    public static IReadOnlyList<ConcurrencyClass> For(ConcurrencySettings limits, PlanOptions options, int puppetRuns = 8) =>
     [
         new(Cluster, 1, "cluster-wide checks and DB work, one at a time"),
         new(Nodes, limits.Prepare, "per-node checks and preparation"),
@@ -27,6 +28,7 @@ public static class ConcurrencyClasses
         new(ComputeAgents, limits.ComputeNeutronAgents, "neutron agents on computes, paced (queue gate, then the pause)"),
         new(Computes, limits.ComputeBatch, "computes in their dance at once (each from its disable to its enable)", PerNode: true),
         new(LiveMigrations, limits.LiveMigrations, "computes live-migrating their instances at once (the cluster's budget of migrations in flight)"),
+        new(PuppetRuns, puppetRuns, "puppet agent runs at once on nodes other than controllers"),
         new(Restarts, 1, "one node at a time: staggered restarts, controllers' infrastructure, nodes serving an API beside the controllers (swift proxies)"),
     ];
 }

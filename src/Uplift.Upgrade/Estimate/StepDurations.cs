@@ -79,6 +79,8 @@ public static class StepDurations
         new(NodeRebootStep.Kind, 0, "runs only when the kernel or OVS changed; estimate.reboot_seconds when they will (300 is typical of servers)"),
         new(AptSourcesStep.Kind, 1, LabBench, LabBenchQuote),
         new(AptUpdateStep.Kind, 20, "assumption: apt-get update of the new release's indexes from a mirror near the cloud"),
+        new(DistUpgradeStep.Kind, 300, "assumption: the puppet master's whole system moved to the new release's packages"),
+        new(ConfigSetStep.Kind, 1, LabBench, LabBenchQuote),
         new(DependenciesUpgradeStep.Kind, 600, "measured on the real-OpenStack lab (docs/lab.md): 24 min for 5 nodes 2 at a time on 2 cores, Python 3.13 → 3.14, " +
             "about 10 min a node; estimate.dependencies_upgrade_seconds", "prepare's dependencies: 24 min"),
         new(PackagesInstallStep.Kind, 15, "seed: once dependencies are in, installing a service's packages takes a few seconds"),

@@ -140,20 +140,29 @@ internal static class FinalizeSteps
         return previous;
     }
 
-    /// <summary>One watched agent run per node once puppet is enabled again (inventory puppet.manages_nodes): other nodes
-    /// together, controllers one at a time (a run may restart the services whose configuration it changes).</summary>
+    /// <summary>One watched agent run per node once puppet is enabled again (inventory puppet.manages_nodes), in a bounded
+    /// window: controllers one at a time, each drained out of every HAProxy (a run may restart the services whose
+    /// configuration it changes), the others puppet.runs_at_once at a time. Exit codes 0 and 2 succeed, 4 and 6 fail.</summary>
     private static string[] PuppetRuns(HopContext ctx, string[] enabled)
     {
-        ctx.Enter(Phases.Finalize, "puppet runs once on every node, controllers one at a time");
+        ctx.Enter(Phases.Finalize, $"puppet runs once on every node: controllers one at a time, drained; the others {ctx.Inventory.Puppet.RunsAtOnce} at a time");
         var runs = new List<string>();
         string[] previous = [];
+        string[] after = [];
         foreach (var (node, enable) in ctx.Inventory.Nodes.Zip(enabled))
         {
-            var controller = node.Has(Role.Controller);
-            var run = ctx.Steps.Add($"finalize/{node.Name}/puppet-run", PuppetRunStep.Kind, node.Name,
-                controller ? ConcurrencyClasses.Restarts : ConcurrencyClasses.Nodes, needs: [enable], after: controller ? previous : []);
-            previous = controller ? [run] : previous;
-            runs.Add(run);
+            var at = $"finalize/{node.Name}/";
+            if (!node.Has(Role.Controller))
+            {
+                runs.Add(ctx.Steps.Add(at + "puppet-run", PuppetRunStep.Kind, node.Name, ConcurrencyClasses.PuppetRuns, needs: [enable]));
+                continue;
+            }
+            var services = ctx.Services.Where(s => DrainedWork.Backends(ctx, s, node).Count > 0).ToArray();
+            var done = DrainedWork.Add(ctx, services, node, at + "puppet/", ConcurrencyClasses.Restarts, [enable, .. previous], after, (first, firstAfter) =>
+                ctx.Steps.Add(at + "puppet-run", PuppetRunStep.Kind, node.Name, ConcurrencyClasses.Restarts, needs: first, after: firstAfter));
+            previous = [done.Healthy];
+            after = [.. done.Ended];
+            runs.AddRange(done.Ended);
         }
         return [.. runs];
     }

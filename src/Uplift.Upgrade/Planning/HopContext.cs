@@ -28,6 +28,9 @@ internal sealed record HopContext(
         ? $"uplift: upgrade to {To.Series}"
         : $"uplift run {Options.RunId}: upgrade to {To.Series}";
 
+    /// <summary>The puppet masters (role puppet-master): moved to the target first, in "prepare", agents all disabled.</summary>
+    public IReadOnlyList<Node> PuppetMasters { get; init; } = [];
+
     /// <summary>Per compute, its hypervisor-stack packages that move (read from the nodes when the plan was made).</summary>
     public ILookup<string, HypervisorUpgrade> HypervisorUpgrades { get; } = Options.HypervisorUpgradesByNode();
 

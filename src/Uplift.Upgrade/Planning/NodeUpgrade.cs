@@ -57,8 +57,12 @@ internal static class NodeUpgrade
         var packages = PackagesOn(service, node, includeComputeRole: false);
         var at = $"{service.Name}/{node.Name}/";
         return DrainedWork.Add(ctx, [service], node, at, concurrencyClass, needs.ToArray(), after.ToArray(), (first, firstAfter) =>
-            ctx.Steps.Add(at + "start", new UnitsStartStep(units), node.Name, concurrencyClass,
-                needs: NewCode(ctx, service, node, at, concurrencyClass, first, firstAfter, withDatabase, units, packages, []), pauseAfterSeconds: pauseAfterSeconds));
+        {
+            var ready = NewCode(ctx, service, node, at, concurrencyClass, first, firstAfter, withDatabase, units, packages, []);
+            return service.RunsWhileInstalling
+                ? ctx.Steps.Add(at + "restart", new UnitsRestartStep(units), node.Name, concurrencyClass, needs: ready, pauseAfterSeconds: pauseAfterSeconds)
+                : ctx.Steps.Add(at + "start", new UnitsStartStep(units), node.Name, concurrencyClass, needs: ready, pauseAfterSeconds: pauseAfterSeconds);
+        });
     }
 
     /// <summary>
@@ -108,12 +112,14 @@ internal static class NodeUpgrade
         bool withDatabase, IReadOnlyList<string> units, IReadOnlyList<string> packages, KeyValuePair<string, string>[] marks)
     {
         var steps = ctx.Steps;
-        string[] last = [steps.Add(at + "stop", new UnitsStopStep(units, PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, concurrencyClass, needs: first, after: firstAfter,
-            marks: marks)];
+        // A service whose units run through the install (RunsWhileInstalling) is not stopped: its install comes first.
+        string[] last = service.RunsWhileInstalling ? first
+            : [steps.Add(at + "stop", new UnitsStopStep(units, PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, concurrencyClass, needs: first,
+                after: firstAfter, marks: marks)];
         if (packages.Count > 0)
         {
             last = [steps.Add(at + "install", new PackagesInstallStep(PackageTarget.For(packages, ctx.To, ctx.Catalog)), node.Name, concurrencyClass, needs: last,
-                marks: marks)];
+                after: service.RunsWhileInstalling ? firstAfter : null, marks: marks)];
         }
         if (withDatabase)
         {

@@ -19,6 +19,7 @@ public static class Planner
     public static Plan Build(ClusterInventory inventory, OpenStackCatalog catalog, string from, string to, PlanOptions? options = null)
     {
         options ??= new PlanOptions();
+        var puppetMasters = inventory.WithRole(Role.PuppetMaster).ToList();
         inventory = WithAlternatives(inventory.Managed, options);
         var hops = PlanPath.Hops(catalog, from, to, options.Via);
         var controllers = Controllers(inventory, options);
@@ -35,7 +36,8 @@ public static class Planner
         {
             steps.Prefix = stages.Count == 1 ? "" : stages[i].To.Series + "/";
             var ctx = new HopContext(inventory, catalog, options, stages[i].From, stages[i].To, i == 0, services, controllers[0], controllers, steps,
-                hash[..16]);
+                hash[..16])
+            { PuppetMasters = puppetMasters };
             previous = [update ? AddUpdate(ctx) : AddHop(ctx, previous)];
         }
         return new Plan(
@@ -43,7 +45,7 @@ public static class Planner
             inventory.Cluster,
             update ? "update" : "upgrade",
             stages.Select(h => new PlanHop(h.From.Series, h.To.Series)).ToArray(),
-            ConcurrencyClasses.For(inventory.Concurrency, options),
+            ConcurrencyClasses.For(inventory.Concurrency, options, inventory.Puppet.RunsAtOnce),
             steps.Steps,
             inputs,
             hash);

@@ -2,12 +2,14 @@ using Uplift.Planning;
 using Uplift.Upgrade.Steps.Config;
 using Uplift.Upgrade.Steps.Packages;
 using Uplift.Upgrade.Steps.PuppetAgent;
+using Uplift.Upgrade.Steps.Units;
 namespace Uplift.Upgrade.Planning;
 
 /// <summary>
 /// Every node, many at a time: puppet off, the services' /etc backed up (a tarball with its sha256 on the node, a copy
 /// here) before anything is installed, APT sources switched to the target, apt-get update, dependency packages upgraded
-/// (only installed ones with a newer candidate, decided at run time). Nothing is restarted yet.
+/// (only installed ones with a newer candidate, decided at run time). Nothing is restarted yet, but the puppet master,
+/// moved to the target once every agent is off.
 /// </summary>
 internal static class PrepareSteps
 {
@@ -16,12 +18,14 @@ internal static class PrepareSteps
         var steps = ctx.Steps;
         ctx.Enter(Phases.Prepare, "every node");
         var ends = new List<string>();
+        var disabled = new List<string>();
         var aptSources = AptSourcesStep.For(ctx.Catalog.Apt, ctx.To, ctx.From);
         foreach (var node in ctx.Inventory.Nodes)
         {
             var at = $"prepare/{node.Name}/";
             var puppet = steps.Add(at + PuppetDisableStep.Name, new PuppetDisableStep(ctx.Reason), node.Name, ConcurrencyClasses.Nodes,
                 needs: [preflightDone]);
+            disabled.Add(puppet);
             var directories = ctx.PerRoles<IReadOnlyList<string>>("config-directories", node, () => [.. ctx.Services
                 .Where(s => NodeUpgrade.PackagesOn(s, node, includeComputeRole: true).Count > 0)
                 .Select(s => $"/etc/{s.Name}")]);
@@ -37,6 +41,33 @@ internal static class PrepareSteps
                 ? update
                 : steps.Add(at + "dependencies", new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries)), node.Name, ConcurrencyClasses.Nodes, needs: [update]));
         }
+        ends.AddRange(PuppetMasters(ctx, aptSources, disabled));
         return steps.Add("prepare/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends);
+    }
+
+    /// <summary>
+    /// The puppet master moves to the target release first, once every agent is disabled (no agent applies the new
+    /// release's manifests to a node still on the old one): its sources, a dist-upgrade, its puppet server restarted,
+    /// the release named in its configuration (inventory puppet.release_file). The agents run again in "finalize",
+    /// every node upgraded.
+    /// </summary>
+    private static IEnumerable<string> PuppetMasters(HopContext ctx, AptSourcesStep aptSources, List<string> disabled)
+    {
+        var steps = ctx.Steps;
+        var puppet = ctx.Inventory.Puppet;
+        foreach (var master in ctx.PuppetMasters)
+        {
+            ctx.Enter(Phases.Prepare, "puppet master, once every agent is disabled");
+            var at = $"prepare/{master.Name}/";
+            var last = steps.Add(at + AptSourcesStep.Name, aptSources, master.Name, ConcurrencyClasses.Nodes, needs: [.. disabled]);
+            last = steps.Add(at + AptUpdateStep.Name, AptUpdateStep.Kind, master.Name, ConcurrencyClasses.Nodes, needs: [last]);
+            last = steps.Add(at + DistUpgradeStep.Name, DistUpgradeStep.Kind, master.Name, ConcurrencyClasses.Nodes, needs: [last]);
+            if (puppet.ReleaseFile is { } file)
+            {
+                last = steps.Add(at + "release-name", new ConfigSetStep(file, puppet.ReleaseSection, puppet.ReleaseOption, ctx.To.Series), master.Name,
+                    ConcurrencyClasses.Nodes, needs: [last]);
+            }
+            yield return steps.Add(at + "restart-server", new UnitsRestartStep([puppet.ServerUnit]), master.Name, ConcurrencyClasses.Nodes, needs: [last]);
+        }
     }
 }

@@ -65,7 +65,7 @@ public static class RollbackPlanner
         var nodesDone = AddNodes(ctx, work, windows, restored);
         VerifySteps.Add(ctx, nodesDone);
         return new Plan(PlanJson.FormatVersion, inventory.Cluster, Mode, [new PlanHop(current.Series, back.Series)],
-            ConcurrencyClasses.For(inventory.Concurrency, options), steps.Steps, inputs, hash);
+            ConcurrencyClasses.For(inventory.Concurrency, options, inventory.Puppet.RunsAtOnce), steps.Steps, inputs, hash);
     }
 
     /// <summary>The run's verified backup first (when schemas are restored), then every touched node drained and its
@@ -90,7 +90,8 @@ public static class RollbackPlanner
         {
             var services = ctx.Services.Where(s => work.Stops(node.Name, s.Name)).ToArray();
             var drained = DrainedWork.Begin(ctx, services, node, $"rollback/{node.Name}/", ConcurrencyClasses.Nodes, start, [], []);
-            var units = NodeUpgrade.Units(services.Select(s => s.On(node)), node.Roles);
+            // Units that run through an install (keystone: its postinst fails on a masked unit) are not stopped: restarted after.
+            var units = NodeUpgrade.Units(services.Where(s => !s.RunsWhileInstalling).Select(s => s.On(node)), node.Roles);
             if (units.Length > 0)
             {
                 stops.Add(steps.Add($"rollback/{node.Name}/stop", new UnitsStopStep(units), node.Name, ConcurrencyClasses.Nodes, needs: drained.Needs,
@@ -160,10 +161,15 @@ public static class RollbackPlanner
                 last = steps.Add(at + "etc-restore", new ConfigRestoreStep(ConfigBackupStep.Read(backup).Backup), node.Name, ConcurrencyClasses.Nodes,
                     needs: [last]);
             }
-            var units = NodeUpgrade.Units(services.Select(s => s.On(node)), node.Roles);
+            var units = NodeUpgrade.Units(services.Where(s => !s.RunsWhileInstalling).Select(s => s.On(node)), node.Roles);
             if (units.Length > 0)
             {
                 last = steps.Add(at + "start", new UnitsStartStep(units), node.Name, ConcurrencyClasses.Nodes, needs: [last]);
+            }
+            var running = NodeUpgrade.Units(services.Where(s => s.RunsWhileInstalling).Select(s => s.On(node)), node.Roles);
+            if (running.Length > 0)
+            {
+                last = steps.Add(at + "restart", new UnitsRestartStep(running), node.Name, ConcurrencyClasses.Nodes, needs: [last]);
             }
             ends.AddRange(drained.End(last).Ended);
         }

@@ -50,6 +50,8 @@ public static class StepTable
         new(PuppetRunStep.Kind, _ => new PuppetRunHandler()),
         new(AptSourcesStep.Kind, _ => new AptSourcesHandler()),
         new(AptUpdateStep.Kind, _ => AptUpdateStep.Handler),
+        new(DistUpgradeStep.Kind, _ => DistUpgradeStep.Handler),
+        new(ConfigSetStep.Kind, _ => ConfigSetStep.Handler),
         new(DependenciesUpgradeStep.Kind, _ => new PackagesHandler(installedOnly: true)),
         new(PackagesInstallStep.Kind, _ => new PackagesHandler(installedOnly: false)),
         new(UnitsStopStep.Kind, _ => new UnitsHandler(UnitsStopStep.Kind)),

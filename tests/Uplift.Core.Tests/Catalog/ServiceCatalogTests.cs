@@ -193,9 +193,10 @@ public class ServiceCatalogTests
     [Fact]
     public void Given_the_dependencies_Then_every_role_has_a_list_with_its_role_specific_packages()
     {
-        // Ceph nodes are left alone: nothing is upgraded on them.
+        // Ceph nodes are left alone and the puppet master is moved whole (dist-upgrade): no dependency list of their own.
         catalog.DependenciesOn(Role.Ceph).ShouldBeEmpty();
-        foreach (var role in Enum.GetValues<Role>().Where(r => r != Role.Ceph))
+        catalog.DependenciesOn(Role.PuppetMaster).ShouldBeEmpty();
+        foreach (var role in Enum.GetValues<Role>().Where(r => r is not (Role.Ceph or Role.PuppetMaster)))
         {
             catalog.DependenciesOn(role).ShouldNotBeEmpty(role.ToString());
         }

@@ -157,7 +157,7 @@ public class InventoryValidationTests
 
         problem.Where.ShouldBe(new SourceLocation("inv.yaml", 5, 13));
         problem.Summary.ShouldBe("node 'ctl1' has unknown role 'controler'");
-        problem.Hint.ShouldBe("did you mean 'controller'? valid: controller, network, compute, volume, swift-proxy, swift-storage, telemetry, ceph");
+        problem.Hint.ShouldBe("did you mean 'controller'? valid: controller, network, compute, volume, swift-proxy, swift-storage, telemetry, puppet-master, ceph");
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using Uplift.Upgrade.Steps.Compute;
 using Uplift.Upgrade.Steps.Database;
 using Uplift.Upgrade.Steps.Haproxy;
 using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.PuppetAgent;
 using Uplift.Upgrade.Steps.Units;
 using Uplift.Upgrade.Steps.Vip;
 
@@ -122,10 +123,11 @@ public sealed class PlanOrderingTests
         {
             var prefix = drain.Id[..(drain.Id.LastIndexOf('/') + 1)];
             // What touches the node in the window: its units stopped or restarted, or (its infrastructure window) the VIP
-            // moved away or packages whose scripts restart daemons.
-            var touches = graph.Where(s => s.Id.StartsWith(prefix, StringComparison.Ordinal)
+            // moved away or packages whose scripts restart daemons, or a puppet agent run (it restarts what it changes).
+            var touches = graph.Where(s => (s.Id.StartsWith(prefix, StringComparison.Ordinal) || (s.Kind == PuppetRunStep.Kind && prefix.EndsWith("/puppet/", StringComparison.Ordinal)
+                    && s.Node == drain.Node))
                 && (s.Kind == UnitsStopStep.Kind || s.Kind == UnitsRestartStep.Kind || s.Kind == DependenciesUpgradeStep.Kind || s.Kind == NodeStandbyStep.Kind
-                    || (s.Kind == UnitsSignalStep.Kind && s.Group == drain.Group))).ToList();
+                    || s.Kind == PuppetRunStep.Kind || (s.Kind == UnitsSignalStep.Kind && s.Group == drain.Group))).ToList();
             touches.ShouldNotBeEmpty($"{drain.Id} drains a server for work on its node");
             touches.ShouldAllBe(t => graph.Orders(drain.Id, t.Id));
             var enable = graph[prefix + "enable-" + drain.Id[(drain.Id.LastIndexOf("drain-", StringComparison.Ordinal) + 6)..]];

@@ -34,12 +34,13 @@ public sealed class PlanUpdateTests
         for (var i = 0; i < standbys.Count; i++)
         {
             var node = standbys[i].Node;
-            Update.Steps.Where(s => s.Node == node && s.Kind == HaproxyDrainStep.Kind).ShouldAllBe(d => graph.Orders(d.Id, standbys[i].Id));
+            Update.Steps.Where(s => s.Node == node && s.Kind == HaproxyDrainStep.Kind && s.Id.StartsWith("update/", StringComparison.Ordinal))
+                .ShouldAllBe(d => graph.Orders(d.Id, standbys[i].Id));
             graph.Orders($"update/{node}/restart", $"update/{node}/online").ShouldBeTrue();
             if (i > 0)
             {
                 var before = standbys[i - 1].Node;
-                Update.Steps.Where(s => s.Node == before && s.Kind == HaproxyEnableStep.Kind)
+                Update.Steps.Where(s => s.Node == before && s.Kind == HaproxyEnableStep.Kind && s.Id.StartsWith("update/", StringComparison.Ordinal))
                     .ShouldAllBe(e => graph.Orders(e.Id, standbys[i].Id), $"{node} goes into standby while {before} is still out");
             }
         }

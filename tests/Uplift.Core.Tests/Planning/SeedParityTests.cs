@@ -2,9 +2,11 @@ using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps.Compute;
+using Uplift.Upgrade.Steps.Config;
 using Uplift.Upgrade.Steps.Haproxy;
 using Uplift.Upgrade.Steps.MessageQueue;
 using Uplift.Upgrade.Steps.Packages;
+using Uplift.Upgrade.Steps.PuppetAgent;
 using Uplift.Upgrade.Steps.Units;
 
 namespace Uplift.Tests.Planning;
@@ -103,5 +105,62 @@ public sealed class SeedParityTests
         }
         Graph.Orders($"gnocchi/{telemetry[0]}/enable-gnocchi", $"gnocchi/{telemetry[1]}/drain-gnocchi").ShouldBeTrue();
         Graph.Orders("gnocchi/done", "ceilometer/ctl1/stop").ShouldBeTrue("ceilometer stores into gnocchi: after it");
+    }
+
+    [Fact]
+    public void The_puppet_master_moves_to_the_target_first_once_every_agent_is_disabled_and_gets_no_other_step()
+    {
+        var agents = Graph.Where(s => s.Kind == PuppetDisableStep.Kind).ToList();
+        var master = Graph.Where(s => s.Node == "oci").Select(s => s.Id).ToList();
+
+        agents.Count.ShouldBe(Seed.Managed.Nodes.Count);
+        master.ShouldBe(["prepare/oci/apt-sources", "prepare/oci/apt-update", "prepare/oci/dist-upgrade", "prepare/oci/release-name", "prepare/oci/restart-server"]);
+        agents.ShouldAllBe(a => Graph.Orders(a.Id, "prepare/oci/apt-sources"));
+        var release = ConfigSetStep.Read(Graph["prepare/oci/release-name"]);
+        release.ShouldBe(new ConfigSetStep("/etc/openstack-cluster-installer/openstack-cluster-installer.conf", "releasenames", "openstack_release", "flamingo"));
+        Graph["prepare/oci/restart-server"].Argument("units").ShouldBe("puppetserver");
+        Graph.Orders("prepare/oci/restart-server", "prepare/done").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Agents_run_last_in_a_bounded_window_controllers_one_at_a_time_drained()
+    {
+        var runs = Graph.Where(s => s.Kind == PuppetRunStep.Kind).ToList();
+        var controllers = runs.Where(r => r.Node!.StartsWith("ctl", StringComparison.Ordinal)).ToList();
+
+        runs.Select(r => r.Node).ShouldBe(Seed.Managed.Nodes.Select(n => n.Name), ignoreOrder: true);
+        runs.ShouldAllBe(r => Graph.Orders("computes/done", r.Id));
+        runs.Except(controllers).ShouldAllBe(r => r.Class == ConcurrencyClasses.PuppetRuns);
+        Graph.Plan.Classes.Single(c => c.Name == ConcurrencyClasses.PuppetRuns).Limit.ShouldBe(8);
+        for (var i = 0; i < controllers.Count; i++)
+        {
+            var node = controllers[i].Node!;
+            var drains = Graph.Where(s => s.Kind == HaproxyDrainStep.Kind && s.Id.StartsWith($"finalize/{node}/puppet/", StringComparison.Ordinal)).ToList();
+            drains.ShouldNotBeEmpty(node);
+            var run = controllers[i].Id;
+            drains.ShouldAllBe(d => Graph.Orders(d.Id, run));
+            if (i > 0)
+            {
+                Graph.Orders(controllers[i - 1].Id, controllers[i].Id).ShouldBeTrue("one controller at a time");
+            }
+        }
+    }
+
+    /// <summary>Debian's keystone postinst fails on a masked unit (it enables the unit under set -e): keystone keeps running,
+    /// drained, through its install and restarts on the new code after its DB steps, upgrade and rollback alike.</summary>
+    [Fact]
+    public void Keystone_runs_drained_through_its_install_and_restarts_on_the_new_code_after_its_schema_steps()
+    {
+        PlanningInputs.Catalog.FindService("keystone")!.RunsWhileInstalling.ShouldBeTrue();
+        Graph.Where(s => s.Service == "keystone" && s.Kind == UnitsStopStep.Kind).ShouldBeEmpty();
+        foreach (var node in Named("ctl"))
+        {
+            var at = $"keystone/{node}/";
+            Graph.Orders(at + "drain-keystonepub", at + "install").ShouldBeTrue();
+            Graph[at + "restart"].Kind.ShouldBe(UnitsRestartStep.Kind);
+            Graph.Orders(at + "install", at + "restart").ShouldBeTrue();
+            Graph.Orders(at + "restart", at + "wait-keystonepub").ShouldBeTrue();
+        }
+        Graph.Orders("keystone/ctl1/db-migrate", "keystone/ctl1/restart").ShouldBeTrue("the schema is expanded and migrated before the new code runs");
     }
 }

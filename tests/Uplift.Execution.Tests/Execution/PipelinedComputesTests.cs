@@ -87,11 +87,15 @@ public sealed class PipelinedComputesTests : IDisposable
     {
         // cmp2's upgrade fails while cmp3 is moving its instances away.
         var migration = _run.Handler.Holds["computes/cmp3/migrate"] = new TaskCompletionSource();
+        // cmp4, the third of the window, is held at its disable: it cannot end its dance (and let cmp5 in) before cmp2
+        // fails, however the threads are scheduled.
+        var third = _run.Handler.Holds["computes/cmp4/disable"] = new TaskCompletionSource();
         _run.Handler.Failing.Add("computes/cmp2/install");
 
         var running = _run.RunAsync(_plan);
         await Eventually.True(() => Acted("computes/cmp3/migrate") && Ended("computes/cmp2/install"), "cmp2's install fails while cmp3 migrates");
         migration.SetResult();
+        third.SetResult();
         var summary = await running;
 
         summary.Outcome.ShouldBe(RunOutcome.Failed);
