@@ -30,6 +30,17 @@ public sealed record AptSettings(string SourcesFile, string SourceLine)
 
     public IReadOnlyList<string> Replaces { get; init; } = [];
 
+    /// <summary>These settings with the cluster's own keys (inventory 'apt:') in place of the catalog's.</summary>
+    public AptSettings With(Inventory.AptOverrides cluster) => cluster.IsEmpty ? this : new AptSettings(cluster.SourcesFile ?? SourcesFile, cluster.SourceLine ?? SourceLine)
+    {
+        Format = cluster.Format ?? Format,
+        Uris = cluster.Uris ?? Uris,
+        Suites = cluster.Suites ?? Suites,
+        Components = cluster.Components ?? Components,
+        SignedBy = cluster.SignedBy ?? SignedBy,
+        Replaces = cluster.Replaces ?? Replaces,
+    };
+
     /// <summary>The one-line source of <paramref name="release"/> (one line per suite in deb822 format), {codename} left in.</summary>
     public string LineFor(Release release) => string.Join('\n', LinesFor(release));
 

@@ -24,6 +24,9 @@ public sealed record ClusterInventory(
     /// <summary>The cluster's clouds.yaml and cloud (inventory 'openstack:').</summary>
     public OpenStackSettings OpenStack { get; init; } = new();
 
+    /// <summary>The cluster's APT repository layout where it differs from the catalog's (inventory 'apt:').</summary>
+    public AptOverrides Apt { get; init; } = new();
+
     /// <summary>What the estimate cannot know (inventory 'estimate:').</summary>
     public EstimateSettings Estimate { get; init; } = new();
 

@@ -14,7 +14,7 @@ namespace Uplift.Inventory;
 public static class InventoryLoader
 {
     internal static readonly string[] RootKeys =
-        ["cluster", "nodes", "pacemaker", "haproxy", "ssh", "concurrency", "database", "services", "puppet", "openstack", "estimate"];
+        ["cluster", "nodes", "pacemaker", "haproxy", "ssh", "concurrency", "database", "services", "puppet", "openstack", "estimate", "apt"];
 
     public static ClusterInventory Load(string path)
     {
@@ -74,6 +74,7 @@ public static class InventoryLoader
             Puppet = SettingsReader.Puppet(root.Section("puppet", SettingsReader.PuppetKeys)),
             OpenStack = SettingsReader.OpenStack(root.Section("openstack", SettingsReader.OpenStackKeys), problems.Source),
             Estimate = SettingsReader.Estimate(root.Section("estimate", SettingsReader.EstimateKeys)),
+            Apt = SettingsReader.Apt(root.Section("apt", SettingsReader.AptKeys)),
         };
 
         var controllers = inventory.WithRole(Role.Controller).Select(n => n.Name).ToList();

@@ -19,6 +19,33 @@ internal static class SettingsReader
 
     internal static readonly string[] OpenStackKeys = ["clouds_yaml", "cloud"];
 
+    internal static readonly string[] AptKeys = ["format", "sources_file", "source_line", "uris", "suites", "components", "signed_by", "replaces"];
+
+    /// <summary>'apt:': the keys the cluster's layout changes; a source_line without a format means the one-line format.</summary>
+    public static AptOverrides Apt(YamlSection? section)
+    {
+        if (section is null)
+        {
+            return new();
+        }
+        var format = section.String("format");
+        if (format is not (null or Catalog.AptSettings.Deb822 or Catalog.AptSettings.OneLine))
+        {
+            section.Problems.Add($"apt format '{format}' is unknown", section.Place("format"),
+                $"write {Catalog.AptSettings.Deb822} (a sources stanza) or {Catalog.AptSettings.OneLine} (one 'deb …' line)");
+        }
+        var line = section.String("source_line");
+        return new AptOverrides(
+            format ?? (line is null ? null : Catalog.AptSettings.OneLine),
+            section.String("sources_file"),
+            line,
+            section.String("uris"),
+            section.String("suites"),
+            section.String("components"),
+            section.String("signed_by"),
+            section.List("replaces")?.Select(r => r.Text).ToList());
+    }
+
     internal static readonly string[] EstimateKeys =
         ["instances_per_compute", "live_migration_seconds", "reboot_seconds", "dependencies_upgrade_seconds", "database_backup_seconds"];
 

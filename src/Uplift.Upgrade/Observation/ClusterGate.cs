@@ -13,6 +13,9 @@ namespace Uplift.Upgrade.Observation;
 /// </summary>
 public sealed class ClusterGate(ClusterInventory inventory, OpenStackCatalog catalog, Func<Node, IRemoteShell> shells)
 {
+    /// <summary>The repositories are asked with the cluster's layout (inventory 'apt:' over the catalog's).</summary>
+    private readonly OpenStackCatalog _repositories = catalog with { Apt = catalog.Apt.With(inventory.Apt) };
+
     public IReadOnlyList<ServiceDefinition> Services { get; } = ClusterServices.For(inventory, catalog);
 
     public Task<ClusterObservation> ObserveAsync(CancellationToken cancel) =>
@@ -21,13 +24,13 @@ public sealed class ClusterGate(ClusterInventory inventory, OpenStackCatalog cat
     /// <summary>The target repositories of the plan's hops offer each service's code on the hop's release (and, but for a
     /// rollback, which leaves infrastructure packages where they are, no series jump of RabbitMQ).</summary>
     public Task CheckRepositoriesAsync(Plan plan, CancellationToken cancel) =>
-        new TargetRepositoryCheck(shells).CheckAsync(inventory.Managed.Nodes, Services, catalog, plan.Hops.Select(h => h.To).Distinct().ToList(),
+        new TargetRepositoryCheck(shells).CheckAsync(inventory.Managed.Nodes, Services, _repositories, plan.Hops.Select(h => h.To).Distinct().ToList(),
             seriesBySeries: !plan.Inputs.Options.IsRollback, cancel);
 
     /// <summary>Per compute, the hypervisor-stack packages <paramref name="to"/>'s repository offers newer (plan inputs'
     /// "hypervisor_upgrades"; <see cref="HypervisorStackCheck"/>).</summary>
     public Task<string> HypervisorUpgradesAsync(string to, CancellationToken cancel) =>
-        new HypervisorStackCheck(shells).ReadAsync(inventory.Nodes, catalog, new UpgradePaths(catalog).Release(to), cancel);
+        new HypervisorStackCheck(shells).ReadAsync(inventory.Nodes, _repositories, new UpgradePaths(catalog).Release(to), cancel);
 
     /// <summary>The machines the nodes are: machine ids, and the host keys known_hosts holds for them.</summary>
     public ClusterIdentity IdentityOf(ClusterObservation observed)

@@ -28,6 +28,9 @@ internal sealed record HopContext(
         ? $"uplift: upgrade to {To.Series}"
         : $"uplift run {Options.RunId}: upgrade to {To.Series}";
 
+    /// <summary>The APT layout: the catalog's, with the inventory's own keys in place (inventory 'apt:').</summary>
+    public AptSettings Apt { get; } = Catalog.Apt.With(Inventory.Apt);
+
     /// <summary>The puppet masters (role puppet-master): moved to the target first, in "prepare", agents all disabled.</summary>
     public IReadOnlyList<Node> PuppetMasters { get; init; } = [];
 

@@ -19,7 +19,7 @@ internal static class PrepareSteps
         ctx.Enter(Phases.Prepare, "every node");
         var ends = new List<string>();
         var disabled = new List<string>();
-        var aptSources = AptSourcesStep.For(ctx.Catalog.Apt, ctx.To, ctx.From);
+        var aptSources = AptSourcesStep.For(ctx.Apt, ctx.To, ctx.From);
         foreach (var node in ctx.Inventory.Nodes)
         {
             var at = $"prepare/{node.Name}/";

@@ -149,7 +149,7 @@ public static class RollbackPlanner
             var packages = work.PackagesOn(node.Name);
             if (packages.Count > 0 || work.SwitchedSources(node.Name))
             {
-                last = steps.Add(at + AptSourcesStep.Name, AptSourcesStep.For(ctx.Catalog.Apt, ctx.To, ctx.From), node.Name, ConcurrencyClasses.Nodes, needs: [last]);
+                last = steps.Add(at + AptSourcesStep.Name, AptSourcesStep.For(ctx.Apt, ctx.To, ctx.From), node.Name, ConcurrencyClasses.Nodes, needs: [last]);
                 last = steps.Add(at + AptUpdateStep.Name, AptUpdateStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [last]);
             }
             if (packages.Count > 0)

@@ -1,4 +1,6 @@
 using Uplift.Catalog;
+using Uplift.Diagnostics;
+using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Planning;
 using Uplift.Upgrade.Steps.Packages;
@@ -51,5 +53,39 @@ public sealed class AptLayoutTests
     public void The_node_fills_the_codename()
     {
         AptSourcesHandler.Filled("Suites: {codename}-gazpacho-backports\n", "trixie").ShouldBe("Suites: trixie-gazpacho-backports\n");
+    }
+
+    [Fact]
+    public void The_inventory_apt_section_replaces_the_catalogs_keys_for_the_cluster()
+    {
+        var text = File.ReadAllText(Uplift.Testing.Fixtures.Project("examples/inventory.yaml")) + """
+
+            apt:
+              uris: http://mirror.example.net/osbpo
+              signed_by: /etc/apt/keyrings/osbpo.asc
+              replaces: [/etc/apt/sources.list.d/osbpo.list]
+            """;
+        var inventory = InventoryLoader.Parse(text, "inventory.yaml");
+        var plan = new PlanGraph(Planner.Build(inventory, PlanningInputs.Catalog, "epoxy", "flamingo"));
+        var step = AptSourcesStep.Read(plan["prepare/ctl1/apt-sources"]);
+
+        step.SourcesFile.ShouldBe(PlanningInputs.Catalog.Apt.SourcesFile, "a key left out keeps the catalog's");
+        step.Content.ShouldBe("Types: deb\nURIs: http://mirror.example.net/osbpo\nSuites: {codename}-flamingo-backports {codename}-flamingo-backports-nochange\n" +
+            "Components: main\nSigned-By: /etc/apt/keyrings/osbpo.asc\n");
+        step.Replaced.ShouldBe(["/etc/apt/sources.list.d/osbpo.list"]);
+    }
+
+    [Fact]
+    public void An_inventory_source_line_means_the_one_line_format_and_an_unknown_format_is_refused_at_its_line()
+    {
+        var line = InventoryLoader.Parse("cluster: c\nnodes:\n  - {name: ctl1, address: 10.0.0.1, roles: [controller]}\n" +
+            "apt:\n  sources_file: /etc/apt/sources.list.d/mirror.list\n  source_line: \"deb http://mirror {codename}-{series}-backports main\"\n", "inv.yaml");
+        PlanningInputs.Catalog.Apt.With(line.Apt).ContentFor(PlanningInputs.Catalog.FindRelease("flamingo")!)
+            .ShouldBe("deb http://mirror {codename}-flamingo-backports main\n");
+
+        var problem = Should.Throw<InputException>(() => InventoryLoader.Parse(
+            "cluster: c\nnodes:\n  - {name: ctl1, address: 10.0.0.1, roles: [controller]}\napt:\n  format: rfc822\n", "inv.yaml")).Diagnostics.ShouldHaveSingleItem();
+        problem.Summary.ShouldBe("apt format 'rfc822' is unknown");
+        problem.Where!.Line.ShouldBe(5);
     }
 }
