@@ -14,7 +14,7 @@ public static class ExecTargets
         }
         if (role is not null)
         {
-            var wanted = Enum.GetValues<Role>().FirstOrDefault(r => InventoryYamlWriter.RoleName(r) == role, (Role)(-1));
+            var wanted = Enum.GetValues<Role>().FirstOrDefault(r => string.Equals(InventoryYamlWriter.RoleName(r), role, StringComparison.OrdinalIgnoreCase), (Role)(-1));
             if (!Enum.IsDefined(wanted))
             {
                 throw new InputException($"unknown role '{role}'",

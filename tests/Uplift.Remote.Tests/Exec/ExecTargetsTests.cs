@@ -41,7 +41,7 @@ public class ExecTargetsTests
     [Fact]
     public void Given_an_unknown_role_When_selected_Then_the_valid_roles_are_named() =>
         Should.Throw<InputException>(() => ExecTargets.Select(Cluster, "storage", null))
-            .Diagnostics.ShouldHaveSingleItem().Hint.ShouldBe("valid: controller, network, compute, volume");
+            .Diagnostics.ShouldHaveSingleItem().Hint.ShouldBe("valid: controller, network, compute, volume, swift-proxy, swift-storage, telemetry, puppet-master, ceph");
 
     [Fact]
     public void Given_a_role_no_node_has_When_selected_Then_it_is_refused() =>
