@@ -26,7 +26,7 @@ internal static class ComputeSteps
     public static string Add(HopContext ctx, string controlPlaneDone)
     {
         var steps = ctx.Steps;
-        var computes = ctx.Inventory.WithRole(Role.Compute).Where(n => !n.Has(Role.Controller)).ToArray();
+        var computes = ctx.Inventory.Nodes.Where(InDance).ToArray();
         var previous = controlPlaneDone;
         var number = 0;
         foreach (var (zone, nodes, label) in Groups(computes))
@@ -70,6 +70,9 @@ internal static class ComputeSteps
         ctx.Steps.Add($"computes/{node.Name}/disable", new ComputeDisableStep(new(node.Name), ctx.Reason), node.Name, ConcurrencyClasses.Computes,
             needs: [entry]);
 
+    /// <summary>The nodes this dance upgrades: computes that are no controllers.</summary>
+    public static bool InDance(Node node) => node.Has(Role.Compute) && !node.Has(Role.Controller);
+
     /// <summary>Why the compute must be emptied before its upgrade; null when it is upgraded in place, its instances
     /// running (nova-compute's restart does not stop them, nova doc admin/upgrades.rst).</summary>
     public static string? WhyEmptied(HopContext ctx, Node node)
@@ -111,8 +114,16 @@ internal static class ComputeSteps
         // window, never cluster-wide in "prepare", and it reboots when it needs to; its agents start after, on the new
         // OVS. A compute upgraded in place keeps its hypervisor stack: its install is refused if it would move it.
         last = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Computes, [last], inPlace: why is null);
+        // Its dependencies here, not in "prepare": some pull the hypervisor stack (libvirt-daemon-system depends on
+        // libvirt-clients of the same version), kept as it is in place, moved with the rest once emptied.
+        var stack = why is null ? [.. ctx.Catalog.HypervisorStack.Keys.Order(StringComparer.Ordinal)] : (string[]?)null;
+        if (PrepareSteps.Dependencies(ctx, node) is { Length: > 0 } dependencies)
+        {
+            last = steps.Add(at + "dependencies", new DependenciesUpgradeStep(dependencies.Split(' '), stack), node.Name, ConcurrencyClasses.Computes,
+                needs: [last]);
+        }
         last = steps.Add(at + "stop", new UnitsStopStep(units, packages), node.Name, ConcurrencyClasses.Computes, needs: [last]);
-        last = steps.Add(at + "install", new PackagesInstallStep(packages, why is null ? [.. ctx.Catalog.HypervisorStack.Keys.Order(StringComparer.Ordinal)] : null),
+        last = steps.Add(at + "install", new PackagesInstallStep(packages, stack),
             node.Name, ConcurrencyClasses.Computes, needs: [last]);
         if (others.Length > 0)
         {

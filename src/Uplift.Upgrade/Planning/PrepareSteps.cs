@@ -1,3 +1,4 @@
+using Uplift.Inventory;
 using Uplift.Planning;
 using Uplift.Upgrade.Steps.Config;
 using Uplift.Upgrade.Steps.Packages;
@@ -35,8 +36,9 @@ internal static class PrepareSteps
                     node.Name, ConcurrencyClasses.Nodes, needs: [puppet]);
             var sources = steps.Add(at + AptSourcesStep.Name, aptSources, node.Name, ConcurrencyClasses.Nodes, needs: [backup]);
             var update = steps.Add(at + AptUpdateStep.Name, AptUpdateStep.Kind, node.Name, ConcurrencyClasses.Nodes, needs: [sources]);
-            var packages = ctx.PerRoles("dependencies", node,
-                () => string.Join(' ', node.Roles.SelectMany(ctx.Catalog.DependenciesOn).Distinct(StringComparer.Ordinal)));
+            // A compute's dependencies wait for its own window (ComputeSteps): some pull its hypervisor stack (Debian's
+            // libvirt-daemon-system depends on libvirt-clients of the same version), which must not move under its instances.
+            var packages = ComputeSteps.InDance(node) ? "" : Dependencies(ctx, node);
             ends.Add(packages.Length == 0
                 ? update
                 : steps.Add(at + "dependencies", new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries)), node.Name, ConcurrencyClasses.Nodes, needs: [update]));
@@ -44,6 +46,10 @@ internal static class PrepareSteps
         ends.AddRange(PuppetMasters(ctx, aptSources, disabled));
         return steps.Add("prepare/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends);
     }
+
+    /// <summary>The dependency packages of the node's roles (catalog dependencies.yaml), space-separated.</summary>
+    public static string Dependencies(HopContext ctx, Node node) => ctx.PerRoles("dependencies", node,
+        () => string.Join(' ', node.Roles.SelectMany(ctx.Catalog.DependenciesOn).Distinct(StringComparer.Ordinal)));
 
     /// <summary>
     /// The puppet master moves to the target release first, once every agent is disabled (no agent applies the new

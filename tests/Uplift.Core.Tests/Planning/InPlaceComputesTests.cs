@@ -37,8 +37,16 @@ public sealed class InPlaceComputesTests
             own.ShouldNotContain(ComputeMigrateInstancesStep.Kind);
             own.ShouldNotContain(ComputeCheckEmptyStep.Kind);
             own.ShouldNotContain(NodeRebootStep.Kind, "a compute upgraded in place is never rebooted under its instances");
-            own.ShouldNotContain(DependenciesUpgradeStep.Kind, "its infrastructure packages are all of its hypervisor stack");
+            graph.Where(s => s.Id == at + "infrastructure").ShouldBeEmpty("its infrastructure packages are all of its hypervisor stack");
             PackagesInstallStep.Read(graph[at + "install"]).Kept.ShouldBe(stack);
+            // Its dependencies in its own window, the stack kept: Debian's libvirt-daemon-system depends on libvirt-clients
+            // of its own version, so upgrading libvirt-clients in "prepare" would restart libvirtd under the instances.
+            graph.Where(s => s.Id == $"prepare/{compute}/dependencies").ShouldBeEmpty();
+            var dependencies = DependenciesUpgradeStep.Read(graph[at + "dependencies"]);
+            dependencies.Packages.ShouldContain("libvirt-clients");
+            dependencies.Kept.ShouldBe(stack);
+            graph.Orders(at + "disable", at + "dependencies").ShouldBeTrue();
+            graph.Orders(at + "dependencies", at + "stop").ShouldBeTrue();
         }
     }
 
@@ -58,6 +66,8 @@ public sealed class InPlaceComputesTests
         graph.Orders("computes/cmp2/infrastructure", "computes/cmp2/reboot").ShouldBeTrue();
         graph.Orders("computes/cmp2/reboot", "computes/cmp2/stop").ShouldBeTrue();
         PackagesInstallStep.Read(graph["computes/cmp2/install"]).Kept.ShouldBeEmpty();
+        DependenciesUpgradeStep.Read(graph["computes/cmp2/dependencies"]).Kept.ShouldBeEmpty();
+        graph.Orders("computes/cmp2/reboot", "computes/cmp2/dependencies").ShouldBeTrue("emptied, its dependencies move with its stack");
         // The others stay in place.
         Computes(graph).Where(c => c != "cmp2").ShouldAllBe(c => !graph.Where(s => s.Id == $"computes/{c}/check-empty").Any());
     }

@@ -92,4 +92,20 @@ public sealed class PackagesKeepTests : IDisposable
         summary.Outcome.ShouldBe(RunOutcome.Succeeded);
         _cmp1.Count("LC_ALL=C apt-get -s").ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Given_a_dependency_upgrade_that_would_move_a_kept_package_When_run_Then_it_is_refused_too()
+    {
+        _cmp1.Answers[AptSimulation.Install(["python3-nova"])] = (0, Sample("trixie_libvirt_to_forky.stdout.txt"));
+        var plan = new TestPlan().Class("default", 1)
+            .Step("computes/cmp1/dependencies", DependenciesUpgradeStep.Kind, node: "cmp1",
+                arguments: [.. new DependenciesUpgradeStep(["python3-nova"], ["libvirt-daemon-system"]).Write().Select(a => (a.Key, a.Value))])
+            .Build("deps");
+
+        var summary = await _run.RunAsync(plan);
+
+        summary.Outcome.ShouldBe(RunOutcome.Failed);
+        _run.Journal.Steps("deps")["computes/cmp1/dependencies"].Message!.ShouldContain("libvirt-daemon-system 11.3.0-3+deb13u3 → 12.8.0-1");
+        _cmp1.Installed["python3-nova"].ShouldBe("2:31.0.0-6+deb13u3");
+    }
 }

@@ -4,13 +4,21 @@ namespace Uplift.Upgrade.Steps.Packages;
 
 /// <summary>Upgrades packages already on the node (its dependencies, infrastructure) to the target repository's
 /// versions, installing nothing new.</summary>
-public sealed record DependenciesUpgradeStep(IReadOnlyList<string> Packages) : IStepArguments<DependenciesUpgradeStep>
+/// <param name="Keep">Packages the upgrade must leave as they are (see <see cref="PackagesInstallStep.Keep"/>).</param>
+public sealed record DependenciesUpgradeStep(IReadOnlyList<string> Packages, IReadOnlyList<string>? Keep = null) : IStepArguments<DependenciesUpgradeStep>
 {
     public const string Name = "dependencies-upgrade";
 
     public static StepKind Kind { get; } = new(Name);
 
-    public IReadOnlyList<KeyValuePair<string, string>> Write() => StepArguments.Pairs(("packages", StepArguments.Words(Packages)));
+    public IReadOnlyList<string> Kept => Keep ?? [];
 
-    public static DependenciesUpgradeStep Read(PlanStep step) => new(new StepArguments(step).ListedWords("packages"));
+    public IReadOnlyList<KeyValuePair<string, string>> Write() =>
+        StepArguments.Pairs(("packages", StepArguments.Words(Packages)), ("keep", Kept.Count > 0 ? StepArguments.Words(Kept) : null));
+
+    public static DependenciesUpgradeStep Read(PlanStep step)
+    {
+        var arguments = new StepArguments(step);
+        return new(arguments.ListedWords("packages"), arguments.Optional("keep") is { Length: > 0 } ? arguments.ListedWords("keep") : null);
+    }
 }

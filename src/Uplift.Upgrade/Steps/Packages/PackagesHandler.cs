@@ -25,7 +25,7 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
             Apt.Install(packages) + "   # only those outdated"];
     }
 
-    private IReadOnlyList<string> Kept(PlanStep step) => installedOnly ? [] : PackagesInstallStep.Read(step).Kept;
+    private IReadOnlyList<string> Kept(PlanStep step) => installedOnly ? DependenciesUpgradeStep.Read(step).Kept : PackagesInstallStep.Read(step).Kept;
 
     protected override async Task<bool> IsDoneOnAsync(StepContext context, string node)
     {
