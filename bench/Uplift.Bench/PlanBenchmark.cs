@@ -51,6 +51,8 @@ public static class PlanBenchmark
         using var self = Process.GetCurrentProcess();
         var cpu = self.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var clock = Stopwatch.StartNew();
         var inventory = InventoryLoader.Parse(yaml, $"generated-{nodes}.yaml");
         var load = clock.Elapsed;
@@ -66,7 +68,7 @@ public static class PlanBenchmark
         var totalCpu = Cpu(self) - cpu;
         var allocMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
         static string Pair(TimeSpan wall, TimeSpan cpu) => $"{wall.TotalMilliseconds,6:F0} ({cpu.TotalMilliseconds,4:F0})";
-        Console.WriteLine($"{nodes,6} {Pair(load, loadCpu)} {Pair(planned - load, planCpu)} {Pair(total - planned, totalCpu - loadCpu - planCpu)} {Pair(total, totalCpu)} {plan.Steps.Count,8} {sink.Length / 1e6,9:F1} {allocMb,10:F0} {self.PeakWorkingSet64 / 1e6,13:F0}");
+        Console.WriteLine($"{nodes,6} {Pair(load, loadCpu)} {Pair(planned - load, planCpu)} {Pair(total - planned, totalCpu - loadCpu - planCpu)} {Pair(total, totalCpu)} {plan.Steps.Count,8} {sink.Length / 1e6,9:F1} {allocMb,10:F0} {self.PeakWorkingSet64 / 1e6,13:F0}  GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms, gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}");
         return 0;
     }
 

@@ -105,11 +105,17 @@ public static class SpeedBenchmark
     }
 
     /// <summary>The uplift CLI this benchmark was built with: its apphost, or dotnet and its dll.</summary>
+    /// <summary>The uplift command line as operators run it: compiled ahead of time (scripts/uplift publishes it ReadyToRun
+    /// into artifacts/cli, as scripts/package builds the installed one), built first when its sources changed.</summary>
     internal static (string Program, IReadOnlyList<string> Prefix) Cli()
     {
-        var dll = typeof(UpliftCommandLine).Assembly.Location;
-        var apphost = Path.ChangeExtension(dll, null);
-        return File.Exists(apphost) ? (apphost, []) : ("dotnet", [dll]);
+        using var build = Process.Start(new ProcessStartInfo("bash", [Fixtures.Project("scripts/uplift"), "--version"]) { RedirectStandardOutput = true })
+            ?? throw new InvalidOperationException("could not run scripts/uplift");
+        build.StandardOutput.ReadToEnd();
+        build.WaitForExit();
+        return build.ExitCode == 0
+            ? (Fixtures.Project("artifacts/cli/uplift"), [])
+            : throw new InvalidOperationException("scripts/uplift could not build the command line");
     }
 
     internal static double Median(IEnumerable<double> values)

@@ -22,6 +22,11 @@ public sealed class LabProbe : IDisposable
         ["heat"] = "v1/{project}/stacks",
     };
 
+    /// <summary>Answers in a row that make an API ready for the probe (<see cref="WaitServedAsync"/>).</summary>
+    private const int ServedInARow = 3;
+
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromMinutes(5);
+
     private readonly OpenStackSession? _session;
 
     private LabProbe(IReadOnlyList<ProbeTarget> targets, HttpClient http, OpenStackSession? session)
@@ -51,7 +56,47 @@ public sealed class LabProbe : IDisposable
         {
             Timeout = TimeSpan.FromSeconds(5),
         };
-        return new(TargetsOf(lab, project), http, session);
+        var probe = new LabProbe(TargetsOf(lab, project), http, session);
+        await probe.WaitServedAsync(time, cancel).ConfigureAwait(false);
+        return probe;
+    }
+
+    /// <summary>
+    /// Waits until each read was served <see cref="ServedInARow"/> times in a row: a real API's first requests import
+    /// its code and fill its caches (seconds each on 2 cores, beyond the probe's timeout), and what the probe measures is
+    /// the upgrade, not the lab's start. A lab whose APIs do not all serve within <see cref="ReadyWithin"/> is refused,
+    /// naming them.
+    /// </summary>
+    private async Task WaitServedAsync(TimeProvider time, CancellationToken cancel)
+    {
+        var inARow = Targets.ToDictionary(t => t.Name, _ => 0);
+        var began = time.GetTimestamp();
+        while (inARow.Any(t => t.Value < ServedInARow))
+        {
+            if (time.GetElapsedTime(began) > ReadyWithin)
+            {
+                throw new LabException($"the lab's APIs did not all serve within {ReadyWithin.TotalMinutes:0} min: " +
+                    string.Join(", ", inARow.Where(t => t.Value < ServedInARow).Select(t => t.Key)) + " (uplift lab status says what runs)");
+            }
+            foreach (var target in Targets.Where(t => inARow[t.Name] < ServedInARow))
+            {
+                inARow[target.Name] = await ServedAsync(target, cancel).ConfigureAwait(false) ? inARow[target.Name] + 1 : 0;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(0.2), time, cancel).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> ServedAsync(ProbeTarget target, CancellationToken cancel)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(target.Url, HttpCompletionOption.ResponseHeadersRead, cancel).ConfigureAwait(false);
+            return ProbeRunner.Served(response.StatusCode);
+        }
+        catch (Exception e) when ((e is HttpRequestException or TaskCanceledException or IOException) && !cancel.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>Each HAProxy frontend on the VIP: its root, or with the token's <paramref name="project"/> (real lab) the

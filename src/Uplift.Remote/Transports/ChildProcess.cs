@@ -107,7 +107,8 @@ public static class ChildProcess
         }
     }
 
-    private static async Task Drain(Stream from, MemoryStream into, CancellationToken token)
+    /// <summary>Reads <paramref name="from"/> to its end (or until <paramref name="token"/> stops it) into <paramref name="into"/>.</summary>
+    internal static async Task Drain(Stream from, MemoryStream into, CancellationToken token)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -127,7 +128,7 @@ public static class ChildProcess
         }
     }
 
-    private static string Text(MemoryStream stream)
+    internal static string Text(MemoryStream stream)
     {
         lock (stream)
         {

@@ -16,6 +16,9 @@ namespace Uplift.Transports;
 /// <param name="Sessions">Run commands through kept-open sessions on each node's master connection (up to
 /// <see cref="SessionsPerNode"/> at once; more, or a command with standard input, get an ssh of their own): a command
 /// then costs no ssh client, no new session and no login shell on the node.</param>
+/// <param name="Multiplex">Open a command's session on a running master in process, speaking its control protocol
+/// (<see cref="MuxClient"/>), instead of starting an ssh client for it: the first command of an invocation on a kept
+/// master, and every command no kept-open session takes. Off: an ssh client per such command.</param>
 public sealed record OpenSshOptions(
     string Program = "/usr/bin/ssh",
     TimeSpan? DefaultTimeout = null,
@@ -24,7 +27,8 @@ public sealed record OpenSshOptions(
     bool AcceptNewHostKeys = false,
     string? ControlDirectoryParent = null,
     bool Sessions = true,
-    bool KeepMasters = false)
+    bool KeepMasters = false,
+    bool Multiplex = true)
 {
     public const int SessionsPerNode = 4;
 

@@ -97,6 +97,13 @@ internal sealed class OpenSshShell(
             }
         }
         var line = RemoteScript.Wrap(command with { Sudo = command.Sudo || settings.Sudo }, timeout);
+        // A master already up (opened by an earlier command, or kept by an earlier invocation): a session of it is asked
+        // for in process, with no ssh client started. With no master, ssh opens one.
+        if (options.Multiplex && File.Exists(controlPath)
+            && await MuxClient.RunAsync(controlPath, line, command.StandardInput, deadline, time, cancellationToken) is { } viaMaster)
+        {
+            return Interpret(node, destination, viaMaster);
+        }
         var arguments = OpenSshArguments.ForCommand(settings, options, destination, controlPath, command.StandardInput is null, line);
         var outcome = await ChildProcess.RunAsync(
             options.Program, arguments, command.StandardInput, deadline, time, cancellationToken, ownSession: true);

@@ -33,7 +33,7 @@ internal static class PreflightSteps
                     needs: [reachable]));
             }
             // Each node's own [service_user]: nova-compute sends service tokens too (to neutron and cinder).
-            if (ServiceTokenRoles(ctx, node) is { } tokenRoles)
+            if (ctx.PerRoles("service-token-roles", node, () => new[] { ServiceTokenRoles(ctx, node) })[0] is { } tokenRoles)
             {
                 all.Add(steps.Add($"preflight/{node.Name}/service-token-roles", tokenRoles, node.Name, ConcurrencyClasses.Nodes, needs: [reachable]));
             }
