@@ -21,8 +21,9 @@ internal static class MuxClient
 
     /// <summary>
     /// Runs <paramref name="remoteLine"/> on the node through the master at <paramref name="controlPath"/>. Null when
-    /// no master answers there or it refuses the session (the caller starts ssh, which then says why, or connects anew).
-    /// A master that goes away during the command gives exit code 255, as ssh's own client does.
+    /// no master answers there or it refuses the session, so the command did not run (the caller starts ssh, which then
+    /// says why, or connects anew). A master that goes away during the command, or before it confirmed the session it
+    /// was asked for, gives exit code 255, as ssh's own client does; past <paramref name="deadline"/>, 124.
     /// </summary>
     public static async Task<ChildOutcome?> RunAsync(
         string controlPath, string remoteLine, string? standardInput, TimeSpan deadline, TimeProvider time, CancellationToken cancellationToken)
@@ -54,54 +55,89 @@ internal static class MuxClient
         var (output, outputEnd) = UnixDescriptors.Pipe(PipeDirection.In);
         var (error, errorEnd) = UnixDescriptors.Pipe(PipeDirection.In);
         using var streams = new Streams(input, output, error);
-        using (var answer = new CancellationTokenSource(AnswerLimit, time))
-        using (var opening = CancellationTokenSource.CreateLinkedTokenSource(answer.Token, cancellationToken))
+        using var limit = new CancellationTokenSource(deadline, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, cancellationToken);
+        try
         {
-            try
-            {
-                if (!await OpenAsync(control, remoteLine, [inputEnd, outputEnd, errorEnd], opening.Token))
-                {
-                    return null;
-                }
-            }
-            catch (Exception e) when (e is SocketException or IOException or InvalidDataException
-                || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            if (!await HelloAsync(control, time, cancellationToken))
             {
                 return null;
             }
-            finally
+            // From the request on, the command may run on the node: an answer that does not come is reported, never
+            // retried with an ssh client (the command would run twice). Only the master's refusal means it did not run.
+            switch (await RequestSessionAsync(control, remoteLine, [inputEnd, outputEnd, errorEnd], linked.Token))
             {
-                // Passed, the master holds copies of its own: ours would keep the pipes open past the command's end.
-                inputEnd.Dispose();
-                outputEnd.Dispose();
-                errorEnd.Dispose();
+                case { Type: MuxProtocol.PermissionDenied or MuxProtocol.Failure }:
+                    return null;
+                case { Type: MuxProtocol.SessionOpened }:
+                    break;
+                case var other:
+                    return Unconfirmed(controlPath, other?.Type, limit.IsCancellationRequested, began, time);
             }
         }
-        return await FinishAsync(control, streams, standardInput, began, deadline, time, cancellationToken);
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return limit.IsCancellationRequested ? Unconfirmed(controlPath, null, killed: true, began, time) : null;
+        }
+        finally
+        {
+            // Passed, the master holds copies of its own: ours would keep the pipes open past the command's end.
+            inputEnd.Dispose();
+            outputEnd.Dispose();
+            errorEnd.Dispose();
+        }
+        return await FinishAsync(control, streams, standardInput, began, limit, time, linked.Token, cancellationToken);
     }
 
-    /// <summary>Hello, then a new session with the three descriptors; whether the master opened it.</summary>
-    private static async Task<bool> OpenAsync(Socket control, string remoteLine, SafeHandle[] standardStreams, CancellationToken cancellationToken)
+    /// <summary>Both hellos; false when the socket's listener does not speak version 4 of the protocol, or does not answer
+    /// within <see cref="AnswerLimit"/> (nothing was asked of it yet: ssh can be started instead).</summary>
+    private static async Task<bool> HelloAsync(Socket control, TimeProvider time, CancellationToken cancellationToken)
     {
-        await control.SendAsync(MuxProtocol.HelloPacket(), cancellationToken);
-        if (await ReadAsync(control, cancellationToken) is not { Type: MuxProtocol.Hello, Id: MuxProtocol.Version })
+        using var answer = new CancellationTokenSource(AnswerLimit, time);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(answer.Token, cancellationToken);
+        try
+        {
+            await control.SendAsync(MuxProtocol.HelloPacket(), waiting.Token);
+            return await ReadAsync(control, waiting.Token) is { Type: MuxProtocol.Hello, Id: MuxProtocol.Version };
+        }
+        catch (Exception e) when (e is SocketException or IOException or InvalidDataException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return false;
         }
-        var request = (uint)Interlocked.Increment(ref _requests);
-        await control.SendAsync(MuxProtocol.NewSessionPacket(request, remoteLine), cancellationToken);
-        foreach (var descriptor in standardStreams)
-        {
-            await UnixDescriptors.PassAsync(control, descriptor, cancellationToken);
-        }
-        return await ReadAsync(control, cancellationToken) is { Type: MuxProtocol.SessionOpened } opened && opened.Id == request;
     }
 
-    private static async Task<ChildOutcome> FinishAsync(
-        Socket control, Streams streams, string? standardInput, long began, TimeSpan deadline, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Asks for the session and passes the three descriptors; the master's answer (null: none came).</summary>
+    private static async Task<MuxReply?> RequestSessionAsync(Socket control, string remoteLine, SafeHandle[] standardStreams, CancellationToken cancellationToken)
     {
-        using var limit = new CancellationTokenSource(deadline, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, cancellationToken);
+        var request = (uint)Interlocked.Increment(ref _requests);
+        try
+        {
+            await control.SendAsync(MuxProtocol.NewSessionPacket(request, remoteLine), cancellationToken);
+            foreach (var descriptor in standardStreams)
+            {
+                await UnixDescriptors.PassAsync(control, descriptor, cancellationToken);
+            }
+            var reply = await ReadAsync(control, cancellationToken);
+            return reply?.Id == request ? reply : null;
+        }
+        catch (Exception e) when (e is SocketException or IOException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A session asked for whose opening the master never confirmed: as an ssh client that lost its master.</summary>
+    private static ChildOutcome Unconfirmed(string controlPath, uint? answer, bool killed, long began, TimeProvider time) =>
+        new(killed ? 124 : 255, "",
+            $"uplift: the ssh master at {controlPath} did not confirm the session it was asked for " +
+            (answer is { } type ? $"(it answered 0x{type:x8})" : killed ? "before the command's deadline" : "(the connection closed)") +
+            ": the command may have run\n",
+            time.GetElapsedTime(began), killed);
+
+    private static async Task<ChildOutcome> FinishAsync(Socket control, Streams streams, string? standardInput, long began,
+        CancellationTokenSource limit, TimeProvider time, CancellationToken running, CancellationToken cancellationToken)
+    {
         using var stopReading = new CancellationTokenSource();
         var output = new MemoryStream();
         var error = new MemoryStream();
@@ -110,8 +146,8 @@ internal static class MuxClient
         var killed = false;
         try
         {
-            await FeedAsync(streams.Input, standardInput, linked.Token);
-            exit = await ExitValueAsync(control, linked.Token) ?? 255;
+            await FeedAsync(streams.Input, standardInput, running);
+            exit = await ExitValueAsync(control, running) ?? 255;
         }
         catch (OperationCanceledException)
         {

@@ -21,6 +21,7 @@ internal static class PrepareSteps
         var ends = new List<string>();
         var disabled = new List<string>();
         var aptSources = AptSourcesStep.For(ctx.Apt, ctx.To, ctx.From);
+        string[] servedBefore = [];
         foreach (var node in ctx.Inventory.Nodes)
         {
             var at = $"prepare/{node.Name}/";
@@ -39,9 +40,27 @@ internal static class PrepareSteps
             // A compute's dependencies wait for its own window (ComputeSteps): some pull its hypervisor stack (Debian's
             // libvirt-daemon-system depends on libvirt-clients of the same version), which must not move under its instances.
             var packages = ComputeSteps.InDance(node) ? "" : Dependencies(ctx, node);
-            ends.Add(packages.Length == 0
-                ? update
-                : steps.Add(at + "dependencies", new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries)), node.Name, ConcurrencyClasses.Nodes, needs: [update]));
+            var dependencies = new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            // A node that serves APIs has its dependencies (the libraries its running services import from) upgraded
+            // drained out of HAProxy, one such node at a time, its APIs answering again before it goes back: the real
+            // rehearsal's neutron API failed on both controllers at once at the end of their dependency upgrade, twice
+            // (docs/lab.md, 2026-12-07).
+            var serving = ctx.Services.Where(s => DrainedWork.Backends(ctx, s, node).Count > 0).ToArray();
+            if (packages.Length == 0)
+            {
+                ends.Add(update);
+            }
+            else if (serving.Length == 0)
+            {
+                ends.Add(steps.Add(at + "dependencies", dependencies, node.Name, ConcurrencyClasses.Nodes, needs: [update]));
+            }
+            else
+            {
+                var drained = DrainedWork.Add(ctx, serving, node, at, ConcurrencyClasses.Nodes, [update], servedBefore, (needs, after) =>
+                    steps.Add(at + "dependencies", dependencies, node.Name, ConcurrencyClasses.Nodes, needs: needs, after: after));
+                servedBefore = [.. drained.Ended];
+                ends.AddRange(drained.Ended);
+            }
         }
         ends.AddRange(PuppetMasters(ctx, aptSources, disabled));
         return steps.Add("prepare/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends);

@@ -134,6 +134,34 @@ public sealed class MuxClientTests(SshNodesFixture nodes) : IDisposable
         (await MuxClient.RunAsync(stale, "true", null, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None)).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Given_a_master_that_closes_after_the_session_request_When_run_Then_it_is_reported_lost_not_handed_to_ssh_to_run_again()
+    {
+        var path = Path.Combine(_directory, "closes");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen();
+        var master = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptAsync();
+            await client.SendAsync(MuxProtocol.HelloPacket());
+            var received = new byte[4096];
+            var total = 0;
+            // The client's hello (12 bytes), then its session request: read both, answer nothing, close.
+            while (total < 12 + 8 && (await client.ReceiveAsync(received.AsMemory(total))) is > 0 and var read)
+            {
+                total += read;
+            }
+        });
+
+        var result = await MuxClient.RunAsync(path, "touch /tmp/once", null, TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
+        await master;
+
+        result.ShouldNotBeNull("a request sent may have run: it must not be retried through an ssh client");
+        (result.ExitCode, result.Killed).ShouldBe((255, false));
+        result.StandardError.ShouldContain("may have run");
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>An ssh that writes a line to a file each time it starts, then is the real ssh.</summary>
