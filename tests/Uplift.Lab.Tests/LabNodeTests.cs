@@ -56,6 +56,23 @@ public class LabNodeTests(LabFixture lab)
     }
 
     [Fact]
+    public async Task GivenANewerRelease_WhenAnInstallIsSimulated_ThenItListsWhatItWouldUnpackAsRealAptDoesAndChangesNothing()
+    {
+        await lab.SwitchToNextReleaseAsync("net1");
+        var policy = (await lab.SucceedAsync("net1", "apt-cache policy neutron-openvswitch-agent")).Output;
+        string Version(string label) => policy.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(label, StringComparison.Ordinal))[label.Length..].Trim();
+        var (installed, candidate) = (Version("Installed:"), Version("Candidate:"));
+        installed.ShouldNotBe(candidate);
+
+        var simulated = await lab.SshAsync("net1", Nodes.AptSimulation.Install(["neutron-openvswitch-agent"]));
+        var after = await lab.SucceedAsync("net1", "dpkg-query -W -f='${Version}' neutron-openvswitch-agent");
+
+        simulated.ExitCode.ShouldBe(0, simulated.Error);
+        Nodes.AptSimulation.Parse(simulated.Output).ShouldBe([new Nodes.AptSimulation.Change("neutron-openvswitch-agent", installed, candidate)]);
+        after.Output.ShouldBe(installed);
+    }
+
+    [Fact]
     public async Task GivenTwoNodes_WhenOneWritesItsAptSourcesAtTheRealPath_ThenOnlyThatNodeSeesItAndTheHostIsUntouched()
     {
         var file = lab.Lab.Catalog.Apt.SourcesFile;

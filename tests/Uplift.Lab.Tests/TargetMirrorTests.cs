@@ -81,9 +81,14 @@ public class TargetMirrorTests
     [Fact]
     public void Given_the_mirror_and_the_tree_When_preparations_dependencies_are_chosen_Then_the_installed_python_stack_comes_but_no_service_or_infrastructure_package()
     {
-        var installed = new HashSet<string>(StringComparer.Ordinal) { "python3", "python3-eventlet", "python3-nova", "libvirt-daemon-system", "nova-api" };
+        var installed = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "python3", "python3-eventlet", "python3-nova", "libvirt-daemon-system", "nova-api", "neutron-api", "neutron-rpc-server",
+        };
 
-        var dependencies = LabCatalog.Dependencies(["python3-eventlet", "python3", "python3-nova", "libvirt-daemon-system", "nova-api", "python3-new"], installed, Catalog);
+        var dependencies = LabCatalog.Dependencies(
+            ["python3-eventlet", "python3", "python3-nova", "libvirt-daemon-system", "nova-api", "neutron-api", "neutron-rpc-server", "python3-new"],
+            installed, Catalog);
 
         dependencies.ShouldBe(["python3", "python3-eventlet"]);
     }

@@ -78,7 +78,9 @@ public static class LabCatalog
     public static IReadOnlyList<string> Dependencies(IEnumerable<string> mirrored, IReadOnlySet<string> installed, Catalog.OpenStackCatalog catalog)
     {
         var roles = Enum.GetValues<Inventory.Role>();
-        var own = catalog.Services.SelectMany(s => roles.SelectMany(s.PackagesOn))
+        // Every form of a service counts (Debian's neutron-api and neutron-rpc-server for neutron-server): the real
+        // rehearsal of 2026-12-07 upgraded both controllers' neutron code in prepare, before neutron's schema expand.
+        var own = catalog.Services.SelectMany(s => s.AnyPackages)
             .Concat(roles.SelectMany(catalog.InfrastructureOn))
             .ToHashSet(StringComparer.Ordinal);
         return [.. mirrored.Where(installed.Contains).Where(p => !own.Contains(p)).Distinct().Order(StringComparer.Ordinal)];

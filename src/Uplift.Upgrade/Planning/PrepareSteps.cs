@@ -40,7 +40,10 @@ internal static class PrepareSteps
             // A compute's dependencies wait for its own window (ComputeSteps): some pull its hypervisor stack (Debian's
             // libvirt-daemon-system depends on libvirt-clients of the same version), which must not move under its instances.
             var packages = ComputeSteps.InDance(node) ? "" : Dependencies(ctx, node);
-            var dependencies = new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            // The node's services' own packages stay: their code moves in each service's steps, after its schema is
+            // expanded; the real rehearsal's prepare moved neutron's code on both controllers before neutron's expand
+            // (its dependencies named Debian's neutron-api and neutron-rpc-server, docs/lab.md, 2026-12-07).
+            var dependencies = new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries), ServiceCode(ctx, node), ServiceCodeReason);
             // A node that serves APIs has its dependencies (the libraries its running services import from) upgraded
             // drained out of HAProxy, one such node at a time, its APIs answering again before it goes back: the real
             // rehearsal's neutron API failed on both controllers at once at the end of their dependency upgrade, twice
@@ -65,6 +68,17 @@ internal static class PrepareSteps
         ends.AddRange(PuppetMasters(ctx, aptSources, disabled));
         return steps.Add("prepare/done", StepKind.Milestone, null, ConcurrencyClasses.Cluster, needs: ends);
     }
+
+    /// <summary>Why prepare's dependency upgrade leaves the services' packages as they are.</summary>
+    public const string ServiceCodeReason =
+        "packages of the node's OpenStack services, whose new code starts in each service's own steps, after its database schema " +
+        "is expanded, never in prepare; remove from the catalog's dependencies what pulls them (a library whose new version needs " +
+        "the new service code belongs with that service's packages)";
+
+    /// <summary>The packages of the services this hop upgrades on the node, in the node's form (Debian's neutron-api and
+    /// neutron-rpc-server for neutron-server).</summary>
+    private static IReadOnlyList<string> ServiceCode(HopContext ctx, Node node) => ctx.PerRoles<IReadOnlyList<string>>("service-code", node,
+        () => [.. NodeUpgrade.Packages(ctx.ServicesOn(node), node.Roles).Order(StringComparer.Ordinal)]);
 
     /// <summary>The dependency packages of the node's roles (catalog dependencies.yaml), space-separated.</summary>
     public static string Dependencies(HopContext ctx, Node node) => ctx.PerRoles("dependencies", node,

@@ -9,6 +9,8 @@ internal sealed class StepList
 {
     private readonly List<PlanStep> _steps = [];
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly SharedArguments _arguments = new();
+    private readonly Dictionary<string, string[]> _nodes = new(StringComparer.Ordinal);
 
     public IReadOnlyList<PlanStep> Steps => _steps;
 
@@ -44,8 +46,8 @@ internal sealed class StepList
             kind,
             Phase,
             Service,
-            node is null ? [] : [node],
-            arguments ?? [],
+            node is null ? [] : Nodes(node),
+            arguments is null ? [] : _arguments.Share(arguments),
             concurrencyClass,
             needList,
             afterList,
@@ -73,6 +75,16 @@ internal sealed class StepList
         Add(id, TArguments.Kind, node, concurrencyClass, needs, after,
             marks is null ? arguments.Write() : [.. arguments.Write(), .. marks], pauseAfterSeconds, alwaysRun);
 
+    // One list per node, shared by its steps.
+    private string[] Nodes(string node)
+    {
+        if (!_nodes.TryGetValue(node, out var list))
+        {
+            _nodes.Add(node, list = [node]);
+        }
+        return list;
+    }
+
     /// <summary>The referenced ids, each once, all of them earlier steps (a planner bug otherwise).</summary>
     private string[] Known(IEnumerable<string>? ids, string from, string[]? except = null)
     {
@@ -80,22 +92,32 @@ internal sealed class StepList
         {
             return [];
         }
-        var given = ids as IReadOnlyCollection<string> ?? [.. ids];
-        var list = new List<string>(given.Count);
+        var given = ids as IReadOnlyList<string> ?? [.. ids];
+        if (given.Count == 0)
+        {
+            return [];
+        }
+        var known = new string[given.Count];
+        var count = 0;
         // Milestones name thousands of steps: a set keeps the duplicate check linear.
         var seen = given.Count > 8 ? new HashSet<string>(given.Count, StringComparer.Ordinal) : null;
-        foreach (var id in given)
+        for (var i = 0; i < given.Count; i++)
         {
+            var id = given[i];
             if (!_ids.Contains(id) || id == from)
             {
                 throw new InvalidOperationException($"planner bug: step '{from}' refers to '{id}', which does not come before it");
             }
-            var duplicate = seen is null ? list.Contains(id) : !seen.Add(id);
+            var duplicate = seen is null ? Array.IndexOf(known, id, 0, count) >= 0 : !seen.Add(id);
             if (!duplicate && (except is null || Array.IndexOf(except, id) < 0))
             {
-                list.Add(id);
+                known[count++] = id;
             }
         }
-        return list.Count == 0 ? [] : list.ToArray();
+        if (count < known.Length)
+        {
+            Array.Resize(ref known, count);
+        }
+        return count == 0 ? [] : known;
     }
 }

@@ -108,4 +108,27 @@ public sealed class PackagesKeepTests : IDisposable
         _run.Journal.Steps("deps")["computes/cmp1/dependencies"].Message!.ShouldContain("libvirt-daemon-system 11.3.0-3+deb13u3 → 12.8.0-1");
         _cmp1.Installed["python3-nova"].ShouldBe("2:31.0.0-6+deb13u3");
     }
+
+    [Fact]
+    public async Task Given_prepare_s_dependency_upgrade_that_would_move_a_service_s_code_When_run_Then_it_is_refused_with_the_reason()
+    {
+        // Real apt output: what pulls python3-nova 2:31 → 2:33 must wait for nova's own steps, after nova's schema expand.
+        _cmp1.Installed["python3-oslo.db"] = "16.1.0-2";
+        _cmp1.Candidates["python3-oslo.db"] = "18.1.1-2";
+        _cmp1.Answers[AptSimulation.Install(["python3-oslo.db"])] = (0, Sample("trixie_nova_to_forky.stdout.txt"));
+        const string reason = "packages of the node's OpenStack services, whose new code starts in each service's own steps";
+        var plan = new TestPlan().Class("default", 1)
+            .Step("prepare/cmp1/dependencies", DependenciesUpgradeStep.Kind, node: "cmp1",
+                arguments: [.. new DependenciesUpgradeStep(["python3-oslo.db"], ["nova-common", "python3-nova"], reason).Write().Select(a => (a.Key, a.Value))])
+            .Build("service-code");
+
+        var summary = await _run.RunAsync(plan);
+
+        summary.Outcome.ShouldBe(RunOutcome.Failed);
+        var message = _run.Journal.Steps("service-code")["prepare/cmp1/dependencies"].Message!;
+        message.ShouldContain("python3-nova 2:31.0.0-6+deb13u3 → 2:33.0.2-1: " + reason);
+        message.ShouldNotContain("--live-migrate");
+        _cmp1.Count("DEBIAN_FRONTEND=noninteractive apt-get install").ShouldBe(0);
+        _cmp1.Installed["python3-oslo.db"].ShouldBe("16.1.0-2");
+    }
 }

@@ -65,10 +65,12 @@ public sealed class PackagesHandler(bool installedOnly) : NodeStepHandler
         var moving = AptSimulation.Parse(simulated.StandardOutput).Where(c => keep.Contains(c.Package)).ToList();
         if (moving.Count > 0)
         {
-            throw new StepFailedException(
-                $"on {node}: installing {Named(todo)} would also move {string.Join(", ", moving.Select(c => $"{c.Package} {c.From ?? "(new)"} → {c.To}"))}, " +
-                "which this compute keeps as it is while its instances run (nothing was installed); plan again (the plan reads the " +
-                "hypervisor stack from the nodes and empties the computes whose stack moves), or run with --live-migrate");
+            var movingText = string.Join(", ", moving.Select(c => $"{c.Package} {c.From ?? "(new)"} → {c.To}"));
+            throw new StepFailedException(installedOnly && DependenciesUpgradeStep.Read(context.Step).KeepReason is { } reason
+                ? $"on {node}: installing {Named(todo)} would also move {movingText}: {reason} (nothing was installed)"
+                : $"on {node}: installing {Named(todo)} would also move {movingText}, " +
+                    "which this compute keeps as it is while its instances run (nothing was installed); plan again (the plan reads the " +
+                    "hypervisor stack from the nodes and empties the computes whose stack moves), or run with --live-migrate");
         }
     }
 
