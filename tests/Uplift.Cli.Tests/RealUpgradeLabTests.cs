@@ -54,9 +54,23 @@ public sealed class RealUpgradeLabTests(ITestOutputHelper output)
         output.WriteLine(figures);
         output.WriteLine(drained.ToText());
         Figures.Report(figures);
-        output.WriteLine($"kept for reading: {Keep(lab.Journals, drained)}");
+        var kept = Keep(lab.Journals, drained);
+        output.WriteLine($"kept for reading: {kept}");
+        // What real OpenStack accepted, in which order: each by-the-book rule judged from the journal's times.
+        var journal = Path.Combine(lab.Journals, "lab.journal.sqlite");
+        IReadOnlyList<RealRehearsal.RuleVerdict> verdicts = [];
+        if (File.Exists(journal))
+        {
+            RealRehearsal.RunTimeline.Write(journal, Path.Combine(kept, "run.json"));
+            var timeline = RealRehearsal.RunTimeline.FromJournal(journal);
+            verdicts = RealRehearsal.ByTheBookAudit.Judge(timeline.Plan, timeline.Steps);
+            output.WriteLine(string.Join('\n', verdicts));
+            Figures.Report($"real rehearsal, by the book: {verdicts.Count(v => v.Outcome == RealRehearsal.RuleOutcome.Held)} rules held on real code, " +
+                $"{verdicts.Count(v => v.Outcome == RealRehearsal.RuleOutcome.Broken)} broken, {verdicts.Count(v => v.Outcome == RealRehearsal.RuleOutcome.NotExercised)} not exercised");
+        }
 
         run.Code.ShouldBe(0, run.Output[Math.Max(0, run.Output.Length - 4000)..]);
+        verdicts.Where(v => v.Outcome == RealRehearsal.RuleOutcome.Broken).ShouldBeEmpty();
         await ShouldRunTheTargetsCodeEverywhereAsync(lab);
         var after = await SchemaVersionsAsync(lab);
         foreach (var (schema, (version, head)) in after)
