@@ -61,6 +61,10 @@ public sealed record ServiceDefinition(
     /// <summary>The service as it is on <paramref name="node"/>: its units, packages and backends in the node's form.</summary>
     public ServiceDefinition On(Node node)
     {
+        if (node.Alternatives.Count == 0 || Alternatives.Count == 0)
+        {
+            return this;
+        }
         var replaced = node.Alternatives.Where(Alternatives.ContainsKey).ToList();
         if (replaced.Count == 0)
         {

@@ -35,8 +35,25 @@ public readonly struct StepArguments(PlanStep step)
         step.Argument(key)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>The pairs of <paramref name="values"/> that have a value, in their order.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Pairs(params (string Key, string? Value)[] values) =>
-        [.. values.Where(v => v.Value is not null).Select(v => new KeyValuePair<string, string>(v.Key, v.Value!))];
+    public static IReadOnlyList<KeyValuePair<string, string>> Pairs(params (string Key, string? Value)[] values)
+    {
+        // Every step of a plan passes here (186,000 of a 10,000-node plan): one array, no enumerators.
+        var count = 0;
+        foreach (var (_, value) in values)
+        {
+            count += value is null ? 0 : 1;
+        }
+        var pairs = new KeyValuePair<string, string>[count];
+        var i = 0;
+        foreach (var (key, value) in values)
+        {
+            if (value is not null)
+            {
+                pairs[i++] = new(key, value);
+            }
+        }
+        return pairs;
+    }
 
     public static string? Flag(bool value) => value ? "true" : null;
 

@@ -37,7 +37,8 @@ internal sealed record HopContext(
     /// <summary>Per compute, its hypervisor-stack packages that move (read from the nodes when the plan was made).</summary>
     public ILookup<string, HypervisorUpgrade> HypervisorUpgrades { get; } = Options.HypervisorUpgradesByNode();
 
-    private readonly Dictionary<string, object> _perRoles = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string What, string Kind), object> _perRoles = [];
+    private readonly Dictionary<Node, string> _kinds = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// A value that depends only on a node's roles and the form of its units (its packages, its config checks), computed
@@ -46,7 +47,11 @@ internal sealed record HopContext(
     public T PerRoles<T>(string what, Node node, Func<T> make)
         where T : notnull
     {
-        var key = what + ":" + string.Join(',', node.Roles) + ":" + string.Join(',', node.Alternatives);
+        if (!_kinds.TryGetValue(node, out var kind))
+        {
+            _kinds.Add(node, kind = string.Join(',', node.Roles) + ":" + string.Join(',', node.Alternatives));
+        }
+        var key = (what, kind);
         if (!_perRoles.TryGetValue(key, out var value))
         {
             _perRoles[key] = value = make();
