@@ -58,7 +58,12 @@ public sealed class OnlineMigrations(IRemoteShell shell, TimeProvider clock, int
         }
         return ExitCodes.Meaning(result.ExitCode) switch
         {
-            ExitMeaning.Done => new(OnlineMigrationOutcome.Done, batch, table, errors, $"{where}: online migrations complete after {batch} batch(es)"),
+            // Exit 0 is "no (further) updates are possible", not "nothing left": rows the service matched but could not
+            // migrate are named (real Gazpacho nova: populate_instance_compute_id, 1 row needed, 0 completed, exit 0).
+            ExitMeaning.Done => new(OnlineMigrationOutcome.Done, batch, table, errors, $"{where}: online migrations complete after {batch} batch(es)"
+                + (table.Any(m => m.RowsLeft > 0)
+                    ? $"; the service could not migrate {string.Join(", ", table.Where(m => m.RowsLeft > 0).Select(m => $"{m.Migration} ({m.RowsLeft} rows)"))}, which stay for its next upgrade's checks"
+                    : "")),
             ExitMeaning.Again when table.Sum(m => m.Completed) > 0 => null,
             ExitMeaning.Again => new(OnlineMigrationOutcome.Failed, batch, table, errors,
                 $"{where} exited 1 but its summary shows no migrated rows: {DatabaseNode.Describe(result)}"),

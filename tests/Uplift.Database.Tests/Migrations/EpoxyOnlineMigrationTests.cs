@@ -10,6 +10,8 @@ public sealed class EpoxyOnlineMigrationTests
     [InlineData("nova-manage_online_data_migrations.txt", 11, "populate_instance_compute_id")]
     [InlineData("placement-manage_online_data_migrations.txt", 2, "create_incomplete_consumers")]
     [InlineData("cinder-manage_online_data_migrations.txt", 1, "remove_temporary_admin_metadata_data_migration")]
+    [InlineData("../gazpacho/placement-manage_online_data_migrations.txt", 2, "create_incomplete_consumers")]
+    [InlineData("../gazpacho/cinder-manage_online_data_migrations.txt", 1, "remove_temporary_admin_metadata_data_migration")]
     public void Given_a_real_epoxy_table_When_parsed_Then_every_migration_is_read_with_nothing_left(string sample, int migrations, string one)
     {
         var rows = OnlineMigrationTable.Parse(Samples.Samples.Read("epoxy/" + sample));

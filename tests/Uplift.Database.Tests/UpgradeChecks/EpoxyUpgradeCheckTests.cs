@@ -3,7 +3,7 @@ using Uplift.Database;
 namespace Uplift.Tests.UpgradeChecks;
 
 /// <summary>`*-status upgrade check` of the real Epoxy programs (Samples/epoxy, captured from Debian trixie's packages on a
-/// freshly synced lab; exit codes in Samples/README.md).</summary>
+/// freshly synced lab; exit codes in Samples/README.md), and the passing ones of Gazpacho (Samples/gazpacho).</summary>
 public sealed class EpoxyUpgradeCheckTests
 {
     [Theory]
@@ -13,6 +13,9 @@ public sealed class EpoxyUpgradeCheckTests
     [InlineData("glance-status_upgrade_check.txt", 0, "Sheepdog Driver Removal")]
     [InlineData("cinder-status_upgrade_check.txt", 0, "Backup Driver Path")]
     [InlineData("heat-status_upgrade_check.txt", 0, "Policy File JSON to YAML Migration")]
+    [InlineData("../gazpacho/placement-status_upgrade_check.txt", 0, "Missing Root Provider IDs")]
+    [InlineData("../gazpacho/cinder-status_upgrade_check.txt", 0, "Backup Driver Path")]
+    [InlineData("../gazpacho/heat-status_upgrade_check.txt", 0, "Policy File JSON to YAML Migration")]
     public void Given_a_passing_real_check_When_parsed_Then_every_check_is_a_success(string sample, int exitCode, string first)
     {
         var report = UpgradeCheckParser.Parse(Samples.Samples.Read("epoxy/" + sample), exitCode);
