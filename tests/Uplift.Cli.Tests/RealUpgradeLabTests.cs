@@ -70,6 +70,7 @@ public sealed class RealUpgradeLabTests(ITestOutputHelper output)
         }
 
         run.Code.ShouldBe(0, run.Output[Math.Max(0, run.Output.Length - 4000)..]);
+        File.Exists(journal).ShouldBeTrue($"the run's journal {journal}: the rules are judged from it");
         verdicts.Where(v => v.Outcome == RealRehearsal.RuleOutcome.Broken).ShouldBeEmpty();
         await ShouldRunTheTargetsCodeEverywhereAsync(lab);
         var after = await SchemaVersionsAsync(lab);

@@ -305,6 +305,10 @@ internal sealed class ByTheBookAudit
             return new(rule, RuleOutcome.NotExercised, "no offline check ran");
         }
         var ran = contract.Where(Acted).ToList();
+        if (ran.Count == 0 && !contract.All(Ended))
+        {
+            return new(rule, RuleOutcome.NotExercised, "the contract did not run to its end (the run stopped before it)");
+        }
         if (ran.Count == 0)
         {
             return new(rule, RuleOutcome.Held, $"has_offline_migrations ran {At(check.Min(Start))} and found no contract work pending: no server stopped, the contract not needed");
