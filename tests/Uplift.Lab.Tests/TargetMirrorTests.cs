@@ -109,5 +109,15 @@ public class TargetMirrorTests
         }
     }
 
+    [Fact]
+    public void Given_a_compute_When_its_other_packages_are_purged_Then_what_only_they_pulled_in_goes_with_them()
+    {
+        var command = OpenStackNodes.PurgeCommand(Role.Compute);
+
+        command.ShouldStartWith("DEBIAN_FRONTEND=noninteractive apt-get -q -y purge --autoremove ");
+        command.Split(' ').ShouldContain("cinder-volume");
+        command.Split(' ').ShouldNotContain("nova-compute");
+    }
+
     private static string Stanza(string package, string status) => $"Package: {package}\nStatus: {status}\nVersion: 1\n";
 }

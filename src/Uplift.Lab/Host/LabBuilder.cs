@@ -114,7 +114,7 @@ public static class LabBuilder
             var dependencies = LabCatalog.Dependencies(TargetMirror.PackagesIn(mirror, target.Suite), RootTree.Installed(status), lab.Catalog);
             File.WriteAllText(lab.Paths.Catalog, LabCatalog.For(target, dependencies));
         }
-        await OpenStackLab.StartNodesAsync(lab, baseTree, secrets, time, cancel);
+        await OpenStackLab.StartNodesAsync(lab, baseTree, secrets, time, output, cancel);
         await OpenStackLab.StartServicesAsync(lab, secrets, output, cancel);
         await LabDaemons.WaitForBackendsAsync(lab, time, TimeSpan.FromSeconds(120), cancel);
     }

@@ -23,7 +23,8 @@ public sealed record NodeRoot(LabPaths Paths, LabNode Node)
     public string Host(string pathOnNode) => $"/proc/{SshdPid}/root{Merged}/{pathOnNode.TrimStart('/')}";
 
     /// <summary>Mounts the node's root in a new mount namespace and starts its sshd there.</summary>
-    public async Task StartAsync(string baseTree, TimeProvider time, CancellationToken cancel)
+    /// <param name="lowerDirs">The read-only layers under the node's own, topmost first (overlayfs' lowerdir).</param>
+    public async Task StartAsync(string lowerDirs, TimeProvider time, CancellationToken cancel)
     {
         foreach (var directory in new[] { Upper, Work, Merged })
         {
@@ -48,7 +49,7 @@ public sealed record NodeRoot(LabPaths Paths, LabNode Node)
             """;
         var haproxy = Node.Role == Inventory.Role.Controller ? Paths.Haproxy : "";
         await LocalProgram.CheckAsync("unshare", ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
-            baseTree, Upper, Work, Merged, Paths.SshdConfig(Node.Name), Path.Combine(Paths.NodeRoot(Node.Name), "log", "sshd.log"), haproxy], cancel: cancel);
+            lowerDirs, Upper, Work, Merged, Paths.SshdConfig(Node.Name), Path.Combine(Paths.NodeRoot(Node.Name), "log", "sshd.log"), haproxy], cancel: cancel);
         // sshd writes its pid file after it has detached: wait for it.
         var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(10);
         while (!File.Exists(Paths.SshdPid(Node.Name)) || new FileInfo(Paths.SshdPid(Node.Name)).Length == 0)

@@ -15,15 +15,18 @@ public static class OpenStackLab
 
     public static IReadOnlyList<NodeRoot> Roots(LabLayout lab) => [.. lab.Nodes.Select(n => new NodeRoot(lab.Paths, n))];
 
-    /// <summary>Mounts every node's root and starts its sshd (chrooted sessions), then writes its configuration.</summary>
-    public static async Task StartNodesAsync(LabLayout lab, string baseTree, LabSecrets secrets, TimeProvider time, CancellationToken cancel)
+    /// <summary>Mounts every node's root (its own layer over its role's, <see cref="RoleLayer"/>, over the base tree) and
+    /// starts its sshd (chrooted sessions), then writes its configuration.</summary>
+    public static async Task StartNodesAsync(LabLayout lab, string baseTree, LabSecrets secrets, TimeProvider time, TextWriter output, CancellationToken cancel)
     {
         var systemctl = LabFiles.OpenStackNodeText("systemctl");
         var keystoneSetup = LabFiles.OpenStackNodeText("keystone-setup.py");
         var instances = LabFiles.OpenStackNodeText("instances.py");
+        await Parallel.ForEachAsync(lab.Nodes.Select(n => n.Role).Distinct(), cancel,
+            async (role, token) => await RoleLayer.EnsureAsync(baseTree, role, output, token));
         await Parallel.ForEachAsync(Roots(lab), cancel, async (root, token) =>
         {
-            await root.StartAsync(baseTree, time, token);
+            await root.StartAsync(RoleLayer.LowerDirs(baseTree, root.Node.Role), time, token);
             foreach (var (path, text) in NodeConfig.For(root.Node, secrets))
             {
                 root.Write("/etc/" + path, text);
@@ -37,9 +40,6 @@ public static class OpenStackLab
             // /usr/local/sbin): systemd's own is diverted, as dpkg-divert keeps it through systemd's upgrades.
             await root.CheckAsync("dpkg-divert --local --rename --divert /usr/bin/systemctl.systemd --add /usr/bin/systemctl >/dev/null"
                 + " && ln -s /usr/local/sbin/systemctl /usr/bin/systemctl", cancel: token);
-            // The node keeps its role's packages only: an upgrade restarts what a package holds (Debian's postinst).
-            await root.CheckAsync("DEBIAN_FRONTEND=noninteractive apt-get -q -y purge " + string.Join(' ', OpenStackNodes.Purged(root.Node.Role))
-                + " >/var/log/uplift-lab-purge.log 2>&1 || { tail -20 /var/log/uplift-lab-purge.log; exit 1; }", cancel: token);
             if (root.Node.Role == Inventory.Role.Controller)
             {
                 // Readied for oslo.middleware 7 (Gazpacho's), as Uplift's pre-flight asks an operator to: healthcheck is no
