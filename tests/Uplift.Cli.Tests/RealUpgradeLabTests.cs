@@ -56,6 +56,14 @@ public sealed class RealUpgradeLabTests(ITestOutputHelper output)
         Figures.Report(figures);
         var kept = Keep(lab.Journals, drained);
         output.WriteLine($"kept for reading: {kept}");
+        // Whether HAProxy's own checks took a server down (a serving controller too slow to answer its check): with the
+        // probe's failure causes, it tells a starved API from a drain that let requests through.
+        var stat = await AdminSocket.QueryAsync(lab.Paths.HaproxySocket, "show stat", CancellationToken.None);
+        File.WriteAllText(Path.Combine(kept, "haproxy-stat.csv"), stat);
+        foreach (var row in Haproxy.ShowStat.Parse(stat).Where(r => r.IsServer && r.Field("chkdown") is { } down && down != "0"))
+        {
+            output.WriteLine($"HAProxy's checks took {row.Proxy}/{row.Service} down {row.Field("chkdown")} times ({row.Field("chkfail")} checks failed, down {row.Field("downtime")} s in all)");
+        }
         // What real OpenStack accepted, in which order: each by-the-book rule judged from the journal's times.
         var journal = Path.Combine(lab.Journals, "lab.journal.sqlite");
         IReadOnlyList<RealRehearsal.RuleVerdict> verdicts = [];

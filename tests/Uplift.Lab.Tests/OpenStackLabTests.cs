@@ -35,6 +35,20 @@ public sealed class OpenStackLabTests(OpenStackLabFixture lab)
     }
 
     [Fact]
+    public async Task Given_the_lab_up_When_a_command_runs_over_ssh_beside_a_unit_Then_the_command_is_in_the_work_cpu_group_and_the_unit_in_the_units()
+    {
+        var cpu = CpuGroups.Find().ShouldNotBeNull("this machine has no CPU cgroup: the lab's nodes would starve each other's APIs");
+
+        var session = await lab.SucceedAsync("ctl2", "cat /proc/self/cgroup");
+        var unit = await lab.SucceedAsync("ctl2", "cat /proc/$(cat /run/uplift-units/nova-api.service.pid)/cgroup");
+        var compute = await lab.SucceedAsync("cmp1", "cat /proc/$(cat /run/uplift-units/nova-compute.service.pid)/cgroup");
+
+        session.Output.Split('\n').ShouldContain(l => l.EndsWith(":/" + Path.GetFileName(cpu.Work), StringComparison.Ordinal), session.Output);
+        unit.Output.Split('\n').ShouldContain(l => l.EndsWith(":/" + Path.GetFileName(cpu.Units), StringComparison.Ordinal), unit.Output);
+        compute.Output.Split('\n').ShouldContain(l => l.EndsWith(":/" + Path.GetFileName(cpu.Units), StringComparison.Ordinal), compute.Output);
+    }
+
+    [Fact]
     public async Task Given_the_lab_up_When_a_node_asks_apt_Then_it_keeps_its_roles_packages_only_and_its_apt_sees_the_targets_mirror()
     {
         var computeApi = await lab.SshAsync("cmp1", "dpkg-query -W -f='${Status}' nova-api");

@@ -46,6 +46,10 @@ public static class LabTeardown
                 $"(another lab up at the same time?); take that lab down, then run 'uplift lab down --state-dir {stateDirectory}' again");
         }
         await DeleteAccountAsync(time, cancel);
+        if (description.Options.OpenStack)
+        {
+            CpuGroups.Find()?.Remove();
+        }
         // The nodes' roots were mounted only in their own mount namespaces, gone with their last process; never delete
         // through a mount point that is still there.
         var mounted = File.ReadAllLines("/proc/self/mountinfo").Select(l => l.Split(' ')[4]).Where(m => m.StartsWith(stateDirectory + "/", StringComparison.Ordinal)).ToList();

@@ -24,7 +24,8 @@ public sealed record NodeRoot(LabPaths Paths, LabNode Node)
 
     /// <summary>Mounts the node's root in a new mount namespace and starts its sshd there.</summary>
     /// <param name="lowerDirs">The read-only layers under the node's own, topmost first (overlayfs' lowerdir).</param>
-    public async Task StartAsync(string lowerDirs, TimeProvider time, CancellationToken cancel)
+    /// <param name="cpu">The lab's CPU groups; null where this machine has no CPU cgroup (every process then weighs the same).</param>
+    public async Task StartAsync(string lowerDirs, CpuGroups? cpu, TimeProvider time, CancellationToken cancel)
     {
         foreach (var directory in new[] { Upper, Work, Merged })
         {
@@ -42,14 +43,18 @@ public sealed record NodeRoot(LabPaths Paths, LabNode Node)
             mkdir -p "$4/run/systemd/system" "$4/run/lock" && chmod 1777 "$4/run/lock"
             # A controller reaches HAProxy's admin socket where its inventory says, as on a controller running HAProxy.
             if [ -n "$7" ]; then mkdir -p "$4$7" && mount --bind "$7" "$4$7"; fi
-            # Every node shares this machine's cores: what Uplift runs on a node (dpkg, *-manage) runs at nice 10, so that one
-            # node's upgrade work does not starve another node's APIs, as it cannot on separate machines; the node's units run
-            # at nice 0, as systemd starts them whoever asked (its runner, node/systemctl).
-            exec nice -n 10 /usr/sbin/sshd -f "$5" -E "$6"
+            # Every node shares this machine's cores (CpuGroups): what Uplift runs on a node over SSH runs in the work group, at a
+            # low weight; the node's runner (node/systemctl) moves each unit it starts into the units group, found here.
+            if [ -n "$8" ]; then
+              mkdir -p "$4${10}" && mount --bind "$8" "$4${10}"
+              echo $$ > "$9/cgroup.procs"
+            fi
+            exec /usr/sbin/sshd -f "$5" -E "$6"
             """;
         var haproxy = Node.Role == Inventory.Role.Controller ? Paths.Haproxy : "";
         await LocalProgram.CheckAsync("unshare", ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
-            lowerDirs, Upper, Work, Merged, Paths.SshdConfig(Node.Name), Path.Combine(Paths.NodeRoot(Node.Name), "log", "sshd.log"), haproxy], cancel: cancel);
+            lowerDirs, Upper, Work, Merged, Paths.SshdConfig(Node.Name), Path.Combine(Paths.NodeRoot(Node.Name), "log", "sshd.log"), haproxy,
+            cpu?.Units ?? "", cpu?.Work ?? "", CpuGroups.OnNode], cancel: cancel);
         // sshd writes its pid file after it has detached: wait for it.
         var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(10);
         while (!File.Exists(Paths.SshdPid(Node.Name)) || new FileInfo(Paths.SshdPid(Node.Name)).Length == 0)

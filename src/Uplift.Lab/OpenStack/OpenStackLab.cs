@@ -24,9 +24,14 @@ public static class OpenStackLab
         var instances = LabFiles.OpenStackNodeText("instances.py");
         await Parallel.ForEachAsync(lab.Nodes.Select(n => n.Role).Distinct(), cancel,
             async (role, token) => await RoleLayer.EnsureAsync(baseTree, role, output, token));
+        var cpu = CpuGroups.Find();
+        cpu?.Ensure();
+        output.WriteLine(cpu is null
+            ? "No CPU cgroup on this machine: the nodes' upgrade work weighs as much as their services (docs/lab.md, CPU)."
+            : $"CPU: what runs over SSH on a node in {cpu.Work}, the nodes' units in {cpu.Units} ({CpuGroups.WorkShares}:{CpuGroups.UnitsShares}).");
         await Parallel.ForEachAsync(Roots(lab), cancel, async (root, token) =>
         {
-            await root.StartAsync(RoleLayer.LowerDirs(baseTree, root.Node.Role), time, token);
+            await root.StartAsync(RoleLayer.LowerDirs(baseTree, root.Node.Role), cpu, time, token);
             foreach (var (path, text) in NodeConfig.For(root.Node, secrets))
             {
                 root.Write("/etc/" + path, text);

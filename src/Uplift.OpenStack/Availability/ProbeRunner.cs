@@ -57,15 +57,30 @@ public sealed class ProbeRunner(HttpClient http, TimeProvider time, Func<HttpSta
     {
         var started = time.GetTimestamp();
         bool ok;
+        string? cause = null;
         try
         {
             using var response = await http.GetAsync(target.Url, HttpCompletionOption.ResponseHeadersRead);
             ok = (up ?? Served)(response.StatusCode);
+            cause = ok ? null : $"HTTP {(int)response.StatusCode}";
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             ok = false;
+            cause = e is TaskCanceledException
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no answer within {http.Timeout.TotalSeconds:0.#} s")
+                : CauseOf(e);
         }
-        tally.Record(target.Name, sent, ok, slow: time.GetElapsedTime(started) > _slowAfter);
+        tally.Record(target.Name, sent, ok, slow: time.GetElapsedTime(started) > _slowAfter, cause);
     }
+
+    /// <summary>Why a request failed without an answer, in the socket's words where there is a socket error
+    /// ("ConnectionRefused": nothing listens; "ConnectionReset": the server went away mid-request).</summary>
+    public static string CauseOf(Exception e) =>
+        FindSocketError(e) is { } socket ? socket.ToString()
+            : e is HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } h ? h.HttpRequestError.ToString()
+            : e.GetType().Name;
+
+    private static System.Net.Sockets.SocketError? FindSocketError(Exception? e) =>
+        e is null ? null : e is System.Net.Sockets.SocketException s ? s.SocketErrorCode : FindSocketError(e.InnerException);
 }

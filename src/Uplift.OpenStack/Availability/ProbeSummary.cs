@@ -6,7 +6,15 @@ namespace Uplift.OpenStack;
 
 /// <summary>Requests sent, failures, the longest failure window and the answers that came slowly, of one API;
 /// failures inside a planned window are counted apart (<paramref name="Planned"/>), not in <paramref name="Failures"/>.</summary>
-public sealed record FrontendSummary(string Name, int Sent, int Failures, TimeSpan LongestFailureWindow, int Slow = 0, int Planned = 0);
+public sealed record FrontendSummary(string Name, int Sent, int Failures, TimeSpan LongestFailureWindow, int Slow = 0, int Planned = 0)
+{
+    /// <summary>Why the failures failed, most frequent first: an HTTP status (HAProxy's 503: no server up), no answer in
+    /// time, a refused or reset connection. A drain that works shows none; these say which kind of fault to look for.</summary>
+    public IReadOnlyList<(string Cause, int Count)> Causes { get; init; } = [];
+}
+
+/// <summary>One failed request outside the planned windows: which API, when it was sent, why it failed.</summary>
+public sealed record ProbeFailure(string Frontend, DateTimeOffset Sent, string Cause);
 
 /// <summary>One step of a probe's series: requests sent from <paramref name="At"/> for <see cref="ProbeSummary.Step"/>,
 /// those that failed outside planned outages, and those inside them.</summary>
@@ -33,6 +41,12 @@ public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSumma
     /// <summary>Requests and failures over time, one entry per <see cref="Step"/> that saw requests (a run's report draws it).</summary>
     public IReadOnlyList<ProbeStep> Series { get; init; } = [];
 
+    /// <summary>The failed requests outside planned windows by send time, the first <see cref="FailuresKept"/>: set beside
+    /// a run's journal, they say which step each fell in.</summary>
+    public IReadOnlyList<ProbeFailure> Failed { get; init; } = [];
+
+    public const int FailuresKept = 200;
+
     public string ToText()
     {
         var text = new StringBuilder();
@@ -45,6 +59,10 @@ public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSumma
         {
             text.Append(CultureInfo.InvariantCulture, $"{f.Name,-14} {f.Sent,7} {f.Failures,7} {f.Slow,5} {f.LongestFailureWindow.TotalSeconds,22:0.000} s")
                 .AppendLine(planned ? string.Create(CultureInfo.InvariantCulture, $" {f.Planned,8}") : "");
+        }
+        foreach (var f in Frontends.Where(f => f.Causes.Count > 0))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{f.Name} failed: {string.Join(", ", f.Causes.Select(c => $"{c.Count} × {c.Cause}"))}");
         }
         foreach (var w in Planned)
         {
@@ -69,7 +87,9 @@ public sealed record ProbeSummary(TimeSpan Duration, IReadOnlyList<FrontendSumma
             slow = f.Slow,
             planned = f.Planned,
             longest_failure_window_seconds = Math.Round(f.LongestFailureWindow.TotalSeconds, 3),
+            causes = f.Causes.ToDictionary(c => c.Cause, c => c.Count),
         }),
+        failed = Failed.Select(f => new { frontend = f.Frontend, sent = f.Sent, cause = f.Cause }),
         series = Series.Select(s => new { at = s.At, sent = s.Sent, failed = s.Failed, planned = s.Planned }),
     });
 }

@@ -11,7 +11,7 @@ namespace Uplift.OpenStack;
 public sealed class ProbeTally
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, List<(DateTimeOffset Sent, bool Ok, bool Slow)>> _results = [];
+    private readonly Dictionary<string, List<(DateTimeOffset Sent, bool Ok, bool Slow, string? Cause)>> _results = [];
     private readonly List<string> _order = [];
 
     public ProbeTally(IEnumerable<string> frontends)
@@ -23,11 +23,12 @@ public sealed class ProbeTally
         }
     }
 
-    public void Record(string frontend, DateTimeOffset sent, bool ok, bool slow = false)
+    /// <param name="cause">Why a failed request failed (<see cref="ProbeRunner.CauseOf(Exception)"/>, an HTTP status).</param>
+    public void Record(string frontend, DateTimeOffset sent, bool ok, bool slow = false, string? cause = null)
     {
         lock (_gate)
         {
-            _results[frontend].Add((sent, ok, ok && slow));
+            _results[frontend].Add((sent, ok, ok && slow, ok ? null : cause ?? "failed"));
         }
     }
 
@@ -42,17 +43,19 @@ public sealed class ProbeTally
             {
                 Planned = [.. planned.Where(w => _results.ContainsKey(w.Frontend))],
                 Series = Series(planned),
+                Failed = [.. _results.SelectMany(p => p.Value.Where(r => !r.Ok && !planned.Any(w => w.Covers(p.Key, r.Sent)))
+                    .Select(r => new ProbeFailure(p.Key, r.Sent, r.Cause!))).OrderBy(f => f.Sent).Take(ProbeSummary.FailuresKept)],
             };
         }
     }
 
-    private static FrontendSummary Frontend(string name, List<(DateTimeOffset Sent, bool Ok, bool Slow)> results, IReadOnlyList<PlannedWindow> planned)
+    private static FrontendSummary Frontend(string name, List<(DateTimeOffset Sent, bool Ok, bool Slow, string? Cause)> results, IReadOnlyList<PlannedWindow> planned)
     {
         var inWindow = results.Where(r => !r.Ok && planned.Any(w => w.Covers(name, r.Sent))).ToList();
         var ordered = results.Except(inWindow).OrderBy(r => r.Sent).ToList();
         var longest = TimeSpan.Zero;
         DateTimeOffset? opened = null;
-        foreach (var (sent, ok, _) in ordered)
+        foreach (var (sent, ok, _, _) in ordered)
         {
             if (!ok)
             {
@@ -68,7 +71,11 @@ public sealed class ProbeTally
         {
             longest = Max(longest, ordered[^1].Sent - open);
         }
-        return new FrontendSummary(name, results.Count, ordered.Count(r => !r.Ok), longest, ordered.Count(r => r.Slow), inWindow.Count);
+        return new FrontendSummary(name, results.Count, ordered.Count(r => !r.Ok), longest, ordered.Count(r => r.Slow), inWindow.Count)
+        {
+            Causes = ordered.Where(r => !r.Ok).GroupBy(r => r.Cause!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Count())).ToList(),
+        };
     }
 
     /// <summary>Every API's requests per <see cref="ProbeSummary.Step"/> by send time, and those that failed (planned failures apart).</summary>

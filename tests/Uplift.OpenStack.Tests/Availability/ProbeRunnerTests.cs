@@ -54,6 +54,24 @@ public class ProbeRunnerTests
 
         summary.Frontends.Select(f => (f.Name, f.Sent, f.Failures)).ShouldBe([("nova", 10, 3), ("glance", 10, 0)]);
         summary.Frontends[0].LongestFailureWindow.ShouldBe(TimeSpan.FromMilliseconds(300));
+        summary.Frontends[0].Causes.ShouldBe([("HTTP 503", 3)]);
+        summary.Failed.Select(f => (f.Frontend, f.Cause)).ShouldBe([("nova", "HTTP 503"), ("nova", "HTTP 503"), ("nova", "HTTP 503")]);
+        summary.ToText().ShouldContain("nova failed: 3 × HTTP 503");
+    }
+
+    [Fact]
+    public async Task Given_a_port_nothing_listens_on_When_probed_Then_the_failure_says_the_connection_was_refused()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var http = new HttpClient();
+
+        var error = await Should.ThrowAsync<HttpRequestException>(() => http.GetAsync($"http://127.0.0.1:{port}/"));
+
+        ProbeRunner.CauseOf(error).ShouldBe("ConnectionRefused");
+        ProbeRunner.CauseOf(new HttpRequestException(HttpRequestError.ResponseEnded, "ended")).ShouldBe("ResponseEnded");
     }
 
     [Fact]

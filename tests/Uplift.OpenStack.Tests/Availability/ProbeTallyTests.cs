@@ -105,6 +105,29 @@ public class ProbeTallyTests
         summary.PlannedFailures.ShouldBe(2);
         summary.ToText().ShouldContain("2 failed, 0 slow, 2 failed in planned outages.");
         summary.ToText().ShouldContain("planned outage of neutron: neutron: offline contract, 2.0 s from 12:00:00Z");
+        summary.Failed.Select(f => (f.Frontend, f.Sent)).ShouldBe([("nova", At(1.5)), ("neutron", At(5))], "the unplanned failures, by send time");
+    }
+
+    [Fact]
+    public void Given_failures_of_several_causes_When_summarized_Then_each_api_counts_its_causes_most_frequent_first_and_the_json_lists_them()
+    {
+        var tally = new ProbeTally(["keystone", "heat"]);
+        tally.Record("keystone", At(0), ok: false, cause: "no answer within 5 s");
+        tally.Record("keystone", At(1), ok: false, cause: "HTTP 503");
+        tally.Record("keystone", At(2), ok: false, cause: "HTTP 503");
+        tally.Record("keystone", At(3), ok: true, cause: "HTTP 503");
+        tally.Record("heat", At(0.5), ok: true);
+
+        var summary = tally.Summarize(TimeSpan.FromSeconds(4));
+
+        summary.Frontends[0].Causes.ShouldBe([("HTTP 503", 2), ("no answer within 5 s", 1)]);
+        summary.Frontends[1].Causes.ShouldBeEmpty();
+        summary.ToText().ShouldContain("keystone failed: 2 × HTTP 503, 1 × no answer within 5 s");
+        summary.ToText().ShouldNotContain("heat failed");
+        using var json = System.Text.Json.JsonDocument.Parse(summary.ToJson());
+        json.RootElement.GetProperty("frontends")[0].GetProperty("causes").GetProperty("HTTP 503").GetInt32().ShouldBe(2);
+        json.RootElement.GetProperty("failed").GetArrayLength().ShouldBe(3);
+        json.RootElement.GetProperty("failed")[0].GetProperty("cause").GetString().ShouldBe("no answer within 5 s");
     }
 
     [Fact]
