@@ -81,6 +81,12 @@ public sealed class RealUpgradeLabTests(ITestOutputHelper output)
         File.Exists(journal).ShouldBeTrue($"the run's journal {journal}: the rules are judged from it");
         verdicts.Where(v => v.Outcome == RealRehearsal.RuleOutcome.Broken).ShouldBeEmpty();
         await ShouldRunTheTargetsCodeEverywhereAsync(lab);
+        foreach (var node in lab.Lab.Nodes)
+        {
+            // Debian's puppet agent, disabled before the node changed and enabled again after (the audit's rule above).
+            var puppet = await lab.SshAsync(node.Name, Nodes.Puppet.Query);
+            puppet.Output.Split('\n')[0].ShouldBe("enabled", $"{node.Name}'s puppet agent after the run: {puppet.Output}");
+        }
         var after = await SchemaVersionsAsync(lab);
         foreach (var (schema, (version, head)) in after)
         {

@@ -49,6 +49,24 @@ public sealed class OpenStackLabTests(OpenStackLabFixture lab)
     }
 
     [Fact]
+    public async Task Given_debians_puppet_agent_When_uplift_disables_it_Then_puppet_refuses_to_run_and_once_enabled_the_lock_is_gone()
+    {
+        var before = await lab.SucceedAsync("cmp2", Nodes.Puppet.Query);
+        await lab.SucceedAsync("cmp2", Nodes.Puppet.Disable("Uplift test: upgrade in progress"));
+        var disabled = await lab.SucceedAsync("cmp2", Nodes.Puppet.Query);
+        var run = await lab.SshAsync("cmp2", "puppet agent --test --detailed-exitcodes 2>&1");
+        await lab.SucceedAsync("cmp2", Nodes.Puppet.Enable + "; systemctl stop puppet");
+        var enabled = await lab.SucceedAsync("cmp2", Nodes.Puppet.Query);
+
+        before.Output.Split('\n')[0].ShouldBe("enabled");
+        Nodes.Puppet.IsSettled(disabled.Output, disabled: true).ShouldBeTrue(disabled.Output);
+        run.ExitCode.ShouldBe(1);
+        Nodes.Puppet.RunMeaning(run.ExitCode).Succeeded.ShouldBeFalse();
+        run.Output.ShouldContain("administratively disabled (Reason: 'Uplift test: upgrade in progress')");
+        Nodes.Puppet.IsSettled(enabled.Output, disabled: false).ShouldBeTrue(enabled.Output);
+    }
+
+    [Fact]
     public async Task Given_the_lab_up_When_a_node_asks_apt_Then_it_keeps_its_roles_packages_only_and_its_apt_sees_the_targets_mirror()
     {
         var computeApi = await lab.SshAsync("cmp1", "dpkg-query -W -f='${Status}' nova-api");

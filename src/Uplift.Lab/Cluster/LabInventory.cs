@@ -63,7 +63,7 @@ public static class LabInventory
               credentials_file: {(lab.Options.OpenStack ? OpenStackLab.DatabaseNodeMyCnf : paths.MyCnf)}
               backup_directory: {(lab.Options.OpenStack ? "/var/backups/uplift" : paths.Backups)}
 
-            {(lab.Options.OpenStack ? "# The nodes of real OpenStack code run no puppet agent." : "# The lab's puppet shim applies nothing; the watched run after enable is rehearsed all the same.")}
+            {(lab.Options.OpenStack ? "# The nodes run Debian's puppet agent, with no puppet server: Uplift disables and enables it, and runs it never." : "# The lab's puppet shim applies nothing; the watched run after enable is rehearsed all the same.")}
             puppet:
               manages_nodes: {(lab.Options.OpenStack ? "false" : "true")}
 

@@ -11,9 +11,11 @@ public static class OpenStackLabStatus
         Real: Debian trixie's OpenStack packages and their Python code on every node; keystone, glance, placement, nova
           (api, metadata, conductor, scheduler; compute with nova's fake virt driver), neutron (Debian's neutron-api and
           neutron-rpc-server, ML2), cinder (api, scheduler; volume with cinder's fake driver), heat (api, api-cfn, engine);
-          apt, dpkg and the packages' maintainer scripts on each node; MariaDB, RabbitMQ, HAProxy and sshd on this machine.
+          apt, dpkg and the packages' maintainer scripts on each node; Debian's puppet agent on each node (disabled and
+          enabled by Uplift); MariaDB, RabbitMQ, HAProxy and sshd on this machine.
         Not real: systemd (a runner starts Debian's unit files), the hypervisor and block devices (fake drivers),
-          the network agents and Open vSwitch (no network nodes), horizon, Pacemaker (no VIP moves) and puppet.
+          the network agents and Open vSwitch (no network nodes), horizon, Pacemaker (no VIP moves), a puppet server
+          (so no agent run).
         """;
 
     public static async Task<string> ReportAsync(LabLayout lab, CancellationToken cancel)

@@ -23,11 +23,13 @@ public static class RootTree
         "keystone", "glance-api", "placement-api", "nova-api", "nova-conductor", "nova-scheduler", "nova-compute",
         "neutron-api", "neutron-rpc-server", "cinder-api", "cinder-scheduler", "cinder-volume", "cinder-backup",
         "heat-api", "heat-api-cfn", "heat-engine", "python3-openstackclient", "uwsgi-plugin-python3", "sudo", "socat", "mariadb-client",
+        "puppet-agent",
     ];
 
     /// <summary>What every node keeps of <see cref="Packages"/>: the client, uwsgi's python plugin, sudo, socat (Uplift
-    /// talks to HAProxy's admin socket through it), the MariaDB client (Uplift's backup).</summary>
-    public static IReadOnlyList<string> Common { get; } = ["python3-openstackclient", "uwsgi-plugin-python3", "sudo", "socat", "mariadb-client"];
+    /// talks to HAProxy's admin socket through it), the MariaDB client (Uplift's backup), and Debian's puppet agent (8.10 in
+    /// trixie), which Uplift disables before it changes a node and enables after (no puppet server here: no agent run).</summary>
+    public static IReadOnlyList<string> Common { get; } = ["python3-openstackclient", "uwsgi-plugin-python3", "sudo", "socat", "mariadb-client", "puppet-agent"];
 
     /// <summary>Packages of <see cref="Packages"/> that a dpkg status file (stanzas of "Package:" and "Status:") does not show
     /// "install ok installed".</summary>

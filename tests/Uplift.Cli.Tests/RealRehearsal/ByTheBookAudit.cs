@@ -59,7 +59,7 @@ internal sealed class ByTheBookAudit
             audit.RetiredOptionsCheckedFirst(),
             audit.Unjudged("the VIP holder's infrastructure window in Pacemaker standby", "node-standby", "the lab has no Pacemaker (api_vip: none)"),
             audit.Unjudged("neutron agents paced behind the queue gate", "queue-gate", "the lab has no network node and its computes run no neutron agent"),
-            audit.Unjudged("puppet agents off during the run, on again after", "puppet-run", "the lab's nodes run no puppet agent"),
+            audit.PuppetOffWhileChanging(),
         ];
     }
 
@@ -401,6 +401,43 @@ internal sealed class ByTheBookAudit
         }
         return Verdict(rule, checks.Max(End) > changes.Min(Start) ? ["a change began before every check had ended"] : [],
             $"{checks.Count} checks on {checks.Select(c => c.Node).Distinct().Count()} nodes' real files and keystone, ended {At(checks.Max(End))}, before the first change {At(changes.Min(Start))}");
+    }
+
+    /// <summary>The step kinds that change a node: a puppet run in between could write the old release's configuration
+    /// back or restart a unit.</summary>
+    private static readonly HashSet<string> Changes =
+    [
+        "apt-sources", "dependencies-upgrade", "packages-install", "dist-upgrade", "packages-downgrade", "config-set", "config-restore",
+        "units-start", "units-restart", "units-stop", "units-signal", "rpc-pin", "rpc-unpin", "node-reboot",
+    ];
+
+    /// <summary>A node's agent disabled by this run (found enabled: a node without puppet is found done, "absent") before
+    /// the first change to it, and enabled again only after its last.</summary>
+    private RuleVerdict PuppetOffWhileChanging()
+    {
+        const string rule = "puppet agents off on each node while it is changed, on again after";
+        var broken = new List<string>();
+        var disabled = Of("puppet-disable").Where(Acted).ToList();
+        foreach (var disable in disabled)
+        {
+            var node = disable.Node;
+            var changes = _steps.Where(s => s.Node == node && Changes.Contains(s.Kind.Name) && Acted(s)).ToList();
+            var enable = Of("puppet-enable").SingleOrDefault(s => s.Node == node);
+            if (changes.Count > 0 && changes.Min(Start) < End(disable))
+            {
+                broken.Add($"{node}: {changes.MinBy(Start)!.Id} began {At(changes.Min(Start))} before its agent was disabled ({At(End(disable))})");
+            }
+            if (enable is null || !Ended(enable))
+            {
+                broken.Add($"{node}: its agent was not enabled again");
+            }
+            else if (changes.Count > 0 && Start(enable) < changes.Max(End))
+            {
+                broken.Add($"{node}: its agent enabled {At(Start(enable))} before {changes.MaxBy(End)!.Id} ended ({At(changes.Max(End))})");
+            }
+        }
+        return disabled.Count == 0 ? new(rule, RuleOutcome.NotExercised, "no node's agent was found enabled (a node without puppet is found done)")
+            : Verdict(rule, broken, $"{disabled.Count} nodes' real agents disabled before their first change, enabled after their last");
     }
 
     /// <summary>A rule this audit does not judge (the shim lab's tests do): why it did not run here, or that it ran unjudged.</summary>

@@ -45,7 +45,29 @@ public sealed class ByTheBookAuditTests
         Verdict("services in the documented order").Evidence.ShouldStartWith("placement → nova → cinder → heat");
         Verdict("neutron's contract offline").Evidence.ShouldContain("found no contract work pending");
         verdicts.Where(v => v.Outcome == RuleOutcome.NotExercised).Select(v => v.Evidence)
-            .ShouldBe(["their units were found in the target state (nothing to stop or start)", "the lab has no Pacemaker (api_vip: none)", "the lab has no network node and its computes run no neutron agent", "the lab's nodes run no puppet agent"]);
+            .ShouldBe(["their units were found in the target state (nothing to stop or start)", "the lab has no Pacemaker (api_vip: none)", "the lab has no network node and its computes run no neutron agent", "no node's agent was found enabled (a node without puppet is found done)"]);
+    }
+
+    [Fact]
+    public void Given_real_puppet_agents_disabled_and_enabled_around_each_nodes_changes_When_judged_Then_the_rule_held_and_an_early_enable_breaks_it()
+    {
+        var after = RunTimeline.Read(Fixtures.Project("tests/Uplift.Cli.Tests/Samples/real-rehearsal/2026-12-07-1111-epoxy-gazpacho.json"));
+        // That run's nodes had no puppet (each puppet step found done); as a run on nodes with puppet records them, acted.
+        var acted = after.Steps.ToDictionary(p => p.Key, p => p.Key.Contains("/puppet-", StringComparison.Ordinal) ? p.Value with { State = Execution.Journal.StepState.Done } : p.Value);
+        var lastOnCmp1 = after.Plan.Steps.Where(s => s.Node == "cmp1" && s.Kind.Name == "packages-install").Select(s => acted[s.Id]).Max(r => r.Ended!.Value);
+        var early = new Dictionary<string, Execution.Journal.StepRecord>(acted)
+        {
+            ["finalize/cmp1/puppet-enable"] = acted["finalize/cmp1/puppet-enable"] with { Started = lastOnCmp1.AddSeconds(-30) },
+        };
+
+        RuleVerdict Puppet(IReadOnlyDictionary<string, Execution.Journal.StepRecord> steps) =>
+            ByTheBookAudit.Judge(after.Plan, steps).Single(v => v.Rule.StartsWith("puppet agents off", StringComparison.Ordinal));
+
+        Puppet(after.Steps).Outcome.ShouldBe(RuleOutcome.NotExercised);
+        Puppet(acted).Outcome.ShouldBe(RuleOutcome.Held, Puppet(acted).Evidence);
+        Puppet(acted).Evidence.ShouldStartWith("5 nodes' real agents disabled");
+        Puppet(early).Outcome.ShouldBe(RuleOutcome.Broken);
+        Puppet(early).Evidence.ShouldStartWith("cmp1: its agent enabled");
     }
 
     [Fact]
