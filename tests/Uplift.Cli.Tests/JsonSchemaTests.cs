@@ -102,9 +102,10 @@ public sealed class JsonSchemaTests
     [Fact]
     public void The_report_data_a_run_keeps_matches_the_report_schema_with_and_without_a_probe()
     {
-        var probe = new OpenStack.ProbeSummary(TimeSpan.FromSeconds(20), [new OpenStack.FrontendSummary("compute", 20, 1, TimeSpan.FromSeconds(1), 0, 1)])
+        var probe = new OpenStack.ProbeSummary(TimeSpan.FromSeconds(20), [new OpenStack.FrontendSummary("compute", 20, 1, TimeSpan.FromSeconds(1), 0, 1) { Causes = [("no answer within 5 s", 1)] }])
         {
             Planned = [new OpenStack.PlannedWindow("compute", Noon, Noon.AddSeconds(2), "nova-api restarted")],
+            Failed = [new OpenStack.ProbeFailure("compute", Noon.AddSeconds(12), "no answer within 5 s")],
             Series = [new OpenStack.ProbeStep(Noon, 10, 1, 1), new OpenStack.ProbeStep(Noon.AddSeconds(10), 10, 0, 0)],
         };
         var before = new Dictionary<string, string> { ["ctl1"] = "epoxy", ["cmp1"] = "epoxy" };

@@ -59,7 +59,9 @@ public sealed class RunLabTests : IAsyncLifetime
             var steps = journal.Steps(plan.InputsHash);
             plan.Steps.ShouldAllBe(s => steps[s.Id].State == StepState.Done || steps[s.Id].State == StepState.AlreadyDone);
             var attempts = journal.Attempts(plan.InputsHash);
-            attempts.Where(a => a.State == "done").GroupBy(a => a.StepId).Where(g => g.Count() > 1).Select(g => g.Key)
+            // The end state is read on every run (a run that ended before the kills ran out is resumed once more); it acts on nothing.
+            var everyRun = plan.Steps.Where(s => s.Kind.Name == Upgrade.Steps.EndState.VerifyEndStateStep.Name).Select(s => s.Id).ToHashSet();
+            attempts.Where(a => a.State == "done" && !everyRun.Contains(a.StepId)).GroupBy(a => a.StepId).Where(g => g.Count() > 1).Select(g => g.Key)
                 .ShouldBeEmpty("a step whose action completed never acts again");
             ActedAgainOnNodes(plan, attempts).ShouldBeEmpty("no command a completed step ran on a node runs there again (command logs)");
         }

@@ -31,9 +31,10 @@ public sealed class RunReportTests : IDisposable
             Noon.AddSeconds(10 * i), Noon.AddSeconds((10 * i) + 8), i == 39 ? 1 : 0, i == 39 ? "E: Unable to locate package <nova>" : "", "", i == 39 ? "exit 1" : ""))
             .ToDictionary(r => r.StepId);
         var series = new[] { new ProbeStep(Noon, 20, 0, 0), new ProbeStep(Noon.AddSeconds(10), 20, 2, 0), new ProbeStep(Noon.AddSeconds(20), 20, 0, 1) };
-        var probe = new ProbeSummary(TimeSpan.FromSeconds(30), [new FrontendSummary("compute", 30, 2, TimeSpan.FromSeconds(2)), new FrontendSummary("identity", 30, 0, TimeSpan.Zero, 0, 1)])
+        var probe = new ProbeSummary(TimeSpan.FromSeconds(30), [new FrontendSummary("compute", 30, 2, TimeSpan.FromSeconds(2)) { Causes = [("HTTP 503", 2)] }, new FrontendSummary("identity", 30, 0, TimeSpan.Zero, 0, 1)])
         {
             Series = series,
+            Failed = [new ProbeFailure("compute", Noon.AddSeconds(11), "HTTP 503"), new ProbeFailure("compute", Noon.AddSeconds(12), "HTTP 503")],
         };
         var nodes = Plan.Steps.SelectMany(s => s.Nodes).Distinct().ToDictionary(n => n, _ => "epoxy");
         var extras = RunReport.ExtrasFromJson(RunReport.ExtrasToJson(new RunReport.RunExtras(nodes, probe, "API downtime during the run: 60 requests, 2 failed")));
@@ -49,6 +50,8 @@ public sealed class RunReportTests : IDisposable
         report.Probe!.Series.Count.ShouldBe(3);
         report.Probe.Series[1].Failed.ShouldBe(2);
         report.Probe.Frontends[1].Planned.ShouldBe(1);
+        report.Probe.Frontends[0].Causes.ShouldBe([("HTTP 503", 2)]);
+        report.Probe.Failed.Select(f => (f.Sent, f.Cause)).ShouldBe([(Noon.AddSeconds(11), "HTTP 503"), (Noon.AddSeconds(12), "HTTP 503")]);
         report.Before["cmp1"].ShouldBe("epoxy");
         RunReport.ExtrasFromJson("{\"before\": 3}").ShouldBeNull("a file that is not what a run wrote is no extras, not a crash");
     }

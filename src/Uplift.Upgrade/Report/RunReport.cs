@@ -62,8 +62,14 @@ public sealed record RunReport(
                 probe = new ProbeSummary(TimeSpan.FromSeconds(p.GetProperty("duration_seconds").GetDouble()),
                     [.. p.GetProperty("frontends").EnumerateArray().Select(f => new FrontendSummary(f.GetProperty("name").GetString()!,
                         f.GetProperty("sent").GetInt32(), f.GetProperty("failures").GetInt32(),
-                        TimeSpan.FromSeconds(f.GetProperty("longest_failure_window_seconds").GetDouble()), f.GetProperty("slow").GetInt32(), f.GetProperty("planned").GetInt32()))])
+                        TimeSpan.FromSeconds(f.GetProperty("longest_failure_window_seconds").GetDouble()), f.GetProperty("slow").GetInt32(), f.GetProperty("planned").GetInt32())
+                    {
+                        Causes = f.TryGetProperty("causes", out var causes) ? [.. causes.EnumerateObject().Select(c => (c.Name, c.Value.GetInt32()))] : [],
+                    })])
                 {
+                    Failed = p.TryGetProperty("failed", out var failed)
+                        ? [.. failed.EnumerateArray().Select(f => new ProbeFailure(f.GetProperty("frontend").GetString()!, f.GetProperty("sent").GetDateTimeOffset(), f.GetProperty("cause").GetString()!))]
+                        : [],
                     Series = [.. p.GetProperty("series").EnumerateArray().Select(s => new ProbeStep(s.GetProperty("at").GetDateTimeOffset(),
                         s.GetProperty("sent").GetInt32(), s.GetProperty("failed").GetInt32(), s.GetProperty("planned").GetInt32()))],
                 };
