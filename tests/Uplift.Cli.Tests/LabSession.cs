@@ -56,7 +56,17 @@ internal sealed class LabSession : IAsyncDisposable
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
-        var lab = await LabBuilder.UpAsync(options(state), CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
+        LabLayout lab;
+        try
+        {
+            lab = await LabBuilder.UpAsync(options(state), CatalogLoader.LoadEmbedded(), TimeProvider.System, TextWriter.Null, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Half up: taken down, so that the machine's next lab can come up (the exception names the unit and its log's tail).
+            await LabTeardown.DownAsync(state, TimeProvider.System, TextWriter.Null, CancellationToken.None);
+            throw;
+        }
         return new LabSession(lab, journals ?? Directory.CreateTempSubdirectory("uplift-cli-lab-journal-").FullName, journals is null);
     }
 

@@ -87,8 +87,7 @@ public static class OpenStackLab
         {
             await controller.CheckAsync("systemctl enable keystone && systemctl start keystone", cancel: cancel);
         }
-        await first.CheckAsync("i=0; until python3 -c \"import urllib.request; urllib.request.urlopen('http://$LAB_VIP:5000/v3')\" 2>/dev/null;"
-            + " do i=$((i+1)); [ $i -lt 120 ] || exit 1; sleep 0.5; done; python3 /usr/local/lib/uplift-lab/keystone-setup.py",
+        await first.CheckAsync(UntilAnswers(5000, "/v3") + "; python3 /usr/local/lib/uplift-lab/keystone-setup.py",
             environment: new Dictionary<string, string>
             {
                 ["LAB_VIP"] = LabLayout.VipAddress,
@@ -96,6 +95,11 @@ public static class OpenStackLab
                 ["LAB_SERVICE_PASSWORD"] = secrets.Service,
             }, cancel: cancel);
         output.WriteLine("Starting the services: controllers one by one, then computes and volume nodes …");
+        // nova-conductor asks placement for its versions through the VIP as it starts, and exits when none answers (Debian's
+        // unit restarts it, Restart=on-failure; the lab's runner does not): placement answers first. Seen in CI on
+        // 2026-12-07 19:00, placement's first answer in the millisecond nova-conductor gave up, twice.
+        await first.CheckAsync("systemctl enable placement-api 2>/dev/null; systemctl start placement-api && " + UntilAnswers(8778, "/"),
+            environment: new Dictionary<string, string> { ["LAB_VIP"] = LabLayout.VipAddress }, cancel: cancel);
         foreach (var controller in controllers)
         {
             await StartUnitsAsync(controller, output, cancel);
@@ -121,6 +125,12 @@ public static class OpenStackLab
             }, cancel: cancel);
         }
     }
+
+    /// <summary>A shell loop on a node until the VIP's <paramref name="port"/> answers <paramref name="path"/> (at most 60 s;
+    /// LAB_VIP in its environment).</summary>
+    private static string UntilAnswers(int port, string path) =>
+        $"i=0; until python3 -c \"import urllib.request; urllib.request.urlopen('http://$LAB_VIP:{port}{path}')\" 2>/dev/null;"
+        + " do i=$((i+1)); [ $i -lt 120 ] || exit 1; sleep 0.5; done";
 
     /// <summary>Enables and starts the node's units. A unit that dies while starting (seen once in about ten builds: nova-conductor,
     /// its log lost with the lab) is said, with its log's tail, and started once more; a second failure fails the build.</summary>
