@@ -44,11 +44,16 @@ public sealed class RunJournal : IDisposable
         {
             connection.Open();
             journal.Execute(JournalSchema.Pragmas);
+            // Checked and created under SQLite's write lock, in one transaction: another process opening the same new journal
+            // (a second uplift, `uplift status` during a run's first second) waits, then sees every table or none, never the
+            // first of them alone, which read as "its table 'runs' is missing" (seen in CI, 2026-12-07).
+            journal.Execute("BEGIN IMMEDIATE");
             if (JournalDamage.Problem(connection) is { } problem)
             {
                 throw JournalDamage.Damaged(path, problem);
             }
             journal.Execute(JournalSchema.Tables);
+            journal.Execute("COMMIT");
         }
         catch (SqliteException unreadable)
         {
