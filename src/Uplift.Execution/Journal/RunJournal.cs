@@ -35,7 +35,9 @@ public sealed class RunJournal : IDisposable
         PrivateFile.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         if (!File.Exists(path))
         {
-            File.Create(path, 0, FileOptions.None).Dispose();
+            // Shared, not File.Create's FileShare.None: .NET takes an exclusive lock for that, and a second opener of the same
+            // new journal (another process, another connection) then failed with "being used by another process".
+            new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete).Dispose();
         }
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
