@@ -35,7 +35,9 @@ public sealed class RunJournal : IDisposable
         PrivateFile.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         if (!File.Exists(path))
         {
-            File.Create(path, 0, FileOptions.None).Dispose();
+            // Shared, not File.Create's FileShare.None: .NET takes an exclusive lock for that, and a second opener of the same
+            // new journal (another process, another connection) then failed with "being used by another process".
+            new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete).Dispose();
         }
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
@@ -44,11 +46,16 @@ public sealed class RunJournal : IDisposable
         {
             connection.Open();
             journal.Execute(JournalSchema.Pragmas);
+            // Checked and created under SQLite's write lock, in one transaction: another process opening the same new journal
+            // (a second uplift, `uplift status` during a run's first second) waits, then sees every table or none, never the
+            // first of them alone, which read as "its table 'runs' is missing" (seen in CI, 2026-12-07).
+            journal.Execute("BEGIN IMMEDIATE");
             if (JournalDamage.Problem(connection) is { } problem)
             {
                 throw JournalDamage.Damaged(path, problem);
             }
             journal.Execute(JournalSchema.Tables);
+            journal.Execute("COMMIT");
         }
         catch (SqliteException unreadable)
         {

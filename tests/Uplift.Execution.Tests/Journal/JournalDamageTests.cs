@@ -133,4 +133,35 @@ public sealed class JournalDamageTests : IDisposable
         journal.Steps("h").Count.ShouldBe(200);
         journal.Identity("h").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Given_two_connections_opening_the_same_new_journal_at_once_When_each_opens_it_Then_neither_finds_it_damaged()
+    {
+        // As a run's first second beside `uplift status`, or a test reading the journal as the run creates it: each
+        // opener must see every table or none. Many fresh journals, two openers each, released together.
+        var damaged = new List<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            var path = Path.Combine(_directory.FullName, $"race-{i}.journal.sqlite");
+            using var start = new Barrier(2);
+            var openers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    RunJournal.Open(path).Dispose();
+                }
+                catch (InputException e)
+                {
+                    lock (damaged)
+                    {
+                        damaged.Add(e.Message);
+                    }
+                }
+            })).ToArray();
+            await Task.WhenAll(openers);
+        }
+
+        damaged.ShouldBeEmpty();
+    }
 }
