@@ -81,23 +81,49 @@ internal static class ComputeSteps
         {
             return "--live-migrate empties every compute";
         }
+        if (!ctx.HypervisorUpgrades.Contains(node.Name))
+        {
+            return null;
+        }
         var moving = ctx.HypervisorUpgrades[node.Name].ToList();
         return moving.Count == 0 ? null
             : "its hypervisor stack moves: " + string.Join("; ", moving.Select(u => u.Shown +
                 (ctx.Catalog.HypervisorStack.TryGetValue(u.Package, out var why) ? $" ({why})" : "")));
     }
 
-    private static IEnumerable<string> AddNode(HopContext ctx, Node node, string disable)
+    /// <summary>What every compute of one kind (its roles and units' form; emptied or in place) is given: the same
+    /// argument records for each, so the plan writes them once.</summary>
+    private sealed record Dance(
+        UnitsStopStep Stop, PackagesInstallStep Install, DependenciesUpgradeStep? Dependencies, UnitsStartStep? Start, UnitsStartStep? StartAgents,
+        QueueGateStep QueueGate);
+
+    private static Dance DanceOf(HopContext ctx, Node node, bool inPlace) => ctx.PerRoles(inPlace ? "compute-dance-in-place" : "compute-dance", node, () =>
     {
         var services = ctx.ServicesOn(node).ToArray();
         var units = NodeUpgrade.Units(services, [Role.Compute]);
         var agents = NodeUpgrade.Units(services.Where(PacedAgents.Are), [Role.Compute]);
         var others = units.Except(agents).ToArray();
         var packages = PackageTarget.For(NodeUpgrade.Packages(services, [Role.Compute]), ctx.To, ctx.Catalog);
+        // Its dependencies here, not in "prepare": some pull the hypervisor stack (libvirt-daemon-system depends on
+        // libvirt-clients of the same version), kept as it is in place, moved with the rest once emptied.
+        var stack = inPlace ? [.. ctx.Catalog.HypervisorStack.Keys.Order(StringComparer.Ordinal)] : (string[]?)null;
+        var dependencies = PrepareSteps.Dependencies(ctx, node);
+        return new Dance(
+            new UnitsStopStep(units, packages),
+            new PackagesInstallStep(packages, stack),
+            dependencies.Length > 0 ? new DependenciesUpgradeStep(dependencies.Split(' '), stack) : null,
+            others.Length > 0 ? new UnitsStartStep(others) : null,
+            agents.Length > 0 ? new UnitsStartStep(agents) : null,
+            QueueGateStep.For(ctx.VipHolder.Name, ctx.Catalog.QueueGate));
+    });
+
+    private static IEnumerable<string> AddNode(HopContext ctx, Node node, string disable)
+    {
         var steps = ctx.Steps;
         var at = $"computes/{node.Name}/";
         var service = new ComputeService(node.Name);
         var why = WhyEmptied(ctx, node);
+        var dance = DanceOf(ctx, node, inPlace: why is null);
         var last = disable;
         if (why is not null && ctx.Options.LiveMigrate)
         {
@@ -114,28 +140,22 @@ internal static class ComputeSteps
         // window, never cluster-wide in "prepare", and it reboots when it needs to; its agents start after, on the new
         // OVS. A compute upgraded in place keeps its hypervisor stack: its install is refused if it would move it.
         last = Infrastructure.Add(ctx, node, at, ConcurrencyClasses.Computes, [last], inPlace: why is null);
-        // Its dependencies here, not in "prepare": some pull the hypervisor stack (libvirt-daemon-system depends on
-        // libvirt-clients of the same version), kept as it is in place, moved with the rest once emptied.
-        var stack = why is null ? [.. ctx.Catalog.HypervisorStack.Keys.Order(StringComparer.Ordinal)] : (string[]?)null;
-        if (PrepareSteps.Dependencies(ctx, node) is { Length: > 0 } dependencies)
+        if (dance.Dependencies is { } dependencies)
         {
-            last = steps.Add(at + "dependencies", new DependenciesUpgradeStep(dependencies.Split(' '), stack), node.Name, ConcurrencyClasses.Computes,
-                needs: [last]);
+            last = steps.Add(at + "dependencies", dependencies, node.Name, ConcurrencyClasses.Computes, needs: [last]);
         }
-        last = steps.Add(at + "stop", new UnitsStopStep(units, packages), node.Name, ConcurrencyClasses.Computes, needs: [last]);
-        last = steps.Add(at + "install", new PackagesInstallStep(packages, stack),
-            node.Name, ConcurrencyClasses.Computes, needs: [last]);
-        if (others.Length > 0)
+        last = steps.Add(at + "stop", dance.Stop, node.Name, ConcurrencyClasses.Computes, needs: [last]);
+        last = steps.Add(at + "install", dance.Install, node.Name, ConcurrencyClasses.Computes, needs: [last]);
+        if (dance.Start is { } start)
         {
-            last = steps.Add(at + "start", new UnitsStartStep(others), node.Name, ConcurrencyClasses.Computes, needs: [last]);
+            last = steps.Add(at + "start", start, node.Name, ConcurrencyClasses.Computes, needs: [last]);
         }
-        if (agents.Length > 0)
+        if (dance.StartAgents is { } agents)
         {
             // Paced like every neutron agent: each restart floods RabbitMQ with the agent's resync, so it waits for the
             // queues to drain (catalog queue-gate), no more than concurrency.compute_neutron_agents at once, a pause after.
-            last = steps.Add(at + QueueGateStep.Name, QueueGateStep.For(ctx.VipHolder.Name, ctx.Catalog.QueueGate), node.Name, ConcurrencyClasses.ComputeAgents,
-                needs: [last]);
-            last = steps.Add(at + "start-agents", new UnitsStartStep(agents), node.Name, ConcurrencyClasses.ComputeAgents, needs: [last],
+            last = steps.Add(at + QueueGateStep.Name, dance.QueueGate, node.Name, ConcurrencyClasses.ComputeAgents, needs: [last]);
+            last = steps.Add(at + "start-agents", agents, node.Name, ConcurrencyClasses.ComputeAgents, needs: [last],
                 pauseAfterSeconds: ctx.Inventory.Concurrency.NeutronAgentPauseSeconds);
         }
         last = steps.Add(at + "wait-up", new ComputeWaitUpStep(service, ctx.To.Series), node.Name, ConcurrencyClasses.Computes, needs: [last]);

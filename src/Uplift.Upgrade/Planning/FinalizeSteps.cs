@@ -32,10 +32,12 @@ internal static class FinalizeSteps
             ctx.Enter(Phases.Finalize, $"{service.Name}: every unit but the API reloads (SIGHUP)", service.Name);
             foreach (var node in ctx.Inventory.Nodes)
             {
-                var units = NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.On(node).ApiUnits.Contains(u)).ToArray();
-                if (units.Length > 0)
+                var signal = ctx.PerRoles("sighup:" + service.Name, node, () =>
+                    NodeUpgrade.UnitsOn(service, node, includeComputeRole: true).Where(u => !service.On(node).ApiUnits.Contains(u)).ToArray() is { Length: > 0 } units
+                        ? new[] { new UnitsSignalStep(units) } : []);
+                if (signal is [var sighup])
                 {
-                    signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", new UnitsSignalStep(units), node.Name, ConcurrencyClasses.Nodes,
+                    signalled.Add(steps.Add($"finalize/{service.Name}/{node.Name}/sighup", sighup, node.Name, ConcurrencyClasses.Nodes,
                         needs: previous));
                 }
             }

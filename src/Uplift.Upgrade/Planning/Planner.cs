@@ -24,9 +24,10 @@ public static class Planner
         var hops = PlanPath.Hops(catalog, from, to, options.Via);
         var controllers = Controllers(inventory, options);
         var services = ClusterServices.For(inventory, catalog);
-        var steps = new StepList();
         var update = hops.Count == 0;
         var stages = update ? [new UpgradeHop(new UpgradePaths(catalog).Release(from), new UpgradePaths(catalog).Release(to), false)] : hops;
+        // A node has about 19 steps per hop (a compute's dance, prepare, preflight, verify and finalize), its cluster's few hundred more.
+        var steps = new StepList(stages.Count * (20 * inventory.Nodes.Count + 500));
         var inputs = new PlanInputs(
             inventory.Source, inventory.ContentHash, catalog.Version, catalog.ContentHash, ToolVersion,
             stages[0].From.Series, stages[^1].To.Series, options);

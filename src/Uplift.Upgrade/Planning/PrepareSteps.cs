@@ -22,10 +22,11 @@ internal static class PrepareSteps
         var disabled = new List<string>();
         var aptSources = AptSourcesStep.For(ctx.Apt, ctx.To, ctx.From);
         string[] servedBefore = [];
+        var puppetDisable = new PuppetDisableStep(ctx.Reason);
         foreach (var node in ctx.Inventory.Nodes)
         {
             var at = $"prepare/{node.Name}/";
-            var puppet = steps.Add(at + PuppetDisableStep.Name, new PuppetDisableStep(ctx.Reason), node.Name, ConcurrencyClasses.Nodes,
+            var puppet = steps.Add(at + PuppetDisableStep.Name, puppetDisable, node.Name, ConcurrencyClasses.Nodes,
                 needs: [preflightDone]);
             disabled.Add(puppet);
             var directories = ctx.PerRoles<IReadOnlyList<string>>("config-directories", node, () => [.. ctx.Services
@@ -43,12 +44,13 @@ internal static class PrepareSteps
             // The node's services' own packages stay: their code moves in each service's steps, after its schema is
             // expanded; the real rehearsal's prepare moved neutron's code on both controllers before neutron's expand
             // (its dependencies named Debian's neutron-api and neutron-rpc-server, docs/lab.md, 2026-12-07).
-            var dependencies = new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries), ServiceCode(ctx, node), ServiceCodeReason);
+            var dependencies = ctx.PerRoles("prepare-dependencies", node,
+                () => new DependenciesUpgradeStep(packages.Split(' ', StringSplitOptions.RemoveEmptyEntries), ServiceCode(ctx, node), ServiceCodeReason));
             // A node that serves APIs has its dependencies (the libraries its running services import from) upgraded
             // drained out of HAProxy, one such node at a time, its APIs answering again before it goes back: the real
             // rehearsal's neutron API failed on both controllers at once at the end of their dependency upgrade, twice
             // (docs/lab.md, 2026-12-07).
-            var serving = ctx.Services.Where(s => DrainedWork.Backends(ctx, s, node).Count > 0).ToArray();
+            var serving = ctx.PerRoles("serving", node, () => ctx.Services.Where(s => DrainedWork.Backends(ctx, s, node).Count > 0).ToArray());
             if (packages.Length == 0)
             {
                 ends.Add(update);

@@ -34,4 +34,27 @@ public sealed class PlanDigestTests
         PlanJson.DigestOf(parsed).ShouldNotBe(parsed.RecordedDigest);
         PlanJson.DigestOf(parsed).ShouldStartWith("sha256:");
     }
+
+    [Theory]
+    [InlineData(2, 100)]
+    [InlineData(3, 1)]
+    [InlineData(16, 7)]
+    public void Given_a_plan_written_in_parallel_parts_When_compared_Then_its_bytes_are_those_of_one_writer(int cores, int minimumSteps)
+    {
+        var plan = Planner.Build(PlanningInputs.Large, PlanningInputs.Catalog, "epoxy", "flamingo");
+        plan.Steps.Count.ShouldBeGreaterThan(cores * minimumSteps, "enough steps for every part");
+
+        var one = Written(plan, new PlanJson.Parts(1, minimumSteps));
+        var parts = Written(plan, new PlanJson.Parts(cores, minimumSteps));
+
+        parts.ShouldBe(one);
+        PlanJson.Parse(Encoding.UTF8.GetBytes(parts), "plan.json").Steps.Select(s => s.Id).ShouldBe(plan.Steps.Select(s => s.Id));
+    }
+
+    private static string Written(Plan plan, PlanJson.Parts parts)
+    {
+        using var buffer = new MemoryStream();
+        PlanJson.Write(plan, buffer, parts);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }
