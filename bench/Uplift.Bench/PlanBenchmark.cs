@@ -58,10 +58,12 @@ public static class PlanBenchmark
         var load = clock.Elapsed;
         var loadCpu = Cpu(self) - cpu;
         var loadAlloc = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var loadFull = GC.CollectionCount(2) - collections[2];
         var plan = Planner.Build(inventory, catalog, "epoxy", "flamingo");
         var planned = clock.Elapsed;
         var planCpu = Cpu(self) - cpu - loadCpu;
         var planAlloc = GC.GetTotalAllocatedBytes(precise: true) - allocated - loadAlloc;
+        var planFull = GC.CollectionCount(2) - collections[2] - loadFull;
         using var sink = new CountingStream();
         PlanJson.Write(plan, sink);
         var total = clock.Elapsed;
@@ -70,7 +72,7 @@ public static class PlanBenchmark
         var totalCpu = Cpu(self) - cpu;
         var allocMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
         static string Pair(TimeSpan wall, TimeSpan cpu) => $"{wall.TotalMilliseconds,6:F0} ({cpu.TotalMilliseconds,4:F0})";
-        Console.WriteLine($"{nodes,6} {Pair(load, loadCpu)} {Pair(planned - load, planCpu)} {Pair(total - planned, totalCpu - loadCpu - planCpu)} {Pair(total, totalCpu)} {plan.Steps.Count,8} {sink.Length / 1e6,9:F1} {allocMb,10:F0} {self.PeakWorkingSet64 / 1e6,13:F0}  allocated MB load/plan/json {loadAlloc / 1e6:F0}/{planAlloc / 1e6:F0}/{(GC.GetTotalAllocatedBytes(precise: true) - allocated - loadAlloc - planAlloc) / 1e6:F0}, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms, gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}");
+        Console.WriteLine($"{nodes,6} {Pair(load, loadCpu)} {Pair(planned - load, planCpu)} {Pair(total - planned, totalCpu - loadCpu - planCpu)} {Pair(total, totalCpu)} {plan.Steps.Count,8} {sink.Length / 1e6,9:F1} {allocMb,10:F0} {self.PeakWorkingSet64 / 1e6,13:F0}  allocated MB load/plan/json {loadAlloc / 1e6:F0}/{planAlloc / 1e6:F0}/{(GC.GetTotalAllocatedBytes(precise: true) - allocated - loadAlloc - planAlloc) / 1e6:F0}, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms, gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]} (gen2 load/plan/json {loadFull}/{planFull}/{GC.CollectionCount(2) - collections[2] - loadFull - planFull})");
         return 0;
     }
 

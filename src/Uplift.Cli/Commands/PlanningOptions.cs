@@ -74,8 +74,14 @@ internal sealed class PlanningOptions
         }
     }
 
-    public (ClusterInventory Inventory, OpenStackCatalog Catalog) LoadInputs(ParseResult parse) =>
-        (InventoryLoader.Load(parse.GetValue(Inventory)!.FullName), CatalogLoader.Load(parse.GetValue(Catalog)?.FullName));
+    /// <summary>The inventory and the catalog, read at once (a 10,000-node inventory takes a few hundred ms); an inventory's
+    /// error is said first, as when they were read one after the other.</summary>
+    public (ClusterInventory Inventory, OpenStackCatalog Catalog) LoadInputs(ParseResult parse)
+    {
+        var catalog = Task.Run(() => CatalogLoader.Load(parse.GetValue(Catalog)?.FullName));
+        var inventory = InventoryLoader.Load(parse.GetValue(Inventory)!.FullName);
+        return (inventory, catalog.GetAwaiter().GetResult());
+    }
 
     public PlanOptions Options(ParseResult parse, string runId = "") => new(
         Drain: !parse.GetValue(NoDrain),

@@ -149,35 +149,43 @@ public static class PlanJson
         return buffer.WrittenMemory[start..];
     }
 
+    // A step's field names, encoded once (a 10,000-node plan writes each 186,000 times).
+    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id"), Kind = JsonEncodedText.Encode("kind"),
+        Phase = JsonEncodedText.Encode("phase"), Service = JsonEncodedText.Encode("service"), Nodes = JsonEncodedText.Encode("nodes"),
+        Arguments = JsonEncodedText.Encode("arguments"), Class = JsonEncodedText.Encode("class"), Needs = JsonEncodedText.Encode("needs"),
+        After = JsonEncodedText.Encode("after"), PauseAfterSeconds = JsonEncodedText.Encode("pause_after_seconds"),
+        AlwaysRun = JsonEncodedText.Encode("always_run"), Group = JsonEncodedText.Encode("group");
+
     private static void WriteStep(Utf8JsonWriter json, PlanStep step)
     {
         json.WriteStartObject();
-        json.WriteString("id", step.Id);
-        json.WriteString("kind", step.Kind.Name);
-        json.WriteString("phase", step.Phase);
+        json.WriteString(Id, step.Id);
+        json.WriteString(Kind, step.Kind.Name);
+        json.WriteString(Phase, step.Phase);
         if (step.Service is not null)
         {
-            json.WriteString("service", step.Service);
+            json.WriteString(Service, step.Service);
         }
-        WriteStrings(json, "nodes", step.Nodes);
-        json.WriteStartObject("arguments");
-        foreach (var (key, value) in step.Arguments)
+        WriteStrings(json, Nodes, step.Nodes);
+        json.WriteStartObject(Arguments);
+        var arguments = step.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
         {
-            json.WriteString(key, value);
+            json.WriteString(arguments[i].Key, arguments[i].Value);
         }
         json.WriteEndObject();
-        json.WriteString("class", step.Class);
-        WriteStrings(json, "needs", step.Needs);
-        WriteStrings(json, "after", step.After);
+        json.WriteString(Class, step.Class);
+        WriteStrings(json, Needs, step.Needs);
+        WriteStrings(json, After, step.After);
         if (step.PauseAfterSeconds != 0)
         {
-            json.WriteNumber("pause_after_seconds", step.PauseAfterSeconds);
+            json.WriteNumber(PauseAfterSeconds, step.PauseAfterSeconds);
         }
         if (step.AlwaysRun)
         {
-            json.WriteBoolean("always_run", true);
+            json.WriteBoolean(AlwaysRun, true);
         }
-        json.WriteString("group", step.Group);
+        json.WriteString(Group, step.Group);
         json.WriteEndObject();
     }
 
@@ -193,12 +201,12 @@ public static class PlanJson
         json.WriteEndArray();
     }
 
-    internal static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    private static void WriteStrings(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            json.WriteStringValue(value);
+            json.WriteStringValue(values[i]);
         }
         json.WriteEndArray();
     }

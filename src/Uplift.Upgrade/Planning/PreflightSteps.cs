@@ -27,10 +27,10 @@ internal static class PreflightSteps
             var reachable = steps.Add($"preflight/{node.Name}/reachable", CheckReachableStep.Kind, node.Name, ConcurrencyClasses.Nodes, after: afterList);
             all.Add(steps.Add($"preflight/{node.Name}/disk-space", diskSpace, node.Name, ConcurrencyClasses.Nodes,
                 needs: [reachable]));
-            if (ctx.PerRoles("config-options", node, () => ConfigOptions(ctx, node)) is { Count: > 0 } options)
+            if (ctx.PerRoles("config-options", node, () => ConfigOptions(ctx, node) is { Count: > 0 } options ? new[] { new CheckConfigOptionsStep(options) } : [])
+                is [var configOptions])
             {
-                all.Add(steps.Add($"preflight/{node.Name}/config-options", new CheckConfigOptionsStep(options), node.Name, ConcurrencyClasses.Nodes,
-                    needs: [reachable]));
+                all.Add(steps.Add($"preflight/{node.Name}/config-options", configOptions, node.Name, ConcurrencyClasses.Nodes, needs: [reachable]));
             }
             // Each node's own [service_user]: nova-compute sends service tokens too (to neutron and cinder).
             if (ctx.PerRoles("service-token-roles", node, () => new[] { ServiceTokenRoles(ctx, node) })[0] is { } tokenRoles)

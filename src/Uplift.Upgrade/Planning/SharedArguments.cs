@@ -19,17 +19,19 @@ internal sealed class SharedArguments
         {
             return [];
         }
-        if (_lists.TryGetValue(arguments, out var kept))
+        if (_lists.TryGetValue(arguments, out var same))
         {
-            return kept;
+            return same;
         }
-        var copy = new KeyValuePair<string, string>[arguments.Count];
-        for (var i = 0; i < copy.Length; i++)
+        // An array is kept as it is, its strings swapped for the equal ones kept (which no reader of it can tell apart):
+        // a step kind writes a new array each time, and most of a large plan's are a node's own (its name in them).
+        var kept = arguments as KeyValuePair<string, string>[] ?? new KeyValuePair<string, string>[arguments.Count];
+        for (var i = 0; i < kept.Length; i++)
         {
-            copy[i] = new(String(arguments[i].Key), String(arguments[i].Value));
+            kept[i] = new(String(arguments[i].Key), String(arguments[i].Value));
         }
-        _lists.Add(copy);
-        return copy;
+        _lists.Add(kept);
+        return kept;
     }
 
     private string String(string text)
@@ -70,10 +72,10 @@ internal sealed class SharedArguments
         public int GetHashCode(IReadOnlyList<KeyValuePair<string, string>> pairs)
         {
             var hash = new HashCode();
-            foreach (var (key, value) in pairs)
+            for (var i = 0; i < pairs.Count; i++)
             {
-                hash.Add(key, StringComparer.Ordinal);
-                hash.Add(value, StringComparer.Ordinal);
+                hash.Add(pairs[i].Key, StringComparer.Ordinal);
+                hash.Add(pairs[i].Value, StringComparer.Ordinal);
             }
             return hash.ToHashCode();
         }
