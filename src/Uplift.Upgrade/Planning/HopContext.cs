@@ -37,8 +37,9 @@ internal sealed record HopContext(
     /// <summary>Per compute, its hypervisor-stack packages that move (read from the nodes when the plan was made).</summary>
     public ILookup<string, HypervisorUpgrade> HypervisorUpgrades { get; } = Options.HypervisorUpgradesByNode();
 
-    private readonly Dictionary<(string What, string Kind), object> _perRoles = [];
-    private readonly Dictionary<Node, string> _kinds = new(ReferenceEqualityComparer.Instance);
+    // Per node (by its name, unique in an inventory), the values kept for its kind of node; per kind, those values.
+    private readonly Dictionary<string, Dictionary<string, object>> _valuesOfNode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, object>> _valuesOfKind = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A value that depends only on a node's roles and the form of its units (its packages, its config checks), computed
@@ -47,14 +48,18 @@ internal sealed record HopContext(
     public T PerRoles<T>(string what, Node node, Func<T> make)
         where T : notnull
     {
-        if (!_kinds.TryGetValue(node, out var kind))
+        if (!_valuesOfNode.TryGetValue(node.Name, out var values))
         {
-            _kinds.Add(node, kind = string.Join(',', node.Roles) + ":" + string.Join(',', node.Alternatives));
+            var kind = string.Join(',', node.Roles) + ":" + string.Join(',', node.Alternatives);
+            if (!_valuesOfKind.TryGetValue(kind, out values))
+            {
+                _valuesOfKind.Add(kind, values = new(StringComparer.Ordinal));
+            }
+            _valuesOfNode.Add(node.Name, values);
         }
-        var key = (what, kind);
-        if (!_perRoles.TryGetValue(key, out var value))
+        if (!values.TryGetValue(what, out var value))
         {
-            _perRoles[key] = value = make();
+            values.Add(what, value = make());
         }
         return (T)value;
     }

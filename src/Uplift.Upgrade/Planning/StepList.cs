@@ -13,6 +13,7 @@ internal sealed class StepList(int expected = 0)
     private readonly HashSet<string> _ids = new(expected, StringComparer.Ordinal);
     private readonly SharedArguments _arguments = new();
     private readonly Dictionary<string, string[]> _nodes = new(StringComparer.Ordinal);
+    private string? _last;
     private readonly Dictionary<string, (object Arguments, IReadOnlyList<KeyValuePair<string, string>> Pairs)> _lastWritten = new(StringComparer.Ordinal);
 
     public IReadOnlyList<PlanStep> Steps => _steps;
@@ -44,6 +45,7 @@ internal sealed class StepList(int expected = 0)
         }
         var needList = Known(needs, fullId);
         var afterList = Known(after, fullId, except: needList);
+        _last = fullId;
         _steps.Add(new PlanStep(
             fullId,
             kind,
@@ -128,7 +130,8 @@ internal sealed class StepList(int expected = 0)
         for (var i = 0; i < given.Count; i++)
         {
             var id = given[i];
-            if (!_ids.Contains(id) || id == from)
+            // Most steps need the one just added: known without a look-up.
+            if (!(ReferenceEquals(id, _last) || _ids.Contains(id)) || id == from)
             {
                 throw new InvalidOperationException($"planner bug: step '{from}' refers to '{id}', which does not come before it");
             }
