@@ -81,6 +81,31 @@ public sealed class PlanCommandTests : IDisposable
         error.ShouldContain($"{plan.Steps.Count} steps");
     }
 
+    [Fact]
+    public void The_json_file_written_while_planning_holds_the_bytes_of_the_plan_written_after()
+    {
+        var file = Path.Combine(_dir, "plan.json");
+
+        var (code, _, error) = Uplift("plan", "-i", Large, "--from", "epoxy", "--to", "flamingo", "--format", "json", "-o", file);
+
+        code.ShouldBe(0, error);
+        var (_, printed, printError) = Uplift("plan", "-i", Large, "--from", "epoxy", "--to", "flamingo", "--format", "json");
+        printError.ShouldBeEmpty();
+        File.ReadAllText(file).ShouldBe(printed);
+    }
+
+    [Fact]
+    public void A_plan_that_fails_while_its_file_is_written_exits_2_and_leaves_no_file()
+    {
+        var file = Path.Combine(_dir, "plan.json");
+
+        var (code, _, error) = Uplift("plan", "-i", Example, "--from", "epoxy", "--to", "flamingo", "--vip-holder", "nosuch", "--format", "json", "-o", file);
+
+        code.ShouldBe(2);
+        error.ShouldContain("VIP holder 'nosuch' is not a controller");
+        Directory.GetFiles(_dir).ShouldBeEmpty("neither the plan nor its partial file");
+    }
+
     [Theory]
     [InlineData("epoxy", "flamingoo", "unknown release 'flamingoo'")]
     [InlineData("bobcat", "epoxy", "--via caracal")]

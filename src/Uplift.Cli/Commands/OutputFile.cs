@@ -18,15 +18,8 @@ internal static class OutputFile
     /// <summary>Writes what <paramref name="write"/> puts in the stream it is given (streamed: nothing held in memory).</summary>
     public static void Write(FileInfo file, Action<Stream> write)
     {
+        Check(file);
         var path = file.FullName;
-        if (Directory.Exists(path))
-        {
-            throw new InputException($"--output {path} is a directory", new SourceLocation(path), $"name a file in it, e.g. {Path.Combine(path, "plan.json")}");
-        }
-        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
-        {
-            throw new InputException($"--output {path}: the folder {folder} does not exist", new SourceLocation(path), "create it first, or write elsewhere");
-        }
         var partial = path + ".partial";
         try
         {
@@ -40,6 +33,26 @@ internal static class OutputFile
         {
             File.Delete(partial);
             throw new InputException($"--output {path} cannot be written: {e.Message}", new SourceLocation(path), "choose a file you may write");
+        }
+        catch
+        {
+            // What was to be written could not be made (a plan that failed while it was written): no half file stays.
+            File.Delete(partial);
+            throw;
+        }
+    }
+
+    /// <summary>Refuses an --output that cannot be a file: a directory, or one in a folder that does not exist.</summary>
+    public static void Check(FileInfo file)
+    {
+        var path = file.FullName;
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"--output {path} is a directory", new SourceLocation(path), $"name a file in it, e.g. {Path.Combine(path, "plan.json")}");
+        }
+        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+        {
+            throw new InputException($"--output {path}: the folder {folder} does not exist", new SourceLocation(path), "create it first, or write elsewhere");
         }
     }
 }

@@ -34,6 +34,10 @@ internal static class PlanCommand
         command.Options.Add(stateDir);
         command.SetAction(async (parse, cancel) =>
         {
+            if (!parse.GetValue(rollback) && !parse.GetValue(estimate) && parse.GetValue(format) == "json" && parse.GetValue(output) is { } jsonFile)
+            {
+                return await WriteWhilePlanning(parse, options, jsonFile, cancel);
+            }
             var (plan, note) = parse.GetValue(rollback)
                 ? (RollbackPlan(parse, options, stateDir), "a rollback runbook: review it, then run it with uplift run FILE (saved with --format json -o FILE)")
                 : await options.BuildAsync(parse, cancel);
@@ -54,14 +58,9 @@ internal static class PlanCommand
             }
             if (parse.GetValue(format) == "json")
             {
-                // Streamed as it is written (a 10,000-node plan is ~100 MB): to the file beside its place, then moved in; or
-                // to standard output (the plan is complete and checked before the first byte).
-                if (parse.GetValue(output) is { } target)
-                {
-                    OutputFile.Write(target, stream => PlanJson.Write(plan, stream));
-                    parse.InvocationConfiguration.Error.WriteLine($"plan written to {target.FullName} ({plan.Steps.Count} steps)");
-                }
-                else if (ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out))
+                // Streamed as it is written (a 10,000-node plan is ~100 MB) to standard output: the plan is complete and
+                // checked before the first byte.
+                if (ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out))
                 {
                     using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
                     PlanJson.Write(plan, stdout);
@@ -86,6 +85,36 @@ internal static class PlanCommand
             return 0;
         });
         return [command];
+    }
+
+    /// <summary>
+    /// The plan's JSON file written while it is planned (<see cref="PlanStream"/>, on another core): beside its place, moved
+    /// in once the plan is built and written whole; a plan that cannot be built leaves no file.
+    /// </summary>
+    private static async Task<int> WriteWhilePlanning(ParseResult parse, PlanningOptions options, FileInfo file, CancellationToken cancel)
+    {
+        OutputFile.Check(file);
+        using var stream = new PlanStream();
+        var writing = Task.Run(() => OutputFile.Write(file, stream.WriteTo), CancellationToken.None);
+        (Plan Plan, string? Note) built;
+        try
+        {
+            built = await options.BuildAsync(parse, cancel, stream);
+        }
+        catch
+        {
+            stream.Fail();
+            await writing.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+        stream.Complete();
+        await writing;
+        if (built.Note is not null)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"uplift: {built.Note}");
+        }
+        parse.InvocationConfiguration.Error.WriteLine($"plan written to {file.FullName} ({built.Plan.Steps.Count} steps)");
+        return 0;
     }
 
     private static Plan RollbackPlan(ParseResult parse, PlanningOptions options, Option<DirectoryInfo?> stateDir)

@@ -94,7 +94,7 @@ internal sealed class PlanningOptions
         RunId: runId);
 
     /// <summary>The plan; without --from, the release is read from the nodes over SSH (read-only).</summary>
-    public async Task<(Plan Plan, string? Note)> BuildAsync(ParseResult parse, CancellationToken cancel)
+    public async Task<(Plan Plan, string? Note)> BuildAsync(ParseResult parse, CancellationToken cancel, IPlanListener? listener = null)
     {
         if (parse.GetValue(To) is null)
         {
@@ -111,6 +111,6 @@ internal sealed class PlanningOptions
             note = $"--from {from}: read from the nodes ({ObservedView.Summary(observed)})" + (note is null ? "" : $"; {note}");
             facts = new ObservedInputs(observed.Alternatives, await gate.HypervisorUpgradesAsync(parse.GetValue(To)!, cancel));
         }
-        return (Planner.Build(inventory, catalog, from, parse.GetValue(To)!, facts.Into(Options(parse))), note);
+        return (Planner.Build(inventory, catalog, from, parse.GetValue(To)!, facts.Into(Options(parse)), listener), note);
     }
 }

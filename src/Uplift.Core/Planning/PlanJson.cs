@@ -28,12 +28,23 @@ public static class PlanJson
     public static void Write(Plan plan, Stream output) => Write(plan, output, Parts.OfMachine);
 
     /// <summary>As <see cref="Write(Plan, Stream)"/>, its steps in <paramref name="parts"/> (tests: the bytes do not depend on them).</summary>
-    internal static void Write(Plan plan, Stream output, Parts parts)
+    internal static void Write(Plan plan, Stream output, Parts parts) =>
+        Write(plan, output, (json, digesting) => WriteSteps(plan.Steps, json, digesting, parts));
+
+    /// <summary>
+    /// Writes a plan whose steps come one after the other while it is built (<see cref="PlanStream"/>): <paramref name="head"/>
+    /// is the plan but its steps. The bytes are those <see cref="Write(Plan, Stream)"/> gives the whole plan.
+    /// </summary>
+    public static void Write(Plan head, IEnumerable<PlanStep> steps, Stream output) =>
+        Write(head, output, (json, _) => WriteStepsInOrder(steps, json));
+
+    private static void Write(Plan head, Stream output, Action<Utf8JsonWriter, Stream> writeSteps)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var digesting = new DigestingStream(output, hash);
         using var json = new Utf8JsonWriter(digesting, Options);
-        WriteContent(plan, json, digesting, parts);
+        WriteHead(head, json);
+        writeSteps(json, digesting);
         json.Flush();
         json.WriteString("digest", DigestText(hash));
         json.WriteEndObject();
@@ -48,7 +59,8 @@ public static class PlanJson
         var digesting = new DigestingStream(Stream.Null, hash);
         using (var json = new Utf8JsonWriter(digesting, Options))
         {
-            WriteContent(plan, json, digesting, Parts.OfMachine);
+            WriteHead(plan, json);
+            WriteSteps(plan.Steps, json, digesting, Parts.OfMachine);
         }
         return DigestText(hash);
     }
@@ -66,7 +78,8 @@ public static class PlanJson
 
     private static string DigestText(IncrementalHash hash) => "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
 
-    private static void WriteContent(Plan plan, Utf8JsonWriter json, Stream output, Parts parts)
+    /// <summary>Everything before the steps.</summary>
+    private static void WriteHead(Plan plan, Utf8JsonWriter json)
     {
         json.WriteStartObject();
         json.WriteNumber("format_version", plan.FormatVersion);
@@ -89,7 +102,20 @@ public static class PlanJson
                 json.WriteBoolean("per_node", true);
             }
         });
-        WriteSteps(plan.Steps, json, output, parts);
+    }
+
+    private static void WriteStepsInOrder(IEnumerable<PlanStep> steps, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("steps");
+        foreach (var step in steps)
+        {
+            WriteStep(json, step);
+            if (json.BytesPending > 1 << 20)
+            {
+                json.Flush();
+            }
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>How many parts a plan's steps may be written in at once, and the fewest steps a part has.</summary>

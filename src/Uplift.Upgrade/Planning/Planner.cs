@@ -16,7 +16,10 @@ public static class Planner
     public static string ToolVersion { get; } =
         typeof(Planner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static Plan Build(ClusterInventory inventory, OpenStackCatalog catalog, string from, string to, PlanOptions? options = null)
+    /// <param name="listener">Hears the plan's head and then each step as it is added (<see cref="PlanStream"/> writes the
+    /// plan's file meanwhile); the plan returned is the same.</param>
+    public static Plan Build(
+        ClusterInventory inventory, OpenStackCatalog catalog, string from, string to, PlanOptions? options = null, IPlanListener? listener = null)
     {
         options ??= new PlanOptions();
         var puppetMasters = inventory.WithRole(Role.PuppetMaster).ToList();
@@ -27,11 +30,21 @@ public static class Planner
         var update = hops.Count == 0;
         var stages = update ? [new UpgradeHop(new UpgradePaths(catalog).Release(from), new UpgradePaths(catalog).Release(to), false)] : hops;
         // A node has about 19 steps per hop (a compute's dance, prepare, preflight, verify and finalize), its cluster's few hundred more.
-        var steps = new StepList(stages.Count * (20 * inventory.Nodes.Count + 500));
+        var steps = new StepList(stages.Count * (20 * inventory.Nodes.Count + 500)) { Listener = listener };
         var inputs = new PlanInputs(
             inventory.Source, inventory.ContentHash, catalog.Version, catalog.ContentHash, ToolVersion,
             stages[0].From.Series, stages[^1].To.Series, options);
         var hash = HashOf(inputs);
+        var head = new Plan(
+            PlanJson.FormatVersion,
+            inventory.Cluster,
+            update ? "update" : "upgrade",
+            stages.Select(h => new PlanHop(h.From.Series, h.To.Series)).ToArray(),
+            ConcurrencyClasses.For(inventory.Concurrency, options, inventory.Puppet.RunsAtOnce),
+            [],
+            inputs,
+            hash);
+        listener?.Begun(head);
         var previous = Array.Empty<string>();
         for (var i = 0; i < stages.Count; i++)
         {
@@ -41,15 +54,7 @@ public static class Planner
             { PuppetMasters = puppetMasters };
             previous = [update ? AddUpdate(ctx) : AddHop(ctx, previous)];
         }
-        return new Plan(
-            PlanJson.FormatVersion,
-            inventory.Cluster,
-            update ? "update" : "upgrade",
-            stages.Select(h => new PlanHop(h.From.Series, h.To.Series)).ToArray(),
-            ConcurrencyClasses.For(inventory.Concurrency, options, inventory.Puppet.RunsAtOnce),
-            steps.Steps,
-            inputs,
-            hash);
+        return head with { Steps = steps.Steps };
     }
 
     private static string AddHop(HopContext ctx, string[] previousHop)

@@ -26,6 +26,9 @@ internal sealed class StepList(int expected = 0)
 
     public string? Service { get; set; }
 
+    /// <summary>Hears each step as it is added.</summary>
+    public IPlanListener? Listener { get; init; }
+
     /// <summary>Adds a step; <paramref name="id"/> is relative (the hop prefix is added). Returns the full id.</summary>
     public string Add(
         string id,
@@ -46,7 +49,7 @@ internal sealed class StepList(int expected = 0)
         var needList = Known(needs, fullId);
         var afterList = Known(after, fullId, except: needList);
         _last = fullId;
-        _steps.Add(new PlanStep(
+        var step = new PlanStep(
             fullId,
             kind,
             Phase,
@@ -58,7 +61,9 @@ internal sealed class StepList(int expected = 0)
             afterList,
             pauseAfterSeconds,
             alwaysRun,
-            Group));
+            Group);
+        _steps.Add(step);
+        Listener?.Added(step);
         return fullId;
     }
 
