@@ -89,6 +89,37 @@ internal static class MuxClient
         return await FinishAsync(control, streams, standardInput, began, limit, time, linked.Token, cancellationToken);
     }
 
+    /// <summary>
+    /// Ends the master at <paramref name="controlPath"/> as <c>ssh -O exit</c> does, without starting a client (closing 50
+    /// kept masters with 50 ssh clients cost an uplift exec about as much as its commands). True when the master agreed
+    /// (or closed at once, as it may); false when none answers there or it refused: the caller starts <c>ssh -O exit</c>.
+    /// </summary>
+    public static async Task<bool> TerminateAsync(string controlPath, TimeProvider time)
+    {
+        if (!UnixDescriptors.Supported)
+        {
+            return false;
+        }
+        using var control = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        using var answer = new CancellationTokenSource(AnswerLimit, time);
+        try
+        {
+            await control.ConnectAsync(new UnixDomainSocketEndPoint(controlPath), answer.Token);
+            if (!await HelloAsync(control, time, answer.Token))
+            {
+                return false;
+            }
+            var request = (uint)Interlocked.Increment(ref _requests);
+            await control.SendAsync(MuxProtocol.TerminatePacket(request), answer.Token);
+            // ssh's own client counts a master that closes before its answer as ended (mux.c, mux_client_request_terminate).
+            return await ReadAsync(control, answer.Token) is null or { Type: MuxProtocol.Ok };
+        }
+        catch (Exception e) when (e is SocketException or IOException or InvalidDataException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Both hellos; false when the socket's listener does not speak version 4 of the protocol, or does not answer
     /// within <see cref="AnswerLimit"/> (nothing was asked of it yet: ssh can be started instead).</summary>
     private static async Task<bool> HelloAsync(Socket control, TimeProvider time, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ internal static class MuxProtocol
     public const uint Version = 4;
     public const uint Hello = 0x00000001;
     public const uint NewSession = 0x10000002;
+    public const uint Terminate = 0x10000005;
     public const uint Ok = 0x80000001;
     public const uint PermissionDenied = 0x80000002;
     public const uint Failure = 0x80000003;
@@ -46,6 +47,10 @@ internal static class MuxProtocol
         w.String("");
         w.String(command);
     });
+
+    /// <summary>Asks the master to end (as <c>ssh -O exit</c> does): it answers <see cref="Ok"/> and exits, closing its
+    /// sessions and removing its socket.</summary>
+    public static byte[] TerminatePacket(uint requestId) => Packet(Terminate, w => w.UInt32(requestId));
 
     /// <summary>The body's length, from a packet's first four bytes; refuses a length no master sends.</summary>
     public static int BodyLength(ReadOnlySpan<byte> header)

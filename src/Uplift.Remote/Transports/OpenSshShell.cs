@@ -59,11 +59,12 @@ internal sealed class OpenSshShell(
         }
     }
 
-    /// <summary>Closes the sessions, then the master connection (<c>ssh -O exit</c>) if one is open.</summary>
+    /// <summary>Closes the sessions, then the master connection if one is open: asked in process over its socket, or with
+    /// <c>ssh -O exit</c> when it does not answer there.</summary>
     public async Task CloseMasterAsync()
     {
         await CloseSessionsAsync();
-        if (File.Exists(controlPath))
+        if (File.Exists(controlPath) && !(options.Multiplex && await MuxClient.TerminateAsync(controlPath, time)))
         {
             await ChildProcess.RunAsync(
                 options.Program, OpenSshArguments.ForControl(settings, options, destination, controlPath, "exit"),

@@ -92,6 +92,27 @@ public sealed class MuxClientTests(SshNodesFixture nodes) : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_master_up_When_it_is_closed_Then_it_ends_asked_in_process_with_no_ssh_client_started()
+    {
+        var (program, starts) = CountingSsh();
+        await using var transport = new OpenSshTransport(nodes.Ssh, new OpenSshOptions(Program: program, Sessions: false));
+        var shell = transport.Shell(nodes.Nodes[14]);
+        (await shell.RunAsync(new RemoteCommand("true"))).ExitCode.ShouldBe(0);
+        var opened = File.ReadAllLines(starts).Length;
+
+        await shell.CloseMasterAsync();
+
+        File.ReadAllLines(starts).Length.ShouldBe(opened, "no 'ssh -O exit' was started");
+        (await shell.MasterRunningAsync()).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Given_no_master_at_a_socket_When_asked_to_end_Then_it_says_so_for_ssh_to_be_asked()
+    {
+        (await MuxClient.TerminateAsync(Path.Combine(_directory, "no-master"), TimeProvider.System)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Given_standard_input_When_run_through_the_master_Then_the_command_reads_it_to_its_end()
     {
         await using var transport = new OpenSshTransport(nodes.Ssh, new OpenSshOptions(Sessions: false));
