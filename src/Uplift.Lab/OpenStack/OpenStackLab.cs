@@ -132,8 +132,9 @@ public static class OpenStackLab
         $"i=0; until python3 -c \"import urllib.request; urllib.request.urlopen('http://$LAB_VIP:{port}{path}')\" 2>/dev/null;"
         + " do i=$((i+1)); [ $i -lt 120 ] || exit 1; sleep 0.5; done";
 
-    /// <summary>Enables and starts the node's units. A unit that dies while starting (seen once in about ten builds: nova-conductor,
-    /// its log lost with the lab) is said, with its log's tail, and started once more; a second failure fails the build.</summary>
+    /// <summary>Enables and starts the node's units. A unit that dies while starting is said, with the tails of its output and of
+    /// its service's own log (the runner's message), and started once more; a second failure fails the build (nova-conductor
+    /// died so when placement did not answer yet, which now starts first).</summary>
     private static async Task StartUnitsAsync(NodeRoot root, TextWriter output, CancellationToken cancel)
     {
         var units = OpenStackNodes.Units(root.Node.Role).Where(u => u != "keystone").ToList();
