@@ -58,9 +58,15 @@ internal static class PlanCommand
             }
             if (parse.GetValue(format) == "json")
             {
-                // Streamed as it is written (a 10,000-node plan is ~100 MB) to standard output: the plan is complete and
-                // checked before the first byte.
-                if (ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out))
+                // Streamed as it is written (a 10,000-node plan is ~100 MB): to the file beside its place, then moved in (a
+                // rollback plan; an upgrade's is written while planned, above); or to standard output (the plan is complete
+                // and checked before the first byte).
+                if (parse.GetValue(output) is { } target)
+                {
+                    OutputFile.Write(target, stream => PlanJson.Write(plan, stream));
+                    parse.InvocationConfiguration.Error.WriteLine($"plan written to {target.FullName} ({plan.Steps.Count} steps)");
+                }
+                else if (ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out))
                 {
                     using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
                     PlanJson.Write(plan, stdout);
