@@ -102,7 +102,10 @@ public sealed class ConfigFileTests : IDisposable
         var real = new LabLayout(_lab.Options with { OpenStack = true }, CatalogLoader.LoadEmbedded());
 
         LabInventory.For(real).ShouldStartWith("# Uplift lab: a rehearsal cluster on this machine, its nodes running real OpenStack code");
-        InventoryLoader.Parse(LabInventory.For(real), "lab inventory").Nodes.Count.ShouldBe(real.Nodes.Count);
+        var inventory = InventoryLoader.Parse(LabInventory.For(real), "lab inventory");
+        inventory.Nodes.Count.ShouldBe(real.Nodes.Count);
+        inventory.Haproxy.DrainTimeoutSeconds.ShouldBe(60, "real code's slow requests get the default drain time");
+        InventoryLoader.Parse(LabInventory.For(_lab), "lab inventory").Haproxy.DrainTimeoutSeconds.ShouldBe(10);
         LabCloud.CloudsYaml("pw", openStack: true).ShouldStartWith("# Uplift lab of real OpenStack code");
         LabInventory.For(_lab).ShouldContain("It is not OpenStack.");
         LabCloud.CloudsYaml("pw").ShouldContain("not OpenStack");

@@ -61,14 +61,14 @@ public sealed class PipelinedComputesTests : IDisposable
     [Fact]
     public async Task Never_more_computes_in_their_dance_than_the_window_nor_more_migrations_than_the_budget_and_both_are_filled()
     {
-        // cmp2's migration is held until another one has started: the budget's second place is taken whatever the threads'
-        // timing (migrations that end at once need not overlap), and the window's three computes are in their dance together.
-        var first = _run.Handler.Holds["computes/cmp2/migrate"] = new TaskCompletionSource();
+        // The window's three migrations are held until two have started: the budget's two places are both taken whatever
+        // the threads' timing (migrations that end at once need not overlap), and the three computes dance together.
+        string[] migrations = ["computes/cmp2/migrate", "computes/cmp3/migrate", "computes/cmp4/migrate"];
+        var holds = migrations.Select(id => _run.Handler.Holds[id] = new TaskCompletionSource()).ToList();
 
         var running = _run.RunAsync(_plan);
-        await Eventually.True(() => Acted("computes/cmp2/migrate") && (Acted("computes/cmp3/migrate") || Acted("computes/cmp4/migrate")),
-            "a second migration starts while cmp2's is moving");
-        first.SetResult();
+        await Eventually.True(() => migrations.Count(Acted) >= 2, "two of the window's migrations move at once");
+        holds.ForEach(hold => hold.SetResult());
         var summary = await running;
 
         summary.Outcome.ShouldBe(RunOutcome.Succeeded);
