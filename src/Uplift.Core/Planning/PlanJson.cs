@@ -109,13 +109,20 @@ public static class PlanJson
         json.WriteStartArray("steps");
         foreach (var step in steps)
         {
-            WriteStep(json, step);
-            if (json.BytesPending > 1 << 20)
-            {
-                json.Flush();
-            }
+            WriteFlushing(json, step);
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>A step; the writer buffers everything until flushed, so it is handed to the stream as it goes (large plans
+    /// are tens of MB).</summary>
+    private static void WriteFlushing(Utf8JsonWriter json, PlanStep step)
+    {
+        WriteStep(json, step);
+        if (json.BytesPending > 1 << 20)
+        {
+            json.Flush();
+        }
     }
 
     /// <summary>How many parts a plan's steps may be written in at once, and the fewest steps a part has.</summary>
@@ -139,12 +146,7 @@ public static class PlanJson
             .ToArray();
         for (var i = 0; i < size; i++)
         {
-            WriteStep(json, steps[i]);
-            // The writer buffers everything until flushed: hand it to the stream as it goes (large plans are tens of MB).
-            if (json.BytesPending > 1 << 20)
-            {
-                json.Flush();
-            }
+            WriteFlushing(json, steps[i]);
         }
         json.Flush();
         foreach (var part in rest)

@@ -14,6 +14,8 @@ internal static class MuxProtocol
     public const uint Version = 4;
     public const uint Hello = 0x00000001;
     public const uint NewSession = 0x10000002;
+    /// <summary>MUX_C_TERMINATE (PROTOCOL.mux "Requesting termination of a master"; openssh-portable mux.c), tested against
+    /// the system's real ssh master in Sshd/MuxClientTests.</summary>
     public const uint Terminate = 0x10000005;
     public const uint Ok = 0x80000001;
     public const uint PermissionDenied = 0x80000002;
