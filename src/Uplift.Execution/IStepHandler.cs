@@ -3,8 +3,8 @@ using Uplift.Planning;
 namespace Uplift.Execution;
 
 /// <summary>
-/// Carries out one kind of step (or a family of kinds). The executor calls <see cref="IsDoneAsync"/> (the guard),
-/// and only when it says no, <see cref="ActAsync"/> then <see cref="VerifyAsync"/>. Failures are thrown as
+/// Carries out one kind of step (or a family of kinds). The executor calls <see cref="CarryOutAsync"/>: the guard
+/// (<see cref="IsDoneAsync"/>), and only when it says no, <see cref="ActAsync"/> then <see cref="VerifyAsync"/>. Failures are thrown as
 /// <see cref="StepFailedException"/>. Handlers hold no state between steps: everything comes from the step's
 /// arguments and the nodes.
 /// </summary>
@@ -24,4 +24,17 @@ public interface IStepHandler
 
     /// <summary>Checks the action had its effect (a unit is active, a package at its candidate).</summary>
     Task VerifyAsync(StepContext context);
+
+    /// <summary>Guard, then action and check unless the guard found the work done: true when it did (nothing was
+    /// changed). A handler may do the three in fewer round trips (<see cref="GuardedAction"/>), never with another outcome.</summary>
+    async Task<bool> CarryOutAsync(StepContext context)
+    {
+        if (await IsDoneAsync(context).ConfigureAwait(false))
+        {
+            return true;
+        }
+        await ActAsync(context).ConfigureAwait(false);
+        await VerifyAsync(context).ConfigureAwait(false);
+        return false;
+    }
 }

@@ -75,11 +75,47 @@ public sealed class StepContext(
                 timeout + TimeSpan.FromMinutes(1)).ConfigureAwait(false);
             result = results[0];
             LastResult = result;
-            if (results.Count == then.Count + 1)
-            {
-                _prefetched[node] = new Queue<(string, CommandResult)>(then.Zip(results.Skip(1)));
-            }
+            Prefetch(node, then, results.Skip(1));
         }
+        return Succeeded(node, script, result);
+    }
+
+    /// <summary>
+    /// Runs a guard's query and, on the node, unless its result shows the work done (<see cref="GuardedAction.Done"/>),
+    /// the action then its checks: one round trip. When the action did not run, the guard's result serves the handler's
+    /// own guard; when it ran, the checks' results serve its verify (<see cref="RunAllAsync"/>), without another round
+    /// trip. True when the action ran; a failed action fails the step as <see cref="RunCheckedAsync"/> does.
+    /// </summary>
+    public async Task<bool> RunGuardedAsync(string node, GuardedAction guarded, TimeSpan? timeout = null)
+    {
+        _prefetched.Remove(node);
+        var results = await RunBatchAsync(node,
+            new CommandBatch([guarded.Guard, guarded.Action, .. guarded.Checks], stopAfterFailure: true, guard: guarded.Done),
+            timeout + TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+        if (results.Count == 1)
+        {
+            Prefetch(node, [guarded.Guard], results);
+            LastResult = results[0];
+            return false;
+        }
+        Prefetch(node, guarded.Checks, results.Skip(2));
+        LastResult = results[1];
+        Succeeded(node, guarded.Action, results[1]);
+        return true;
+    }
+
+    /// <summary>Results fetched with an action, for the next commands of the step on the node: only as many as ran.</summary>
+    private void Prefetch(string node, IEnumerable<string> scripts, IEnumerable<CommandResult> results)
+    {
+        var queue = new Queue<(string, CommandResult)>(scripts.Zip(results));
+        if (queue.Count > 0)
+        {
+            _prefetched[node] = queue;
+        }
+    }
+
+    private static CommandResult Succeeded(string node, string script, CommandResult result)
+    {
         if (result.ExitCode != 0)
         {
             var error = result.StandardError.Trim();

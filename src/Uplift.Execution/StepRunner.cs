@@ -53,13 +53,9 @@ internal sealed class StepRunner(
         var handler = handlers.For(step.Kind);
         try
         {
-            if (await handler.IsDoneAsync(context).ConfigureAwait(false))
-            {
-                return Result(StepState.AlreadyDone, context, "found done: nothing changed");
-            }
-            await handler.ActAsync(context).ConfigureAwait(false);
-            await handler.VerifyAsync(context).ConfigureAwait(false);
-            return Result(StepState.Done, context, "");
+            return await handler.CarryOutAsync(context).ConfigureAwait(false)
+                ? Result(StepState.AlreadyDone, context, "found done: nothing changed")
+                : Result(StepState.Done, context, "");
         }
         catch (StepFailedException failed)
         {

@@ -1,3 +1,5 @@
+using Uplift.Transports;
+
 namespace Uplift.Nodes;
 
 /// <summary>
@@ -20,6 +22,14 @@ public static class IniOption
             "/^[ \\t]*\\[/ { sec = header($0); next } " +
             "sec == s && /=/ && key($0) == o { v = $0; sub(/^[^=]*=[ \\t]*/, \"\", v); sub(/[ \\t]+$/, \"\", v); val = v; found = 1 } " +
             "END { if (found) print val; exit found ? 0 : 1 }") + " " + ShellQuote.Word(file);
+
+    /// <summary>What <see cref="Get"/> gives when the option holds <paramref name="value"/>, for the node to judge; null
+    /// for a value the node would read otherwise than Uplift (empty, or with blanks around it).</summary>
+    public static DoneWhen? GetShows(string value) =>
+        value.Length > 0 && value.Trim() == value ? new DoneWhen([0], [[value]]) : null;
+
+    /// <summary>What <see cref="Get"/> gives when the option is not set.</summary>
+    public static DoneWhen GetShowsUnset { get; } = new([1], []);
 
     public static string Set(string file, string section, string option, string value) =>
         Rewrite(file, Awk(section, option, value,

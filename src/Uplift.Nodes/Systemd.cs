@@ -1,3 +1,5 @@
+using Uplift.Transports;
+
 namespace Uplift.Nodes;
 
 /// <summary>
@@ -26,6 +28,11 @@ public static class Systemd
     /// <summary>Prints is-active then is-enabled for every unit; both exit non-zero when a unit is not active/enabled, hence "; true".</summary>
     public static string Query(IReadOnlyList<string> units) =>
         "systemctl is-active " + ShellQuote.Words(units) + "; systemctl is-enabled " + ShellQuote.Words(units) + "; true";
+
+    /// <summary>What <see cref="Query"/> prints when every unit is in one of <paramref name="active"/> states and one of
+    /// <paramref name="enabled"/>: the node can judge it (a guard folded with its action).</summary>
+    public static DoneWhen QueryShows(IReadOnlyList<string> units, IReadOnlyList<string> active, IReadOnlyList<string> enabled) =>
+        new([0], [.. units.Select(_ => active), .. units.Select(_ => enabled)]);
 
     /// <summary>
     /// Parses the output of <see cref="Query"/>: one is-active line per unit, then one is-enabled line per unit.

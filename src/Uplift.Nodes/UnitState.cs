@@ -5,10 +5,22 @@ namespace Uplift.Nodes;
 /// <param name="Enabled">enabled, disabled, masked, static, … (empty when not asked).</param>
 public sealed record UnitState(string Unit, string Active, string Enabled = "")
 {
-    public bool IsActive => Active == "active";
+    /// <summary>What is-active prints for a running unit.</summary>
+    public static IReadOnlyList<string> Running { get; } = ["active"];
+
+    /// <summary>What is-active prints for a unit not running.</summary>
+    public static IReadOnlyList<string> Stopped { get; } = ["inactive", "failed", "unknown"];
+
+    /// <summary>What is-enabled prints for a unit that starts at boot or with what pulls it in.</summary>
+    public static IReadOnlyList<string> Enabling { get; } = ["enabled", "static", "indirect", "generated", "alias"];
+
+    /// <summary>What is-enabled prints for a masked unit.</summary>
+    public static IReadOnlyList<string> Masked { get; } = ["masked", "masked-runtime"];
+
+    public bool IsActive => Running.Contains(Active);
 
     /// <summary>Stopped for good: not running (inactive, failed or unknown) and masked.</summary>
-    public bool IsStoppedAndMasked => Active is "inactive" or "failed" or "unknown" && Enabled is "masked" or "masked-runtime";
+    public bool IsStoppedAndMasked => Stopped.Contains(Active) && Masked.Contains(Enabled);
 
-    public bool IsRunningAndEnabled => IsActive && Enabled is "enabled" or "static" or "indirect" or "generated" or "alias";
+    public bool IsRunningAndEnabled => IsActive && Enabling.Contains(Enabled);
 }

@@ -6,7 +6,9 @@ namespace Uplift.Transports;
 /// Several commands for one node sent as one script, so they cost one SSH round trip instead of one each (an action
 /// and the query that checks it; two read-only queries), then told apart again. Each part runs in its own subshell
 /// (an <c>exit</c> or <c>exec</c> in it ends only that part); after each, a line with a marker and the part's exit code
-/// goes to stdout and a marker line to stderr, and both streams are cut there. Pure: builds and splits text.
+/// goes to stdout and a marker line to stderr, and both streams are cut there. With a guard, the first part is a guard's
+/// query whose output the node judges itself (<see cref="DoneWhen"/>): the rest runs only when it shows the work not
+/// done, so guard, action and the action's checks cost one round trip. Pure: builds and splits text.
 /// </summary>
 public sealed class CommandBatch
 {
@@ -15,14 +17,17 @@ public sealed class CommandBatch
     /// <param name="parts">The commands, in order.</param>
     /// <param name="stopAfterFailure">Run a part only if the one before exited 0 (an action, then its check).</param>
     /// <param name="token">Makes the marker unlike anything a command prints; random unless given (tests).</param>
-    public CommandBatch(IReadOnlyList<string> parts, bool stopAfterFailure, string? token = null)
+    /// <param name="guard">When the first part's result shows the work done: the batch ends after it. A guarded batch
+    /// also stops after a failed part (an action, then its checks).</param>
+    public CommandBatch(IReadOnlyList<string> parts, bool stopAfterFailure, string? token = null, DoneWhen? guard = null)
     {
         if (parts.Count == 0)
         {
             throw new ArgumentException("a batch needs at least one command", nameof(parts));
         }
         Parts = parts;
-        StopAfterFailure = stopAfterFailure;
+        StopAfterFailure = stopAfterFailure || guard is not null;
+        Guard = guard;
         _marker = EndMarkers.Token(MarkerPrefix, token);
     }
 
@@ -30,22 +35,30 @@ public sealed class CommandBatch
 
     public bool StopAfterFailure { get; }
 
+    /// <summary>What the first part, a guard's query, gives when the work is done; the batch then ends after it.</summary>
+    public DoneWhen? Guard { get; }
+
     private const string MarkerPrefix = "@uplift-part-end-";
     // What follows a part up to its quoted marker token: the subshell's end, then the start of EndMarkers.Shell.
     private static readonly string PartEnd = "\n); r=$?; " + EndMarkers.Shell("'\u0001")[..EndMarkers.Shell("'\u0001").IndexOf('\u0001', StringComparison.Ordinal)];
     private const string StopCheck = "; [ \"$r\" -eq 0 ] || exit \"$r\"";
     private const string End = "\nexit \"$r\"";
+    // A guard's query runs in a command substitution, its output kept in $g (the x keeps its final newlines) and printed.
+    private const string GuardStart = "g=$( ( ";
+    private const string GuardEnd = "\n); r=$?; printf x; exit \"$r\" ); r=$?; g=${g%x}; printf '%s' \"$g\"; ";
+    private const string IfDone = "; if ";
+    private const string ThenEnd = "; then exit \"$r\"; fi";
 
     /// <summary>The one script that runs every part.</summary>
-    public string Script => string.Join("\n", Parts.Select((part, i) =>
-        $"( {part}\n); r=$?; {EndMarkers.Shell($"'{_marker}'")}" +
-        (StopAfterFailure && i < Parts.Count - 1 ? StopCheck : ""))) + End;
+    public string Script => string.Join("\n", Parts.Select((part, i) => i == 0 && Guard is not null
+        ? $"{GuardStart}{part}{GuardEnd}{EndMarkers.Shell($"'{_marker}'")}{IfDone}{Guard.ShellTest}{ThenEnd}"
+        : $"( {part}\n); r=$?; {EndMarkers.Shell($"'{_marker}'")}" + (StopAfterFailure && i < Parts.Count - 1 ? StopCheck : ""))) + End;
 
     /// <summary>Reads a batch's <see cref="Script"/> back into its parts (fake nodes in tests read what they were sent); null
     /// for a script that is not a batch.</summary>
     public static CommandBatch? Parse(string script)
     {
-        if (!script.StartsWith("( ", StringComparison.Ordinal) || !script.EndsWith(End, StringComparison.Ordinal))
+        if (!script.EndsWith(End, StringComparison.Ordinal))
         {
             return null;
         }
@@ -53,6 +66,26 @@ public sealed class CommandBatch
         string? token = null;
         var stops = false;
         var at = 0;
+        DoneWhen? guard = null;
+        if (script.StartsWith(GuardStart, StringComparison.Ordinal))
+        {
+            var queryEnd = script.IndexOf(GuardEnd, StringComparison.Ordinal);
+            var testAt = queryEnd < 0 ? -1 : script.IndexOf(IfDone, queryEnd, StringComparison.Ordinal);
+            var testEnd = testAt < 0 ? -1 : script.IndexOf(ThenEnd + "\n", testAt, StringComparison.Ordinal);
+            if (testEnd < 0 || DoneWhen.Parse(script[(testAt + IfDone.Length)..testEnd]) is not { } done)
+            {
+                return null;
+            }
+            var tokenAt = script.IndexOf("'" + MarkerPrefix, queryEnd, StringComparison.Ordinal) + 1 + MarkerPrefix.Length;
+            parts.Add(script[GuardStart.Length..queryEnd]);
+            token = script[tokenAt..script.IndexOf('\'', tokenAt)];
+            guard = done;
+            at = testEnd + ThenEnd.Length + 1;
+        }
+        else if (!script.StartsWith("( ", StringComparison.Ordinal))
+        {
+            return null;
+        }
         while (at < script.Length - End.Length)
         {
             var end = script.IndexOf(PartEnd, at, StringComparison.Ordinal);
@@ -67,7 +100,7 @@ public sealed class CommandBatch
             stops |= script[at..lineEnd].EndsWith(StopCheck, StringComparison.Ordinal);
             at = lineEnd + 1;
         }
-        return token is null ? null : new CommandBatch(parts, stops, token);
+        return token is null ? null : new CommandBatch(parts, stops, token, guard);
     }
 
     /// <summary>What the node prints for the batch when its parts give these results (the inverse of <see cref="Split"/>).</summary>

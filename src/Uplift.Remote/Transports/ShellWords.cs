@@ -13,6 +13,58 @@ public static class ShellWords
         return "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
     }
 
+    /// <summary>Splits words <see cref="Quote"/> wrote, separated by spaces, back into their texts; null for other text
+    /// (an unquoted special character, an unclosed quote).</summary>
+    public static IReadOnlyList<string>? Split(string words)
+    {
+        var texts = new List<string>();
+        var word = new System.Text.StringBuilder();
+        var inWord = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var c = words[i];
+            if (c == ' ')
+            {
+                if (inWord)
+                {
+                    texts.Add(word.ToString());
+                    word.Clear();
+                    inWord = false;
+                }
+                continue;
+            }
+            inWord = true;
+            if (c == '\\' && i + 1 < words.Length && words[i + 1] == '\'')
+            {
+                word.Append('\'');
+                i++;
+            }
+            else if (c == '\'')
+            {
+                var close = words.IndexOf('\'', i + 1);
+                if (close < 0)
+                {
+                    return null;
+                }
+                word.Append(words, i + 1, close - i - 1);
+                i = close;
+            }
+            else if (IsPlain(c))
+            {
+                word.Append(c);
+            }
+            else
+            {
+                return null;
+            }
+        }
+        if (inWord)
+        {
+            texts.Add(word.ToString());
+        }
+        return texts;
+    }
+
     private static bool IsPlain(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ',' or ':' or '=' or '+' or '@' or '%';
 }

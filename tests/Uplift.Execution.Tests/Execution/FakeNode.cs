@@ -48,7 +48,7 @@ internal sealed partial class FakeNode(string name) : IRemoteShell
             {
                 Log.Add(part);
                 results.Add(Run(part));
-                if (batch.StopAfterFailure && results[^1].ExitCode != 0)
+                if (results.Count == 1 && batch.Guard is { } guard ? guard.Matches(results[0]) : batch.StopAfterFailure && results[^1].ExitCode != 0)
                 {
                     break;
                 }

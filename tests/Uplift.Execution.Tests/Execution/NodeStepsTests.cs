@@ -2,6 +2,7 @@ using Uplift.Execution;
 using Uplift.Execution.Journal;
 using Uplift.Nodes;
 using Uplift.Planning;
+using Uplift.Transports;
 using Uplift.Upgrade.Steps;
 using Uplift.Upgrade.Steps.EndState;
 using Uplift.Upgrade.Steps.Packages;
@@ -136,6 +137,68 @@ public sealed class NodeStepsTests : IDisposable
 
         again.Outcome.ShouldBe(RunOutcome.Failed, "the journal said done, the node says otherwise");
         again.Failure!.ShouldContain("ctl1: nova-api 2:28.0.0-1 is not dalmatian's 29.x");
+    }
+
+    private static Plan Start(string hash) => new TestPlan().Class("default", 1)
+        .Step("nova/ctl1/start", UnitsStartStep.Kind, node: "ctl1", arguments: ("units", "nova-conductor nova-api"))
+        .Build(hash);
+
+    [Fact]
+    public async Task Given_stopped_units_When_started_Then_the_guard_the_start_and_its_check_take_one_round_trip()
+    {
+        _ctl1.Units["nova-conductor"] = _ctl1.Units["nova-api"] = ("inactive", "masked");
+
+        var summary = await _run.RunAsync(Start("h5"));
+
+        summary.States["nova/ctl1/start"].ShouldBe(StepState.Done, summary.Failure);
+        _ctl1.Units["nova-api"].ShouldBe(("active", "enabled"));
+        _ctl1.Units["nova-conductor"].ShouldBe(("active", "enabled"));
+        _ctl1.RoundTrips.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_running_units_When_a_start_runs_Then_the_node_finds_it_done_in_the_one_round_trip_and_starts_nothing()
+    {
+        var summary = await _run.RunAsync(Start("h6"));
+
+        summary.States["nova/ctl1/start"].ShouldBe(StepState.AlreadyDone, summary.Failure);
+        _ctl1.RoundTrips.ShouldBe(1);
+        _ctl1.Log.ShouldNotContain(c => c.StartsWith("systemctl unmask", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_a_node_that_finds_a_step_done_When_Uplift_reading_the_same_result_does_not_Then_Uplift_acts()
+    {
+        var handler = new DisagreeingHandler();
+        _run.Handlers = StepTable.Create(new StepServices()).Replacing(handler, [UnitsRestartStep.Kind]);
+        _ctl1.Answers["query"] = (0, "done\n");
+        var plan = new TestPlan().Class("default", 1).Step("nova/ctl1/restart", UnitsRestartStep.Kind, node: "ctl1").Build("h7");
+
+        var summary = await _run.RunAsync(plan);
+
+        summary.States["nova/ctl1/restart"].ShouldBe(StepState.Done, summary.Failure);
+        handler.Acted.ShouldBe(["ctl1"]);
+        _ctl1.Log.ShouldBe(["query"], "the node ran the query alone: it judged the work done");
+    }
+
+    /// <summary>Its guard's query prints "done", which the node judges done and this guard does not.</summary>
+    private sealed class DisagreeingHandler : NodeStepHandler
+    {
+        public List<string> Acted { get; } = [];
+
+        public override IReadOnlyList<string> Describe(PlanStep step) => ["act"];
+
+        protected override GuardedAction? GuardedActionOn(PlanStep step, string node) =>
+            new("query", new DoneWhen([0], [["done"]]), "act", ["check"]);
+
+        protected override async Task<bool> IsDoneOnAsync(StepContext context, string node) =>
+            (await context.RunAsync(node, "query")).StandardOutput == "not done";
+
+        protected override Task ActOnAsync(StepContext context, string node)
+        {
+            Acted.Add(node);
+            return Task.CompletedTask;
+        }
     }
 
     private static bool IsChange(string command) =>

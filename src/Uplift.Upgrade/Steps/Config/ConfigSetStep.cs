@@ -38,6 +38,14 @@ public sealed record ConfigSetStep(string File, string Section, string Option, s
             return held.ExitCode == 0 && held.StandardOutput.Trim() == value;
         }
 
+        /// <summary>The node judges the option's value itself: guard, write and read-back in one round trip.</summary>
+        protected override GuardedAction? GuardedActionOn(PlanStep step, string node)
+        {
+            var (file, section, option, value) = Read(step);
+            var read = IniOption.Get(file, section, option);
+            return IniOption.GetShows(value) is { } done ? new GuardedAction(read, done, IniOption.Set(file, section, option, value), [read]) : null;
+        }
+
         protected override Task ActOnAsync(StepContext context, string node)
         {
             var (file, section, option, value) = Read(context.Step);

@@ -25,6 +25,16 @@ public sealed class RpcPinHandler(bool pin) : NodeStepHandler
         };
     }
 
+    /// <summary>The node judges the option's value itself: guard, write and read-back in one round trip.</summary>
+    protected override GuardedAction? GuardedActionOn(PlanStep step, string node)
+    {
+        var (file, section, option, value) = Setting(step);
+        var read = IniOption.Get(file, section, option);
+        return (pin ? IniOption.GetShows(value) : IniOption.GetShowsUnset) is { } done
+            ? new GuardedAction(read, done, pin ? IniOption.Set(file, section, option, value) : IniOption.Remove(file, section, option), [read])
+            : null;
+    }
+
     protected override Task ActOnAsync(StepContext context, string node)
     {
         var (file, section, option, value) = Setting(context.Step);

@@ -46,6 +46,21 @@ public sealed class UnitsHandler(StepKind kind) : NodeStepHandler
             PackageCheck.ToInstall(node, target.Packages, installedOnly: false, results[1], results[2], target.Code).Count == 0;
     }
 
+    /// <summary>A start, or a stop without the packages' check (which only Uplift can judge), is folded with its guard
+    /// and check: one round trip.</summary>
+    protected override GuardedAction? GuardedActionOn(PlanStep step, string node)
+    {
+        if (kind == UnitsRestartStep.Kind || (kind == UnitsStopStep.Kind && UnitsStopStep.Read(step).Target is not null))
+        {
+            return null;
+        }
+        var units = UnitsOf(step);
+        var done = kind == UnitsStopStep.Kind
+            ? Systemd.QueryShows(units, UnitState.Stopped, UnitState.Masked)
+            : Systemd.QueryShows(units, UnitState.Running, UnitState.Enabling);
+        return new GuardedAction(Systemd.Query(units), done, Command(units), [Systemd.Query(units)]);
+    }
+
     protected override Task ActOnAsync(StepContext context, string node)
     {
         var units = UnitsOf(context.Step);
