@@ -27,14 +27,17 @@ public interface IStepHandler
 
     /// <summary>Guard, then action and check unless the guard found the work done: true when it did (nothing was
     /// changed). A handler may do the three in fewer round trips (<see cref="GuardedAction"/>), never with another outcome.</summary>
-    async Task<bool> CarryOutAsync(StepContext context)
+    Task<bool> CarryOutAsync(StepContext context) => GuardActVerifyAsync(this, context);
+
+    /// <summary>The guard, then the action and its check if the guard said no, each in its own round trips.</summary>
+    static async Task<bool> GuardActVerifyAsync(IStepHandler handler, StepContext context)
     {
-        if (await IsDoneAsync(context).ConfigureAwait(false))
+        if (await handler.IsDoneAsync(context).ConfigureAwait(false))
         {
             return true;
         }
-        await ActAsync(context).ConfigureAwait(false);
-        await VerifyAsync(context).ConfigureAwait(false);
+        await handler.ActAsync(context).ConfigureAwait(false);
+        await handler.VerifyAsync(context).ConfigureAwait(false);
         return false;
     }
 }

@@ -36,18 +36,14 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
         new(step, node => new CountingShell(_transport.ShellFor(new Node(node, "127.0.0.1", [Role.Controller])), _ran), TimeProvider.System,
             _ => { }, CancellationToken.None);
 
-    /// <summary>Guard, then act and verify unless the guard found the step done, as the executor runs a step.</summary>
-    private async Task<IReadOnlyList<string>> RunStepAsync(PlanStep step)
+    /// <summary>The step as the executor runs it; the SSH commands it sent.</summary>
+    private async Task<IReadOnlyList<string>> RunStepAsync(PlanStep step) => (await RunStepFoundDoneAsync(step)).Ran;
+
+    private async Task<(IReadOnlyList<string> Ran, bool FoundDone)> RunStepFoundDoneAsync(PlanStep step)
     {
         _ran.Clear();
-        var handler = new HaproxyStepHandler();
-        var context = Context(step);
-        if (!await handler.IsDoneAsync(context))
-        {
-            await handler.ActAsync(context);
-            await handler.VerifyAsync(context);
-        }
-        return [.. _ran];
+        var foundDone = await ((IStepHandler)new HaproxyStepHandler()).CarryOutAsync(Context(step));
+        return ([.. _ran], foundDone);
     }
 
     private async Task<ServerState> StateOf(string server) => await lab.Client().GetServerAsync(HaproxyLab.Backend, server);
@@ -94,23 +90,29 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Given_an_idle_server_When_drained_and_enabled_by_steps_Then_each_step_is_two_SSH_commands_and_a_rerun_one()
+    public async Task Given_an_idle_server_When_drained_and_enabled_by_steps_Then_each_step_is_one_SSH_command_whose_first_read_is_its_guard()
     {
-        var drain = await RunStepAsync(Step(HaproxyDrainStep.Kind, "ctl2"));
+        var drain = await RunStepFoundDoneAsync(Step(HaproxyDrainStep.Kind, "ctl2"));
         var drained = await StateOf("ctl2");
-        var drainAgain = await RunStepAsync(Step(HaproxyDrainStep.Kind, "ctl2"));
-        var enable = await RunStepAsync(Step(HaproxyEnableStep.Kind, "ctl2"));
+        var drainAgain = await RunStepFoundDoneAsync(Step(HaproxyDrainStep.Kind, "ctl2"));
+        var drainedAgain = await StateOf("ctl2");
+        var enable = await RunStepFoundDoneAsync(Step(HaproxyEnableStep.Kind, "ctl2"));
         var enabled = await StateOf("ctl2");
-        var enableAgain = await RunStepAsync(Step(HaproxyEnableStep.Kind, "ctl2"));
+        var enableAgain = await RunStepFoundDoneAsync(Step(HaproxyEnableStep.Kind, "ctl2"));
 
-        drain.ShouldBe([$"show servers state {HaproxyLab.Backend};show stat {HaproxyLab.Backend} 4 -1\n",
-            $"set server {HaproxyLab.Backend}/ctl2 state drain;show stat {HaproxyLab.Backend} 4 -1\n"]);
+        var drainLine = $"show servers state {HaproxyLab.Backend};set server {HaproxyLab.Backend}/ctl2 state drain;show stat {HaproxyLab.Backend} 4 -1\n";
+        drain.Ran.ShouldBe([drainLine]);
+        drain.FoundDone.ShouldBe(false);
         drained.AdminState.ShouldBe(ServerAdminState.ForcedDrain);
-        drainAgain.Count.ShouldBe(1, "a re-run's guard finds the drain done in one command");
-        enable.ShouldBe([$"show servers state {HaproxyLab.Backend}\n",
-            $"set server {HaproxyLab.Backend}/ctl2 state ready;show servers state {HaproxyLab.Backend}\n"]);
+        drainAgain.Ran.ShouldBe([drainLine]);
+        drainAgain.FoundDone.ShouldBe(true, "a re-run reads the server drained and idle: found done, the drain it sent again changed nothing");
+        drainedAgain.AdminState.ShouldBe(ServerAdminState.ForcedDrain);
+        var enableLine = $"show servers state {HaproxyLab.Backend};set server {HaproxyLab.Backend}/ctl2 state ready;show servers state {HaproxyLab.Backend}\n";
+        enable.Ran.ShouldBe([enableLine]);
+        enable.FoundDone.ShouldBe(false);
         enabled.AdminState.ShouldBe(ServerAdminState.None);
-        enableAgain.ShouldBe([$"show servers state {HaproxyLab.Backend}\n"], "a re-run's guard finds the server in service and sets nothing");
+        enableAgain.Ran.ShouldBe([enableLine]);
+        enableAgain.FoundDone.ShouldBe(true, "a re-run reads the server in service: found done");
         (await StateOf("ctl10")).AdminState.ShouldBe(ServerAdminState.None, "ctl2's steps never touch ctl10");
     }
 
@@ -125,14 +127,14 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
         await ctl1.SlowArrived.WaitAsync(TimeSpan.FromSeconds(10));
 
         var step = RunStepAsync(Step(HaproxyDrainStep.Kind, "ctl1"));
-        await lab.WaitUntilAsync(() => Task.FromResult(_ran.Count >= 3), "the drain step's first poll on its own");
+        await lab.WaitUntilAsync(() => Task.FromResult(_ran.Count >= 2), "the drain step's first poll on its own");
         step.IsCompleted.ShouldBeFalse("the drain must wait while a request is in flight");
         ctl1.ReleaseSlow();
         var ran = await step.WaitAsync(TimeSpan.FromSeconds(10));
         using var response = await slow;
 
-        ran[1].ShouldStartWith($"set server {HaproxyLab.Backend}/ctl1 state drain;");
-        ran.Skip(2).ShouldAllBe(line => line == $"show stat {HaproxyLab.Backend} 4 -1\n");
+        ran[0].ShouldContain($";set server {HaproxyLab.Backend}/ctl1 state drain;");
+        ran.Skip(1).ShouldAllBe(line => line == $"show stat {HaproxyLab.Backend} 4 -1\n");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, "the request in flight was not cut");
         (await lab.Client().GetServerStatAsync(HaproxyLab.Backend, "ctl1")).ShouldSatisfyAllConditions(
             stat => stat.Status.ShouldBe("DRAIN"), stat => stat.IsIdle.ShouldBeTrue());
@@ -213,15 +215,7 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
                 node == "ctl-peer" ? (lab.AdminSocket, lab.PeerAdminSocket) : null), _ran),
             TimeProvider.System, _ => { }, CancellationToken.None);
 
-    private async Task RunAsync(HaproxyStepHandler handler, PlanStep step)
-    {
-        var context = PeerContext(step);
-        if (!await handler.IsDoneAsync(context))
-        {
-            await handler.ActAsync(context);
-            await handler.VerifyAsync(context);
-        }
-    }
+    private Task<bool> RunAsync(IStepHandler handler, PlanStep step) => handler.CarryOutAsync(PeerContext(step));
 
     private sealed class SocketPath(IRemoteShell inner, (string From, string To)? swap) : IRemoteShell
     {

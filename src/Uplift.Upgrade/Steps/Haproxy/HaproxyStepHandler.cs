@@ -11,14 +11,13 @@ namespace Uplift.Upgrade.Steps.Haproxy;
 /// server until it holds no session and no queue in any of them; put it back (state ready) in each once its API
 /// answered — the plan's wait-backend step comes first.
 /// Each SSH command to the node costs a round trip, so what goes together goes in one connection (<see cref="AdminBatch"/>):
-/// a drain is its guard (the server's state and sessions) and its act (drain, first look at the sessions, then a look a
-/// second until none is left); an enable is its guard (the state) and its act (ready, and the state that verifies it).
+/// a drain reads the server's state, drains it and looks at its sessions (then looks again every second until none is
+/// left); an enable reads the state, sets it ready and reads it again. Setting the state a server already has changes
+/// nothing, so the state read first is the guard (<see cref="CarryOutAsync"/>): a server found drained and idle, or
+/// ready, is found done, in the same round trip.
 /// </summary>
 public sealed class HaproxyStepHandler : IStepHandler
 {
-    /// <summary>The server's state as a drain's guard read it: the state before the drain, which the act need not read again.</summary>
-    private const string StateBeforeDrain = "haproxy-state-before-drain";
-
     /// <summary>The server's state read right after 'state ready', in the same connection: what the enable's verify checks.</summary>
     private const string StateAfterReady = "haproxy-state-after-ready";
 
@@ -32,14 +31,14 @@ public sealed class HaproxyStepHandler : IStepHandler
                     var drain = HaproxyDrainStep.Read(step);
                     return
                     [
-                        $"echo 'set server {drain.Backend}/{drain.Server} state drain;show stat {drain.Backend} 4 -1' | {Socat(drain.Socket)}{at}",
+                        $"echo 'show servers state {drain.Backend};set server {drain.Backend}/{drain.Server} state drain;show stat {drain.Backend} 4 -1' | {Socat(drain.Socket)}{at}",
                         $"echo 'show stat {drain.Backend} 4 -1' | {Socat(drain.Socket)}{at}, every second until scur + qcur = 0 (at most {drain.TimeoutSeconds} s)",
                     ];
                 }
             case HaproxyEnableStep.Name:
                 {
                     var enable = HaproxyEnableStep.Read(step);
-                    return [$"echo 'set server {enable.Backend}/{enable.Server} state ready;show servers state {enable.Backend}' | {Socat(enable.Socket)}{at}"];
+                    return [$"echo 'show servers state {enable.Backend};set server {enable.Backend}/{enable.Server} state ready;show servers state {enable.Backend}' | {Socat(enable.Socket)}{at}"];
                 }
             default:
                 {
@@ -66,7 +65,6 @@ public sealed class HaproxyStepHandler : IStepHandler
                         var state = batch.GetServer(backend, server);
                         var stat = batch.GetServerStat(backend, server);
                         await Guarded(node, () => Client(context, node, drain.Socket, drain.Sudo).SendAsync(batch, context.Abort)).ConfigureAwait(false);
-                        context.Remember(StateBeforeDrain + node, state.Value);
                         return state.Value.Draining && stat.Value.IsIdle;
                     })).ConfigureAwait(false);
                     return done.All(d => d);
@@ -87,43 +85,11 @@ public sealed class HaproxyStepHandler : IStepHandler
         switch (context.Step.Kind.Name)
         {
             case HaproxyDrainStep.Name:
-                {
-                    var step = HaproxyDrainStep.Read(context.Step);
-                    var (backend, server) = (step.Backend, step.Server);
-                    var timeout = TimeSpan.FromSeconds(step.TimeoutSeconds);
-                    var options = new DrainOptions { Timeout = timeout };
-                    // Every HAProxy at once: the server is out of each before any waits for its sessions to end.
-                    var outcomes = await Task.WhenAll(step.HaproxyNodes.Select(async node =>
-                    {
-                        var drain = new ServerDrain(Client(context, node, step.Socket, step.Sudo), context.Time);
-                        var before = context.Fact<ServerState>(StateBeforeDrain + node);
-                        return (Node: node, Outcome: await Guarded(node, () => before is null
-                            ? drain.DrainAsync(backend, server, options, context.Abort)
-                            : drain.DrainAsync(backend, server, before, options, context.Abort)).ConfigureAwait(false));
-                    })).ConfigureAwait(false);
-                    if (outcomes.FirstOrDefault(o => o.Outcome.TimedOut) is { Node: not null } late)
-                    {
-                        throw new StepFailedException(
-                            $"{backend}/{server} still had {late.Outcome.Last.SessionsCurrent ?? 0} sessions and {late.Outcome.Last.QueueCurrent ?? 0} queued " +
-                            $"in the HAProxy of {late.Node} after {timeout.TotalSeconds:0} s of draining; it stays in drain until the cleanup step puts it back " +
-                            "(raise haproxy.drain_timeout in the inventory for long requests)");
-                    }
-                    context.Report($"{backend}/{server} drained in {outcomes.Max(o => o.Outcome.Elapsed).TotalSeconds:0.#} s ({HaproxyOf(outcomes.Select(o => o.Node))})");
-                    break;
-                }
+                await DrainAsync(context).ConfigureAwait(false);
+                break;
             case HaproxyEnableStep.Name:
-                {
-                    var enable = HaproxyEnableStep.Read(context.Step);
-                    await Task.WhenAll(enable.HaproxyNodes.Select(async node =>
-                    {
-                        var batch = new AdminBatch();
-                        batch.SetState(enable.Backend, enable.Server, ServerMode.Ready);
-                        var after = batch.GetServer(enable.Backend, enable.Server);
-                        await Guarded(node, () => Client(context, node, enable.Socket, enable.Sudo).SendAsync(batch, context.Abort)).ConfigureAwait(false);
-                        context.Remember(StateAfterReady + node, after.Value);
-                    })).ConfigureAwait(false);
-                    break;
-                }
+                await EnableAsync(context).ConfigureAwait(false);
+                break;
             case CheckHaproxyBackendsStep.Name:
                 {
                     var check = CheckHaproxyBackendsStep.Read(context.Step);
@@ -156,6 +122,65 @@ public sealed class HaproxyStepHandler : IStepHandler
             default:
                 throw new StepFailedException($"step {context.Step.Id}: {context.Step.Kind} is not a HAProxy step");
         }
+    }
+
+    /// <summary>A drain or an enable with its guard in the same connection: the state read before setting it tells
+    /// whether the server was drained and idle, or ready, already in every HAProxy (found done: setting it again changed
+    /// nothing). The backends' check is its guard, act and verify as any step's.</summary>
+    public async Task<bool> CarryOutAsync(StepContext context)
+    {
+        switch (context.Step.Kind.Name)
+        {
+            case HaproxyDrainStep.Name:
+                return (await DrainAsync(context).ConfigureAwait(false)).All(o => (o.PreviousAdminState & ServerAdminState.ForcedDrain) != 0 && o.Drained && o.Polls == 1);
+            case HaproxyEnableStep.Name:
+                if ((await EnableAsync(context).ConfigureAwait(false)).All(InService))
+                {
+                    return true;
+                }
+                await VerifyAsync(context).ConfigureAwait(false);
+                return false;
+            default:
+                return await IStepHandler.GuardActVerifyAsync(this, context).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every HAProxy at once: the server is out of each before any waits for its sessions to end.</summary>
+    private static async Task<IReadOnlyList<DrainOutcome>> DrainAsync(StepContext context)
+    {
+        var step = HaproxyDrainStep.Read(context.Step);
+        var (backend, server) = (step.Backend, step.Server);
+        var timeout = TimeSpan.FromSeconds(step.TimeoutSeconds);
+        var options = new DrainOptions { Timeout = timeout };
+        var outcomes = await Task.WhenAll(step.HaproxyNodes.Select(async node => (Node: node, Outcome: await Guarded(node, () =>
+            new ServerDrain(Client(context, node, step.Socket, step.Sudo), context.Time).DrainAsync(backend, server, options, context.Abort))
+            .ConfigureAwait(false)))).ConfigureAwait(false);
+        if (outcomes.FirstOrDefault(o => o.Outcome.TimedOut) is { Node: not null } late)
+        {
+            throw new StepFailedException(
+                $"{backend}/{server} still had {late.Outcome.Last.SessionsCurrent ?? 0} sessions and {late.Outcome.Last.QueueCurrent ?? 0} queued " +
+                $"in the HAProxy of {late.Node} after {timeout.TotalSeconds:0} s of draining; it stays in drain until the cleanup step puts it back " +
+                "(raise haproxy.drain_timeout in the inventory for long requests)");
+        }
+        context.Report($"{backend}/{server} drained in {outcomes.Max(o => o.Outcome.Elapsed).TotalSeconds:0.#} s ({HaproxyOf(outcomes.Select(o => o.Node))})");
+        return [.. outcomes.Select(o => o.Outcome)];
+    }
+
+    /// <summary>In each HAProxy, one connection: the state, 'state ready', the state again (what the verify checks).
+    /// Returns the states read before.</summary>
+    private static async Task<IReadOnlyList<ServerState>> EnableAsync(StepContext context)
+    {
+        var enable = HaproxyEnableStep.Read(context.Step);
+        return await Task.WhenAll(enable.HaproxyNodes.Select(async node =>
+        {
+            var batch = new AdminBatch();
+            var before = batch.GetServer(enable.Backend, enable.Server);
+            batch.SetState(enable.Backend, enable.Server, ServerMode.Ready);
+            var after = batch.GetServer(enable.Backend, enable.Server);
+            await Guarded(node, () => Client(context, node, enable.Socket, enable.Sudo).SendAsync(batch, context.Abort)).ConfigureAwait(false);
+            context.Remember(StateAfterReady + node, after.Value);
+            return before.Value;
+        })).ConfigureAwait(false);
     }
 
     /// <summary>An enabled server counts as back once HAProxy's own health checks see it up, not only once it is
