@@ -14,38 +14,19 @@ public sealed class ServerDrain(HaproxyClient client, TimeProvider time)
     /// The server's previous admin state is read first and returned for the always-run cleanup (<see cref="RestoreAsync"/>).
     /// The read, the drain and the first look at show stat go in one connection.
     /// </summary>
-    public Task<DrainOutcome> DrainAsync(string backend, string server, DrainOptions? options = null,
-        CancellationToken cancellationToken = default) =>
-        DrainFromAsync(backend, server, null, options, cancellationToken);
-
-    /// <summary>
-    /// The same drain, for a server whose state the caller has just read (a step's guard): <paramref name="before"/> is
-    /// the previous state the outcome returns, and the drain and the first look at show stat go in one connection.
-    /// </summary>
-    public Task<DrainOutcome> DrainAsync(string backend, string server, ServerState before, DrainOptions? options = null,
+    public async Task<DrainOutcome> DrainAsync(string backend, string server, DrainOptions? options = null,
         CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        if (before.Backend != backend || before.Name != server)
-        {
-            throw new ArgumentException($"the state given is {before.Backend}/{before.Name}'s, not {backend}/{server}'s", nameof(before));
-        }
-        return DrainFromAsync(backend, server, before, options, cancellationToken);
-    }
-
-    private async Task<DrainOutcome> DrainFromAsync(string backend, string server, ServerState? before, DrainOptions? options,
-        CancellationToken cancellationToken)
     {
         options = (options ?? new DrainOptions()).Validated();
         // HAProxy runs every command of a line, so the drain is sent even if the read before it fails: it then fails the
         // same way (unknown backend or server, permission), and a reply that cannot be read fails the drain all the same.
         var batch = new AdminBatch();
-        var read = before is null ? batch.GetServer(backend, server) : null;
+        var read = batch.GetServer(backend, server);
         batch.SetState(backend, server, ServerMode.Drain);
         var first = batch.GetServerStat(backend, server);
         var started = time.GetTimestamp();
         await client.SendAsync(batch, cancellationToken);
-        var previous = (before ?? read!.Value).AdminState;
+        var previous = read.Value.AdminState;
         var stat = first.Value;
         for (var polls = 1; ; polls++)
         {

@@ -94,30 +94,6 @@ public sealed class ServerDrainTests
     }
 
     [Fact]
-    public async Task Given_the_state_a_guard_read_When_drained_Then_it_is_the_previous_state_and_one_connection_drains_and_polls()
-    {
-        _socket.OnFixture(Stat, "drain_03_show_stat_novabe_4_-1.txt");
-        var before = ShowServersState.Parse(Fixtures.ReadShared("haproxy/maint_02_show_servers_state_novabe.txt"))
-            .Single(s => s.Name == "ctl1.example.net");
-
-        var outcome = await Drain.DrainAsync("novabe", "ctl1.example.net", before);
-
-        outcome.PreviousAdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
-        (outcome.Drained, outcome.Polls).ShouldBe((true, 1));
-        _socket.Sent.ShouldBe(["set server novabe/ctl1.example.net state drain;" + Stat]);
-    }
-
-    [Fact]
-    public async Task Given_the_state_of_another_server_When_drained_Then_it_is_refused_before_anything_is_sent()
-    {
-        var ctl2 = ShowServersState.Parse(Fixtures.ReadShared("haproxy/show_servers_state_novabe.txt")).Single(s => s.Name == "ctl2.example.net");
-
-        await Should.ThrowAsync<ArgumentException>(() => Drain.DrainAsync("novabe", "ctl1.example.net", ctl2));
-
-        _socket.Sent.ShouldBeEmpty();
-    }
-
-    [Fact]
     public async Task Given_a_service_that_answers_on_the_third_probe_When_enabled_after_healthy_Then_ready_is_sent_only_then()
     {
         _socket.On("set server novabe/ctl1.example.net state ready", "\n");

@@ -169,21 +169,6 @@ public sealed class RealHaproxyTests(HaproxyLab lab) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Given_the_state_read_before_of_a_server_in_maintenance_When_drained_and_restored_Then_it_is_in_maintenance_again()
-    {
-        await Client.SetStateAsync(HaproxyLab.Backend, "ctl2", ServerMode.Maintenance);
-        var before = await Client.GetServerAsync(HaproxyLab.Backend, "ctl2");
-
-        var outcome = await Drain.DrainAsync(HaproxyLab.Backend, "ctl2", before, Quick);
-        await Drain.RestoreAsync(HaproxyLab.Backend, "ctl2", outcome.PreviousAdminState);
-
-        outcome.PreviousAdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
-        _socket.Lines.Count(l => l.Contains("state drain", StringComparison.Ordinal)).ShouldBe(1);
-        _socket.Lines.ShouldContain($"set server {HaproxyLab.Backend}/ctl2 state drain;{Stat}");
-        (await Client.GetServerAsync(HaproxyLab.Backend, "ctl2")).AdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
-    }
-
-    [Fact]
     public async Task Given_commands_sent_through_socat_on_one_line_When_split_Then_each_reply_is_what_the_command_alone_answers()
     {
         await using var transport = new LocalTransport();
