@@ -32,6 +32,15 @@ internal sealed class ExecutorFixture : IDisposable
 
     public List<RunEvent> Events { get; } = [];
 
+    /// <summary>Whether the run reported an event of this kind yet ("run-stopping": the executor took a failure in).</summary>
+    public bool Saw(string kind)
+    {
+        lock (Events)
+        {
+            return Events.Any(e => e.Kind == kind);
+        }
+    }
+
     public List<string> Questions { get; } = [];
 
     public Func<string, bool> Answer { get; set; } = _ => true;

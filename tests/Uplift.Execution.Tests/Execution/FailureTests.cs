@@ -98,7 +98,7 @@ public sealed class FailureTests : IDisposable
         var running = _run.RunAsync(plan);
         // Released only once the executor took bad's failure in: released as soon as bad's act ended, slow could end
         // first and free its place for later before the executor knew (CI, 2026-12-08: later ran, about once in many).
-        await Eventually.True(() => { lock (_run.Events) { return _run.Events.Any(e => e.Kind == "run-stopping"); } }, "bad's failure stops the run");
+        await Eventually.True(() => _run.Saw("run-stopping"), "bad's failure stops the run");
         hold.SetResult();
         var summary = await running;
 
