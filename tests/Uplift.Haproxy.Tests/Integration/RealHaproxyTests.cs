@@ -152,9 +152,11 @@ public sealed class RealHaproxyTests(HaproxyLab lab) : IAsyncLifetime
         await Client.SetStateAsync(HaproxyLab.Backend, "ctl2", ServerMode.Maintenance);
 
         var outcome = await Drain.DrainAsync(HaproxyLab.Backend, "ctl2", Quick);
+        var drained = await Client.GetServerAsync(HaproxyLab.Backend, "ctl2");
         await Drain.RestoreAsync(HaproxyLab.Backend, "ctl2", outcome.PreviousAdminState);
 
         outcome.PreviousAdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
+        drained.AdminState.ShouldBe(ServerAdminState.ForcedDrain, "setting drain ends a forced maintenance: a drain that finds one changes it");
         (await Client.GetServerAsync(HaproxyLab.Backend, "ctl2")).AdminState.ShouldBe(ServerAdminState.ForcedMaintenance);
     }
 

@@ -116,6 +116,22 @@ public sealed class HaproxyStepHandlerTests(HaproxyLab lab) : IAsyncLifetime
         (await StateOf("ctl10")).AdminState.ShouldBe(ServerAdminState.None, "ctl2's steps never touch ctl10");
     }
 
+    [Theory]
+    [InlineData(ServerAdminState.ForcedDrain, true, 1, true)]
+    [InlineData(ServerAdminState.None, true, 1, false)]
+    [InlineData(ServerAdminState.InheritedDrain, true, 1, false)]
+    [InlineData(ServerAdminState.ForcedDrain | ServerAdminState.ConfiguredMaintenance, true, 1, false)]
+    [InlineData(ServerAdminState.ForcedDrain, true, 2, false)]
+    [InlineData(ServerAdminState.ForcedDrain, false, 1, false)]
+    public void Given_a_drain_outcome_When_judged_Then_it_is_found_done_only_when_setting_drain_changed_nothing(
+        ServerAdminState before, bool drained, int polls, bool foundDone)
+    {
+        var stat = new StatRow(HaproxyLab.Backend, "ctl2", 0, drained ? 0 : 1, "DRAIN", new Dictionary<string, string>());
+
+        HaproxyStepHandler.FoundDrained(new DrainOutcome("ctl-vip", HaproxyLab.Backend, "ctl2", drained, before, stat, TimeSpan.Zero, polls))
+            .ShouldBe(foundDone);
+    }
+
     [Fact]
     public async Task Given_a_request_in_flight_on_ctl1_When_the_drain_step_runs_Then_it_polls_show_stat_alone_until_the_request_ends()
     {

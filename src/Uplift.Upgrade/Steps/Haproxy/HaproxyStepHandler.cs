@@ -132,7 +132,7 @@ public sealed class HaproxyStepHandler : IStepHandler
         switch (context.Step.Kind.Name)
         {
             case HaproxyDrainStep.Name:
-                return (await DrainAsync(context).ConfigureAwait(false)).All(o => (o.PreviousAdminState & ServerAdminState.ForcedDrain) != 0 && o.Drained && o.Polls == 1);
+                return (await DrainAsync(context).ConfigureAwait(false)).All(FoundDrained);
             case HaproxyEnableStep.Name:
                 if ((await EnableAsync(context).ConfigureAwait(false)).All(InService))
                 {
@@ -144,6 +144,15 @@ public sealed class HaproxyStepHandler : IStepHandler
                 return await IStepHandler.GuardActVerifyAsync(this, context).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Whether a drain found its work done: the server was already in forced drain, in no maintenance, and idle at the
+    /// first look. Setting drain again then changed nothing; an inherited drain became forced, and a maintenance ended
+    /// (HAProxy's <c>set server … state drain</c> clears the forced one: RealHaproxyTests), so those were changes.
+    /// </summary>
+    public static bool FoundDrained(DrainOutcome outcome) =>
+        (outcome.PreviousAdminState & ServerAdminState.ForcedDrain) != 0 && (outcome.PreviousAdminState & ServerState.Maintenance) == 0 &&
+        outcome.Drained && outcome.Polls == 1;
 
     /// <summary>Every HAProxy at once: the server is out of each before any waits for its sessions to end.</summary>
     private static async Task<IReadOnlyList<DrainOutcome>> DrainAsync(StepContext context)
